@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Intervention.Servers.Internal;
+
+/// <summary>
+/// One server process tree (runuser → server and its children), started in its own session so that the whole tree
+/// can be signalled as a process group and nothing of it outlives a stop.
+/// </summary>
+internal sealed class ServerProcess
+{
+    private const string PgidFile = "server.pgid";
+    private readonly string folder;
+    private readonly string outputLog;
+    private Process? launcher;
+
+    public ServerProcess(string folder, string outputLog)
+    {
+        this.folder = folder;
+        this.outputLog = outputLog;
+    }
+
+    /// <summary>The process group (the launcher's pid) while the server runs.</summary>
+    public int? ProcessGroup => launcher is { HasExited: false } ? launcher.Id : null;
+
+    public bool IsRunning => launcher is { HasExited: false };
+
+    public void Launch(IReadOnlyList<string> commandLine)
+    {
+        if (IsRunning) throw new InvalidOperationException("The server is already running.");
+        // setsid: a session of its own (not our terminal's Ctrl+C, killable as a group). sh redirects its output to a
+        // file rather than a pipe to us, so the server neither blocks on nor dies with our stdout.
+        var psi = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        foreach (var arg in (string[])["sh", "-c", "exec \"$@\" </dev/null >>\"$0\" 2>&1", outputLog]) psi.ArgumentList.Add(arg);
+        foreach (var arg in commandLine) psi.ArgumentList.Add(arg);
+        launcher = Process.Start(psi) ?? throw new InvalidOperationException("Could not start setsid.");
+        File.WriteAllText(Path.Combine(folder, PgidFile), launcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Polls <paramref name="probe"/> until it succeeds; fails fast if the server exits, with its log.</summary>
+    public async Task WaitUntilReadyAsync(string what, Func<CancellationToken, Task<bool>> probe, TimeSpan timeout, Func<string> logTail, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (launcher is null || launcher.HasExited)
+            {
+                var tail = logTail();
+                var message = $"{what} exited with code {launcher?.ExitCode} while starting. Last lines of its logs:{Environment.NewLine}{tail}";
+                throw tail.Contains("eaddrinuse", StringComparison.OrdinalIgnoreCase) || tail.Contains("Address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortInUseException(message)
+                    : new InvalidOperationException(message);
+            }
+            if (await probe(ct).ConfigureAwait(false)) return;
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException(
+                    $"{what} did not become ready within {timeout.TotalSeconds:0.#} s. Last lines of its logs:{Environment.NewLine}{logTail()}");
+            }
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Asks <paramref name="mainPid"/> to shut down with <paramref name="signal"/>; if the tree has not exited after
+    /// <paramref name="grace"/>, kills the whole group. Returns once no process of the group is left.
+    /// </summary>
+    public async Task StopAsync(int? mainPid, int signal, TimeSpan grace, CancellationToken ct)
+    {
+        if (launcher is null) return;
+        var group = launcher.Id;
+        if (!launcher.HasExited)
+        {
+            if (mainPid is { } pid && ProcFs.Read(pid) is { ProcessGroup: var g, IsLive: true } && g == group)
+                Native.Signal(pid, signal);
+            else
+                Native.SignalGroup(group, Native.SigKill);
+            try
+            {
+                await launcher.WaitForExitAsync(ct).WaitAsync(grace, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Native.SignalGroup(group, Native.SigKill);
+            }
+        }
+        await SweepAsync(group, ct).ConfigureAwait(false);
+        launcher.Dispose();
+        launcher = null;
+        File.Delete(Path.Combine(folder, PgidFile));
+    }
+
+    /// <summary>Kills the tree at once: for disposal (the data is about to be deleted) and for process exit.</summary>
+    public void Kill()
+    {
+        if (launcher is null) return;
+        var group = launcher.Id;
+        Native.SignalGroup(group, Native.SigKill);
+        launcher.WaitForExit(TimeSpan.FromSeconds(10));
+        SweepAsync(group, CancellationToken.None).GetAwaiter().GetResult();
+        launcher.Dispose();
+        launcher = null;
+        File.Delete(Path.Combine(folder, PgidFile));
+    }
+
+    /// <summary>Whatever of the group is still alive (a forked helper) is killed, and we wait until it is gone.</summary>
+    private static async Task SweepAsync(int group, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (ProcFs.LiveGroupMembers(group).Count > 0)
+        {
+            Native.SignalGroup(group, Native.SigKill);
+            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                var left = string.Join(", ", ProcFs.LiveGroupMembers(group).Select(p => $"{p.Pid} ({p.Comm})"));
+                throw new InvalidOperationException($"Processes of group {group} survived SIGKILL for 10 s: {left}.");
+            }
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>The server could not bind its port (someone took it between our check and its start): retry elsewhere.</summary>
+internal sealed class PortInUseException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// Kills private servers when their owner goes away without disposing them: a ProcessExit handler for a normal
+/// exit, and a detached watchdog for a crash or a kill (a test host killed by its runner cannot run handlers).
+/// </summary>
+internal static class Lifeline
+{
+    private static readonly ConcurrentDictionary<object, Action> Live = new();
+
+    static Lifeline()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var kill in Live.Values)
+            {
+                try { kill(); }
+                catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+                {
+                    // Exiting: the watchdog deletes what this could not.
+                    Console.Error.WriteLine($"Intervention.Servers: cleanup at exit failed: {e.Message}");
+                }
+            }
+        };
+    }
+
+    public static void Register(object owner, Action killAndDelete) => Live[owner] = killAndDelete;
+
+    public static void Unregister(object owner) => Live.TryRemove(owner, out _);
+
+    private const string WatchdogScript = """
+        exec </dev/null >/dev/null 2>&1
+        owner=$1 owner_start=$2 dir=$3
+        owner_alive() {
+          local stat
+          read -r stat < "/proc/$owner/stat" || return 1
+          stat=${stat##*) }
+          set -- $stat
+          [ "$1" != Z ] && [ "${20}" = "$owner_start" ]
+        }
+        while [ -d "$dir" ] && owner_alive; do sleep 2; done
+        [ -d "$dir" ] || exit 0
+        if [ -f "$dir/server.pgid" ]; then
+          kill -KILL -- "-$(cat "$dir/server.pgid")"
+          sleep 1
+        fi
+        rm -rf -- "$dir"
+        """;
+
+    /// <summary>
+    /// Starts a watchdog, outside our process tree, that waits for this process to end (pid and start time, so a
+    /// reused pid does not fool it) or the folder to be deleted; if the folder is still there, it kills the server
+    /// group recorded in it and deletes the folder.
+    /// </summary>
+    public static void StartWatchdog(string folder)
+    {
+        var self = ProcFs.Read(Environment.ProcessId) ?? throw new InvalidOperationException("Cannot read /proc/self/stat.");
+        var psi = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        foreach (var arg in (string[])["-f", "bash", "-c", WatchdogScript, "intervention-servers-watchdog",
+                     self.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     self.StartTime.ToString(System.Globalization.CultureInfo.InvariantCulture), folder])
+        {
+            psi.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the watchdog.");
+        // setsid -f forks and returns at once.
+        if (!process.WaitForExit(TimeSpan.FromSeconds(10)) || process.ExitCode != 0)
+            throw new InvalidOperationException("Could not start the server watchdog (setsid -f bash).");
+    }
+}

@@ -1,0 +1,75 @@
+using Intervention.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Intervention.ServiceDefaults.Data;
+
+public static class ServiceDatabase
+{
+    /// <summary>
+    /// The service's PostgreSQL database from <c>ConnectionStrings:&lt;service&gt;db</c>, as
+    /// <typeparamref name="TDb"/> (and as <see cref="ServiceDb"/> for the platform's own code), migrated
+    /// before anything else starts.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder) where TDb : ServiceDb
+    {
+        var service = builder.ServiceIdentity();
+        var connectionString = builder.Configuration.GetConnectionString(service.DatabaseConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{service.DatabaseConnectionName} is not set: name the service's PostgreSQL database.");
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TDb>((sp, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddScoped<ServiceDb>(sp => sp.GetRequiredService<TDb>());
+
+        builder.Services.AddSingleton(new DatabaseMigrations(connectionString, MigrationSets<TDb>(service.Name)));
+        builder.Services.AddHostedService<MigrateOnStart>();
+        return builder;
+    }
+
+    /// <summary>What a service's database is built from: the platform's tables, then the service's own migrations.</summary>
+    public static IReadOnlyList<MigrationSet> MigrationSets<TDb>(string serviceName) where TDb : ServiceDb =>
+        [new("platform", typeof(ServiceDb).Assembly), new(serviceName, typeof(TDb).Assembly)];
+}
+
+internal sealed record DatabaseMigrations(string ConnectionString, IReadOnlyList<MigrationSet> Sets);
+
+/// <summary>
+/// Applies pending migrations before any other hosted service (the bus, the relay, Kestrel) starts.
+/// While the database is unreachable it retries for <c>Database:StartupTimeout</c> (60 s), then fails
+/// the start so that whoever runs the process sees it and can restart it.
+/// </summary>
+internal sealed class MigrateOnStart(DatabaseMigrations database, IConfiguration configuration, ILogger<MigrateOnStart> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken ct)
+    {
+        var timeout = configuration.GetValue("Database:StartupTimeout", TimeSpan.FromSeconds(60));
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var migrator = new SchemaMigrator(logger);
+        while (true)
+        {
+            try
+            {
+                await migrator.MigrateAsync(database.ConnectionString, database.Sets, ct);
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException && DateTimeOffset.UtcNow < deadline)
+            {
+                logger.LogWarning("Database not reachable yet ({Error}); retrying", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+}

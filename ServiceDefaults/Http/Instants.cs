@@ -1,0 +1,20 @@
+using Intervention.Contracts;
+
+namespace Intervention.ServiceDefaults.Http;
+
+/// <summary>Instants in query strings follow the same rule as in bodies (<see cref="InstantConverter"/>).</summary>
+public static class Instants
+{
+    public const string Rule = "must be an ISO 8601 instant with an offset, e.g. 2016-06-01T12:00:00Z";
+
+    /// <summary>Parses <paramref name="value"/>; an absent value means now. False when it is present but malformed.</summary>
+    public static bool TryParse(string? value, out DateTimeOffset instant, TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            instant = clock.GetUtcNow();
+            return true;
+        }
+        return InstantConverter.TryParse(value, out instant);
+    }
+}

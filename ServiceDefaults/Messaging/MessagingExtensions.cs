@@ -1,0 +1,53 @@
+using Intervention.Contracts;
+using Intervention.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Intervention.ServiceDefaults.Messaging;
+
+/// <summary>Settings of consumer retries (section <c>Messaging:Retry</c>).</summary>
+public sealed class RetryOptions
+{
+    public int Limit { get; set; } = 5;
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan IntervalDelta { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c>, with the outbox relay for
+    /// <typeparamref name="TDb"/>, the inbox around every consumer, retries with back-off and then the
+    /// queue's <c>_error</c> queue. Queues are named <c>&lt;service&gt;-&lt;event&gt;</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+        where TDb : ServiceDb
+    {
+        var service = builder.ServiceIdentity();
+        var connectionString = builder.Configuration.GetConnectionString("messaging")
+            ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set: name the RabbitMQ server, e.g. amqp://guest:guest@localhost:5672/.");
+        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxRelay<TDb>>();
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.Name + "-", includeNamespace: false));
+            consumers?.Invoke(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(connectionString));
+                cfg.ConfigureJsonSerializerOptions(options => ContractJson.Apply(options));
+                cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+                cfg.UseConsumeFilter(typeof(InboxFilter<>), context);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

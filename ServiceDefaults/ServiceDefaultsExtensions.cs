@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Intervention.Contracts;
+using Intervention.Contracts.Governance;
+using Intervention.ServiceDefaults.Http;
+using Intervention.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Intervention.ServiceDefaults;
+
+/// <summary>
+/// What every service has, in one call each way, as in .NET Aspire's ServiceDefaults: telemetry,
+/// health, the one error format, JSON conventions, request limits and OpenAPI.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Largest JSON body a service accepts; endpoints that stream uploads raise their own limit.</summary>
+    public const long JsonBodyLimit = 1024 * 1024;
+
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var portfolio = Enum.Parse<Portfolio>(serviceName, ignoreCase: true);
+        var identity = new ServiceIdentity(serviceName, portfolio);
+        builder.Properties[typeof(ServiceIdentity)] = identity;
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddTelemetry(serviceName);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemResponses>();
+        // Throwing on a bad request lets ProblemResponses name the JSON field that failed to bind.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => ContractJson.Apply(o.SerializerOptions));
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = JsonBodyLimit);
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>
+    /// The middleware and endpoints every service has: problem details for errors and empty error
+    /// responses, route and status on server spans, <c>/health</c> (database and broker reachable),
+    /// <c>/alive</c> (process up), both anonymous, and the OpenAPI document at <c>/openapi/v1.json</c>.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseRouteAndStatusOnSpans();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = WriteHealth });
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, ContractJson.Options);
+    }
+}

@@ -1,0 +1,50 @@
+using Intervention.Contracts.Governance;
+
+namespace Intervention.Contracts.Http;
+
+/// <summary>A request to record Directions in the governance register.</summary>
+public sealed record IssueDirectionsRequest
+{
+    /// <summary>The date the Directions were issued (<c>yyyy-MM-dd</c>).</summary>
+    public DateOnly? IssuedOn { get; init; }
+    /// <summary>The issuing department(s), e.g. <c>["DCLG","DfE"]</c>.</summary>
+    public IReadOnlyList<string>? IssuedBy { get; init; }
+    /// <summary>The instant from which the Directions apply (ISO 8601 with offset).</summary>
+    public DateTimeOffset? EffectiveFrom { get; init; }
+    /// <summary>The intervention's end date; given on the first Directions of an intervention.</summary>
+    public DateOnly? InterventionEndsOn { get; init; }
+    /// <summary>The functions assigned, each to one authority with an oversight mode.</summary>
+    public IReadOnlyList<FunctionAssignment>? Assignments { get; init; }
+}
+
+/// <summary>The governance register's receipt for recorded Directions.</summary>
+/// <param name="Id">The Directions' id.</param>
+/// <param name="RecordedAt">The instant the register recorded them.</param>
+public sealed record DirectionsRecorded(Guid Id, DateTimeOffset RecordedAt);
+
+/// <summary>Who holds a function at an instant, and which Directions say so.</summary>
+/// <param name="Function">The function's code.</param>
+/// <param name="Authority">The holder.</param>
+/// <param name="Oversight">Commissioner oversight over the holder.</param>
+/// <param name="EffectiveFrom">When the Directions that assigned it took effect.</param>
+/// <param name="DirectionsId">The Directions that assigned it.</param>
+public sealed record AuthorityInForce(string Function, Authority Authority, Oversight Oversight, DateTimeOffset EffectiveFrom, Guid DirectionsId);
+
+/// <summary>Directions as the governance register holds them.</summary>
+public sealed record DirectionsDetail
+{
+    /// <summary>The Directions' id.</summary>
+    public required Guid Id { get; init; }
+    /// <summary>The date the Directions were issued.</summary>
+    public required DateOnly IssuedOn { get; init; }
+    /// <summary>The issuing department(s).</summary>
+    public required IReadOnlyList<string> IssuedBy { get; init; }
+    /// <summary>The instant from which they apply.</summary>
+    public required DateTimeOffset EffectiveFrom { get; init; }
+    /// <summary>The instant the register recorded them.</summary>
+    public required DateTimeOffset RecordedAt { get; init; }
+    /// <summary>The intervention's end date, when these Directions set it.</summary>
+    public DateOnly? InterventionEndsOn { get; init; }
+    /// <summary>The functions they assign.</summary>
+    public required IReadOnlyList<FunctionAssignment> Assignments { get; init; }
+}
