@@ -10,9 +10,10 @@ namespace Intervention.ServiceDefaults.Data;
 /// <summary>
 /// A set of versioned SQL migrations embedded in an assembly: files named <c>NNNN_what.sql</c>
 /// under a <c>Migrations</c> folder. The platform's own tables are one set ("platform"); each
-/// service's <c>Infrastructure/Migrations</c> is another.
+/// service's <c>Infrastructure/Migrations</c> is another. <paramref name="ResourcePrefix"/> narrows the
+/// set to resources whose names start with it, for an assembly that holds more than one set.
 /// </summary>
-public sealed partial record MigrationSet(string Scope, Assembly Assembly)
+public sealed partial record MigrationSet(string Scope, Assembly Assembly, string? ResourcePrefix = null)
 {
     [GeneratedRegex(@"\.Migrations\.(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$")]
     private static partial Regex ResourceName();
@@ -23,7 +24,7 @@ public sealed partial record MigrationSet(string Scope, Assembly Assembly)
         foreach (var resource in Assembly.GetManifestResourceNames())
         {
             var match = ResourceName().Match(resource);
-            if (!match.Success) continue;
+            if (!match.Success || ResourcePrefix is not null && !resource.StartsWith(ResourcePrefix, StringComparison.Ordinal)) continue;
             using var stream = Assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
             var sql = reader.ReadToEnd();

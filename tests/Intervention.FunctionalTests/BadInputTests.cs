@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace Intervention.FunctionalTests;
+
+/// <summary>A running governance, shared by the bad-input cases (none of them changes anything).</summary>
+public sealed class GovernanceOnly : IAsyncLifetime
+{
+    public RunningSystem System { get; private set; } = null!;
+    public async Task InitializeAsync() => System = await RunningSystem.StartAsync("governance");
+    public async Task DisposeAsync() => await System.DisposeAsync();
+}
+
+/// <summary>Bad input gets problem details naming the field and the rule: never a 500, never silence.</summary>
+public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<GovernanceOnly>
+{
+    private const string Valid = """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG","DfE"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""";
+
+    [Theory]
+    [InlineData("malformed JSON", """{"issuedOn":"2015-02-26",""", "body")]
+    [InlineData("unknown function", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"assignments":[{"function":"taxis","authority":"Commissioners","oversight":"None"}]}""", "assignments[0].function")]
+    [InlineData("missing effective date", """{"issuedOn":"2015-02-26","issuedBy":["DCLG"],"assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""", "effectiveFrom")]
+    [InlineData("unknown authority", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"assignments":[{"function":"licensing","authority":"Mayor","oversight":"None"}]}""", "assignments[0].authority")]
+    [InlineData("authority as a number", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"assignments":[{"function":"licensing","authority":1,"oversight":"None"}]}""", "assignments[0].authority")]
+    [InlineData("missing authority", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"assignments":[{"function":"licensing","oversight":"None"}]}""", "assignments[0]")]
+    [InlineData("effective date without an offset", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26","issuedBy":["DCLG"],"assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""", "effectiveFrom")]
+    [InlineData("date in the wrong format", """{"issuedOn":"26/02/2015","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""", "issuedOn")]
+    [InlineData("empty body", "", "body")]
+    public async Task Bad_directions_are_a_400_naming_the_field(string what, string body, string field)
+    {
+        using var response = await PostAsync(body);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var rules), $"{what}: errors name {errors} but not '{field}'");
+        Assert.Contains(rules.EnumerateArray(), r => !string.IsNullOrWhiteSpace(r.GetString()));
+    }
+
+    [Fact]
+    public async Task A_2_MB_body_is_a_413_problem()
+    {
+        var huge = Valid.Replace("\"DfE\"", "\"" + new string('x', 2 * 1024 * 1024) + "\"");
+        using var response = await PostAsync(huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_valid_example_is_recorded_and_readable()
+    {
+        using var response = await PostAsync(Valid);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var id = created.RootElement.GetProperty("id").GetGuid();
+        Assert.True(created.RootElement.GetProperty("recordedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        using var detail = JsonDocument.Parse(await fixture.System["governance"].Http.GetStringAsync($"api/directions/{id}"));
+        Assert.Equal("2015-02-26", detail.RootElement.GetProperty("issuedOn").GetString());
+        Assert.Equal("Commissioners", detail.RootElement.GetProperty("assignments")[0].GetProperty("authority").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_directions_and_a_malformed_instant_are_problems_too()
+    {
+        using var missing = await fixture.System["governance"].Http.GetAsync($"api/directions/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        using var badInstant = await fixture.System["governance"].Http.GetAsync("api/authority?at=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, badInstant.StatusCode);
+        Assert.Contains("\"at\"", await badInstant.Content.ReadAsStringAsync());
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string body) =>
+        fixture.System["governance"].Http.PostAsync("api/directions", new StringContent(body, Encoding.UTF8, "application/json"));
+}

@@ -1,0 +1,82 @@
+using Intervention.Servers;
+using Xunit;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Intervention.FunctionalTests;
+
+/// <summary>
+/// Some of the portfolio services running as separate processes against a private RabbitMQ and a
+/// PostgreSQL with a fresh database per service, built by the services' own migrations at start.
+/// Each system gets its own broker: queues are named <c>&lt;service&gt;-&lt;event&gt;</c> by design,
+/// so two systems on one broker would compete for each other's messages.
+/// </summary>
+public sealed class RunningSystem : IAsyncDisposable
+{
+    private readonly Dictionary<string, ServiceProcess> _services = new();
+
+    private RunningSystem(LocalRabbitMq broker, PostgresServer postgres, OtlpReceiver telemetry, string run)
+    {
+        Broker = broker;
+        Postgres = postgres;
+        Telemetry = telemetry;
+        Run = run;
+    }
+
+    public LocalRabbitMq Broker { get; }
+    public PostgresServer Postgres { get; }
+    public OtlpReceiver Telemetry { get; }
+    public string Run { get; }
+    public ServiceProcess this[string service] => _services[service];
+
+    public static async Task<RunningSystem> StartAsync(params string[] services)
+    {
+        var broker = await LocalRabbitMq.StartAsync();
+        var postgres = await TestServers.SharedPostgresAsync();
+        var telemetry = await OtlpReceiver.StartAsync();
+        var system = new RunningSystem(broker, postgres, telemetry, Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var started = await Task.WhenAll(services.Select(system.StartServiceAsync));
+            foreach (var s in started) system._services[s.Name] = s;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+        return system;
+    }
+
+    public string DatabaseOf(string service) => $"{service}_{Run}";
+
+    private Task<ServiceProcess> StartServiceAsync(string service) =>
+        ServiceProcess.StartAsync(service, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__messaging"] = Broker.ConnectionString,
+            [$"ConnectionStrings__{service}db"] = Postgres.ConnectionString(DatabaseOf(service)),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            // Short pauses so a test sees the outbox retry soon after the broker returns.
+            ["Outbox__MaxBackoff"] = "00:00:01",
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services.Values) await service.DisposeAsync();
+        await Telemetry.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+}
+
+/// <summary>Figures the closing note quotes, appended to TestResults/measurements.txt at the repository root.</summary>
+public static class Measurements
+{
+    public static void Record(string line)
+    {
+        var folder = Path.Combine(ServiceProcess.RepoRoot(), "TestResults");
+        Directory.CreateDirectory(folder);
+        File.AppendAllText(Path.Combine(folder, "measurements.txt"), $"{DateTime.UtcNow:O} {line}\n");
+    }
+}

@@ -1,0 +1,91 @@
+using Intervention.ServiceDefaults.Data;
+using Intervention.Servers;
+using Npgsql;
+
+namespace Intervention.ServiceDefaults.Tests.Platform;
+
+/// <summary>The migrations every service applies at start, against a real PostgreSQL.</summary>
+public sealed class SchemaMigratorTests
+{
+    private const string Sets = "Intervention.ServiceDefaults.Tests.Platform.UpgradeMigrations.";
+    private static MigrationSet Version(string folder) => new("register", typeof(SchemaMigratorTests).Assembly, Sets + folder + ".");
+
+    [Fact]
+    public async Task A_missing_database_is_created_and_the_platform_tables_built_once()
+    {
+        var postgres = await TestServers.SharedPostgresAsync();
+        var connection = postgres.ConnectionString("migrate_" + Guid.NewGuid().ToString("N")[..8]);
+        var platform = new MigrationSet("platform", typeof(ServiceDb).Assembly);
+
+        var first = await new SchemaMigrator().MigrateAsync(connection, [platform]);
+        var second = await new SchemaMigrator().MigrateAsync(connection, [platform]);
+
+        Assert.Equal(["platform 0001_outbox_inbox_authority"], first);
+        Assert.Empty(second);
+        Assert.Equal(["authority_assignments", "inbox_messages", "outbox_messages", "schema_migrations"], await TablesAsync(connection));
+    }
+
+    [Fact]
+    public async Task An_upgrade_keeps_the_rows_already_there()
+    {
+        var postgres = await TestServers.SharedPostgresAsync();
+        var connection = postgres.ConnectionString("upgrade_" + Guid.NewGuid().ToString("N")[..8]);
+        await new SchemaMigrator().MigrateAsync(connection, [Version("v1")]);
+        await ExecuteAsync(connection, "INSERT INTO register (id, name) VALUES (1, 'licensing'), (2, 'housing')");
+
+        var applied = await new SchemaMigrator().MigrateAsync(connection, [Version("v2")]);
+
+        Assert.Equal(["register 0002_register_oversight"], applied);
+        Assert.Equal(["1 licensing None", "2 housing None"], await RowsAsync(connection, "SELECT id, name, oversight FROM register ORDER BY id"));
+    }
+
+    [Fact]
+    public async Task Starting_together_applies_each_migration_exactly_once()
+    {
+        var postgres = await TestServers.SharedPostgresAsync();
+        var connection = postgres.ConnectionString("together_" + Guid.NewGuid().ToString("N")[..8]);
+        await postgres.CreateDatabaseAsync(new NpgsqlConnectionStringBuilder(connection).Database!);
+        MigrationSet[] sets = [new("platform", typeof(ServiceDb).Assembly), Version("v2")];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SchemaMigrator().MigrateAsync(connection, sets))));
+
+        Assert.Equal(3, results.Sum(r => r.Count));
+        Assert.Equal(["platform 1", "register 1", "register 2"], await RowsAsync(connection, "SELECT scope, version FROM schema_migrations ORDER BY scope, version"));
+    }
+
+    [Fact]
+    public async Task A_migration_edited_after_it_was_applied_is_refused()
+    {
+        var postgres = await TestServers.SharedPostgresAsync();
+        var connection = postgres.ConnectionString("edited_" + Guid.NewGuid().ToString("N")[..8]);
+        await new SchemaMigrator().MigrateAsync(connection, [Version("v1")]);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchemaMigrator().MigrateAsync(connection, [Version("broken")]));
+
+        Assert.Contains("register 0001_register was changed after it was applied", refused.Message);
+        Assert.Equal(["id", "name"], await RowsAsync(connection, "SELECT column_name FROM information_schema.columns WHERE table_name = 'register' ORDER BY ordinal_position"));
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static Task<List<string>> TablesAsync(string connectionString) =>
+        RowsAsync(connectionString, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+
+    private static async Task<List<string>> RowsAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i).ToString())));
+        return rows;
+    }
+}

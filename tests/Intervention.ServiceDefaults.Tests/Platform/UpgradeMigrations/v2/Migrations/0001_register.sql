@@ -1,0 +1,1 @@
+CREATE TABLE register (id integer PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE register ADD COLUMN oversight text NOT NULL DEFAULT 'None';
