@@ -3,8 +3,25 @@ namespace Intervention.Servers.Internal;
 /// <summary>One line of /proc/&lt;pid&gt;/stat, the fields we use.</summary>
 internal readonly record struct ProcStat(int Pid, string Comm, char State, int ParentPid, int ProcessGroup, ulong StartTime)
 {
-    /// <summary>Zombies and dead entries count as gone: a zombie cannot hold a port or a file.</summary>
-    public bool IsLive => State is not ('Z' or 'X' or 'x');
+    /// <summary>
+    /// False once the process has really ended. A zombie has, unless it is the leader of a multi-threaded process
+    /// (beam.smp) whose other threads are still exiting: they hold its sockets and files until the last one ends.
+    /// </summary>
+    public bool IsLive =>
+        State is not ('Z' or 'X' or 'x') ||
+        (Directory.Exists($"/proc/{Pid}/task") && SafeCount($"/proc/{Pid}/task") > 1);
+
+    private static int SafeCount(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories(folder).Count();
+        }
+        catch (IOException)
+        {
+            return 0; // reaped meanwhile
+        }
+    }
 }
 
 /// <summary>Reads the Linux process table, which .NET does not expose by group or start time.</summary>

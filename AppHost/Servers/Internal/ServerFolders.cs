@@ -18,6 +18,8 @@ internal static class ServerFolders
 
     public static string CreateInstanceFolder(string? rootFolder, string prefix)
     {
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("Private servers run the Debian rabbitmq-server and postgresql packages: Linux only.");
         var root = Path.GetFullPath(rootFolder ?? DefaultRoot);
         Directory.CreateDirectory(root);
         if (rootFolder is null && (File.GetUnixFileMode(root) & SharedRootMode) != SharedRootMode)

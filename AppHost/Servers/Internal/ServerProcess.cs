@@ -12,7 +12,7 @@ internal sealed class ServerProcess
     private const string PgidFile = "server.pgid";
     private readonly string folder;
     private readonly string outputLog;
-    private Process? launcher;
+    private Process? launcher; // replaced atomically: Kill can come from the ProcessExit handler
 
     public ServerProcess(string folder, string outputLog)
     {
@@ -21,13 +21,14 @@ internal sealed class ServerProcess
     }
 
     /// <summary>The process group (the launcher's pid) while the server runs.</summary>
-    public int? ProcessGroup => launcher is { HasExited: false } ? launcher.Id : null;
+    public int? ProcessGroup => launcher is { HasExited: false } running ? running.Id : null;
 
     public bool IsRunning => launcher is { HasExited: false };
 
     public void Launch(IReadOnlyList<string> commandLine)
     {
         if (IsRunning) throw new InvalidOperationException("The server is already running.");
+        launcher?.Dispose(); // one that exited by itself
         // setsid: a session of its own (not our terminal's Ctrl+C, killable as a group). sh redirects its output to a
         // file rather than a pipe to us, so the server neither blocks on nor dies with our stdout.
         var psi = new ProcessStartInfo("setsid")
@@ -51,10 +52,10 @@ internal sealed class ServerProcess
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            if (launcher is null || launcher.HasExited)
+            if (launcher is not { HasExited: false })
             {
                 var tail = logTail();
-                var message = $"{what} exited with code {launcher?.ExitCode} while starting. Last lines of its logs:{Environment.NewLine}{tail}";
+                var message = $"{what} exited with code {launcher?.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} while starting. Last lines of its logs:{Environment.NewLine}{tail}";
                 throw tail.Contains("eaddrinuse", StringComparison.OrdinalIgnoreCase) || tail.Contains("Address already in use", StringComparison.OrdinalIgnoreCase)
                     ? new PortInUseException(message)
                     : new InvalidOperationException(message);
@@ -75,6 +76,7 @@ internal sealed class ServerProcess
     /// </summary>
     public async Task StopAsync(int? mainPid, int signal, TimeSpan grace, CancellationToken ct)
     {
+        var launcher = this.launcher;
         if (launcher is null) return;
         var group = launcher.Id;
         if (!launcher.HasExited)
@@ -93,21 +95,26 @@ internal sealed class ServerProcess
             }
         }
         await SweepAsync(group, ct).ConfigureAwait(false);
-        launcher.Dispose();
-        launcher = null;
-        File.Delete(Path.Combine(folder, PgidFile));
+        if (Interlocked.CompareExchange(ref this.launcher, null, launcher) == launcher)
+        {
+            launcher.Dispose();
+            File.Delete(Path.Combine(folder, PgidFile));
+        }
     }
 
-    /// <summary>Kills the tree at once: for disposal (the data is about to be deleted) and for process exit.</summary>
+    /// <summary>
+    /// Kills the tree at once: for disposal (the data is about to be deleted) and for process exit, where it may
+    /// race a dispose on another thread, hence the exchange.
+    /// </summary>
     public void Kill()
     {
+        var launcher = Interlocked.Exchange(ref this.launcher, null);
         if (launcher is null) return;
         var group = launcher.Id;
         Native.SignalGroup(group, Native.SigKill);
         launcher.WaitForExit(TimeSpan.FromSeconds(10));
         SweepAsync(group, CancellationToken.None).GetAwaiter().GetResult();
         launcher.Dispose();
-        launcher = null;
         File.Delete(Path.Combine(folder, PgidFile));
     }
 

@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Sockets;
+using Intervention.Servers.Internal;
+
+namespace Intervention.Servers;
+
+/// <summary>Options for a private RabbitMQ node; the defaults suit tests.</summary>
+public sealed record LocalRabbitMqOptions
+{
+    /// <summary>Folder under which the node's own folder is created; default /tmp/intervention-servers.</summary>
+    public string? RootFolder { get; init; }
+
+    /// <summary>Where the Debian package puts rabbitmq-server and rabbitmqctl.</summary>
+    public string BinFolder { get; init; } = "/usr/lib/rabbitmq/bin";
+
+    /// <summary>AMQP port on 127.0.0.1; null picks a free one.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Erlang distribution port (used by rabbitmqctl); null picks a free one.</summary>
+    public int? DistributionPort { get; init; }
+
+    /// <summary>How long a start may take before it fails with the log's tail.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>
+/// A private RabbitMQ node from the Debian package: its own folder, node name and ports, on 127.0.0.1 only,
+/// user guest/guest. Several can run at once. Dispose it to stop it and delete its folder.
+/// </summary>
+public sealed class LocalRabbitMq : IAsyncDisposable
+{
+    private const string OsUser = "rabbitmq";
+    private readonly LocalRabbitMqOptions options;
+    private readonly ServerProcess process;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private bool disposed;
+
+    private LocalRabbitMq(LocalRabbitMqOptions options, string folder, int port, int distributionPort)
+    {
+        this.options = options;
+        Folder = folder;
+        Port = port;
+        DistributionPort = distributionPort;
+        NodeName = $"{Path.GetFileName(folder)}@localhost";
+        process = new ServerProcess(folder, Path.Combine(folder, "stdout.log"));
+    }
+
+    /// <summary>AMQP URI of the node.</summary>
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
+
+    /// <summary>AMQP port on 127.0.0.1, kept across <see cref="StopAsync"/> and <see cref="StartAsync(CancellationToken)"/>.</summary>
+    public int Port { get; }
+
+    /// <summary>Erlang distribution port, also bound to 127.0.0.1 only.</summary>
+    public int DistributionPort { get; }
+
+    /// <summary>Erlang node name, unique per instance (for rabbitmqctl -n).</summary>
+    public string NodeName { get; }
+
+    /// <summary>The node's folder: HOME (with its Erlang cookie), mnesia data, logs.</summary>
+    public string Folder { get; }
+
+    /// <summary>The node's main log file.</summary>
+    public string LogFile => Path.Combine(Folder, "log", NodeName + ".log");
+
+    /// <summary>True between a completed start and a stop.</summary>
+    public bool IsRunning => process.IsRunning;
+
+    /// <summary>Process id of the node's Erlang VM (beam.smp) while it runs.</summary>
+    public int? ProcessId => process.ProcessGroup is { } group
+        ? ProcFs.LiveGroupMembers(group).Where(p => p.Comm == "beam.smp").OrderBy(p => p.StartTime).Select(p => (int?)p.Pid).FirstOrDefault()
+        : null;
+
+    /// <summary>Starts a private node on free ports; the task completes when it accepts AMQP connections.</summary>
+    public static Task<LocalRabbitMq> StartAsync(string? rootFolder = null, CancellationToken ct = default) =>
+        StartNewAsync(new LocalRabbitMqOptions { RootFolder = rootFolder }, ct);
+
+    /// <summary>Starts a private node with explicit options.</summary>
+    public static async Task<LocalRabbitMq> StartNewAsync(LocalRabbitMqOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var server = Path.Combine(options.BinFolder, "rabbitmq-server");
+        if (!File.Exists(server)) throw new ServerNotInstalledException("RabbitMQ", server, "rabbitmq-server");
+
+        // Free ports can be taken between our check and the node's bind: then try again on others.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.Port ?? FreePorts.Pick();
+            var distributionPort = options.DistributionPort ?? FreePorts.Pick(port);
+            var folder = ServerFolders.CreateInstanceFolder(options.RootFolder, "rabbitmq");
+            var node = new LocalRabbitMq(options, folder, port, distributionPort);
+            try
+            {
+                await node.PrepareAsync(ct).ConfigureAwait(false);
+                await node.StartCoreAsync(ct).ConfigureAwait(false);
+                return node;
+            }
+            catch (PortInUseException) when (attempt < 3 && options.Port is null && options.DistributionPort is null)
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Stops the node gracefully (durable queues and persistent messages are kept); keeps folder and port.</summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            // SIGTERM to the VM is RabbitMQ's own graceful stop (what its start script sends), without the ~1 s of
+            // CPU and the cookie that `rabbitmqctl shutdown` needs. A node that hangs is killed after 30 s.
+            await process.StopAsync(ProcessId, Native.SigTerm, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Starts the node again on the same port with the same data; no-op if it runs.</summary>
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (process.IsRunning) return;
+            await StartCoreAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Runs rabbitmqctl against this node (with its Erlang cookie) and returns its output; throws if it fails.</summary>
+    public Task<string> RabbitMqCtlAsync(IEnumerable<string> args, CancellationToken ct = default) =>
+        Cli.RunCheckedAsync(
+            Cli.CommandLine(OsUser, CliEnvironment(), Path.Combine(options.BinFolder, "rabbitmqctl"), ["-n", NodeName, .. args]),
+            TimeSpan.FromSeconds(60), ct, Folder);
+
+    /// <summary>Kills the node and deletes its folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (disposed) return;
+            disposed = true;
+            KillAndDelete();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void KillAndDelete()
+    {
+        // The data is going away, so a graceful shutdown would buy nothing but time.
+        process.Kill();
+        ServerFolders.Delete(Folder);
+        Lifeline.Unregister(this);
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        Lifeline.Register(this, KillAndDelete);
+        Lifeline.StartWatchdog(Folder);
+        Directory.CreateDirectory(Path.Combine(Folder, "log"));
+        await File.WriteAllTextAsync(Path.Combine(Folder, "enabled_plugins"), "[].\n", ct).ConfigureAwait(false);
+        // Own (empty) env file and config file, so that /etc/rabbitmq/* of a system install do not apply.
+        await File.WriteAllTextAsync(Path.Combine(Folder, "rabbitmq-env.conf"), "", ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "rabbitmq.conf"),
+            "# Private node (Intervention.Servers): log to the file in log/ only.\nlog.console = false\n", ct).ConfigureAwait(false);
+        await ServerFolders.HandOverAsync(Folder, OsUser, ct).ConfigureAwait(false);
+    }
+
+    private async Task StartCoreAsync(CancellationToken ct)
+    {
+        var environment = new Dictionary<string, string>(CliEnvironment())
+        {
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = DistributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(Folder, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(Folder, "log"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(Folder, "enabled_plugins"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(Folder, "rabbitmq.conf"),
+            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(Folder, "advanced.config"),
+            // The distribution port would otherwise listen on every interface.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            // Only used if this node is the one that starts epmd (shared by all nodes on the machine).
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        };
+        var commandLine = Cli.CommandLine(OsUser, environment, Path.Combine(options.BinFolder, "rabbitmq-server"), []);
+        process.Launch(commandLine);
+        try
+        {
+            await process.WaitUntilReadyAsync($"RabbitMQ node {NodeName} (port {Port})", ProbeAmqpAsync, options.StartTimeout, LogTail, ct)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            process.Kill();
+            throw;
+        }
+    }
+
+    private Dictionary<string, string> CliEnvironment() => new()
+    {
+        // HOME holds the Erlang cookie the node creates; rabbitmqctl must see the same one.
+        ["HOME"] = Folder,
+        ["RABBITMQ_NODENAME"] = NodeName,
+        ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(Folder, "rabbitmq-env.conf"),
+    };
+
+    /// <summary>Ready = the AMQP port answers the protocol header with a Connection.Start frame (not merely open).</summary>
+    private async Task<bool> ProbeAmqpAsync(CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            using var client = new TcpClient(AddressFamily.InterNetwork);
+            await client.ConnectAsync(IPAddress.Loopback, Port, limit.Token).ConfigureAwait(false);
+            var stream = client.GetStream();
+            await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), limit.Token).ConfigureAwait(false);
+            var frame = new byte[7];
+            await stream.ReadExactlyAsync(frame, limit.Token).ConfigureAwait(false);
+            return frame[0] == 1; // method frame on channel 0: Connection.Start
+        }
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    private string LogTail() =>
+        $"--- {Path.Combine(Folder, "stdout.log")}{Environment.NewLine}{ServerFolders.Tail(Path.Combine(Folder, "stdout.log"))}" +
+        $"{Environment.NewLine}--- {LogFile}{Environment.NewLine}{ServerFolders.Tail(LogFile)}";
+}
