@@ -25,8 +25,7 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
-        var portfolio = Enum.Parse<Portfolio>(serviceName, ignoreCase: true);
-        var identity = new ServiceIdentity(serviceName, portfolio);
+        var identity = new ServiceIdentity(serviceName, Enum.TryParse<Portfolio>(serviceName, ignoreCase: true, out var portfolio) ? portfolio : null);
         builder.Properties[typeof(ServiceIdentity)] = identity;
         builder.Services.AddSingleton(identity);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -40,8 +39,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<JsonOptions>(o => ContractJson.Apply(o.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = JsonBodyLimit);
 
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -6,10 +6,14 @@ namespace Intervention.ServiceDefaults;
 /// <summary>
 /// Which portfolio service this process is: it names the queues (<c>&lt;service&gt;-&lt;event&gt;</c>),
 /// the database connection (<c>&lt;service&gt;db</c>), the telemetry, and the functions it owns.
+/// The gateway is a service with no portfolio.
 /// </summary>
-public sealed record ServiceIdentity(string Name, Portfolio Portfolio)
+public sealed record ServiceIdentity(string Name, Portfolio? Portfolio)
 {
     public string DatabaseConnectionName => Name + "db";
+
+    /// <summary>The portfolio, for the code that only a portfolio service runs.</summary>
+    public Portfolio OwnPortfolio => Portfolio ?? throw new InvalidOperationException($"{Name} is not a portfolio service: it owns no functions.");
 }
 
 public static class ServiceIdentityExtensions

@@ -187,7 +187,11 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private async Task InitializeAsync(CancellationToken ct)
     {
-        Lifeline.Register(this, KillAndDelete);
+        Lifeline.Register(this, () =>
+        {
+            process.KillWithoutWaiting();
+            ServerFolders.Delete(Folder);
+        });
         Lifeline.StartWatchdog(Folder);
         await ServerFolders.HandOverAsync(Folder, OsUser, ct).ConfigureAwait(false);
         var initdb = Cli.CommandLine(OsUser, new Dictionary<string, string>(), Path.Combine(binFolder, "initdb"),

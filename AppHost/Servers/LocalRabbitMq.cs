@@ -172,7 +172,11 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        Lifeline.Register(this, KillAndDelete);
+        Lifeline.Register(this, () =>
+        {
+            process.KillWithoutWaiting();
+            ServerFolders.Delete(Folder);
+        });
         Lifeline.StartWatchdog(Folder);
         Directory.CreateDirectory(Path.Combine(Folder, "log"));
         await File.WriteAllTextAsync(Path.Combine(Folder, "enabled_plugins"), "[].\n", ct).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public static class AuthorityEndpoints
         if (!Instants.TryParse(at, out var instant, clock))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [Instants.Rule] });
 
-        var functions = CouncilFunctions.OwnedBy(service.Portfolio).Select(f => f.Code).ToList();
+        var functions = CouncilFunctions.OwnedBy(service.OwnPortfolio).Select(f => f.Code).ToList();
         var history = await db.AuthorityAssignments.AsNoTracking()
             .Where(a => functions.Contains(a.Function) && a.EffectiveFrom <= instant)
             .ToListAsync(ct);

@@ -16,7 +16,7 @@ public sealed class DirectionsIssuedConsumer(ServiceDb db, ServiceIdentity servi
     {
         var directions = context.Message;
         var owned = directions.Assignments
-            .Where(a => CouncilFunctions.Find(a.Function)?.Portfolio == service.Portfolio)
+            .Where(a => CouncilFunctions.Find(a.Function)?.Portfolio == service.OwnPortfolio)
             .ToList();
         foreach (var assignment in owned)
         {

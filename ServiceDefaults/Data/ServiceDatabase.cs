@@ -27,6 +27,7 @@ public static class ServiceDatabase
             .UseNpgsql(connectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDb>(sp => sp.GetRequiredService<TDb>());
+        builder.Services.AddHealthChecks().AddCheck<Http.DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.AddSingleton(new DatabaseMigrations(connectionString, MigrationSets<TDb>(service.Name)));
         builder.Services.AddHostedService<MigrateOnStart>();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
+using Intervention.Servers;
 using Npgsql;
 using Xunit;
 using Xunit.Abstractions;
@@ -94,34 +95,36 @@ public sealed class DirectionsReachEveryServiceTests(ITestOutputHelper output)
 
         // Publish-to-effect from the two databases' clocks (same machine): the relay marks the
         // outbox row published once the broker confirms; licensing's inbox row commits with the effect.
-        var coldEffect = await PublishToEffectAsync(system, recorded.Id);
-        var warmEffect = await PublishToEffectAsync(system, returned.Id);
-        var line = $"first (cold) Directions visible in licensing {visibleAfter.TotalMilliseconds:0} ms after governance's 201, publish-to-effect {coldEffect.TotalMilliseconds:0.0} ms; " +
-                   $"second (warm) {warmVisibleAfter.TotalMilliseconds:0} ms after the 201, publish-to-effect {warmEffect.TotalMilliseconds:0.0} ms (polling every 10 ms)";
+        var (coldRelay, coldEffect) = await OutboxTimingsAsync(system, recorded.Id);
+        var (warmRelay, warmEffect) = await OutboxTimingsAsync(system, returned.Id);
+        var line = $"first (cold) Directions visible in licensing {visibleAfter.TotalMilliseconds:0} ms after governance's 201 (outbox write-to-publish {coldRelay.TotalMilliseconds:0.0} ms, publish-to-effect {coldEffect.TotalMilliseconds:0.0} ms); " +
+                   $"second (warm) {warmVisibleAfter.TotalMilliseconds:0} ms after the 201 (write-to-publish {warmRelay.TotalMilliseconds:0.0} ms, publish-to-effect {warmEffect.TotalMilliseconds:0.0} ms); polling every 10 ms";
         output.WriteLine(line);
         Measurements.Record("two-process: " + line);
     }
 
-    private static async Task<TimeSpan> PublishToEffectAsync(RunningSystem system, Guid directionsId)
+    /// <summary>From the outbox row's write to the broker's confirm (the relay), and from there to licensing's inbox commit (the consumer).</summary>
+    private static async Task<(TimeSpan Relay, TimeSpan Effect)> OutboxTimingsAsync(RunningSystem system, Guid directionsId)
     {
-        DateTimeOffset published;
+        DateTimeOffset written, published;
         Guid messageId;
         await using (var governance = new NpgsqlConnection(system.Postgres.ConnectionString(system.DatabaseOf("governance"))))
         {
             await governance.OpenAsync();
-            await using var cmd = new NpgsqlCommand("SELECT id, published_at FROM outbox_messages WHERE body->>'directionsId' = @id", governance);
+            await using var cmd = new NpgsqlCommand("SELECT id, published_at, created_at FROM outbox_messages WHERE body->>'directionsId' = @id", governance);
             cmd.Parameters.AddWithValue("id", directionsId.ToString());
             await using var reader = await cmd.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync(), "governance's outbox holds the DirectionsIssued row");
             messageId = reader.GetGuid(0);
             published = reader.GetFieldValue<DateTimeOffset>(1);
+            written = reader.GetFieldValue<DateTimeOffset>(2);
         }
         await using var licensing = new NpgsqlConnection(system.Postgres.ConnectionString(system.DatabaseOf("licensing")));
         await licensing.OpenAsync();
         await using var inbox = new NpgsqlCommand("SELECT received_at FROM inbox_messages WHERE message_id = @id", licensing);
         inbox.Parameters.AddWithValue("id", messageId);
         var received = (DateTime)(await inbox.ExecuteScalarAsync() ?? throw new InvalidOperationException("licensing's inbox has no row for the message"));
-        return new DateTimeOffset(received, TimeSpan.Zero) - published;
+        return (published - written, new DateTimeOffset(received, TimeSpan.Zero) - published);
     }
 
     internal static async Task<List<AuthorityInForce>> AuthorityAsync(ServiceProcess service, string? at)

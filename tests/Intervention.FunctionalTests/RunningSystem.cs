@@ -50,8 +50,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public string DatabaseOf(string service) => $"{service}_{Run}";
 
-    private Task<ServiceProcess> StartServiceAsync(string service) =>
-        ServiceProcess.StartAsync(service, new Dictionary<string, string>
+    private async Task<ServiceProcess> StartServiceAsync(string service)
+    {
+        var process = ServiceProcess.Start(service, BuildOutput.Assembly(service), ServiceProcess.FreePort(), new Dictionary<string, string>
         {
             ["ConnectionStrings__messaging"] = Broker.ConnectionString,
             [$"ConnectionStrings__{service}db"] = Postgres.ConnectionString(DatabaseOf(service)),
@@ -61,6 +62,17 @@ public sealed class RunningSystem : IAsyncDisposable
             // Short pauses so a test sees the outbox retry soon after the broker returns.
             ["Outbox__MaxBackoff"] = "00:00:01",
         });
+        try
+        {
+            await process.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+        return process;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -75,7 +87,7 @@ public static class Measurements
 {
     public static void Record(string line)
     {
-        var folder = Path.Combine(ServiceProcess.RepoRoot(), "TestResults");
+        var folder = Path.Combine(BuildOutput.RepoRoot(), "TestResults");
         Directory.CreateDirectory(folder);
         File.AppendAllText(Path.Combine(folder, "measurements.txt"), $"{DateTime.UtcNow:O} {line}\n");
     }

@@ -76,13 +76,41 @@ public sealed class PostgresTests
             var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() =>
                 LocalPostgres.StartNewAsync(new LocalPostgresOptions { RootFolder = root, Port = port }));
 
+            Assert.False(error is ServerNotInstalledException, error.Message);
             Assert.Contains($"PostgreSQL on port {port} exited with code", error.Message);
             Assert.Contains("Address already in use", error.Message);
             await Probes.AssertNothingLeftAsync(root);
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            // Not created when the server is missing: do not mask that failure with our own.
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_root_folder_the_server_user_cannot_enter_is_named()
+    {
+        var parent = Directory.CreateTempSubdirectory("servers-tests-"); // mode 700, like most temp folders
+        try
+        {
+            var options = new LocalPostgresOptions { RootFolder = Path.Combine(parent.FullName, "servers") };
+            if (Environment.IsPrivilegedProcess)
+            {
+                // As root the server runs as the postgres user, who cannot enter the 700 folder.
+                var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalPostgres.StartNewAsync(options));
+                Assert.Contains($"{parent.FullName} has mode 700", error.Message);
+            }
+            else
+            {
+                // Otherwise the server runs as this user, who owns the folder.
+                await using var postgres = await LocalPostgres.StartNewAsync(options);
+                Assert.True(postgres.IsRunning);
+            }
+        }
+        finally
+        {
+            parent.Delete(recursive: true);
         }
     }
 

@@ -41,9 +41,22 @@ internal static class ServerFolders
         if (check.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"The OS user '{user}' cannot write to {folder}: every folder above it must be searchable by that user " +
-                $"(o+x). Use a root folder under /tmp (the default is {DefaultRoot}). {check.Output}");
+                $"The OS user '{user}' cannot write to {folder}: {Blocker(folder)}. Every folder above it must be " +
+                $"searchable by that user (chmod o+x), e.g. a root folder under /tmp (the default is {DefaultRoot}). {check.Output}".TrimEnd());
         }
+    }
+
+    /// <summary>Names the first folder on the path that others cannot enter (a 0700 temp folder, typically).</summary>
+    private static string Blocker(string folder)
+    {
+        if (!OperatingSystem.IsLinux()) return "unknown cause";
+        for (var dir = Path.GetDirectoryName(folder); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            var mode = File.GetUnixFileMode(dir);
+            if ((mode & UnixFileMode.OtherExecute) == 0)
+                return $"{dir} has mode {Convert.ToString((int)mode & 0x1FF, 8)}, so others cannot enter it";
+        }
+        return "no folder above it lacks o+x (ACLs or mount options?)";
     }
 
     public static void Delete(string folder)

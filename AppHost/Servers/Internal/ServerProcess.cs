@@ -118,6 +118,18 @@ internal sealed class ServerProcess
         File.Delete(Path.Combine(folder, PgidFile));
     }
 
+    /// <summary>
+    /// At process exit: SIGKILL the group and return without waiting, because the test runner may kill this
+    /// process moments after its handlers start. The processes die on their own; the watchdog is the backstop.
+    /// </summary>
+    public void KillWithoutWaiting()
+    {
+        var launcher = Interlocked.Exchange(ref this.launcher, null);
+        if (launcher is null) return;
+        Native.SignalGroup(launcher.Id, Native.SigKill);
+        File.Delete(Path.Combine(folder, PgidFile));
+    }
+
     /// <summary>Whatever of the group is still alive (a forked helper) is killed, and we wait until it is gone.</summary>
     private static async Task SweepAsync(int group, CancellationToken ct)
     {

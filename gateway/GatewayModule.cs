@@ -1,0 +1,54 @@
+using Intervention.Gateway.Health;
+using Intervention.Gateway.Routing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Intervention.Gateway;
+
+public static class GatewayModule
+{
+    /// <summary>Largest body the gateway forwards: a 903 upload; each service enforces its own, smaller, limits.</summary>
+    public const long ForwardedBodyLimit = 256L * 1024 * 1024;
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        var services = PortfolioRoutes.FromConfiguration(builder.Configuration);
+        var (routes, clusters) = PortfolioRoutes.Build(services, builder.Configuration.GetValue("Gateway:Timeout", TimeSpan.FromSeconds(30)));
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = ForwardedBodyLimit);
+
+        builder.Services.AddHttpClient("health");
+        var health = builder.Services.AddHealthChecks();
+        foreach (var service in services)
+            health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                service.Name, sp => new DownstreamHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), service.Address), null, ["ready"]));
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
+        {
+            await next();
+            // The proxy leaves a failed forward with a bare status: say what happened, as problem details.
+            if (context.GetForwarderErrorFeature() is { } error && !context.Response.HasStarted)
+            {
+                var service = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "the service";
+                var timedOut = error.Error is ForwarderError.RequestTimedOut;
+                context.Response.StatusCode = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = context.Response.StatusCode,
+                        Title = timedOut ? "The service did not answer in time" : "The service could not be reached",
+                        Detail = $"The gateway could not get an answer from {service} ({error.Error}). Nothing is known to have changed; try again shortly.",
+                    },
+                });
+            }
+        }));
+        return app;
+    }
+}

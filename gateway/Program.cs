@@ -1,0 +1,11 @@
+using Intervention.Gateway;
+using Intervention.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("gateway");
+builder.AddGateway();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGateway();
+app.Run();

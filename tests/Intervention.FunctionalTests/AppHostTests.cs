@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Intervention.Contracts;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Http;
+using Intervention.Servers;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Intervention.FunctionalTests;
+
+/// <summary>The one command: the AppHost brings the whole system up behind the gateway, keeps it up, and takes it all down.</summary>
+public sealed partial class AppHostTests(ITestOutputHelper output)
+{
+    private static readonly string[] Portfolios = ["governance", "licensing", "children", "finance"];
+
+    [Fact]
+    public async Task The_AppHost_brings_up_five_healthy_processes_behind_one_gateway_and_leaves_none_on_SIGTERM()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("apphost-test-").FullName;
+        // The server users (rabbitmq, postgres) must be able to enter it, as they can the clone's .apphost.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
+        var gatewayPort = ServiceProcess.FreePort();
+        var lines = new ConcurrentQueue<string>();
+        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("apphost"), "--gateway-port", gatewayPort.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["INTERVENTION_APPHOST_DATA"] = dataFolder;
+        foreach (var inherited in new[] { "ConnectionStrings__messaging", "ConnectionStrings__postgres", "OTEL_EXPORTER_OTLP_ENDPOINT" }) start.Environment.Remove(inherited);
+        using var appHost = Process.Start(start)!;
+        appHost.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        appHost.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        appHost.BeginOutputReadLine();
+        appHost.BeginErrorReadLine();
+        string Tail() => string.Join('\n', lines.TakeLast(60));
+        var pids = new Dictionary<string, int>();
+        try
+        {
+            var started = Stopwatch.StartNew();
+            await Until(() => lines.Any(l => l.Contains("all healthy in")) || appHost.HasExited, TimeSpan.FromSeconds(180), () => "The AppHost never said all healthy.\n" + Tail());
+            Assert.False(appHost.HasExited, $"The AppHost exited with code {(appHost.HasExited ? appHost.ExitCode : 0)} before all was healthy.\n{Tail()}");
+            output.WriteLine($"all healthy {started.Elapsed.TotalSeconds:0.0} s after the AppHost process started");
+            foreach (var line in lines)
+                if (TableRow().Match(line) is { Success: true } row) pids[row.Groups["name"].Value] = int.Parse(row.Groups["pid"].Value);
+            Assert.Equal(["children", "finance", "gateway", "governance", "licensing"], pids.Keys.Order());
+
+            using var gateway = new HttpClient { BaseAddress = new Uri($"http://localhost:{gatewayPort}/") };
+
+            // Through the one door, each service answers, and the gateway's health names each of them.
+            foreach (var service in Portfolios)
+            {
+                using var response = await gateway.GetAsync($"{service}/api/authority");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)response.StatusCode}");
+            }
+            using (var health = JsonDocument.Parse(await gateway.GetStringAsync("health")))
+                foreach (var service in Portfolios)
+                    Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
+
+            // Directions recorded through the gateway are visible in licensing through the gateway.
+            using var posted = await gateway.PostAsJsonAsync("governance/api/directions", new IssueDirectionsRequest
+            {
+                IssuedOn = new DateOnly(2015, 2, 26), IssuedBy = ["DCLG", "DfE"], EffectiveFrom = DateTimeOffset.Parse("2015-02-26T00:00:00Z"),
+                InterventionEndsOn = new DateOnly(2019, 3, 31),
+                Assignments = [new() { Function = "licensing", Authority = Authority.Commissioners, Oversight = Oversight.None }],
+            }, ContractJson.Options);
+            var answered = Stopwatch.StartNew();
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            var id = (await posted.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
+            await Until(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(15),
+                () => "licensing never showed the Directions through the gateway.\n" + Tail());
+            Measurements.Record($"apphost: all five healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
+
+            // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back.
+            Process.GetProcessById(pids["licensing"]).Kill();
+            await Until(async () => await ServiceStatusAsync(gateway, "licensing") == "Unhealthy", TimeSpan.FromSeconds(10),
+                () => "the gateway never reported licensing unhealthy.\n" + Tail());
+            await Until(() => lines.Any(l => l.Contains("licensing exited with code") && l.Contains("restarting")), TimeSpan.FromSeconds(10), () => "no restart announced.\n" + Tail());
+            await Until(async () => await ServiceStatusAsync(gateway, "licensing") == "Healthy", TimeSpan.FromSeconds(60),
+                () => "licensing did not come back healthy.\n" + Tail());
+            pids["licensing-restarted"] = FindProcess("Licensing.API.dll") ?? 0;
+        }
+        finally
+        {
+            if (!appHost.HasExited) _ = Signal(appHost.Id, 15);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try { await appHost.WaitForExitAsync(cts.Token); }
+            catch (OperationCanceledException) { appHost.Kill(entireProcessTree: true); }
+        }
+
+        Assert.Equal(0, appHost.ExitCode);
+        Assert.Contains(lines, l => l.Contains("apphost") && l.Trim().EndsWith("stopped"));
+        // Nothing left behind: not a service, not the gateway, not a server of its data folder (the servers'
+        // watchdogs notice within two seconds that their owner is gone, so allow a few).
+        List<string> Survivors() => pids.Where(p => p.Value > 0 && Alive(p.Value)).Select(p => $"{p.Key} (pid {p.Value})")
+            .Concat(ProcessesMentioning(dataFolder).Select(p => $"pid {p}: {CommandLine(p)}"))
+            .ToList();
+        await Until(() => Survivors().Count == 0, TimeSpan.FromSeconds(10), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
+    }
+
+    [GeneratedRegex(@"apphost\s+\|\s+(?<name>governance|licensing|children|finance|gateway)\s+http://\S+\s+(?<pid>\d+)\s+healthy")]
+    private static partial Regex TableRow();
+
+    private static async Task<string?> ServiceStatusAsync(HttpClient gateway, string service)
+    {
+        using var response = await gateway.GetAsync("health");
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return health.RootElement.GetProperty("checks").GetProperty(service).GetProperty("status").GetString();
+    }
+
+    private static bool Alive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+
+    private static int? FindProcess(string argument) => ProcessesMentioning(argument).Cast<int?>().FirstOrDefault();
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')[..Math.Min(120, File.ReadAllText($"/proc/{pid}/cmdline").Length)]; }
+        catch (IOException) { return "(gone)"; }
+    }
+
+    private static IEnumerable<int> ProcessesMentioning(string text)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
+            string commandLine;
+            try { commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' '); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (commandLine.Contains(text) && Alive(pid)) yield return pid;
+        }
+    }
+
+    private static async Task Until(Func<bool> condition, TimeSpan timeout, Func<string> failure) =>
+        await Until(() => Task.FromResult(condition()), timeout, failure);
+
+    private static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try { if (await condition()) return; }
+            catch (HttpRequestException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure());
+            await Task.Delay(100);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int Signal(int pid, int signal);
+}
