@@ -12,6 +12,9 @@ public sealed record ServiceIdentity(string Name, Portfolio? Portfolio)
 {
     public string DatabaseConnectionName => Name + "db";
 
+    /// <summary>Governance keeps the whole register of functions; every other service keeps its own functions only.</summary>
+    public bool KeepsWholeRegister => Portfolio == Contracts.Governance.Portfolio.Governance;
+
     /// <summary>The portfolio, for the code that only a portfolio service runs.</summary>
     public Portfolio OwnPortfolio => Portfolio ?? throw new InvalidOperationException($"{Name} is not a portfolio service: it owns no functions.");
 }

@@ -172,7 +172,7 @@ public static class BuildOutput
 
     /// <summary>
     /// A portfolio service's built assembly (<c>services/licensing/Licensing.API/bin/...</c>), or the
-    /// gateway's or the AppHost's, built in the same configuration as the running program.
+    /// gateway's, the AppHost's or the seeds', built in the same configuration as the running program.
     /// </summary>
     public static string Assembly(string service)
     {
@@ -182,6 +182,7 @@ public static class BuildOutput
         {
             "gateway" => (Path.Combine(RepoRoot(), "gateway"), "Intervention.Gateway"),
             "apphost" => (Path.Combine(RepoRoot(), "AppHost"), "Intervention.AppHost"),
+            "seeds" => (Path.Combine(RepoRoot(), "seeds"), "Intervention.Seeds"),
             _ => (Path.Combine(RepoRoot(), "services", service, char.ToUpperInvariant(service[0]) + service[1..] + ".API"), char.ToUpperInvariant(service[0]) + service[1..] + ".API"),
         };
         return Path.Combine(folder, "bin", configuration, framework, project + ".dll");

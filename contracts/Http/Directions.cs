@@ -48,3 +48,20 @@ public sealed record DirectionsDetail
     /// <summary>The functions they assign.</summary>
     public required IReadOnlyList<FunctionAssignment> Assignments { get; init; }
 }
+
+/// <summary>One row of the responsibility grid: a council function and who holds it at an instant.</summary>
+public sealed record FunctionInForce
+{
+    /// <summary>The function's code.</summary>
+    public required string Code { get; init; }
+    /// <summary>The function's name.</summary>
+    public required string Name { get; init; }
+    /// <summary>The portfolio service that owns its records.</summary>
+    public required Portfolio Portfolio { get; init; }
+    /// <summary>Who holds it; null when no Directions in force assign it (it stays with the council's usual constitution).</summary>
+    public Authority? Authority { get; init; }
+    /// <summary>Commissioner oversight over the holder; null when no Directions assign it.</summary>
+    public Oversight? Oversight { get; init; }
+    /// <summary>The Directions that assign it; null when none do.</summary>
+    public Guid? DirectionsId { get; init; }
+}

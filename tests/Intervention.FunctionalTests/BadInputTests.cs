@@ -77,6 +77,35 @@ public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<Govern
         Assert.Contains("\"at\"", await badInstant.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("contradictory-directions", "2015-02-26T00:00:00Z", "Cabinet")]
+    [InlineData("before-intervention", "2014-12-01T00:00:00Z", "Commissioners")]
+    public async Task Directions_a_rule_forbids_are_a_409_naming_the_rule(string rule, string effectiveFrom, string authority)
+    {
+        using var first = await PostAsync(Valid); // the intervention begins 2015-02-26 with licensing to the Commissioners
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        using var response = await PostAsync(Valid.Replace("2015-02-26T00:00:00Z", effectiveFrom).Replace("\"Commissioners\"", $"\"{authority}\""));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(rule, problem.RootElement.GetProperty("rule").GetString());
+    }
+
+    [Theory]
+    [InlineData("api/authority?function=taxis", "function")]
+    [InlineData("api/authority?function=licensing&asKnownAt=2015-02-26", "asKnownAt")]
+    [InlineData("api/functions?at=26/02/2015", "at")]
+    public async Task Bad_queries_are_a_400_naming_the_parameter(string uri, string field)
+    {
+        using var response = await fixture.System["governance"].Http.GetAsync(uri);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"errors do not name '{field}'");
+    }
+
     private Task<HttpResponseMessage> PostAsync(string body) =>
         fixture.System["governance"].Http.PostAsync("api/directions", new StringContent(body, Encoding.UTF8, "application/json"));
 }

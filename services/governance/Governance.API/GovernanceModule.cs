@@ -1,4 +1,5 @@
 using Governance.API.Directions;
+using Governance.API.Functions;
 using Governance.API.Infrastructure;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Data;
@@ -20,6 +21,7 @@ public static class GovernanceModule
     public static WebApplication MapGovernance(this WebApplication app)
     {
         app.MapDirections();
+        app.MapFunctions();
         app.MapAuthority();
         return app;
     }

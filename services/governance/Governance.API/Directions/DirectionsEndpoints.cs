@@ -2,6 +2,7 @@ using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
+using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public static class DirectionsEndpoints
             .WithName("IssueDirections")
             .WithSummary("Record Directions issued by a Secretary of State")
             .WithDescription("Records the Directions with the instant they were recorded, and publishes DirectionsIssued so that every service learns who holds its functions.");
+        group.MapGet("/", List)
+            .WithName("ListDirections")
+            .WithSummary("Every Directions in the register, in the order they take effect");
         group.MapGet("/{id:guid}", Get)
             .WithName("GetDirections")
             .WithSummary("One Directions as the register holds it");
@@ -27,7 +31,7 @@ public static class DirectionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
     /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Created<DirectionsRecorded>, ValidationProblem>> Issue(
+    private static async Task<Results<Created<DirectionsRecorded>, ValidationProblem, ProblemHttpResult>> Issue(
         IssueDirectionsRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = DirectionsRules.Validate(request);
@@ -35,6 +39,17 @@ public static class DirectionsEndpoints
 
         var recordedAt = clock.GetUtcNow();
         var effectiveFrom = request.EffectiveFrom!.Value.ToUniversalTime();
+        // Serialise writers of the register, so that two contradictory Directions cannot both pass the check.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("LOCK TABLE directions IN SHARE ROW EXCLUSIVE MODE", ct);
+        var functions = request.Assignments!.Select(a => a.Function).ToList();
+        var sameInstant = await db.AuthorityAssignments.AsNoTracking()
+            .Where(a => a.EffectiveFrom == effectiveFrom && functions.Contains(a.Function))
+            .ToListAsync(ct);
+        var interventionBegan = await db.Directions.MinAsync(d => (DateTimeOffset?)d.EffectiveFrom, ct);
+        if (DirectionsRules.Conflicts(effectiveFrom, request.Assignments!, interventionBegan, sameInstant) is [var conflict, ..])
+            return RuleBroken.Conflict(conflict.Rule, conflict.Detail);
+
         var directions = new IssuedDirections
         {
             Id = Guid.CreateVersion7(recordedAt),
@@ -67,8 +82,18 @@ public static class DirectionsEndpoints
             Assignments = request.Assignments!,
         }, recordedAt);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
 
         return TypedResults.Created($"/api/directions/{directions.Id}", new DirectionsRecorded(directions.Id, recordedAt));
+    }
+
+    /// <param name="db">The governance register.</param>
+    /// <param name="ct">Cancelled when the caller goes away.</param>
+    private static async Task<Ok<List<DirectionsDetail>>> List(GovernanceDb db, CancellationToken ct)
+    {
+        var all = await db.Directions.AsNoTracking().Include(x => x.Assignments)
+            .OrderBy(d => d.EffectiveFrom).ThenBy(d => d.RecordedAt).ToListAsync(ct);
+        return TypedResults.Ok(all.Select(ToDetail).ToList());
     }
 
     /// <param name="id">The Directions' id.</param>
@@ -77,16 +102,17 @@ public static class DirectionsEndpoints
     private static async Task<Results<Ok<DirectionsDetail>, NotFound>> Get(Guid id, GovernanceDb db, CancellationToken ct)
     {
         var d = await db.Directions.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return TypedResults.NotFound();
-        return TypedResults.Ok(new DirectionsDetail
-        {
-            Id = d.Id,
-            IssuedOn = d.IssuedOn,
-            IssuedBy = d.IssuedBy,
-            EffectiveFrom = d.EffectiveFrom,
-            RecordedAt = d.RecordedAt,
-            InterventionEndsOn = d.InterventionEndsOn,
-            Assignments = d.Assignments.Select(a => new FunctionAssignment { Function = a.Function, Authority = a.Authority, Oversight = a.Oversight }).ToList(),
-        });
+        return d is null ? TypedResults.NotFound() : TypedResults.Ok(ToDetail(d));
     }
+
+    private static DirectionsDetail ToDetail(IssuedDirections d) => new()
+    {
+        Id = d.Id,
+        IssuedOn = d.IssuedOn,
+        IssuedBy = d.IssuedBy,
+        EffectiveFrom = d.EffectiveFrom,
+        RecordedAt = d.RecordedAt,
+        InterventionEndsOn = d.InterventionEndsOn,
+        Assignments = d.Assignments.Select(a => new FunctionAssignment { Function = a.Function, Authority = a.Authority, Oversight = a.Oversight }).ToList(),
+    };
 }

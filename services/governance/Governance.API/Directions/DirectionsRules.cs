@@ -1,5 +1,6 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
+using Intervention.ServiceDefaults.Authority;
 
 namespace Governance.API.Directions;
 
@@ -44,5 +45,36 @@ public static class DirectionsRules
             }
         }
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    /// <summary>A rule that forbids recording well-formed Directions, given what the register already holds.</summary>
+    public sealed record Conflict(string Rule, string Detail);
+
+    /// <summary>
+    /// What forbids these Directions against the register: two Directions effective at the same instant
+    /// that assign the same function differently contradict each other; Directions effective before the
+    /// intervention began (the earliest Directions recorded) have nothing to act on. Identical assignments at
+    /// the same instant are a re-record, not a contradiction.
+    /// </summary>
+    /// <param name="effectiveFrom">When the new Directions take effect.</param>
+    /// <param name="assignments">What they assign.</param>
+    /// <param name="interventionBegan">When the earliest Directions in the register took effect; null for the first.</param>
+    /// <param name="sameInstant">Assignments in the register that take effect at <paramref name="effectiveFrom"/>.</param>
+    public static IReadOnlyList<Conflict> Conflicts(DateTimeOffset effectiveFrom, IReadOnlyList<FunctionAssignment> assignments,
+        DateTimeOffset? interventionBegan, IReadOnlyList<AuthorityAssignment> sameInstant)
+    {
+        var conflicts = new List<Conflict>();
+        if (effectiveFrom < interventionBegan)
+            conflicts.Add(new("before-intervention",
+                $"effectiveFrom {effectiveFrom:O} is before the intervention began ({interventionBegan:O}, the earliest Directions in the register)."));
+        foreach (var assignment in assignments)
+        {
+            var contradicted = sameInstant.FirstOrDefault(a => a.Function == assignment.Function && a.EffectiveFrom == effectiveFrom
+                && (a.Authority != assignment.Authority || a.Oversight != assignment.Oversight));
+            if (contradicted is not null)
+                conflicts.Add(new("contradictory-directions",
+                    $"Directions {contradicted.DirectionsId}, effective at the same instant, give '{assignment.Function}' to {contradicted.Authority} ({contradicted.Oversight}), not {assignment.Authority} ({assignment.Oversight})."));
+        }
+        return conflicts;
     }
 }

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Intervention.Contracts;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Http;
+using Intervention.Servers;
+using Xunit;
+
+namespace Intervention.FunctionalTests;
+
+/// <summary>`dotnet run --project seeds -- --gateway ...` loads the Rotherham timeline through the public API, and again without duplicates.</summary>
+public sealed class SeedsTests
+{
+    [Fact]
+    public async Task The_seeds_load_the_Directions_timeline_through_the_gateway_and_a_second_run_adds_nothing()
+    {
+        await using var system = await RunningSystem.StartAsync("governance");
+        var elsewhere = $"http://127.0.0.1:{ServiceProcess.FreePort()}"; // the other portfolios are not needed here
+        await using var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), new Dictionary<string, string>
+        {
+            ["services__governance__http__0"] = system["governance"].BaseAddress.ToString(),
+            ["services__licensing__http__0"] = elsewhere,
+            ["services__children__http__0"] = elsewhere,
+            ["services__finance__http__0"] = elsewhere,
+        });
+        await gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
+
+        var first = await RunSeedsAsync(gateway.BaseAddress);
+        var second = await RunSeedsAsync(gateway.BaseAddress);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(6, first.Output.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(6, second.Output.Count(l => l.StartsWith("governance [") && l.EndsWith(": already recorded")));
+
+        var register = await gateway.Http.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options);
+        Assert.Equal(6, register!.Count);
+        var june2016 = await gateway.Http.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2016-06-01T12:00:00Z", ContractJson.Options);
+        var january2017 = await gateway.Http.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2017-01-15T12:00:00Z", ContractJson.Options);
+        Assert.Equal(Authority.Commissioners, june2016!.Authority);
+        Assert.Equal((Authority.Council, Oversight.Advice), (january2017!.Authority, january2017.Oversight));
+    }
+
+    private static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(Uri gateway)
+    {
+        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", gateway.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var output = (await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var errors = await process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        Assert.True(process.ExitCode == 0, $"seeds exited with {process.ExitCode}:\n{string.Join('\n', output)}\n{errors}");
+        return (process.ExitCode, output);
+    }
+}
