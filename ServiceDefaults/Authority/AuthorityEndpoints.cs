@@ -36,13 +36,7 @@ public static class AuthorityEndpoints
         string? function, string? at, string? asKnownAt, ServiceDb db, ServiceIdentity service, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Instants.TryParse(at, out var instant, clock)) errors["at"] = [Instants.Rule];
-        DateTimeOffset? knownAt = null;
-        if (asKnownAt is not null)
-        {
-            if (Instants.TryParse(asKnownAt, out var k, clock)) knownAt = k;
-            else errors["asKnownAt"] = [Instants.Rule];
-        }
+        var (instant, knownAt) = Instants.ReadBitemporal(at, asKnownAt, clock, errors);
         if (function is not null && CouncilFunctions.Find(function) is null)
             errors["function"] = [$"'{function}' is not a function code in the functions register"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -17,4 +17,20 @@ public static class Instants
         }
         return InstantConverter.TryParse(value, out instant);
     }
+
+    /// <summary>
+    /// Reads a bitemporal query's <c>at</c> (default now) and <c>asKnownAt</c> (default: as known now),
+    /// adding each malformed one to <paramref name="errors"/> under its parameter name.
+    /// </summary>
+    public static (DateTimeOffset At, DateTimeOffset? AsKnownAt) ReadBitemporal(string? at, string? asKnownAt, TimeProvider clock, IDictionary<string, string[]> errors)
+    {
+        if (!TryParse(at, out var instant, clock)) errors["at"] = [Rule];
+        DateTimeOffset? knownAt = null;
+        if (asKnownAt is not null)
+        {
+            if (InstantConverter.TryParse(asKnownAt, out var k)) knownAt = k;
+            else errors["asKnownAt"] = [Rule];
+        }
+        return (instant, knownAt);
+    }
 }

@@ -29,13 +29,7 @@ public static class FunctionEndpoints
         string? at, string? asKnownAt, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Instants.TryParse(at, out var instant, clock)) errors["at"] = [Instants.Rule];
-        DateTimeOffset? knownAt = null;
-        if (asKnownAt is not null)
-        {
-            if (Instants.TryParse(asKnownAt, out var k, clock)) knownAt = k;
-            else errors["asKnownAt"] = [Instants.Rule];
-        }
+        var (instant, knownAt) = Instants.ReadBitemporal(at, asKnownAt, clock, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var register = await db.AuthorityAssignments.AsNoTracking().Where(a => a.EffectiveFrom <= instant).ToListAsync(ct);
