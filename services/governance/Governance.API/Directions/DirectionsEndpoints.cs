@@ -1,3 +1,4 @@
+using Governance.API.Decisions;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
@@ -69,6 +70,7 @@ public static class DirectionsEndpoints
             RecordedAt = recordedAt,
         }));
         db.Directions.Add(directions);
+        await DecisionReview.RecheckAsync(db, directions, recordedAt, ct);
         db.AddEvent(new DirectionsIssued
         {
             EventId = Guid.NewGuid(),

@@ -1,0 +1,199 @@
+using Governance.API.Infrastructure;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Http;
+using Intervention.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Governance.API.Decisions;
+
+public static class DecisionsEndpoints
+{
+    public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/decisions").WithTags("Decisions");
+        group.MapPost("/", Record)
+            .WithName("RecordDecision")
+            .WithSummary("Record a decision in the register and check it against the Directions")
+            .WithDescription("Idempotent by id: the same decision again answers 200 with the register's copy; different facts under an existing id are refused (409, rule decision-id-reused). " +
+                             "A decision taken by an authority that did not hold its function at that instant is kept, marked Questioned, and DecisionValidityQuestioned is published. " +
+                             "The same path takes DecisionRecorded events from the broker.");
+        group.MapGet("/", List)
+            .WithName("ListDecisions")
+            .WithSummary("Decisions in the register, by status, function and period, in the order they were taken");
+        group.MapGet("/{id:guid}", Get)
+            .WithName("GetDecision")
+            .WithSummary("One decision with its status today, the day it takes effect and the reason");
+        group.MapPost("/{id:guid}/sign-off", SignOff)
+            .WithName("SignOffDecision")
+            .WithSummary("Record a Commissioner's sign-off of a key decision taken under veto oversight")
+            .WithDescription("Only a key decision on a function held under Commissioner veto needs one (else 409, rule sign-off-not-required). " +
+                             "Signing again by the same Commissioner answers 200; by another, 409 (rule already-signed-off).");
+        return app;
+    }
+
+    /// <param name="request">The decision: id, source service, function, decided-at, authority, decider, meeting, summary, key decision, call-in.</param>
+    /// <param name="db">The governance register.</param>
+    /// <param name="clock">Sets the recorded instant and today's date.</param>
+    /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
+    /// <param name="ct">Cancelled when the caller goes away.</param>
+    private static async Task<Results<Created<DecisionDetail>, Ok<DecisionDetail>, ValidationProblem, ProblemHttpResult>> Record(
+        RecordDecisionRequest request, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = DecisionRules.Validate(request, now);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The decision cannot be recorded");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var recording = await DecisionRegister.RecordAsync(db, DecisionRules.ToDecision(request, now), now, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return recording switch
+                {
+                    DecisionRegister.Recorded r => TypedResults.Created($"/api/decisions/{r.Decision.Id}", ToDetail(r.Decision, calendar, now)),
+                    DecisionRegister.AlreadyRecorded a => TypedResults.Ok(ToDetail(a.Decision, calendar, now)),
+                    DecisionRegister.IdReused reused => RuleBroken.Conflict(DecisionRegister.IdReusedRule, reused.Detail),
+                    _ => throw new InvalidOperationException($"Unexpected recording {recording}"),
+                };
+            }
+            catch (DbUpdateException e) when (attempt == 1 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // The same id reported twice at once: the other report won; compare with it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <param name="status">Valid, Questioned, PendingCallIn or AwaitingSignOff (any case); all when absent.</param>
+    /// <param name="function">A function code from the functions register; all when absent.</param>
+    /// <param name="from">Decisions taken at or after this instant (ISO 8601 with offset).</param>
+    /// <param name="to">Decisions taken before this instant (ISO 8601 with offset).</param>
+    /// <param name="db">The governance register.</param>
+    /// <param name="clock">Today's date, for the call-in periods.</param>
+    /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
+    /// <param name="ct">Cancelled when the caller goes away.</param>
+    private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(
+        string? status, string? function, string? from, string? to, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DecisionStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<DecisionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && status.All(char.IsLetter)) wanted = parsed;
+            else errors["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<DecisionStatus>())}"];
+        }
+        if (!string.IsNullOrEmpty(function) && CouncilFunctions.Find(function) is null)
+            errors["function"] = [$"'{function}' is not a function code in the functions register"];
+        DateTimeOffset? fromInstant = null, toInstant = null;
+        if (!string.IsNullOrEmpty(from))
+        {
+            if (Instants.TryParse(from, out var f, clock)) fromInstant = f;
+            else errors["from"] = [Instants.Rule];
+        }
+        if (!string.IsNullOrEmpty(to))
+        {
+            if (Instants.TryParse(to, out var t, clock)) toInstant = t;
+            else errors["to"] = [Instants.Rule];
+        }
+        if (fromInstant > toInstant) errors["to"] = ["must not be before from"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var query = db.Set<Decision>().AsNoTracking();
+        if (!string.IsNullOrEmpty(function)) query = query.Where(d => d.Function == function);
+        if (fromInstant is { } lower) query = query.Where(d => d.DecidedAt >= lower);
+        if (toInstant is { } upper) query = query.Where(d => d.DecidedAt < upper);
+        // Questioned is stored; the other statuses depend on today and are worked out below.
+        if (wanted == DecisionStatus.Questioned) query = query.Where(d => d.QuestionedReason != null);
+        else if (wanted is not null) query = query.Where(d => d.QuestionedReason == null);
+        var decisions = await query.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToListAsync(ct);
+
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(decisions
+            .Select(d => ToDetail(d, calendar, now))
+            .Where(d => wanted is null || d.Status == wanted)
+            .ToList());
+    }
+
+    /// <param name="id">The decision's id.</param>
+    /// <param name="db">The governance register.</param>
+    /// <param name="clock">Today's date, for the call-in period.</param>
+    /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
+    /// <param name="ct">Cancelled when the caller goes away.</param>
+    private static async Task<Results<Ok<DecisionDetail>, NotFound>> Get(
+        Guid id, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
+    {
+        var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return decision is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(ToDetail(decision, calendar, clock.GetUtcNow()));
+    }
+
+    /// <param name="id">The decision's id.</param>
+    /// <param name="request">The signing Commissioner's name and, for a past sign-off, its instant.</param>
+    /// <param name="db">The governance register.</param>
+    /// <param name="clock">The sign-off instant when none is given, and today's date.</param>
+    /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
+    /// <param name="ct">Cancelled when the caller goes away.</param>
+    private static async Task<Results<Ok<DecisionDetail>, NotFound, ValidationProblem, ProblemHttpResult>> SignOff(
+        Guid id, SignOffDecisionRequest request, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = DecisionRules.Validate(request, now);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The sign-off cannot be recorded");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var decision = await db.Set<Decision>().FromSql($"SELECT * FROM decisions WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (decision is null) return TypedResults.NotFound();
+
+        var signer = request.SignerName!.Trim();
+        var signedAt = (request.SignedAt ?? now).ToUniversalTime();
+        if (decision.SignedOffBy is { } signed)
+            return signed == signer
+                ? TypedResults.Ok(ToDetail(decision, calendar, now))
+                : RuleBroken.Conflict("already-signed-off", $"Decision {id} was signed off by {signed} at {decision.SignedOffAt:O}.");
+        if (!DecisionValidity.NeedsSignOff(decision))
+            return RuleBroken.Conflict("sign-off-not-required",
+                decision.KeyDecision
+                    ? $"'{decision.Function}' was held by {decision.HolderAuthority?.ToString() ?? "no authority under Directions"} with {decision.HolderOversight?.ToString() ?? "no"} oversight when decision {id} was taken: only veto oversight needs a Commissioner's sign-off."
+                    : $"Decision {id} is not a key decision: only key decisions under veto oversight need a Commissioner's sign-off.");
+        if (signedAt < decision.DecidedAt)
+            return RuleBroken.Conflict("sign-off-before-decision", $"signedAt {signedAt:O} is before the decision was taken ({decision.DecidedAt:O}).");
+
+        decision.SignOff(signer, signedAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(ToDetail(decision, calendar, now));
+    }
+
+    internal static DecisionDetail ToDetail(Decision d, DecisionCalendar calendar, DateTimeOffset now)
+    {
+        var standing = DecisionValidity.Assess(d, calendar, calendar.DayOf(now));
+        return new DecisionDetail
+        {
+            Id = d.Id,
+            SourceService = d.SourceService,
+            Function = d.Function,
+            DecidedAt = d.DecidedAt,
+            Authority = d.Authority,
+            DeciderName = d.DeciderName,
+            Meeting = d.Meeting,
+            Summary = d.Summary,
+            KeyDecision = d.KeyDecision,
+            CallIn = d.CallIn,
+            RecordedAt = d.RecordedAt,
+            Status = standing.Status,
+            EffectiveOn = standing.EffectiveOn,
+            Reason = standing.Reason,
+            HeldBy = d.HolderAuthority,
+            Oversight = d.HolderOversight,
+            DirectionsId = d.HolderDirectionsId,
+            SignedOffBy = d.SignedOffBy,
+            SignedOffAt = d.SignedOffAt,
+        };
+    }
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Intervention.Contracts;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Http;
+using RabbitMQ.Client;
+using Xunit;
+using static Intervention.FunctionalTests.OutboxAndInboxTests;
+
+namespace Intervention.FunctionalTests;
+
+/// <summary>A running governance and its broker, shared by the decision register's tests.</summary>
+public sealed class GovernanceForDecisions : IAsyncLifetime
+{
+    public RunningSystem System { get; private set; } = null!;
+    public async Task InitializeAsync() => System = await RunningSystem.StartAsync("governance");
+    public async Task DisposeAsync() => await System.DisposeAsync();
+}
+
+/// <summary>
+/// The decision register on a running governance: the Done-when of issue 4 over HTTP, decisions from
+/// the broker, the veto gate, and bad input. Each test that records Directions starts from those of
+/// 26 Feb 2015 (for its own function), so the tests hold whatever order they run in.
+/// </summary>
+public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : IClassFixture<GovernanceForDecisions>
+{
+    private const string QuestionedType = "Intervention.Contracts.Governance.DecisionValidityQuestioned";
+    private const string ClearedType = "Intervention.Contracts.Governance.DecisionValidityCleared";
+
+    private HttpClient Governance => fixture.System["governance"].Http;
+
+    [Fact]
+    public async Task Licensing_Boards_decision_of_20_December_2016_is_questioned_stays_questioned_under_Directions_from_the_21st_and_is_cleared_by_Directions_from_the_20th()
+    {
+        var february2015 = await IssueAsync("2015-02-26", "2015-02-26T00:00:00Z", "licensing", Authority.Commissioners, Oversight.None);
+
+        // The Licensing Board decides while the Commissioners hold licensing: kept, and questioned.
+        var id = Guid.NewGuid();
+        var body = $$"""{"id":"{{id}}","sourceService":"licensing","function":"licensing","decidedAt":"2016-12-20T10:00:00Z","authority":"Council","deciderName":"Licensing Board","summary":"Private hire driver's licence revoked","keyDecision":false,"callIn":false}""";
+        using (var created = await PostJsonAsync("api/decisions", body))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal($"/api/decisions/{id}", created.Headers.Location?.OriginalString);
+            var decision = (await created.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
+            Assert.Equal(DecisionStatus.Questioned, decision.Status);
+            Assert.Equal(Authority.Commissioners, decision.HeldBy);
+            Assert.Equal(february2015, decision.DirectionsId);
+            Assert.Contains("Commissioners held 'licensing'", decision.Reason);
+            Assert.Contains(february2015.ToString(), decision.Reason);
+            Assert.Null(decision.EffectiveOn);
+        }
+        Assert.Equal(1, await EventsAsync(QuestionedType, id));
+
+        // Idempotent by id: the same report again is the same decision; other facts under the id are refused.
+        using (var again = await PostJsonAsync("api/decisions", body))
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        using (var reused = await PostJsonAsync("api/decisions", body.Replace("revoked", "suspended")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+            using var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync());
+            Assert.Equal("decision-id-reused", problem.RootElement.GetProperty("rule").GetString());
+            Assert.Contains("summary", problem.RootElement.GetProperty("detail").GetString());
+        }
+        Assert.Equal(1, await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{id}'"));
+        Assert.Equal(1, await EventsAsync(QuestionedType, id));
+        Assert.Contains(id, await ListAsync("status=QUESTIONED&function=licensing"));
+
+        // Directions recorded later that day, effective from the 21st: the decision stays questioned, nothing new is published.
+        var fromThe21st = await IssueAsync("2016-12-20", "2016-12-21T00:00:00Z", "licensing", Authority.Council, Oversight.Advice);
+        var stillQuestioned = await GetAsync(id);
+        Assert.Equal(DecisionStatus.Questioned, stillQuestioned.Status);
+        Assert.Equal(february2015, stillQuestioned.DirectionsId);
+        Assert.Equal(1, await EventsAsync(QuestionedType, id));
+        Assert.Equal(0, await EventsAsync(ClearedType, id));
+
+        // Directions recorded later still, effective from the 20th's midnight: the Board held licensing when it decided.
+        var fromThe20th = await IssueAsync("2016-12-20", "2016-12-20T00:00:00Z", "licensing", Authority.Council, Oversight.Advice);
+        var cleared = await GetAsync(id);
+        Assert.Equal(DecisionStatus.Valid, cleared.Status);
+        Assert.Null(cleared.Reason);
+        Assert.Equal(new DateOnly(2016, 12, 20), cleared.EffectiveOn);
+        Assert.Equal(Authority.Council, cleared.HeldBy);
+        Assert.Equal(Oversight.Advice, cleared.Oversight);
+        Assert.Equal(fromThe20th, cleared.DirectionsId);
+        Assert.NotEqual(fromThe21st, cleared.DirectionsId);
+        Assert.Equal(1, await EventsAsync(ClearedType, id));
+        Assert.DoesNotContain(id, await ListAsync("status=questioned&function=licensing"));
+        Assert.Contains(id, await ListAsync("status=valid&function=licensing&from=2016-12-20T00:00:00Z&to=2016-12-21T00:00:00Z"));
+        Assert.DoesNotContain(id, await ListAsync("function=licensing&from=2016-12-20T10:00:01Z"));
+
+        // The relay publishes what the register wrote.
+        await WaitUntilAsync(async () => await CountAsync(fixture.System, "governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
+            TimeSpan.FromSeconds(20), () => $"governance's outbox kept unpublished rows.\n{fixture.System["governance"].Tail(15)}");
+    }
+
+    [Fact]
+    public async Task A_DecisionRecorded_published_on_the_broker_lands_in_the_register_once()
+    {
+        // A Cabinet housing decision subject to call-in, as any service would publish it: MassTransit's
+        // JSON envelope on the contract's exchange. Delivered twice under two message ids (a service
+        // that published it again): the decision's id keeps it one decision.
+        var decisionId = Guid.NewGuid();
+        var recorded = new DecisionRecorded
+        {
+            EventId = Guid.NewGuid(),
+            OccurredAt = DateTimeOffset.UtcNow,
+            DecisionId = decisionId,
+            SourceService = "finance",
+            Function = "housing",
+            DecidedAt = DateTimeOffset.Parse("2017-05-26T10:00:00Z"),
+            Authority = Authority.Cabinet,
+            DeciderName = "Cabinet",
+            Meeting = "Cabinet and Commissioners' Decision Making Meeting, 26 May 2017",
+            Summary = "Housing revenue account business plan approved",
+            KeyDecision = true,
+            CallIn = true,
+        };
+        var factory = new ConnectionFactory { Uri = new Uri(fixture.System.Broker.ConnectionString) };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var messageId = Guid.NewGuid();
+                var envelope = JsonSerializer.SerializeToUtf8Bytes(new
+                {
+                    messageId,
+                    messageType = new[] { "urn:message:Intervention.Contracts.Governance:DecisionRecorded" },
+                    sentTime = DateTimeOffset.UtcNow,
+                    message = recorded with { EventId = messageId },
+                }, ContractJson.Options);
+                var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true, MessageId = messageId.ToString() };
+                await channel.BasicPublishAsync("Intervention.Contracts.Governance:DecisionRecorded", "", mandatory: true, properties, envelope);
+            }
+        }
+
+        await WaitUntilAsync(async () => await CountAsync(fixture.System, "governance",
+                "SELECT count(*) FROM inbox_messages WHERE consumer = 'governance-decision-recorded'") >= 2,
+            TimeSpan.FromSeconds(20), () => $"governance did not consume both DecisionRecorded messages.\n{fixture.System["governance"].Tail(20)}");
+
+        var decision = await GetAsync(decisionId);
+        Assert.Equal("finance", decision.SourceService);
+        Assert.Equal("Housing revenue account business plan approved", decision.Summary);
+        Assert.Equal("Cabinet and Commissioners' Decision Making Meeting, 26 May 2017", decision.Meeting);
+        // No Directions assign housing here: nothing to question. Call-in ran to Fri 9 June 2017 (the late
+        // May bank holiday skipped), long past, so the decision is valid from then.
+        Assert.Null(decision.HeldBy);
+        Assert.Equal(DecisionStatus.Valid, decision.Status);
+        Assert.Equal(new DateOnly(2017, 6, 9), decision.EffectiveOn);
+        Assert.Equal(1, await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{decisionId}'"));
+        Assert.Equal(0u, await MessagesInQueueAsync(fixture.System, "governance-decision-recorded_error"));
+    }
+
+    [Fact]
+    public async Task Key_decision_on_adult_social_care_under_veto_awaits_a_Commissioners_sign_off()
+    {
+        await IssueAsync("2015-02-26", "2015-02-26T00:00:00Z", "adult-social-care", Authority.Commissioners, Oversight.None);
+        var march2017 = await IssueAsync("2017-03-20", "2017-03-20T00:00:00Z", "adult-social-care", Authority.Cabinet, Oversight.Veto);
+
+        var id = Guid.NewGuid();
+        using (var created = await PostJsonAsync("api/decisions", $$"""{"id":"{{id}}","sourceService":"governance","function":"adult-social-care","decidedAt":"2017-04-03T10:00:00+01:00","authority":"Cabinet","deciderName":"Cabinet Member for Adult Social Care","meeting":"Cabinet, 3 April 2017","summary":"Adult social care development programme","keyDecision":true,"callIn":false}"""))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var awaiting = (await created.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
+            Assert.Equal(DecisionStatus.AwaitingSignOff, awaiting.Status);
+            Assert.Equal(march2017, awaiting.DirectionsId);
+            Assert.Null(awaiting.EffectiveOn);
+        }
+        Assert.Contains(id, await ListAsync("status=awaitingsignoff"));
+
+        using (var signed = await PostJsonAsync($"api/decisions/{id}/sign-off", """{"signerName":"Mary Ney","signedAt":"2017-04-05T16:00:00Z"}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+            var valid = (await signed.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
+            Assert.Equal(DecisionStatus.Valid, valid.Status);
+            Assert.Equal(new DateOnly(2017, 4, 5), valid.EffectiveOn);
+            Assert.Equal("Mary Ney", valid.SignedOffBy);
+        }
+        using (var other = await PostJsonAsync($"api/decisions/{id}/sign-off", """{"signerName":"Patricia Bradwell"}"""))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+            Assert.Contains("already-signed-off", await other.Content.ReadAsStringAsync());
+        }
+        using (var missing = await PostJsonAsync($"api/decisions/{Guid.NewGuid()}/sign-off", """{"signerName":"Mary Ney"}"""))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private const string Valid = """{"id":"0f9d9d55-2d0c-4c52-8f55-1a3f3c0a7a01","sourceService":"licensing","function":"licensing","decidedAt":"2016-12-20T10:00:00Z","authority":"Council","deciderName":"Licensing Board","summary":"s","keyDecision":false,"callIn":false}""";
+
+    [Theory]
+    [InlineData("unknown function", "\"function\":\"licensing\"", "\"function\":\"taxis\"", "function")]
+    [InlineData("missing decidedAt", "\"decidedAt\":\"2016-12-20T10:00:00Z\",", "", "decidedAt")]
+    [InlineData("unknown authority", "\"authority\":\"Council\"", "\"authority\":\"Mayor\"", "authority")]
+    [InlineData("instant without an offset", "2016-12-20T10:00:00Z", "2016-12-20T10:00:00", "decidedAt")]
+    [InlineData("malformed instant", "2016-12-20T10:00:00Z", "20/12/2016", "decidedAt")]
+    [InlineData("blank decider", "\"deciderName\":\"Licensing Board\"", "\"deciderName\":\" \"", "deciderName")]
+    [InlineData("blank summary", "\"summary\":\"s\"", "\"summary\":\"\"", "summary")]
+    [InlineData("blank source service", "\"sourceService\":\"licensing\"", "\"sourceService\":\"\"", "sourceService")]
+    public async Task A_bad_decision_is_a_400_naming_the_field(string what, string replace, string with, string field)
+    {
+        var body = Valid.Replace(replace, with);
+        Assert.NotEqual(Valid, body);
+        using var response = await PostJsonAsync("api/decisions", body);
+        await AssertNamesAsync(response, field, what);
+    }
+
+    [Theory]
+    [InlineData("status=overturned", "status")]
+    [InlineData("status=1", "status")]
+    [InlineData("status=valid,questioned", "status")]
+    [InlineData("function=taxis", "function")]
+    [InlineData("from=yesterday", "from")]
+    public async Task A_bad_query_is_a_400_naming_the_parameter(string query, string field)
+    {
+        using var response = await Governance.GetAsync($"api/decisions?{query}");
+        await AssertNamesAsync(response, field, query);
+    }
+
+    private static async Task AssertNamesAsync(HttpResponseMessage response, string field, string what)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var rules), $"{what}: errors name {errors} but not '{field}'");
+        Assert.Contains(rules.EnumerateArray(), r => !string.IsNullOrWhiteSpace(r.GetString()));
+    }
+
+    private async Task<Guid> IssueAsync(string issuedOn, string effectiveFrom, string function, Authority authority, Oversight oversight)
+    {
+        using var response = await Governance.PostAsJsonAsync("api/directions", new IssueDirectionsRequest
+        {
+            IssuedOn = DateOnly.Parse(issuedOn),
+            IssuedBy = ["DCLG"],
+            EffectiveFrom = DateTimeOffset.Parse(effectiveFrom),
+            Assignments = [new() { Function = function, Authority = authority, Oversight = oversight }],
+        }, ContractJson.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Directions effective {effectiveFrom}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
+    }
+
+    private Task<HttpResponseMessage> PostJsonAsync(string uri, string json) =>
+        Governance.PostAsync(uri, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private async Task<DecisionDetail> GetAsync(Guid id)
+    {
+        using var response = await Governance.GetAsync($"api/decisions/{id}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET decision {id}: {(int)response.StatusCode}\n{fixture.System["governance"].Tail(20)}");
+        return (await response.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
+    }
+
+    private async Task<List<Guid>> ListAsync(string query)
+    {
+        var decisions = await Governance.GetFromJsonAsync<List<DecisionDetail>>($"api/decisions?{query}", ContractJson.Options);
+        return decisions!.Select(d => d.Id).ToList();
+    }
+
+    private Task<long> EventsAsync(string messageType, Guid decisionId) =>
+        CountAsync(fixture.System, "governance",
+            $"SELECT count(*) FROM outbox_messages WHERE message_type = '{messageType}' AND body->>'decisionId' = '{decisionId}'");
+}
