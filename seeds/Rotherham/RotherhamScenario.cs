@@ -13,6 +13,7 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress)
         try
         {
             await LoadDirectionsAsync(ct);
+            await LoadProgressAsync(ct);
             progress.WriteLine("done");
             return 0;
         }
@@ -21,6 +22,41 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress)
             progress.WriteLine($"failed: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>Every call here is a create-or-update (PUT) or a status the service ignores when repeated: a second run changes nothing.</summary>
+    private async Task LoadProgressAsync(CancellationToken ct)
+    {
+        var objectives = ProgressEvidence.Objectives().ToList();
+        foreach (var (code, request) in objectives)
+            await SendAsync(HttpMethod.Put, $"governance/api/improvement-plan/objectives/{code}", request, ct);
+        progress.WriteLine($"governance improvement plan: {objectives.Count} objectives");
+
+        var milestones = ProgressEvidence.Milestones().ToList();
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            var (code, request, statuses) = milestones[i];
+            await SendAsync(HttpMethod.Put, $"governance/api/improvement-plan/milestones/{code}", request, ct);
+            foreach (var status in statuses)
+                await SendAsync(HttpMethod.Post, $"governance/api/improvement-plan/milestones/{code}/status", status, ct);
+            if ((i + 1) % 33 == 0 || i + 1 == milestones.Count) progress.WriteLine($"governance improvement plan: {i + 1}/{milestones.Count} milestones");
+        }
+
+        var measures = ProgressEvidence.CorporatePlanMeasures().ToList();
+        foreach (var (year, quarter, measure, request) in measures)
+            await SendAsync(HttpMethod.Put, $"governance/api/corporate-plan/{year}/{quarter}/measures/{measure}", request, ct);
+        progress.WriteLine($"governance corporate plan: {measures.Count} measure results over 2 quarters");
+
+        foreach (var (year, request) in ProgressEvidence.CommissionerDays())
+            await SendAsync(HttpMethod.Put, $"governance/api/commissioner-days/{year}", request, ct);
+        progress.WriteLine("governance Commissioner days: 4 years");
+    }
+
+    private async Task SendAsync<T>(HttpMethod method, string uri, T body, CancellationToken ct)
+    {
+        using var response = await gateway.SendAsync(new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: ContractJson.Options) }, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{method} {uri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}", null, response.StatusCode);
     }
 
     private async Task LoadDirectionsAsync(CancellationToken ct)

@@ -29,7 +29,10 @@ public sealed class RunningSystem : IAsyncDisposable
     public string Run { get; }
     public ServiceProcess this[string service] => _services[service];
 
-    public static async Task<RunningSystem> StartAsync(params string[] services)
+    public static Task<RunningSystem> StartAsync(params string[] services) => StartAsync(new Dictionary<string, string>(), services);
+
+    /// <summary>Starts <paramref name="services"/> with <paramref name="extraEnvironment"/> added to each one's environment (configuration such as <c>Reviews__Dates__0</c>).</summary>
+    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, params string[] services)
     {
         var broker = await LocalRabbitMq.StartAsync();
         var postgres = await TestServers.SharedPostgresAsync();
@@ -37,7 +40,7 @@ public sealed class RunningSystem : IAsyncDisposable
         var system = new RunningSystem(broker, postgres, telemetry, Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var started = await Task.WhenAll(services.Select(system.StartServiceAsync));
+            var started = await Task.WhenAll(services.Select(s => system.StartServiceAsync(s, extraEnvironment)));
             foreach (var s in started) system._services[s.Name] = s;
         }
         catch
@@ -50,9 +53,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public string DatabaseOf(string service) => $"{service}_{Run}";
 
-    private async Task<ServiceProcess> StartServiceAsync(string service)
+    private async Task<ServiceProcess> StartServiceAsync(string service, IReadOnlyDictionary<string, string> extraEnvironment)
     {
-        var process = ServiceProcess.Start(service, BuildOutput.Assembly(service), ServiceProcess.FreePort(), new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__messaging"] = Broker.ConnectionString,
             [$"ConnectionStrings__{service}db"] = Postgres.ConnectionString(DatabaseOf(service)),
@@ -61,7 +64,9 @@ public sealed class RunningSystem : IAsyncDisposable
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             // Short pauses so a test sees the outbox retry soon after the broker returns.
             ["Outbox__MaxBackoff"] = "00:00:01",
-        });
+        };
+        foreach (var (key, value) in extraEnvironment) environment[key] = value;
+        var process = ServiceProcess.Start(service, BuildOutput.Assembly(service), ServiceProcess.FreePort(), environment);
         try
         {
             await process.WaitHealthyAsync(TimeSpan.FromSeconds(90));

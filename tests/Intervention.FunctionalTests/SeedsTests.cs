@@ -32,6 +32,7 @@ public sealed class SeedsTests
         Assert.Equal(6, first.Output.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(6, second.Output.Count(l => l.StartsWith("governance [") && l.EndsWith(": already recorded")));
+        Assert.Contains("governance improvement plan: 99/99 milestones", second.Output);
 
         var register = await gateway.Http.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options);
         Assert.Equal(6, register!.Count);
@@ -39,6 +40,16 @@ public sealed class SeedsTests
         var january2017 = await gateway.Http.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2017-01-15T12:00:00Z", ContractJson.Options);
         Assert.Equal(Authority.Commissioners, june2016!.Authority);
         Assert.Equal((Authority.Council, Oversight.Advice), (january2017!.Authority, january2017.Oversight));
+
+        // The published progress figures, computed by the service from what the seeds recorded (twice).
+        var plan = await gateway.Http.GetFromJsonAsync<ImprovementPlanSummary>("governance/api/improvement-plan/summary?asAt=2016-12-31&phase=Phase%20Two", ContractJson.Options);
+        Assert.Equal((20, 99, 48), (plan!.Objectives, plan.Milestones, plan.Delivered));
+        var q2 = await gateway.Http.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q2", ContractJson.Options);
+        var q3 = await gateway.Http.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q3", ContractJson.Options);
+        Assert.Equal((39.7m, 43.1m), (q2!.OnTarget.Percent, q2.Improving.Percent));
+        Assert.Equal((43.9m, 47.8m), (q3!.OnTarget.Percent, q3.Improving.Percent));
+        var days = await gateway.Http.GetFromJsonAsync<CommissionerDays>("governance/api/commissioner-days/2018-19", ContractJson.Options);
+        Assert.Equal(160m, days!.RemainingDays);
     }
 
     private static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(Uri gateway)

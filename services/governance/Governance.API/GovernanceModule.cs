@@ -1,6 +1,9 @@
+using Governance.API.Decisions;
 using Governance.API.Directions;
 using Governance.API.Functions;
 using Governance.API.Infrastructure;
+using Governance.API.Progress;
+using Governance.API.Restoration;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Data;
 using Intervention.ServiceDefaults.Messaging;
@@ -14,7 +17,9 @@ public static class GovernanceModule
         builder.AddServiceDatabase<GovernanceDb>();
         // Governance is the system of record for Directions: it writes its register directly and
         // consumes no DirectionsIssued of its own.
-        builder.AddMessaging<GovernanceDb>();
+        builder.AddMessaging<GovernanceDb>(bus => bus.AddConsumer<DecisionRecordedConsumer>());
+        builder.Services.AddSingleton(sp => DecisionCalendar.From(sp.GetRequiredService<IConfiguration>()));
+        builder.AddRestoration();
         return builder;
     }
 
@@ -23,6 +28,9 @@ public static class GovernanceModule
         app.MapDirections();
         app.MapFunctions();
         app.MapAuthority();
+        app.MapDecisions();
+        app.MapRestoration();
+        app.MapProgress();
         return app;
     }
 }

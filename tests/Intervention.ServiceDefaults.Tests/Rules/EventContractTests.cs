@@ -14,6 +14,8 @@ public class EventContractTests
     {
         "Made", "Taken", "Held", "Sent", "Set", "Paid", "Heard", "Given", "Withdrawn", "Written", "Begun", "Met",
         "Found", "Brought", "Laid", "Put", "Read", "Run", "Won", "Lost", "Left", "Struck", "Drawn", "Upheld",
+        // A state the subject has come into ("a review fell due"): issue 4 names the event ReviewDue.
+        "Due",
     };
 
     private static readonly string[] PortfolioNamespaces =

@@ -1,0 +1,73 @@
+using Governance.API.Infrastructure;
+using Intervention.Contracts.Governance;
+using Intervention.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Governance.API.Restoration;
+
+/// <summary>
+/// When a quarterly review date arrives (midnight of Europe/London, read from the injected clock),
+/// publishes <see cref="ReviewDue"/> through the outbox, once per date: the announcement row and the
+/// event commit together, and the review date is the announcement's key, so a restart or a second
+/// replica cannot announce the same date twice.
+/// </summary>
+public sealed class ReviewAnnouncer(IServiceScopeFactory scopes, ReviewOptions options, TimeProvider clock, ILogger<ReviewAnnouncer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await AnnounceDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not announce the review dates that arrived; will try again");
+            }
+            try
+            {
+                await Task.Delay(options.CheckEvery, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Announces every review date that has arrived and was not announced yet.</summary>
+    public async Task AnnounceDueAsync(CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        // To the microsecond, as PostgreSQL keeps it, so the event and the announcement record say the same instant.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var today = ReviewSchedule.Today(now, zone);
+        var dates = ReviewSchedule.Dates(options.Dates, options.Until);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDb>();
+        var announced = (await db.Set<ReviewAnnouncement>().AsNoTracking().Select(a => a.ReviewDate).ToListAsync(ct)).ToHashSet();
+        foreach (var date in ReviewSchedule.Due(dates, announced, today, options.CatchUpDays))
+        {
+            var assignments = await db.AuthorityAssignments.AsNoTracking().Where(a => a.EffectiveFrom <= now).ToListAsync(ct);
+            var functions = ReturnRules.HeldByCommissioners(assignments, now).ToList();
+            var eventId = Guid.NewGuid();
+            db.Set<ReviewAnnouncement>().Add(new ReviewAnnouncement { ReviewDate = date, EventId = eventId, AnnouncedAt = now, Functions = functions });
+            db.AddEvent(new ReviewDue { EventId = eventId, OccurredAt = now, ReviewDate = date, Functions = functions }, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("Review of {ReviewDate:yyyy-MM-dd} announced: {Count} functions still held by Commissioners", date, functions.Count);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Another replica announced it between our read and our write: announced once, as wanted.
+                db.ChangeTracker.Clear();
+                logger.LogInformation("Review of {ReviewDate:yyyy-MM-dd} was already announced", date);
+            }
+        }
+    }
+}
