@@ -43,7 +43,11 @@ public static class MessagingExtensions
             {
                 cfg.Host(new Uri(connectionString));
                 cfg.ConfigureJsonSerializerOptions(options => ContractJson.Apply(options));
-                cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
+                    r.Ignore<MessageRefusedException>(); // retrying a refused message only delays its arrival in _error
+                });
                 cfg.UseConsumeFilter(typeof(InboxFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });

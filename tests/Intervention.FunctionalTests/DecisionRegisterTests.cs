@@ -154,6 +154,48 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
     }
 
     [Fact]
+    public async Task A_reported_decision_the_register_cannot_take_goes_to_the_error_queue_at_once_and_the_next_is_taken()
+    {
+        var refusedId = Guid.NewGuid();
+        var acceptedId = Guid.NewGuid();
+        DecisionRecorded Report(Guid id, string function) => new()
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, DecisionId = id, SourceService = "licensing",
+            Function = function, DecidedAt = DateTimeOffset.Parse("2017-02-14T10:00:00Z"), Authority = Authority.Council,
+            DeciderName = "Licensing Board", Summary = "Hackney carriage licence suspended", KeyDecision = false, CallIn = false,
+        };
+        var factory = new ConnectionFactory { Uri = new Uri(fixture.System.Broker.ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var report in new[] { Report(refusedId, "taxis"), Report(acceptedId, "licensing") })
+        {
+            var envelope = JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                messageId = report.EventId,
+                messageType = new[] { "urn:message:Intervention.Contracts.Governance:DecisionRecorded" },
+                sentTime = DateTimeOffset.UtcNow,
+                message = report,
+            }, ContractJson.Options);
+            var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true, MessageId = report.EventId.ToString() };
+            await channel.BasicPublishAsync("Intervention.Contracts.Governance:DecisionRecorded", "", mandatory: true, properties, envelope);
+        }
+
+        await WaitUntilAsync(async () => await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{acceptedId}'") == 1,
+            TimeSpan.FromSeconds(20), () => $"the valid decision after the refused one never arrived.\n{fixture.System["governance"].Tail(20)}");
+        await WaitUntilAsync(async () => await MessagesInQueueAsync(fixture.System, "governance-decision-recorded_error") == 1,
+            TimeSpan.FromSeconds(20), () => "the refused decision is not in the error queue");
+
+        // Refused, not retried: the fault says why and counts no retries; the register never took it.
+        var faulted = await channel.BasicGetAsync("governance-decision-recorded_error", autoAck: false);
+        Assert.NotNull(faulted);
+        var headers = faulted.BasicProperties.Headers!;
+        Assert.Contains("'function'", System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-Message"]!));
+        Assert.False(headers.ContainsKey("MT-Fault-RetryCount"), "MassTransit records a retry count only when it retried");
+        await channel.BasicAckAsync(faulted.DeliveryTag, multiple: false); // the class's other tests expect an empty error queue
+        Assert.Equal(0, await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{refusedId}'"));
+    }
+
+    [Fact]
     public async Task Key_decision_on_adult_social_care_under_veto_awaits_a_Commissioners_sign_off()
     {
         await IssueAsync("2015-02-26", "2015-02-26T00:00:00Z", "adult-social-care", Authority.Commissioners, Oversight.None);

@@ -1,5 +1,6 @@
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
+using Intervention.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Governance.API.Decisions;
@@ -8,7 +9,7 @@ namespace Governance.API.Decisions;
 /// Takes every portfolio's <see cref="DecisionRecorded"/> into the register (queue <c>governance-decision-recorded</c>),
 /// by the same path and rules as <c>POST /api/decisions</c>. The inbox wraps it in a transaction and saves. A decision
 /// the register cannot take (a field breaks a rule, or its id already names a different decision) is not dropped:
-/// the message faults and, after the retries, waits in <c>governance-decision-recorded_error</c> to be seen and replayed.
+/// the message is refused without retries and waits in <c>governance-decision-recorded_error</c> to be seen and replayed.
 /// </summary>
 public sealed class DecisionRecordedConsumer(GovernanceDb db, TimeProvider clock, ILogger<DecisionRecordedConsumer> logger) : IConsumer<DecisionRecorded>
 {
@@ -39,4 +40,4 @@ public sealed class DecisionRecordedConsumer(GovernanceDb db, TimeProvider clock
 
 /// <summary>A reported decision the register cannot take as it stands.</summary>
 public sealed class DecisionRefusedException(Guid decisionId, string why)
-    : Exception($"Decision {decisionId} refused: {why}");
+    : MessageRefusedException($"Decision {decisionId} refused: {why}");
