@@ -25,39 +25,29 @@ public sealed record LocalPostgresOptions
 /// postgres with trust authentication. Durability is traded for speed (fsync off): the data lives as long as the
 /// instance. Dispose it to stop it and delete its folder.
 /// </summary>
-public sealed class LocalPostgres : IAsyncDisposable
+public sealed class LocalPostgres : LocalServer
 {
     private const string OsUser = "postgres";
     private const string PackagesFolder = "/usr/lib/postgresql";
     private readonly LocalPostgresOptions options;
     private readonly string binFolder;
-    private readonly ServerProcess process;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private bool disposed;
 
     private LocalPostgres(LocalPostgresOptions options, string binFolder, string folder, int port)
+        : base(folder, Path.Combine(folder, "postgres.log"))
     {
         this.options = options;
         this.binFolder = binFolder;
-        Folder = folder;
         Port = port;
-        process = new ServerProcess(folder, LogFile);
     }
 
-    /// <summary>Port on 127.0.0.1, kept across <see cref="StopAsync"/> and <see cref="StartAsync(CancellationToken)"/>.</summary>
+    /// <summary>Port on 127.0.0.1, kept across <see cref="LocalServer.StopAsync"/> and <see cref="LocalServer.StartAsync(CancellationToken)"/>.</summary>
     public int Port { get; }
-
-    /// <summary>The server's folder; the cluster is in its data/ subfolder.</summary>
-    public string Folder { get; }
 
     /// <summary>The server's log (its stderr).</summary>
     public string LogFile => Path.Combine(Folder, "postgres.log");
 
-    /// <summary>True between a completed start and a stop.</summary>
-    public bool IsRunning => process.IsRunning;
-
     /// <summary>Process id of the postmaster while the server runs.</summary>
-    public int? ProcessId => process.IsRunning ? ReadPostmasterPid() : null;
+    public override int? ProcessId => Process.IsRunning ? ReadPostmasterPid() : null;
 
     private string DataFolder => Path.Combine(Folder, "data");
 
@@ -91,84 +81,17 @@ public sealed class LocalPostgres : IAsyncDisposable
             if (!File.Exists(path)) throw new ServerNotInstalledException("PostgreSQL", path, "postgresql");
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = options.Port ?? FreePorts.Pick();
-            var folder = ServerFolders.CreateInstanceFolder(options.RootFolder, "postgres");
-            var server = new LocalPostgres(options, binFolder, folder, port);
-            try
-            {
-                await server.InitializeAsync(ct).ConfigureAwait(false);
-                await server.StartCoreAsync(ct).ConfigureAwait(false);
-                return server;
-            }
-            catch (PortInUseException) when (attempt < 3 && options.Port is null)
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-            }
-            catch
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-    }
-
-    /// <summary>Stops the server (fast shutdown: sessions are disconnected, data is kept); keeps folder and port.</summary>
-    public async Task StopAsync(CancellationToken ct = default)
-    {
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            // SIGINT is PostgreSQL's "fast" shutdown (what pg_ctl stop -m fast sends).
-            await process.StopAsync(ProcessId, Native.SigInt, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return await StartNewInstanceAsync(
+            () => new LocalPostgres(options, binFolder, ServerFolders.CreateInstanceFolder(options.RootFolder, "postgres"), options.Port ?? FreePorts.Pick()),
+            portsFixed: options.Port is not null, ct).ConfigureAwait(false);
     }
 
     /// <summary>Starts the server again on the same port with the same data; no-op if it runs.</summary>
-    public async Task StartAsync(CancellationToken ct = default)
-    {
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (process.IsRunning) return;
-            await StartCoreAsync(ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    // Declared here as well as in LocalServer so that an instance call is not taken for the static factory above.
+    public new Task StartAsync(CancellationToken ct = default) => base.StartAsync(ct);
 
-    /// <summary>Kills the server and deletes its folder.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (disposed) return;
-            disposed = true;
-            KillAndDelete();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private void KillAndDelete()
-    {
-        // The data is going away, so a graceful shutdown would buy nothing but time.
-        process.Kill();
-        ServerFolders.Delete(Folder);
-        Lifeline.Unregister(this);
-    }
+    // SIGINT is PostgreSQL's "fast" shutdown (what pg_ctl stop -m fast sends): sessions are disconnected, data kept.
+    private protected override int StopSignal => Native.SigInt;
 
     private static string FindBinFolder()
     {
@@ -185,14 +108,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         return Path.Combine(candidates[0].Dir, "bin");
     }
 
-    private async Task InitializeAsync(CancellationToken ct)
+    private protected override async Task PrepareAsync(CancellationToken ct)
     {
-        Lifeline.Register(this, () =>
-        {
-            process.KillWithoutWaiting();
-            ServerFolders.Delete(Folder);
-        });
-        Lifeline.StartWatchdog(Folder);
         await ServerFolders.HandOverAsync(Folder, OsUser, ct).ConfigureAwait(false);
         var initdb = Cli.CommandLine(OsUser, new Dictionary<string, string>(), Path.Combine(binFolder, "initdb"),
             ["-D", DataFolder, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
@@ -216,20 +133,10 @@ public sealed class LocalPostgres : IAsyncDisposable
             """, ct).ConfigureAwait(false);
     }
 
-    private async Task StartCoreAsync(CancellationToken ct)
+    private protected override async Task StartCoreAsync(CancellationToken ct)
     {
         var commandLine = Cli.CommandLine(OsUser, new Dictionary<string, string>(), Path.Combine(binFolder, "postgres"), ["-D", DataFolder]);
-        process.Launch(commandLine);
-        try
-        {
-            await process.WaitUntilReadyAsync($"PostgreSQL on port {Port}", ProbeAsync, options.StartTimeout, LogTail, ct)
-                .ConfigureAwait(false);
-        }
-        catch
-        {
-            process.Kill();
-            throw;
-        }
+        await LaunchAndWaitAsync(commandLine, $"PostgreSQL on port {Port}", ProbeAsync, options.StartTimeout, LogTail, ct).ConfigureAwait(false);
     }
 
     private string AdminConnectionString() =>

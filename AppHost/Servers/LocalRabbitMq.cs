@@ -27,28 +27,24 @@ public sealed record LocalRabbitMqOptions
 /// A private RabbitMQ node from the Debian package: its own folder, node name and ports, on 127.0.0.1 only,
 /// user guest/guest. Several can run at once. Dispose it to stop it and delete its folder.
 /// </summary>
-public sealed class LocalRabbitMq : IAsyncDisposable
+public sealed class LocalRabbitMq : LocalServer
 {
     private const string OsUser = "rabbitmq";
     private readonly LocalRabbitMqOptions options;
-    private readonly ServerProcess process;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private bool disposed;
 
     private LocalRabbitMq(LocalRabbitMqOptions options, string folder, int port, int distributionPort)
+        : base(folder, Path.Combine(folder, "stdout.log"))
     {
         this.options = options;
-        Folder = folder;
         Port = port;
         DistributionPort = distributionPort;
         NodeName = $"{Path.GetFileName(folder)}@localhost";
-        process = new ServerProcess(folder, Path.Combine(folder, "stdout.log"));
     }
 
     /// <summary>AMQP URI of the node.</summary>
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
-    /// <summary>AMQP port on 127.0.0.1, kept across <see cref="StopAsync"/> and <see cref="StartAsync(CancellationToken)"/>.</summary>
+    /// <summary>AMQP port on 127.0.0.1, kept across <see cref="LocalServer.StopAsync"/> and <see cref="LocalServer.StartAsync(CancellationToken)"/>.</summary>
     public int Port { get; }
 
     /// <summary>Erlang distribution port, also bound to 127.0.0.1 only.</summary>
@@ -57,17 +53,11 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     /// <summary>Erlang node name, unique per instance (for rabbitmqctl -n).</summary>
     public string NodeName { get; }
 
-    /// <summary>The node's folder: HOME (with its Erlang cookie), mnesia data, logs.</summary>
-    public string Folder { get; }
-
     /// <summary>The node's main log file.</summary>
     public string LogFile => Path.Combine(Folder, "log", NodeName + ".log");
 
-    /// <summary>True between a completed start and a stop.</summary>
-    public bool IsRunning => process.IsRunning;
-
     /// <summary>Process id of the node's Erlang VM (beam.smp) while it runs.</summary>
-    public int? ProcessId => process.ProcessGroup is { } group
+    public override int? ProcessId => Process.ProcessGroup is { } group
         ? ProcFs.LiveGroupMembers(group).Where(p => p.Comm == "beam.smp").OrderBy(p => p.StartTime).Select(p => (int?)p.Pid).FirstOrDefault()
         : null;
 
@@ -82,63 +72,21 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         var server = Path.Combine(options.BinFolder, "rabbitmq-server");
         if (!File.Exists(server)) throw new ServerNotInstalledException("RabbitMQ", server, "rabbitmq-server");
 
-        // Free ports can be taken between our check and the node's bind: then try again on others.
-        for (var attempt = 1; ; attempt++)
+        return await StartNewInstanceAsync(() =>
         {
             var port = options.Port ?? FreePorts.Pick();
             var distributionPort = options.DistributionPort ?? FreePorts.Pick(port);
-            var folder = ServerFolders.CreateInstanceFolder(options.RootFolder, "rabbitmq");
-            var node = new LocalRabbitMq(options, folder, port, distributionPort);
-            try
-            {
-                await node.PrepareAsync(ct).ConfigureAwait(false);
-                await node.StartCoreAsync(ct).ConfigureAwait(false);
-                return node;
-            }
-            catch (PortInUseException) when (attempt < 3 && options.Port is null && options.DistributionPort is null)
-            {
-                await node.DisposeAsync().ConfigureAwait(false);
-            }
-            catch
-            {
-                await node.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-    }
-
-    /// <summary>Stops the node gracefully (durable queues and persistent messages are kept); keeps folder and port.</summary>
-    public async Task StopAsync(CancellationToken ct = default)
-    {
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            // SIGTERM to the VM is RabbitMQ's own graceful stop (what its start script sends), without the ~1 s of
-            // CPU and the cookie that `rabbitmqctl shutdown` needs. A node that hangs is killed after 30 s.
-            await process.StopAsync(ProcessId, Native.SigTerm, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
+            return new LocalRabbitMq(options, ServerFolders.CreateInstanceFolder(options.RootFolder, "rabbitmq"), port, distributionPort);
+        }, portsFixed: options.Port is not null || options.DistributionPort is not null, ct).ConfigureAwait(false);
     }
 
     /// <summary>Starts the node again on the same port with the same data; no-op if it runs.</summary>
-    public async Task StartAsync(CancellationToken ct = default)
-    {
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (process.IsRunning) return;
-            await StartCoreAsync(ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    // Declared here as well as in LocalServer so that an instance call is not taken for the static factory above.
+    public new Task StartAsync(CancellationToken ct = default) => base.StartAsync(ct);
+
+    // SIGTERM to the VM is RabbitMQ's own graceful stop (what its start script sends), without the ~1 s of CPU and
+    // the cookie that `rabbitmqctl shutdown` needs. Durable queues and persistent messages are kept.
+    private protected override int StopSignal => Native.SigTerm;
 
     /// <summary>Runs rabbitmqctl against this node (with its Erlang cookie) and returns its output; throws if it fails.</summary>
     public Task<string> RabbitMqCtlAsync(IEnumerable<string> args, CancellationToken ct = default) =>
@@ -146,38 +94,8 @@ public sealed class LocalRabbitMq : IAsyncDisposable
             Cli.CommandLine(OsUser, CliEnvironment(), Path.Combine(options.BinFolder, "rabbitmqctl"), ["-n", NodeName, .. args]),
             TimeSpan.FromSeconds(60), ct, Folder);
 
-    /// <summary>Kills the node and deletes its folder.</summary>
-    public async ValueTask DisposeAsync()
+    private protected override async Task PrepareAsync(CancellationToken ct)
     {
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (disposed) return;
-            disposed = true;
-            KillAndDelete();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private void KillAndDelete()
-    {
-        // The data is going away, so a graceful shutdown would buy nothing but time.
-        process.Kill();
-        ServerFolders.Delete(Folder);
-        Lifeline.Unregister(this);
-    }
-
-    private async Task PrepareAsync(CancellationToken ct)
-    {
-        Lifeline.Register(this, () =>
-        {
-            process.KillWithoutWaiting();
-            ServerFolders.Delete(Folder);
-        });
-        Lifeline.StartWatchdog(Folder);
         Directory.CreateDirectory(Path.Combine(Folder, "log"));
         await File.WriteAllTextAsync(Path.Combine(Folder, "enabled_plugins"), "[].\n", ct).ConfigureAwait(false);
         // Own (empty) env file and config file, so that /etc/rabbitmq/* of a system install do not apply.
@@ -187,7 +105,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         await ServerFolders.HandOverAsync(Folder, OsUser, ct).ConfigureAwait(false);
     }
 
-    private async Task StartCoreAsync(CancellationToken ct)
+    private protected override async Task StartCoreAsync(CancellationToken ct)
     {
         var environment = new Dictionary<string, string>(CliEnvironment())
         {
@@ -205,17 +123,8 @@ public sealed class LocalRabbitMq : IAsyncDisposable
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
         };
         var commandLine = Cli.CommandLine(OsUser, environment, Path.Combine(options.BinFolder, "rabbitmq-server"), []);
-        process.Launch(commandLine);
-        try
-        {
-            await process.WaitUntilReadyAsync($"RabbitMQ node {NodeName} (port {Port})", ProbeAmqpAsync, options.StartTimeout, LogTail, ct)
-                .ConfigureAwait(false);
-        }
-        catch
-        {
-            process.Kill();
-            throw;
-        }
+        await LaunchAndWaitAsync(commandLine, $"RabbitMQ node {NodeName} (port {Port})", ProbeAmqpAsync, options.StartTimeout, LogTail, ct)
+            .ConfigureAwait(false);
     }
 
     private Dictionary<string, string> CliEnvironment() => new()
