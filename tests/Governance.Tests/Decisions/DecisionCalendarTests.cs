@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Governance.API.Decisions;
 using Microsoft.Extensions.Configuration;
 
@@ -38,7 +39,7 @@ public class DecisionCalendarTests
     {
         // 23:30 UTC on Thu 1 Jun 2017 is 00:30 BST on Fri 2 Jun.
         var decidedAt = DateTimeOffset.Parse("2017-06-01T23:30:00Z");
-        Assert.Equal(new DateOnly(2017, 6, 2), Calendar.DayOf(decidedAt));
+        Assert.Equal(new DateOnly(2017, 6, 2), CouncilTime.DateOf(decidedAt));
         // From Fri 2 Jun: Mon 5 = 1, Tue 6 = 2, Wed 7 = 3, Thu 8 = 4, Fri 9 = 5, Mon 12 = 6, Tue 13 = 7,
         // Wed 14 = 8, Thu 15 = 9 (counting from Thu 1 Jun would give Wed 14).
         Assert.Equal(new DateOnly(2017, 6, 15), Calendar.CallInEndsOn(decidedAt));
@@ -47,7 +48,7 @@ public class DecisionCalendarTests
     [Fact]
     public void Decision_at_23_30_UTC_in_winter_stays_on_its_own_London_day()
     {
-        Assert.Equal(new DateOnly(2017, 1, 12), Calendar.DayOf(DateTimeOffset.Parse("2017-01-12T23:30:00Z")));
+        Assert.Equal(new DateOnly(2017, 1, 12), CouncilTime.DateOf(DateTimeOffset.Parse("2017-01-12T23:30:00Z")));
     }
 
     [Fact]

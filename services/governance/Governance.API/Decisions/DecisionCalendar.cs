@@ -1,8 +1,8 @@
 namespace Governance.API.Decisions;
 
 /// <summary>
-/// The days that the law of decisions counts: a decision's day is its date in Europe/London (a decision at
-/// 23:30 UTC in summer belongs to the next London day), and working days skip weekends and the England
+/// The days that the law of decisions counts: a decision's day is its <see cref="Intervention.ServiceDefaults.CouncilTime"/>
+/// date (Europe/London), and working days skip weekends and the England
 /// and Wales bank holidays of a configured table. A Cabinet decision subject to call-in takes effect on the
 /// <see cref="CallInWorkingDays"/>th working day after its decision day. Pure: no clock, no configuration
 /// reads beyond <see cref="From"/>.
@@ -13,8 +13,6 @@ public sealed class DecisionCalendar
     public const string Section = "Decisions";
 
     public const int DefaultCallInWorkingDays = 9;
-
-    public static TimeZoneInfo London { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>The England and Wales bank holidays of the intervention's years, substitute days included.</summary>
     public static IReadOnlyList<DateOnly> EnglandAndWales2015To2019 { get; } =
@@ -45,9 +43,6 @@ public sealed class DecisionCalendar
         return new DecisionCalendar(section.GetValue("CallInWorkingDays", DefaultCallInWorkingDays), holidays is { Length: > 0 } ? holidays : null);
     }
 
-    /// <summary>The Europe/London date of an instant.</summary>
-    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
-
     public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_bankHolidays.Contains(day);
 
@@ -64,5 +59,5 @@ public sealed class DecisionCalendar
     }
 
     /// <summary>When a Cabinet decision subject to call-in, taken at <paramref name="decidedAt"/>, takes effect.</summary>
-    public DateOnly CallInEndsOn(DateTimeOffset decidedAt) => WorkingDaysAfter(DayOf(decidedAt), CallInWorkingDays);
+    public DateOnly CallInEndsOn(DateTimeOffset decidedAt) => WorkingDaysAfter(Intervention.ServiceDefaults.CouncilTime.DateOf(decidedAt), CallInWorkingDays);
 }

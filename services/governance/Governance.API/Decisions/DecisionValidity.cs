@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using System.Globalization;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
@@ -69,7 +70,7 @@ public static class DecisionValidity
     {
         if (decision.QuestionedReason is { } questioned) return new DecisionStanding(DecisionStatus.Questioned, null, questioned);
 
-        var decisionDay = calendar.DayOf(decision.DecidedAt);
+        var decisionDay = CouncilTime.DateOf(decision.DecidedAt);
         var effectiveOn = HasCallIn(decision) ? calendar.CallInEndsOn(decision.DecidedAt) : decisionDay;
 
         if (NeedsSignOff(decision))
@@ -78,7 +79,7 @@ public static class DecisionValidity
                 return new DecisionStanding(DecisionStatus.AwaitingSignOff, null,
                     $"Key decision on '{decision.Function}', which {decision.HolderAuthority} holds under Commissioner veto " +
                     $"(Directions {decision.HolderDirectionsId}): not effective until a Commissioner signs it off.");
-            var signedOn = calendar.DayOf(signedAt);
+            var signedOn = CouncilTime.DateOf(signedAt);
             if (signedOn > effectiveOn) effectiveOn = signedOn;
         }
 

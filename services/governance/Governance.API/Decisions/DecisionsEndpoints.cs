@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
@@ -172,7 +173,7 @@ public static class DecisionsEndpoints
 
     internal static DecisionDetail ToDetail(Decision d, DecisionCalendar calendar, DateTimeOffset now)
     {
-        var standing = DecisionValidity.Assess(d, calendar, calendar.DayOf(now));
+        var standing = DecisionValidity.Assess(d, calendar, CouncilTime.DateOf(now));
         return new DecisionDetail
         {
             Id = d.Id,

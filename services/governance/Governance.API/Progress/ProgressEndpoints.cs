@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using System.Globalization;
 using Governance.API.Infrastructure;
 using Governance.API.Restoration;
@@ -160,14 +161,13 @@ public static class ProgressEndpoints
     /// <param name="asAt">The date to count at (<c>yyyy-MM-dd</c>); today (Europe/London) when absent.</param>
     /// <param name="phase">Count only this phase's objectives, e.g. <c>Phase Two</c>; every phase when absent.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="reviews">Names the time zone whose date is today.</param>
     /// <param name="clock">Sets today.</param>
     /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementPlanSummary>, ValidationProblem>> Summary(
-        string? asAt, string? phase, GovernanceDb db, ReviewOptions reviews, TimeProvider clock, CancellationToken ct)
+        string? asAt, string? phase, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         DateOnly date;
-        if (string.IsNullOrEmpty(asAt)) date = ReviewSchedule.Today(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(reviews.TimeZone));
+        if (string.IsNullOrEmpty(asAt)) date = CouncilTime.DateOf(clock.GetUtcNow());
         else if (!DateOnly.TryParseExact(asAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["must be a date, yyyy-MM-dd"] });
 

@@ -15,9 +15,7 @@ public static class RestorationModule
             Until = section.GetValue("Until", defaults.Until),
             CheckEvery = section.GetValue("CheckEvery", defaults.CheckEvery),
             CatchUpDays = section.GetValue("CatchUpDays", defaults.CatchUpDays),
-            TimeZone = section.GetValue("TimeZone", defaults.TimeZone)!,
         };
-        TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone); // fail at start, not at the first review
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<ReviewAnnouncer>();
         return builder;

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults.Messaging;
@@ -40,11 +41,10 @@ public sealed class ReviewAnnouncer(IServiceScopeFactory scopes, ReviewOptions o
     /// <summary>Announces every review date that has arrived and was not announced yet.</summary>
     public async Task AnnounceDueAsync(CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         // To the microsecond, as PostgreSQL keeps it, so the event and the announcement record say the same instant.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        var today = ReviewSchedule.Today(now, zone);
+        var today = CouncilTime.DateOf(now);
         var dates = ReviewSchedule.Dates(options.Dates, options.Until);
 
         await using var scope = scopes.CreateAsyncScope();

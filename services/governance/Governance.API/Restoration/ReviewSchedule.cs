@@ -14,8 +14,6 @@ public sealed class ReviewOptions
     public TimeSpan CheckEvery { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>A date missed by more than this (the service was down, or the dates are history) is listed but not announced late.</summary>
     public int CatchUpDays { get; init; } = 14;
-    /// <summary>The time zone whose midnight starts a review date.</summary>
-    public string TimeZone { get; init; } = "Europe/London";
 }
 
 /// <summary>Which review dates there are, which is next and which are due to be announced. Pure: dates and today in.</summary>
@@ -37,7 +35,4 @@ public static class ReviewSchedule
     /// <summary>The dates that have arrived, within the catch-up window, and were not announced yet, oldest first.</summary>
     public static IReadOnlyList<DateOnly> Due(IEnumerable<DateOnly> dates, IReadOnlySet<DateOnly> announced, DateOnly today, int catchUpDays) =>
         dates.Where(d => d <= today && d >= today.AddDays(-catchUpDays) && !announced.Contains(d)).Distinct().Order().ToList();
-
-    /// <summary>The date in <paramref name="zone"/> at <paramref name="now"/>.</summary>
-    public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 }
