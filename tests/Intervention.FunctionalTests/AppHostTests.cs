@@ -45,7 +45,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         try
         {
             var started = Stopwatch.StartNew();
-            await Until(() => lines.Any(l => l.Contains("all healthy in")) || appHost.HasExited, TimeSpan.FromSeconds(180), () => "The AppHost never said all healthy.\n" + Tail());
+            await Eventually.WaitUntilAsync(() => lines.Any(l => l.Contains("all healthy in")) || appHost.HasExited, TimeSpan.FromSeconds(180), () => "The AppHost never said all healthy.\n" + Tail());
             Assert.False(appHost.HasExited, $"The AppHost exited with code {(appHost.HasExited ? appHost.ExitCode : 0)} before all was healthy.\n{Tail()}");
             output.WriteLine($"all healthy {started.Elapsed.TotalSeconds:0.0} s after the AppHost process started");
             foreach (var line in lines)
@@ -74,16 +74,16 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             var answered = Stopwatch.StartNew();
             Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
             var id = (await posted.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
-            await Until(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(15),
+            await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(15),
                 () => "licensing never showed the Directions through the gateway.\n" + Tail());
             Measurements.Record($"apphost: all five healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
 
             // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back.
             Process.GetProcessById(pids["licensing"]).Kill();
-            await Until(async () => await ServiceStatusAsync(gateway, "licensing") == "Unhealthy", TimeSpan.FromSeconds(10),
+            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Unhealthy", TimeSpan.FromSeconds(10),
                 () => "the gateway never reported licensing unhealthy.\n" + Tail());
-            await Until(() => lines.Any(l => l.Contains("licensing exited with code") && l.Contains("restarting")), TimeSpan.FromSeconds(10), () => "no restart announced.\n" + Tail());
-            await Until(async () => await ServiceStatusAsync(gateway, "licensing") == "Healthy", TimeSpan.FromSeconds(60),
+            await Eventually.WaitUntilAsync(() => lines.Any(l => l.Contains("licensing exited with code") && l.Contains("restarting")), TimeSpan.FromSeconds(10), () => "no restart announced.\n" + Tail());
+            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Healthy", TimeSpan.FromSeconds(60),
                 () => "licensing did not come back healthy.\n" + Tail());
             pids["licensing-restarted"] = FindProcess("Licensing.API.dll") ?? 0;
         }
@@ -102,7 +102,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         List<string> Survivors() => pids.Where(p => p.Value > 0 && Alive(p.Value)).Select(p => $"{p.Key} (pid {p.Value})")
             .Concat(ProcessesMentioning(dataFolder).Select(p => $"pid {p}: {CommandLine(p)}"))
             .ToList();
-        await Until(() => Survivors().Count == 0, TimeSpan.FromSeconds(10), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
+        await Eventually.WaitUntilAsync(() => Survivors().Count == 0, TimeSpan.FromSeconds(10), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
     }
 
     [GeneratedRegex(@"apphost\s+\|\s+(?<name>governance|licensing|children|finance|gateway)\s+http://\S+\s+(?<pid>\d+)\s+healthy")]
@@ -135,21 +135,6 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
             if (commandLine.Contains(text) && Alive(pid)) yield return pid;
-        }
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan timeout, Func<string> failure) =>
-        await Until(() => Task.FromResult(condition()), timeout, failure);
-
-    private static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try { if (await condition()) return; }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure());
-            await Task.Delay(100);
         }
     }
 

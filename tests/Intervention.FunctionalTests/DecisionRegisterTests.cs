@@ -7,7 +7,8 @@ using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using RabbitMQ.Client;
 using Xunit;
-using static Intervention.FunctionalTests.OutboxAndInboxTests;
+
+using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests;
 
@@ -63,7 +64,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             Assert.Equal("decision-id-reused", problem.RootElement.GetProperty("rule").GetString());
             Assert.Contains("summary", problem.RootElement.GetProperty("detail").GetString());
         }
-        Assert.Equal(1, await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{id}'"));
+        Assert.Equal(1, await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{id}'"));
         Assert.Equal(1, await EventsAsync(QuestionedType, id));
         Assert.Contains(id, await ListAsync("status=QUESTIONED&function=licensing"));
 
@@ -91,7 +92,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
         Assert.DoesNotContain(id, await ListAsync("function=licensing&from=2016-12-20T10:00:01Z"));
 
         // The relay publishes what the register wrote.
-        await WaitUntilAsync(async () => await CountAsync(fixture.System, "governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
+        await WaitUntilAsync(async () => await fixture.System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
             TimeSpan.FromSeconds(20), () => $"governance's outbox kept unpublished rows.\n{fixture.System["governance"].Tail(15)}");
     }
 
@@ -136,7 +137,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             }
         }
 
-        await WaitUntilAsync(async () => await CountAsync(fixture.System, "governance",
+        await WaitUntilAsync(async () => await fixture.System.CountAsync("governance",
                 "SELECT count(*) FROM inbox_messages WHERE consumer = 'governance-decision-recorded'") >= 2,
             TimeSpan.FromSeconds(20), () => $"governance did not consume both DecisionRecorded messages.\n{fixture.System["governance"].Tail(20)}");
 
@@ -149,8 +150,8 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
         Assert.Null(decision.HeldBy);
         Assert.Equal(DecisionStatus.Valid, decision.Status);
         Assert.Equal(new DateOnly(2017, 6, 9), decision.EffectiveOn);
-        Assert.Equal(1, await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{decisionId}'"));
-        Assert.Equal(0u, await MessagesInQueueAsync(fixture.System, "governance-decision-recorded_error"));
+        Assert.Equal(1, await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{decisionId}'"));
+        Assert.Equal(0u, await fixture.System.MessagesInQueueAsync("governance-decision-recorded_error"));
     }
 
     [Fact]
@@ -180,9 +181,9 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             await channel.BasicPublishAsync("Intervention.Contracts.Governance:DecisionRecorded", "", mandatory: true, properties, envelope);
         }
 
-        await WaitUntilAsync(async () => await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{acceptedId}'") == 1,
+        await WaitUntilAsync(async () => await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{acceptedId}'") == 1,
             TimeSpan.FromSeconds(20), () => $"the valid decision after the refused one never arrived.\n{fixture.System["governance"].Tail(20)}");
-        await WaitUntilAsync(async () => await MessagesInQueueAsync(fixture.System, "governance-decision-recorded_error") == 1,
+        await WaitUntilAsync(async () => await fixture.System.MessagesInQueueAsync("governance-decision-recorded_error") == 1,
             TimeSpan.FromSeconds(20), () => "the refused decision is not in the error queue");
 
         // Refused, not retried: the fault says why and counts no retries; the register never took it.
@@ -192,7 +193,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
         Assert.Contains("'function'", System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-Message"]!));
         Assert.False(headers.ContainsKey("MT-Fault-RetryCount"), "MassTransit records a retry count only when it retried");
         await channel.BasicAckAsync(faulted.DeliveryTag, multiple: false); // the class's other tests expect an empty error queue
-        Assert.Equal(0, await CountAsync(fixture.System, "governance", $"SELECT count(*) FROM decisions WHERE id = '{refusedId}'"));
+        Assert.Equal(0, await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{refusedId}'"));
     }
 
     [Fact]
@@ -300,6 +301,6 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
     }
 
     private Task<long> EventsAsync(string messageType, Guid decisionId) =>
-        CountAsync(fixture.System, "governance",
+        fixture.System.CountAsync("governance",
             $"SELECT count(*) FROM outbox_messages WHERE message_type = '{messageType}' AND body->>'decisionId' = '{decisionId}'");
 }

@@ -9,6 +9,8 @@ using Npgsql;
 using RabbitMQ.Client;
 using Xunit;
 
+using static Intervention.FunctionalTests.Eventually;
+
 namespace Intervention.FunctionalTests;
 
 /// <summary>Nothing lost, nothing twice: the outbox across a broker outage, the inbox across redelivery.</summary>
@@ -28,17 +30,17 @@ public sealed class OutboxAndInboxTests
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             recorded.Add((await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id);
         }
-        Assert.Equal(5, await CountAsync(system, "governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
-        Assert.Equal(0, await CountAsync(system, "licensing", "SELECT count(*) FROM authority_assignments"));
+        Assert.Equal(5, await system.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
+        Assert.Equal(0, await system.CountAsync("licensing", "SELECT count(*) FROM authority_assignments"));
 
         await system.Broker.StartAsync();
-        await WaitUntilAsync(async () => await CountAsync(system, "licensing", "SELECT count(*) FROM authority_assignments") == 5,
+        await WaitUntilAsync(async () => await system.CountAsync("licensing", "SELECT count(*) FROM authority_assignments") == 5,
             TimeSpan.FromSeconds(60), () => $"licensing did not receive all 5 Directions after the broker returned.\n{system["governance"].Tail(15)}\n{system["licensing"].Tail(15)}");
 
         // Each event published once and had one effect.
-        Assert.Equal(0, await CountAsync(system, "governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
-        Assert.Equal(5, await CountAsync(system, "governance", "SELECT count(*) FROM outbox_messages"));
-        Assert.Equal(5, await CountAsync(system, "licensing", "SELECT count(*) FROM inbox_messages"));
+        Assert.Equal(0, await system.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
+        Assert.Equal(5, await system.CountAsync("governance", "SELECT count(*) FROM outbox_messages"));
+        Assert.Equal(5, await system.CountAsync("licensing", "SELECT count(*) FROM inbox_messages"));
         var copied = await DirectionsReachEveryServiceTests.AuthorityAsync(system["licensing"], null);
         Assert.Equal(recorded.Last(), copied.Single().DirectionsId); // the latest effective Directions holds licensing
     }
@@ -82,13 +84,13 @@ public sealed class OutboxAndInboxTests
         await WaitUntilAsync(async () => system["licensing"].Output.Any(l => l.Contains("redelivery ignored") && l.Contains(messageId.ToString())),
             TimeSpan.FromSeconds(20), () => $"licensing never reported the second delivery.\n{system["licensing"].Tail()}");
 
-        Assert.Equal(1, await CountAsync(system, "licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id = '{directionsId}'"));
-        Assert.Equal(1, await CountAsync(system, "licensing", $"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
+        Assert.Equal(1, await system.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id = '{directionsId}'"));
+        Assert.Equal(1, await system.CountAsync("licensing", $"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
         var inForce = await DirectionsReachEveryServiceTests.AuthorityAsync(system["licensing"], null);
         Assert.Equal(new AuthorityInForce("licensing", Authority.Council, Oversight.Advice, DateTimeOffset.Parse("2016-12-01T00:00:00Z"), directionsId), inForce.Single());
         // Neither delivery faulted: no fault logged, nothing in the error queue (MassTransit creates it on the first fault).
         Assert.DoesNotContain(system["licensing"].Output, l => l.Contains("R-FAULT"));
-        Assert.Equal(0u, await MessagesInQueueAsync(system, "licensing-directions-issued_error"));
+        Assert.Equal(0u, await system.MessagesInQueueAsync("licensing-directions-issued_error"));
     }
 
     private static IssueDirectionsRequest Directions(int day) => new()
@@ -98,38 +100,4 @@ public sealed class OutboxAndInboxTests
         EffectiveFrom = new DateTimeOffset(2016, 2, 1 + day, 0, 0, 0, TimeSpan.Zero),
         Assignments = [new() { Function = "licensing", Authority = day % 2 == 0 ? Authority.Commissioners : Authority.Council, Oversight = Oversight.None }],
     };
-
-    /// <summary>Messages waiting in a queue; 0 when the queue was never created.</summary>
-    internal static async Task<uint> MessagesInQueueAsync(RunningSystem system, string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-        {
-            return 0;
-        }
-    }
-
-    internal static async Task<long> CountAsync(RunningSystem system, string service, string sql)
-    {
-        await using var connection = new NpgsqlConnection(system.Postgres.ConnectionString(system.DatabaseOf(service)));
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure());
-            await Task.Delay(100);
-        }
-    }
 }

@@ -8,6 +8,8 @@ using Npgsql;
 using RabbitMQ.Client;
 using Xunit;
 
+using static Intervention.FunctionalTests.Eventually;
+
 namespace Intervention.FunctionalTests;
 
 /// <summary>
@@ -166,7 +168,7 @@ public sealed class RestorationAndProgressTests
         const string reviewDue = "Intervention.Contracts.Governance.ReviewDue";
         var published = $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}' AND published_at IS NOT NULL";
 
-        await OutboxAndInboxTests.WaitUntilAsync(async () => await OutboxAndInboxTests.CountAsync(system, "governance", published) == 1,
+        await Eventually.WaitUntilAsync(async () => await system.CountAsync("governance", published) == 1,
             TimeSpan.FromSeconds(30), () => $"ReviewDue was not published.\n{governance.Tail(20)}");
 
         // Checked again every half second, and again after a restart: still one.
@@ -175,7 +177,7 @@ public sealed class RestorationAndProgressTests
         governance.Restart();
         await governance.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(1, await OutboxAndInboxTests.CountAsync(system, "governance", $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}'"));
+        Assert.Equal(1, await system.CountAsync("governance", $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}'"));
 
         var review = await ReadEventAsync(system, reviewDue);
         Assert.Equal(today, review.ReviewDate);

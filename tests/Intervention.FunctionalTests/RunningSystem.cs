@@ -1,4 +1,6 @@
 using Intervention.Servers;
+using Npgsql;
+using RabbitMQ.Client;
 using Xunit;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -77,6 +79,31 @@ public sealed class RunningSystem : IAsyncDisposable
             throw;
         }
         return process;
+    }
+
+    /// <summary>The single number <paramref name="sql"/> answers in <paramref name="service"/>'s database.</summary>
+    public async Task<long> CountAsync(string service, string sql)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(DatabaseOf(service)));
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Messages waiting in a queue of this system's broker; 0 when the queue was never created.</summary>
+    public async Task<uint> MessagesInQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(Broker.ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
     }
 
     public async ValueTask DisposeAsync()

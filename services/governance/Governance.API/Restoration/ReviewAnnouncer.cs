@@ -50,10 +50,14 @@ public sealed class ReviewAnnouncer(IServiceScopeFactory scopes, ReviewOptions o
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovernanceDb>();
         var announced = (await db.Set<ReviewAnnouncement>().AsNoTracking().Select(a => a.ReviewDate).ToListAsync(ct)).ToHashSet();
-        foreach (var date in ReviewSchedule.Due(dates, announced, today, options.CatchUpDays))
+        var due = ReviewSchedule.Due(dates, announced, today, options.CatchUpDays);
+        if (due.Count == 0) return;
+
+        // Who holds what now is the same for every date announced in this pass.
+        var assignments = await db.AuthorityAssignments.AsNoTracking().Where(a => a.EffectiveFrom <= now).ToListAsync(ct);
+        var functions = ReturnRules.HeldByCommissioners(assignments, now).ToList();
+        foreach (var date in due)
         {
-            var assignments = await db.AuthorityAssignments.AsNoTracking().Where(a => a.EffectiveFrom <= now).ToListAsync(ct);
-            var functions = ReturnRules.HeldByCommissioners(assignments, now).ToList();
             var eventId = Guid.NewGuid();
             db.Set<ReviewAnnouncement>().Add(new ReviewAnnouncement { ReviewDate = date, EventId = eventId, AnnouncedAt = now, Functions = functions });
             db.AddEvent(new ReviewDue { EventId = eventId, OccurredAt = now, ReviewDate = date, Functions = functions }, now);
