@@ -1,3 +1,4 @@
+using Intervention.Contracts.Licensing;
 using Licensing.API.Hearings;
 
 namespace Licensing.Tests.Hearings;

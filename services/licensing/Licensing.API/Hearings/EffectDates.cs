@@ -1,26 +1,6 @@
+using Intervention.Contracts.Licensing;
+
 namespace Licensing.API.Hearings;
-
-/// <summary>What a case hearing decides.</summary>
-public enum HearingOutcome
-{
-    NoAction,
-    Warning,
-    Suspension,
-    Revocation,
-    /// <summary>Refusal of a grant or renewal.</summary>
-    Refusal,
-}
-
-/// <summary>What the magistrates' court decided on appeal.</summary>
-public enum AppealOutcome
-{
-    /// <summary>The appeal succeeded: the council's decision is set aside and never takes effect.</summary>
-    Upheld,
-    /// <summary>The appeal failed: the council's decision stands and takes effect on the day it is decided.</summary>
-    Dismissed,
-    /// <summary>The court substituted its own terms, which take effect on the day it is decided.</summary>
-    Varied,
-}
 
 /// <summary>A hearing's decision as notified to the driver.</summary>
 /// <param name="Outcome">What was decided.</param>
