@@ -1,17 +1,51 @@
 namespace Intervention.Seeds;
 
+/// <summary>What to load and where.</summary>
+/// <param name="Gateway">The gateway's base address.</param>
+/// <param name="Portfolios">The portfolios whose part of the scenario to load (all by default).</param>
+/// <param name="Drivers">How many fictional licensed drivers to create for the 2015 taxi audit (about 1,200 in Rotherham).</param>
+public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, int Drivers)
+{
+    public static readonly IReadOnlySet<string> AllPortfolios = new HashSet<string> { "governance", "licensing" };
+    public bool Loads(string portfolio) => Portfolios.Contains(portfolio);
+}
+
 public static class SeedArguments
 {
-    /// <summary>The gateway's base address from <c>--gateway URL</c>, else the environment, else http://localhost:5080; null when malformed.</summary>
-    public static Uri? Gateway(string[] args, string? fromEnvironment)
+    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--only governance,licensing] [--drivers 1200]";
+
+    /// <summary>
+    /// <c>--gateway URL</c> (else the environment, else http://localhost:5080), <c>--only a,b</c> (portfolios), <c>--drivers N</c>;
+    /// null when an argument is unknown or malformed.
+    /// </summary>
+    public static SeedOptions? Parse(string[] args, string? gatewayFromEnvironment)
     {
-        var value = fromEnvironment ?? "http://localhost:5080";
+        var gateway = gatewayFromEnvironment ?? "http://localhost:5080";
+        IReadOnlySet<string> portfolios = SeedOptions.AllPortfolios;
+        var drivers = 1200;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--gateway" && i + 1 < args.Length) value = args[++i];
-            else if (args[i].StartsWith("--gateway=", StringComparison.Ordinal)) value = args[i]["--gateway=".Length..];
-            else return null;
+            var (name, value) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], i + 1 < args.Length ? args[++i] : null);
+            if (value is null) return null;
+            switch (name)
+            {
+                case "--gateway":
+                    gateway = value;
+                    break;
+                case "--only":
+                    var wanted = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+                    if (wanted.Count == 0 || !wanted.IsSubsetOf(SeedOptions.AllPortfolios)) return null;
+                    portfolios = wanted;
+                    break;
+                case "--drivers":
+                    if (!int.TryParse(value, out drivers) || drivers is < 0 or > 100_000) return null;
+                    break;
+                default:
+                    return null;
+            }
         }
-        return Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+        return Uri.TryCreate(gateway.EndsWith('/') ? gateway : gateway + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? new SeedOptions(uri, portfolios, drivers)
+            : null;
     }
 }

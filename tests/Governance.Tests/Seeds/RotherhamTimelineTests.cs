@@ -63,14 +63,27 @@ public sealed class RotherhamTimelineTests
     [InlineData(new string[0], "http://from-env:81", "http://from-env:81/")]
     public void The_gateway_comes_from_the_argument_the_environment_or_the_default(string[] args, string? environment, string expected)
     {
-        Assert.Equal(new Uri(expected), SeedArguments.Gateway(args, environment));
+        Assert.Equal(new Uri(expected), SeedArguments.Parse(args, environment)!.Gateway);
     }
 
     [Theory]
     [InlineData("--gateway", "ftp://x")]
     [InlineData("--unknown", "x")]
+    [InlineData("--only", "housing")]
+    [InlineData("--drivers", "-1")]
+    [InlineData("--drivers", "many")]
     public void A_bad_argument_is_refused(string name, string value)
     {
-        Assert.Null(SeedArguments.Gateway([name, value], null));
+        Assert.Null(SeedArguments.Parse([name, value], null));
+    }
+
+    [Fact]
+    public void Only_the_portfolios_named_are_loaded_and_the_driver_count_can_be_set()
+    {
+        var options = SeedArguments.Parse(["--only", "governance", "--drivers=50"], null)!;
+        Assert.True(options.Loads("governance"));
+        Assert.False(options.Loads("licensing"));
+        Assert.Equal(50, options.Drivers);
+        Assert.Equal(1200, SeedArguments.Parse([], null)!.Drivers);
     }
 }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Licensing.API.Drivers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Licensing.API.Audits;
+
+public enum AuditStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>A run of the fit-and-proper standards over every driver licensed on a day (the 2015 audit covered ~1,200 drivers).</summary>
+public sealed class DriverAudit
+{
+    public Guid Id { get; init; }
+    public DateOnly AsAt { get; init; }
+    public AuditStatus Status { get; set; }
+    public int DriversTotal { get; set; }
+    public int DriversChecked { get; set; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? Failure { get; set; }
+}
+
+/// <summary>One driver's outcome in an audit, with every reason.</summary>
+public sealed class AuditFinding
+{
+    public Guid AuditId { get; init; }
+    public Guid DriverId { get; init; }
+    public required string LicenceReference { get; init; }
+    public FitnessOutcome Outcome { get; init; }
+    public required string Reasons { get; init; }
+
+    public IReadOnlyList<FitnessReason> ReasonList => JsonSerializer.Deserialize<List<FitnessReason>>(Reasons, JsonSerializerOptions.Web) ?? [];
+}
+
+internal sealed class DriverAuditConfiguration : IEntityTypeConfiguration<DriverAudit>
+{
+    public void Configure(EntityTypeBuilder<DriverAudit> b)
+    {
+        b.ToTable("audits");
+        b.Property(a => a.Status).HasConversion<string>();
+    }
+}
+
+internal sealed class AuditFindingConfiguration : IEntityTypeConfiguration<AuditFinding>
+{
+    public void Configure(EntityTypeBuilder<AuditFinding> b)
+    {
+        b.ToTable("audit_findings");
+        b.HasOne<DriverAudit>().WithMany().HasForeignKey(f => f.AuditId);
+        b.HasOne<Driver>().WithMany().HasForeignKey(f => f.DriverId);
+        b.HasKey(f => new { f.AuditId, f.DriverId });
+        b.Property(f => f.Outcome).HasConversion<string>();
+        b.Property(f => f.Reasons).HasColumnType("jsonb");
+        b.Ignore(f => f.ReasonList);
+    }
+}

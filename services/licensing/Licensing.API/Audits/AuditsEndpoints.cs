@@ -1,0 +1,64 @@
+using Intervention.ServiceDefaults;
+using Licensing.API.Drivers;
+using Licensing.API.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Licensing.API.Audits;
+
+/// <summary>Run the standards over every driver licensed on <c>asAt</c> (default today).</summary>
+public sealed record StartAudit(DateOnly? AsAt = null);
+
+public sealed record AuditView(Guid Id, DateOnly AsAt, AuditStatus Status, int DriversTotal, int DriversChecked, decimal PercentDone,
+    IReadOnlyDictionary<FitnessOutcome, int> Outcomes, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? Seconds, string? Failure);
+public sealed record HearingListEntry(Guid DriverId, string LicenceReference, IReadOnlyList<FitnessReason> Reasons);
+
+public static class AuditsEndpoints
+{
+    public static IEndpointRouteBuilder MapAudits(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audits").WithTags("Audits");
+        group.MapPost("/", Start).WithName("StartAudit")
+            .WithSummary("Audit every licensed driver against the standards; answers 202 at once with the progress view's address");
+        group.MapGet("/{id:guid}", Get).WithName("GetAudit").WithSummary("An audit's progress and its outcome counts so far");
+        group.MapGet("/{id:guid}/hearing-list", HearingList).WithName("GetAuditHearingList")
+            .WithSummary("The drivers the audit found need a hearing, with every reason");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<AuditView>, ValidationProblem>> Start(StartAudit? request, LicensingDb db, AuditQueue queue, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = CouncilTime.DateOf(now);
+        var asAt = request?.AsAt ?? today;
+        if (asAt > today) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["must not be in the future"] });
+        var audit = new DriverAudit { Id = Guid.CreateVersion7(now), AsAt = asAt, Status = AuditStatus.Running, StartedAt = now };
+        db.Add(audit);
+        await db.SaveChangesAsync(ct);
+        queue.Enqueue(audit.Id);
+        return TypedResults.Accepted($"/api/audits/{audit.Id}", await ToViewAsync(db, audit, ct));
+    }
+
+    private static async Task<Results<Ok<AuditView>, NotFound>> Get(Guid id, LicensingDb db, CancellationToken ct)
+    {
+        var audit = await db.Set<DriverAudit>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return audit is null ? TypedResults.NotFound() : TypedResults.Ok(await ToViewAsync(db, audit, ct));
+    }
+
+    private static async Task<Results<Ok<List<HearingListEntry>>, NotFound>> HearingList(Guid id, LicensingDb db, CancellationToken ct)
+    {
+        if (!await db.Set<DriverAudit>().AnyAsync(a => a.Id == id, ct)) return TypedResults.NotFound();
+        var findings = await db.Set<AuditFinding>().AsNoTracking()
+            .Where(f => f.AuditId == id && f.Outcome == FitnessOutcome.NeedsHearing).OrderBy(f => f.LicenceReference).ToListAsync(ct);
+        return TypedResults.Ok(findings.Select(f => new HearingListEntry(f.DriverId, f.LicenceReference, f.ReasonList)).ToList());
+    }
+
+    private static async Task<AuditView> ToViewAsync(LicensingDb db, DriverAudit a, CancellationToken ct)
+    {
+        var counts = await db.Set<AuditFinding>().Where(f => f.AuditId == a.Id).GroupBy(f => f.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var outcomes = Enum.GetValues<FitnessOutcome>().ToDictionary(o => o, o => counts.FirstOrDefault(c => c.Key == o)?.Count ?? 0);
+        var percent = a.DriversTotal == 0 ? (a.Status == AuditStatus.Completed ? 100m : 0m) : Math.Round(100m * a.DriversChecked / a.DriversTotal, 1);
+        return new AuditView(a.Id, a.AsAt, a.Status, a.DriversTotal, a.DriversChecked, percent, outcomes, a.StartedAt, a.FinishedAt,
+            a.FinishedAt is { } f ? Math.Round((f - a.StartedAt).TotalSeconds, 2) : null, a.Failure);
+    }
+}
