@@ -252,6 +252,31 @@ public sealed class LicensingThroughTheGatewayTests(LicensingSystem fixture) : I
         Assert.Contains("conviction-never-period", problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
     }
 
+    [Fact]
+    public async Task An_over_age_vehicle_is_licensed_only_with_its_exceptional_condition_recorded_and_an_operator_for_five_years()
+    {
+        var registration = $"YT{Random.Shared.Next(10, 99)}ABC";
+        var vehicle = await PostOkAsync("licensing/api/vehicles",
+            $$"""{"registration":"{{registration}}","firstRegisteredOn":"2010-05-01","insuranceWriteOff":false,"cctvCertifiedOn":"2016-01-05","cctvRecordsVideo":true,"cctvRecordsAudio":true,"appliedOn":"2016-01-10"}""");
+        var reference = vehicle.GetProperty("licenceReference").GetString();
+        using (var refused = await PostAsync($"licensing/api/licences/{reference}/grants", """{"grantedOn":"2016-01-20"}"""))
+        {
+            var problem = await AssertRuleAsync(refused, "vehicle-not-licensable");
+            Assert.Equal(["over-age"], problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
+        }
+        var granted = await PostOkAsync($"licensing/api/licences/{reference}/grants", """{"grantedOn":"2016-01-20","exceptionalConditionReason":"Inspected: as new, 30,000 miles"}""");
+        var grant = granted.GetProperty("grants")[0];
+        Assert.Equal("Inspected: as new, 30,000 miles", grant.GetProperty("exceptionalCondition").GetString());
+        Assert.Equal("2017-01-19", grant.GetProperty("expiresOn").GetString());
+        Assert.Equal("Active", granted.GetProperty("status").GetString());
+
+        var operatorLicence = await PostOkAsync("licensing/api/operators", """{"name":"Fictional Cars Ltd","appliedOn":"2016-02-01"}""");
+        var operatorGrant = await PostOkAsync($"licensing/api/licences/{operatorLicence.GetProperty("licenceReference").GetString()}/grants", """{"grantedOn":"2016-02-15"}""");
+        Assert.Equal("2021-02-14", operatorGrant.GetProperty("grants")[0].GetProperty("expiresOn").GetString());
+        using var shorter = await PostAsync($"licensing/api/licences/{reference}/grants", """{"grantedOn":"2017-01-20","termMonths":6}""");
+        await AssertFieldAsync(shorter, "shorterTermReason");
+    }
+
     private async Task<Guid> CreateDriverAsync(string name, string dateOfBirth, string type, string? niNumber = null, string? appliedOn = null)
     {
         var body = JsonSerializer.Serialize(new { name, dateOfBirth, licenceType = type, niNumber, appliedOn });

@@ -161,7 +161,7 @@ public static class DriversEndpoints
     }
 
     /// <summary>Which fields a check of each kind needs; a field that does not belong to its kind is refused rather than silently kept.</summary>
-    internal static Dictionary<string, string[]> ValidateCheck(NewCheck check, DateOnly today)
+    public static Dictionary<string, string[]> ValidateCheck(NewCheck check, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         if (check.Kind is not { } kind || !Enum.IsDefined(kind))
