@@ -46,6 +46,11 @@ internal sealed class SystemRun(AppHostSettings settings, ConsoleLog log) : IAsy
             var shared = new Dictionary<string, string> { ["ConnectionStrings__messaging"] = _broker.ConnectionString };
             foreach (var (service, port) in ports) shared[$"services__{service}__http__0"] = $"http://127.0.0.1:{port}";
             if (settings.OtlpEndpoint is { } otlp) shared["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
+            // A signing key for this run only, and a ready token per role for the people trying the system.
+            var tokens = DevelopmentTokens.Generate();
+            foreach (var (key, value) in tokens.Environment) shared[key] = value;
+            var tokenFolder = tokens.WriteRoleTokens(Path.Combine(settings.DataFolder, "tokens"), TimeSpan.FromHours(12));
+            log.Say($"tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)})");
 
             foreach (var service in Portfolios)
             {
@@ -129,7 +134,7 @@ internal sealed class SystemRun(AppHostSettings settings, ConsoleLog log) : IAsy
             var url = process.Name == "gateway" ? $"http://localhost:{process.Port}" : process.BaseAddress.ToString().TrimEnd('/');
             log.Say($"{process.Name,-12} {url,-28} {process.ProcessId,-8} healthy");
         }
-        log.Say($"Try: curl http://localhost:{settings.GatewayPort}/governance/api/authority   (Ctrl+C stops everything)");
+        log.Say($"Try: curl -H \"Authorization: Bearer $(cat {Path.Combine(settings.DataFolder, "tokens", "governance.jwt")})\" http://localhost:{settings.GatewayPort}/governance/api/authority   (Ctrl+C stops everything)");
     }
 
     private void EnsureGatewayPortFree()

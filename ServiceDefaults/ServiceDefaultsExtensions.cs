@@ -2,6 +2,7 @@ using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults.Http;
+using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,25 +40,29 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<JsonOptions>(o => ContractJson.Apply(o.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = JsonBodyLimit);
 
+        builder.AddServiceSecurity(identity);
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => SecurityExtensions.AddAccessToOpenApi(o, identity));
         return builder;
     }
 
     /// <summary>
     /// The middleware and endpoints every service has: problem details for errors and empty error
-    /// responses, route and status on server spans, <c>/health</c> (database and broker reachable),
-    /// <c>/alive</c> (process up), both anonymous, and the OpenAPI document at <c>/openapi/v1.json</c>.
+    /// responses, route and status on server spans, JWT bearer authentication and authorisation,
+    /// <c>/health</c> (database and broker reachable) and <c>/alive</c> (process up), both anonymous,
+    /// and the OpenAPI document at <c>/openapi/v1.json</c> (anonymous: it describes, it holds no data).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseRouteAndStatusOnSpans();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = WriteHealth });
-        app.MapOpenApi();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

@@ -4,7 +4,8 @@ namespace Intervention.Seeds;
 /// <param name="Gateway">The gateway's base address.</param>
 /// <param name="Portfolios">The portfolios whose part of the scenario to load (all by default).</param>
 /// <param name="Drivers">How many fictional licensed drivers to create for the 2015 taxi audit (about 1,200 in Rotherham).</param>
-public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, int Drivers)
+/// <param name="Tokens">The folder of role tokens (<c>&lt;portfolio&gt;.jwt</c>) that the AppHost writes; each portfolio's calls carry its team's token.</param>
+public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, int Drivers, string Tokens)
 {
     public static readonly IReadOnlySet<string> AllPortfolios = new HashSet<string> { "governance", "licensing" };
     public bool Loads(string portfolio) => Portfolios.Contains(portfolio);
@@ -12,15 +13,16 @@ public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, i
 
 public static class SeedArguments
 {
-    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--only governance,licensing] [--drivers 1200]";
+    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--tokens .apphost/tokens] [--only governance,licensing] [--drivers 1200]";
 
     /// <summary>
     /// <c>--gateway URL</c> (else the environment, else http://localhost:5080), <c>--only a,b</c> (portfolios), <c>--drivers N</c>;
     /// null when an argument is unknown or malformed.
     /// </summary>
-    public static SeedOptions? Parse(string[] args, string? gatewayFromEnvironment)
+    public static SeedOptions? Parse(string[] args, string? gatewayFromEnvironment, string? tokensFromEnvironment = null)
     {
         var gateway = gatewayFromEnvironment ?? "http://localhost:5080";
+        var tokens = tokensFromEnvironment ?? Path.Combine(".apphost", "tokens");
         IReadOnlySet<string> portfolios = SeedOptions.AllPortfolios;
         var drivers = 1200;
         for (var i = 0; i < args.Length; i++)
@@ -37,6 +39,9 @@ public static class SeedArguments
                     if (wanted.Count == 0 || !wanted.IsSubsetOf(SeedOptions.AllPortfolios)) return null;
                     portfolios = wanted;
                     break;
+                case "--tokens":
+                    tokens = value;
+                    break;
                 case "--drivers":
                     if (!int.TryParse(value, out drivers) || drivers is < 0 or > 100_000) return null;
                     break;
@@ -45,7 +50,7 @@ public static class SeedArguments
             }
         }
         return Uri.TryCreate(gateway.EndsWith('/') ? gateway : gateway + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? new SeedOptions(uri, portfolios, drivers)
+            ? new SeedOptions(uri, portfolios, drivers, tokens)
             : null;
     }
 }

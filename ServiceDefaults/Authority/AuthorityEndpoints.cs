@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Security;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Data;
@@ -21,7 +22,8 @@ public static class AuthorityEndpoints
             .WithDescription("Without `function`: a list, for each function this service owns that some Directions has assigned. " +
                              "With `function`: that function's holder (governance answers for every function; other services for their own). " +
                              "`at` is the instant (default now); `asKnownAt` reads the Directions as they were recorded by then (default: as known now).")
-            .WithTags("Authority");
+            .WithTags("Authority")
+            .RequireAccess(Access.Aggregate);
         return app;
     }
 

@@ -52,7 +52,25 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
                 if (TableRow().Match(line) is { Success: true } row) pids[row.Groups["name"].Value] = int.Parse(row.Groups["pid"].Value);
             Assert.Equal(["children", "finance", "gateway", "governance", "licensing"], pids.Keys.Order());
 
-            using var gateway = new HttpClient { BaseAddress = new Uri($"http://localhost:{gatewayPort}/") };
+            // The AppHost wrote a token per role; the commissioner reads every portfolio, governance records Directions.
+            HttpClient As(string role) => new(new HttpClientHandler()) { BaseAddress = new Uri($"http://localhost:{gatewayPort}/"),
+                DefaultRequestHeaders = { Authorization = new("Bearer", File.ReadAllText(Path.Combine(dataFolder, "tokens", $"{role}.jwt"))) } };
+            using var gateway = As("commissioner");
+            using var asGovernance = As("governance");
+            Assert.Contains(lines, l => l.Contains("tokens for each role") && l.Contains(Path.Combine(dataFolder, "tokens")));
+
+            // One call per role through the gateway: the Directions register is an aggregate (team, Commissioners, integrators).
+            var answers = new List<string>();
+            foreach (var role in new[] { "commissioner", "children", "licensing", "governance", "finance", "integrator", "ops" })
+            {
+                using var client = As(role);
+                using var answer = await client.GetAsync("governance/api/directions");
+                answers.Add($"{role} {(int)answer.StatusCode}");
+            }
+            using (var anonymous = new HttpClient { BaseAddress = new Uri($"http://localhost:{gatewayPort}/") })
+                answers.Add($"no token {(int)(await anonymous.GetAsync("governance/api/directions")).StatusCode}");
+            Measurements.Record("apphost: GET /governance/api/directions per role with the AppHost's tokens: " + string.Join(", ", answers));
+            Assert.Equal(["commissioner 200", "children 403", "licensing 403", "governance 200", "finance 403", "integrator 200", "ops 403", "no token 401"], answers);
 
             // Through the one door, each service answers, and the gateway's health names each of them.
             foreach (var service in Portfolios)
@@ -65,7 +83,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
                     Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
 
             // Directions recorded through the gateway are visible in licensing through the gateway.
-            using var posted = await gateway.PostAsJsonAsync("governance/api/directions", new IssueDirectionsRequest
+            using var posted = await asGovernance.PostAsJsonAsync("governance/api/directions", new IssueDirectionsRequest
             {
                 IssuedOn = new DateOnly(2015, 2, 26), IssuedBy = ["DCLG", "DfE"], EffectiveFrom = DateTimeOffset.Parse("2015-02-26T00:00:00Z"),
                 InterventionEndsOn = new DateOnly(2019, 3, 31),

@@ -27,7 +27,8 @@ public sealed class GatewayTests
         var accepting = Task.Run(async () => { while (true) held.Add(await silent.AcceptSocketAsync()); });
         var silentPort = ((IPEndPoint)silent.LocalEndpoint).Port;
 
-        await using var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), new Dictionary<string, string>
+        var tokens = DevelopmentTokens.Generate();
+        await using var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), new Dictionary<string, string>(tokens.Environment)
         {
             ["services__governance__http__0"] = governance.Address,
             ["services__licensing__http__0"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}",
@@ -36,6 +37,14 @@ public sealed class GatewayTests
             ["Gateway__Timeout"] = "00:00:02",
         });
         await gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
+
+        // Without a token the gateway answers 401 itself: nothing reaches the service.
+        using (var anonymous = await gateway.Http.GetAsync("governance/api/authority"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Empty(governance.Requests);
+        }
+        gateway.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.ForRole("governance"));
 
         // The prefix is stripped and the caller's trace continues downstream.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();

@@ -16,6 +16,11 @@ namespace Intervention.FunctionalTests;
 public sealed class RunningSystem : IAsyncDisposable
 {
     private readonly Dictionary<string, ServiceProcess> _services = new();
+    private readonly List<ServiceProcess> _gateways = [];
+    private string? _tokenFolder;
+
+    /// <summary>The tests act as every portfolio team at once unless they ask for one role's token.</summary>
+    public static readonly string[] TeamRoles = ["children", "licensing", "governance", "finance"];
 
     private RunningSystem(LocalRabbitMq broker, PostgresServer postgres, OtlpReceiver telemetry, string run)
     {
@@ -29,6 +34,14 @@ public sealed class RunningSystem : IAsyncDisposable
     public PostgresServer Postgres { get; }
     public OtlpReceiver Telemetry { get; }
     public string Run { get; }
+    /// <summary>This system's signing key and its tokens (the services check them as they would the council's provider's).</summary>
+    public DevelopmentTokens Tokens { get; } = DevelopmentTokens.Generate();
+
+    /// <summary>A token for every portfolio team's role.</summary>
+    public string TeamsToken => Tokens.Mint("functional-tests", TeamRoles, TimeSpan.FromHours(2));
+
+    /// <summary>A folder of one token per role, as the AppHost writes them, for the seeds.</summary>
+    public string TokenFolder => _tokenFolder ??= Tokens.WriteRoleTokens(Directory.CreateTempSubdirectory("tokens-").FullName, TimeSpan.FromHours(2));
     public ServiceProcess this[string service] => _services[service];
 
     public static Task<RunningSystem> StartAsync(params string[] services) => StartAsync(new Dictionary<string, string>(), services);
@@ -55,6 +68,25 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public string DatabaseOf(string service) => $"{service}_{Run}";
 
+    /// <summary>
+    /// The gateway in front of this system's services (a portfolio not started points at a port where nothing listens),
+    /// checking this system's tokens; its client carries <see cref="TeamsToken"/>. Stopped with the system.
+    /// </summary>
+    public async Task<ServiceProcess> StartGatewayAsync(IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var environment = new Dictionary<string, string>(Tokens.Environment);
+        foreach (var portfolio in TeamRoles)
+            environment[$"services__{portfolio}__http__0"] = _services.TryGetValue(portfolio, out var service)
+                ? service.BaseAddress.ToString()
+                : $"http://127.0.0.1:{ServiceProcess.FreePort()}";
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), environment);
+        _gateways.Add(gateway);
+        await gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
+        gateway.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TeamsToken);
+        return gateway;
+    }
+
     private async Task<ServiceProcess> StartServiceAsync(string service, IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var environment = new Dictionary<string, string>
@@ -67,8 +99,10 @@ public sealed class RunningSystem : IAsyncDisposable
             // Short pauses so a test sees the outbox retry soon after the broker returns.
             ["Outbox__MaxBackoff"] = "00:00:01",
         };
+        foreach (var (key, value) in Tokens.Environment) environment[key] = value;
         foreach (var (key, value) in extraEnvironment) environment[key] = value;
         var process = ServiceProcess.Start(service, BuildOutput.Assembly(service), ServiceProcess.FreePort(), environment);
+        process.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TeamsToken);
         try
         {
             await process.WaitHealthyAsync(TimeSpan.FromSeconds(90));
@@ -108,7 +142,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var gateway in _gateways) await gateway.DisposeAsync();
         foreach (var service in _services.Values) await service.DisposeAsync();
+        if (_tokenFolder is not null) Directory.Delete(_tokenFolder, recursive: true);
         await Telemetry.DisposeAsync();
         await Broker.DisposeAsync();
     }

@@ -15,18 +15,10 @@ public sealed class SeedsTests
     public async Task The_seeds_load_the_Directions_timeline_through_the_gateway_and_a_second_run_adds_nothing()
     {
         await using var system = await RunningSystem.StartAsync("governance");
-        var elsewhere = $"http://127.0.0.1:{ServiceProcess.FreePort()}"; // the other portfolios are not needed here
-        await using var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), new Dictionary<string, string>
-        {
-            ["services__governance__http__0"] = system["governance"].BaseAddress.ToString(),
-            ["services__licensing__http__0"] = elsewhere,
-            ["services__children__http__0"] = elsewhere,
-            ["services__finance__http__0"] = elsewhere,
-        });
-        await gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
+        var gateway = await system.StartGatewayAsync(); // the other portfolios are not needed here
 
-        var first = await RunSeedsAsync(gateway.BaseAddress, "--only", "governance");
-        var second = await RunSeedsAsync(gateway.BaseAddress, "--only", "governance");
+        var first = await RunSeedsAsync(system, gateway, "--only", "governance");
+        var second = await RunSeedsAsync(system, gateway, "--only", "governance");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(6, first.Output.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
@@ -52,9 +44,9 @@ public sealed class SeedsTests
         Assert.Equal(160m, days!.RemainingDays);
     }
 
-    internal static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(Uri gateway, params string[] more)
+    internal static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(RunningSystem system, ServiceProcess gateway, params string[] more)
     {
-        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", gateway.ToString(), .. more])
+        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", gateway.BaseAddress.ToString(), "--tokens", system.TokenFolder, .. more])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -14,7 +14,7 @@ public static class ChildrenModule
         return builder;
     }
 
-    public static WebApplication MapChildren(this WebApplication app)
+    public static IEndpointRouteBuilder MapChildren(this IEndpointRouteBuilder app)
     {
         app.MapAuthority();
         return app;

@@ -1,5 +1,6 @@
 using Children.API;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("children");
@@ -7,5 +8,5 @@ builder.AddChildren();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapChildren();
+app.MapApi().MapChildren();
 app.Run();

@@ -14,7 +14,7 @@ public static class FinanceModule
         return builder;
     }
 
-    public static WebApplication MapFinance(this WebApplication app)
+    public static IEndpointRouteBuilder MapFinance(this IEndpointRouteBuilder app)
     {
         app.MapAuthority();
         return app;

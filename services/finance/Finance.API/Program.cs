@@ -1,5 +1,6 @@
 using Finance.API;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("finance");
@@ -7,5 +8,5 @@ builder.AddFinance();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapFinance();
+app.MapApi().MapFinance();
 app.Run();

@@ -23,7 +23,7 @@ public static class GovernanceModule
         return builder;
     }
 
-    public static WebApplication MapGovernance(this WebApplication app)
+    public static IEndpointRouteBuilder MapGovernance(this IEndpointRouteBuilder app)
     {
         app.MapDirections();
         app.MapFunctions();

@@ -1,5 +1,6 @@
 using Governance.API;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("governance");
@@ -7,5 +8,5 @@ builder.AddGovernance();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGovernance();
+app.MapApi().MapGovernance();
 app.Run();

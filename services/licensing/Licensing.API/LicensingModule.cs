@@ -39,7 +39,7 @@ public static class LicensingModule
         return builder;
     }
 
-    public static WebApplication MapLicensing(this WebApplication app)
+    public static IEndpointRouteBuilder MapLicensing(this IEndpointRouteBuilder app)
     {
         app.MapAuthority();
         app.MapDrivers();

@@ -1,5 +1,6 @@
 using Licensing.API;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("licensing");
@@ -7,5 +8,5 @@ builder.AddLicensing();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapLicensing();
+app.MapApi().MapLicensing();
 app.Run();

@@ -26,16 +26,8 @@ public sealed class LicensingSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System = await RunningSystem.StartAsync("governance", "licensing");
-        var elsewhere = $"http://127.0.0.1:{ServiceProcess.FreePort()}";
-        Gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), new Dictionary<string, string>
-        {
-            ["services__governance__http__0"] = System["governance"].BaseAddress.ToString(),
-            ["services__licensing__http__0"] = System["licensing"].BaseAddress.ToString(),
-            ["services__children__http__0"] = elsewhere,
-            ["services__finance__http__0"] = elsewhere,
-        });
-        await Gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
-        var seeds = await SeedsTests.RunSeedsAsync(Gateway.BaseAddress, "--only", "governance,licensing", "--drivers", SeededDrivers.ToString());
+        Gateway = await System.StartGatewayAsync();
+        var seeds = await SeedsTests.RunSeedsAsync(System, Gateway, "--only", "governance,licensing", "--drivers", SeededDrivers.ToString());
         Assert.Equal(0, seeds.ExitCode);
         // Licensing's copy of the Directions arrives over the broker: wait for the last of the six.
         await WaitUntilAsync(async () =>
@@ -44,11 +36,7 @@ public sealed class LicensingSystem : IAsyncLifetime
             TimeSpan.FromSeconds(30), () => "licensing never received the seeded Directions");
     }
 
-    public async Task DisposeAsync()
-    {
-        await Gateway.DisposeAsync();
-        await System.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await System.DisposeAsync();
 }
 
 public sealed class LicensingThroughTheGatewayTests(LicensingSystem fixture) : IClassFixture<LicensingSystem>

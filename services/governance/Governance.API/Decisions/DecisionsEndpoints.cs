@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
@@ -20,13 +21,13 @@ public static class DecisionsEndpoints
             .WithDescription("Idempotent by id: the same decision again answers 200 with the register's copy; different facts under an existing id are refused (409, rule decision-id-reused). " +
                              "A decision taken by an authority that did not hold its function at that instant is kept, marked Questioned, and DecisionValidityQuestioned is published. " +
                              "The same path takes DecisionRecorded events from the broker.");
-        group.MapGet("/", List)
+        group.MapGet("/", List).RequireAccess(Access.Aggregate)
             .WithName("ListDecisions")
             .WithSummary("Decisions in the register, by status, function and period, in the order they were taken");
-        group.MapGet("/{id:guid}", Get)
+        group.MapGet("/{id:guid}", Get).RequireAccess(Access.Aggregate)
             .WithName("GetDecision")
             .WithSummary("One decision with its status today, the day it takes effect and the reason");
-        group.MapPost("/{id:guid}/sign-off", SignOff)
+        group.MapPost("/{id:guid}/sign-off", SignOff).RequireAccess(Access.Decide)
             .WithName("SignOffDecision")
             .WithSummary("Record a Commissioner's sign-off of a key decision taken under veto oversight")
             .WithDescription("Only a key decision on a function held under Commissioner veto needs one (else 409, rule sign-off-not-required). " +

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Security;
 using Governance.API.Decisions;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
@@ -19,10 +20,10 @@ public static class DirectionsEndpoints
             .WithName("IssueDirections")
             .WithSummary("Record Directions issued by a Secretary of State")
             .WithDescription("Records the Directions with the instant they were recorded, and publishes DirectionsIssued so that every service learns who holds its functions.");
-        group.MapGet("/", List)
+        group.MapGet("/", List).RequireAccess(Access.Aggregate)
             .WithName("ListDirections")
             .WithSummary("Every Directions in the register, in the order they take effect");
-        group.MapGet("/{id:guid}", Get)
+        group.MapGet("/{id:guid}", Get).RequireAccess(Access.Aggregate)
             .WithName("GetDirections")
             .WithSummary("One Directions as the register holds it");
         return app;

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Security;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
@@ -12,7 +13,7 @@ public static class FunctionEndpoints
 {
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/functions", Grid)
+        app.MapGet("/api/functions", Grid).RequireAccess(Access.Aggregate)
             .WithName("GetFunctionsGrid")
             .WithSummary("The responsibility grid: every council function and who holds it at an instant")
             .WithDescription("`at` (default now) and `asKnownAt` (default: as known now) as for /api/authority.")

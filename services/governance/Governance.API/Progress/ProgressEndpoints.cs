@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults;
 using System.Globalization;
 using Governance.API.Infrastructure;
@@ -25,16 +26,16 @@ public static class ProgressEndpoints
         plan.MapGet("/milestones/{code}", GetMilestone)
             .WithName("GetImprovementMilestone")
             .WithSummary("One milestone with its status history");
-        plan.MapGet("/summary", Summary)
+        plan.MapGet("/summary", Summary).RequireAccess(Access.Aggregate)
             .WithName("GetImprovementPlanSummary")
             .WithSummary("Objectives, milestones and milestones delivered, counted as at a date")
             .WithDescription("Counted from the milestones' status histories when asked; nothing counted is stored. A milestone not delivered by its due date counts as Late.");
 
         var corporate = app.MapGroup("/api/corporate-plan").WithTags("Progress");
-        corporate.MapGet("/", Quarters)
+        corporate.MapGet("/", Quarters).RequireAccess(Access.Aggregate)
             .WithName("GetCorporatePlanQuarters")
             .WithSummary("Every quarter's corporate plan measures, with % on target and direction of travel computed");
-        corporate.MapGet("/{year}/{quarter}", Quarter)
+        corporate.MapGet("/{year}/{quarter}", Quarter).RequireAccess(Access.Aggregate)
             .WithName("GetCorporatePlanQuarter")
             .WithSummary("One quarter's measures, with % on target and direction of travel computed");
         corporate.MapPut("/{year}/{quarter}/measures/{measure}", PutMeasure)

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Security;
 using Governance.API.Directions;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
@@ -14,7 +15,7 @@ public static class RestorationEndpoints
     public static IEndpointRouteBuilder MapRestoration(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/restoration").WithTags("Restoration");
-        group.MapGet("/", Overview)
+        group.MapGet("/", Overview).RequireAccess(Access.Aggregate)
             .WithName("GetRestorationOverview")
             .WithSummary("Every function Commissioners hold now, with its standing against the four tests");
         group.MapGet("/{function}", Get)
@@ -24,7 +25,7 @@ public static class RestorationEndpoints
             .WithName("AssessReturnTest")
             .WithSummary("Record an assessment (RAG and evidence) of one of the four tests")
             .WithDescription("Appends to the history; earlier assessments are kept. Only for a function Commissioners hold now.");
-        group.MapPost("/{function}/recommendation", Recommend)
+        group.MapPost("/{function}/recommendation", Recommend).RequireAccess(Access.Decide)
             .WithName("RecommendReturn")
             .WithSummary("Record Commissioners' recommendation to return the function")
             .WithDescription("Refused with 409 (rule `four-tests-not-green`, naming the tests) unless the latest assessment of each of the four tests is Green.");
@@ -38,7 +39,7 @@ public static class RestorationEndpoints
             .WithName("CloseReturn")
             .WithSummary("Close the return with the new Directions that give the function back");
 
-        app.MapGet("/api/reviews", Reviews)
+        app.MapGet("/api/reviews", Reviews).RequireAccess(Access.Aggregate)
             .WithName("GetQuarterlyReviews")
             .WithSummary("The quarterly review dates and whether each was announced")
             .WithDescription("Each date with whether `ReviewDue` was published for it, when, and the functions Commissioners held then.")

@@ -1,6 +1,7 @@
 using Intervention.Contracts.Licensing;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
+using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults.Messaging;
 using Licensing.API.Hearings;
 using Licensing.API.Infrastructure;
@@ -31,7 +32,7 @@ public static class AppealsEndpoints
         group.MapPost("/{id:guid}/outcome", Determine).WithName("DetermineAppeal")
             .WithSummary("Record the court's decision: upheld sets the decision aside, dismissed or varied makes it take effect that day; publishes AppealDetermined");
         group.MapGet("/{id:guid}", Get).WithName("GetAppeal").WithSummary("One appeal");
-        group.MapGet("/defended-rate", Rate).WithName("GetDefendedRate")
+        group.MapGet("/defended-rate", Rate).WithName("GetDefendedRate").RequireAccess(Access.Aggregate)
             .WithSummary("The share of appeals decided in a period in which the council's decision stood (dismissed)");
         return app;
     }

@@ -1,4 +1,5 @@
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Security;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static class AuditsEndpoints
         group.MapPost("/", Start).WithName("StartAudit")
             .WithSummary("Audit every licensed driver against the standards; answers 202 at once with the progress view's address");
         group.MapGet("/{id:guid}", Get).WithName("GetAudit").WithSummary("An audit's progress and its outcome counts so far");
-        group.MapGet("/{id:guid}/hearing-list", HearingList).WithName("GetAuditHearingList")
+        group.MapGet("/{id:guid}/hearing-list", HearingList).WithName("GetAuditHearingList").RequireAccess(Access.Personal)
             .WithSummary("The drivers the audit found need a hearing, with every reason");
         return app;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Intervention.Contracts.Licensing;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
+using Intervention.ServiceDefaults.Security;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,13 +41,13 @@ public static class DriversEndpoints
         group.MapPost("/", Create).WithName("CreateDriver")
             .WithSummary("Record a driver's application for a hackney carriage or private hire licence")
             .WithDescription("Answers the driver's id and the licence reference that events and other services use. Checks and convictions already on file, and a licence granted before this system, may come with it.");
-        group.MapGet("/{id:guid}", Get).WithName("GetDriver")
+        group.MapGet("/{id:guid}", Get).WithName("GetDriver").RequireAccess(Access.Personal)
             .WithSummary("A driver's personal record; every read is audited (who, when, why: give `purpose`)");
         group.MapPost("/{id:guid}/convictions", AddConviction).WithName("AddConviction")
             .WithSummary("Record a conviction against the offence categories of the convictions policy");
         group.MapPost("/{id:guid}/checks", AddCheck).WithName("AddDriverCheck")
             .WithSummary("Record a dated check: DBS, update service, training, BTEC, knowledge test, medical, DVLA, register search, police intelligence, self-report");
-        group.MapGet("/{id:guid}/fitness", Fitness).WithName("GetFitness")
+        group.MapGet("/{id:guid}/fitness", Fitness).WithName("GetFitness").RequireAccess(Access.Personal)
             .WithSummary("Whether the driver is fit and proper on a day, with every reason: Fit, NotFit or NeedsHearing")
             .WithDescription("`at` is the day (yyyy-MM-dd, default today). Records dated after it are not read. The read is audited.");
         return app;
@@ -221,7 +222,7 @@ public static class RecordReads
         db.Add(new RecordRead
         {
             DriverId = driverId,
-            Reader = http.User.Identity?.Name ?? "anonymous",
+            Reader = http.User.CallerName(),
             Purpose = purpose.Length > 200 ? purpose[..200] : purpose,
             TraceId = Activity.Current?.TraceId.ToString(),
             ReadAt = clock.GetUtcNow(),

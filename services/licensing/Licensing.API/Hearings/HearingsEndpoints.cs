@@ -4,6 +4,7 @@ using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Messaging;
+using Intervention.ServiceDefaults.Security;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
@@ -45,7 +46,7 @@ public static class HearingsEndpoints
             .WithSummary("A member declares an interest and takes no part from then on");
         group.MapPost("/{id:guid}/record", AddToRecord).WithName("AddToHearingRecord")
             .WithSummary("Record a question from a member or a statement by the driver (409 member-has-interest for a member who takes no part)");
-        group.MapPost("/{id:guid}/decision", Decide).WithName("DecideHearing")
+        group.MapPost("/{id:guid}/decision", Decide).WithName("DecideHearing").RequireAccess(Access.Decide)
             .WithSummary("Record the decision with written reasons; answers when it takes effect")
             .WithDescription("A suspension or revocation takes effect 21 days after notice, or when an appeal is decided, unless ordered with immediate effect in the interests of public safety. " +
                              "The decision goes to governance's decision register (DecisionRecorded), LicensingDecisionMade is published, SafeguardingConcernRaised on safeguarding grounds, " +
@@ -163,7 +164,7 @@ public static class HearingsEndpoints
     }
 
     private static async Task<Results<Created<HearingView>, ValidationProblem, NotFound, ProblemHttpResult>> Decide(
-        Guid id, DecideHearing request, LicensingDb db, HearingPanel panel, EffectDates effects, TimeProvider clock, CancellationToken ct)
+        Guid id, DecideHearing request, LicensingDb db, HearingPanel panel, EffectDates effects, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = CouncilTime.DateOf(now);
@@ -194,6 +195,10 @@ public static class HearingsEndpoints
         var holder = await DecisionMakerOnAsync(db, hearing.HeldOn, ct);
         if (holder is null)
             return RuleBroken.Conflict("no-decision-maker", $"No Directions known to the licensing service assign the '{HearingPanel.Function}' function on {hearing.HeldOn:yyyy-MM-dd}.");
+        // A Commissioner decides only what the Directions give the Commissioners; the licensing team records any decision.
+        if (!http.User.IsInRole(Roles.Licensing) && holder.Authority != Authority.Commissioners)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not the Commissioners' decision",
+                detail: $"On {hearing.HeldOn:yyyy-MM-dd} the Directions gave the '{HearingPanel.Function}' function to the {holder.Authority}, not the Commissioners.");
         if (holder.DirectionsId != hearing.DirectionsId)
         {
             hearing.DecisionMakerAuthority = holder.Authority;

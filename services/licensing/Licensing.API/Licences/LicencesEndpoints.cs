@@ -1,6 +1,7 @@
 using Intervention.Contracts.Licensing;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
+using Intervention.ServiceDefaults.Security;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Licensing.API.Vehicles;
@@ -28,7 +29,7 @@ public static class LicencesEndpoints
             .WithDescription("409 officer-cannot-grant (with the fitness outcome and every reason) when the driver is not fit or needs a hearing; 409 vehicle-not-licensable with the reasons.");
         group.MapGet("/{reference}", Get).WithName("GetLicence")
             .WithSummary("A licence's grants, decided changes and status on a day (`at`, default today); no personal details");
-        group.MapGet("/", Summary).WithName("CountLicences")
+        group.MapGet("/", Summary).WithName("CountLicences").RequireAccess(Access.Aggregate)
             .WithSummary("How many licences of each type are in each status on a day (`at`, default today)");
         return app;
     }

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Intervention.Servers;
+
+/// <summary>
+/// Development and test tokens: a signing key made at start (never stored in the repository) and HS256 JWTs signed with
+/// it, one per role, in the shape Microsoft Entra ID issues (<c>sub</c>, <c>roles</c>, <c>aud</c>, <c>iss</c>). The services
+/// are given the key as <c>Auth__SigningKey</c>; production configures an OpenID Connect authority instead.
+/// </summary>
+public sealed class DevelopmentTokens
+{
+    public const string Issuer = "intervention-apphost";
+    public const string Audience = "intervention";
+    public static readonly string[] Roles = ["commissioner", "children", "licensing", "governance", "finance", "integrator", "ops"];
+
+    private readonly byte[] _key;
+
+    private DevelopmentTokens(byte[] key) => _key = key;
+
+    public static DevelopmentTokens Generate() => new(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The key, base64, as the services read it from <c>Auth__SigningKey</c>.</summary>
+    public string SigningKey => Convert.ToBase64String(_key);
+
+    /// <summary>The environment a service or the gateway needs to check these tokens.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["Auth__SigningKey"] = SigningKey,
+        ["Auth__Issuer"] = Issuer,
+        ["Auth__Audience"] = Audience,
+    };
+
+    /// <summary>A token for <paramref name="subject"/> with <paramref name="roles"/>, valid for <paramref name="lifetime"/> (negative: already expired).</summary>
+    public string Mint(string subject, IReadOnlyList<string> roles, TimeSpan lifetime, string audience = Audience, byte[]? signWith = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var header = new { alg = "HS256", typ = "JWT" };
+        var payload = new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = audience,
+            ["sub"] = subject,
+            ["roles"] = roles,
+            ["iat"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["nbf"] = (lifetime < TimeSpan.Zero ? now + lifetime - TimeSpan.FromMinutes(5) : now.AddMinutes(-1)).ToUnixTimeSeconds(),
+            ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
+        };
+        var unsigned = $"{Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}";
+        var signature = HMACSHA256.HashData(signWith ?? _key, Encoding.ASCII.GetBytes(unsigned));
+        return $"{unsigned}.{Base64Url(signature)}";
+    }
+
+    /// <summary>A valid token for one role (subject <c>dev-&lt;role&gt;</c>).</summary>
+    public string ForRole(string role, TimeSpan? lifetime = null) => Mint($"dev-{role}", [role], lifetime ?? TimeSpan.FromHours(12));
+
+    /// <summary>Writes <c>&lt;role&gt;.jwt</c> for every role into <paramref name="folder"/> (readable by its owner only).</summary>
+    public string WriteRoleTokens(string folder, TimeSpan lifetime)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var role in Roles)
+        {
+            var path = Path.Combine(folder, $"{role}.jwt");
+            File.WriteAllText(path, ForRole(role, lifetime));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return folder;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
