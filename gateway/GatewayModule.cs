@@ -1,4 +1,5 @@
 using Intervention.Gateway.Health;
+using Intervention.Gateway.Limits;
 using Intervention.Gateway.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,6 +19,7 @@ public static class GatewayModule
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = ForwardedBodyLimit);
 
+        builder.AddGatewayLimits();
         builder.Services.AddHttpClient("health");
         var health = builder.Services.AddHealthChecks();
         foreach (var service in services)
@@ -28,6 +30,7 @@ public static class GatewayModule
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayRateLimits();
         app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
             await next();

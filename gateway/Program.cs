@@ -1,4 +1,5 @@
 using Intervention.Gateway;
+using Intervention.Gateway.Limits;
 using Intervention.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 
 var app = builder.Build();
+app.UseGatewayHeaders();
 app.MapDefaultEndpoints();
 app.MapGateway();
 app.Run();

@@ -39,7 +39,10 @@ public static class PortfolioRoutes
             RouteId = s.Name,
             ClusterId = s.Name,
             Match = new RouteMatch { Path = $"/{s.Name}/{{**rest}}" },
-        }.WithTransformPathRemovePrefix($"/{s.Name}")).ToList();
+        }
+            .WithTransformPathRemovePrefix($"/{s.Name}")
+            // Replace, never append, what a caller claims in X-Forwarded-*: the services see the address the gateway saw.
+            .WithTransformXForwarded(xDefault: ForwardedTransformActions.Set)).ToList();
 
         var clusters = services.Select(s => new ClusterConfig
         {

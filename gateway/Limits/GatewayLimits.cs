@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Intervention.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Intervention.Gateway.Limits;
+
+/// <summary>The gateway's limits, bindable from <c>Gateway:Limits</c>.</summary>
+public sealed class GatewayLimitOptions
+{
+    public const string Section = "Gateway:Limits";
+
+    /// <summary>Requests a client may make to one portfolio's routes in each window.</summary>
+    public int PermitsPerWindow { get; set; } = 1200;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>All request headers together, in bytes (431 above it).</summary>
+    public int MaxRequestHeadersTotalSize { get; set; } = 32 * 1024;
+    public int MaxRequestHeaderCount { get; set; } = 64;
+    /// <summary>Origins allowed to call from a browser; none by default, so browsers refuse cross-origin calls.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
+
+/// <summary>
+/// Rate limits per client and per portfolio route (429 with Retry-After), header limits, security headers on every answer,
+/// and CORS closed unless origins are configured.
+/// </summary>
+public static class GatewayLimits
+{
+    private const string CorsPolicy = "configured-origins";
+
+    public static IHostApplicationBuilder AddGatewayLimits(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayLimitOptions.Section).Get<GatewayLimitOptions>() ?? new GatewayLimitOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.Configure<KestrelServerOptions>(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
+            k.Limits.MaxRequestHeaderCount = options.MaxRequestHeaderCount;
+        });
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter($"{ClientOf(context)}|{RouteOf(context)}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.PermitsPerWindow,
+                    Window = options.Window,
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = async (rejected, ct) =>
+            {
+                var context = rejected.HttpContext;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.Window;
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; try again after {context.Response.Headers.RetryAfter} s.",
+                    },
+                });
+            };
+        });
+        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, p =>
+        {
+            if (options.CorsOrigins.Length > 0) p.WithOrigins(options.CorsOrigins).AllowAnyMethod().WithHeaders("authorization", "content-type", "traceparent");
+        }));
+        return builder;
+    }
+
+    /// <summary>First in the pipeline, so that every answer (a 401 too) carries the security headers and a preflight meets CORS before authentication.</summary>
+    public static WebApplication UseGatewayHeaders(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                // Answers hold personal and sensitive data: no shared or browser cache keeps them.
+                if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
+                headers.Remove("Server"); // the services' own, passed through by the proxy
+                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+        if (app.Services.GetRequiredService<GatewayLimitOptions>().CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    /// <summary>After authentication, so that a signed-in caller is limited by identity; a caller without a valid token is refused with 401 before this.</summary>
+    public static WebApplication UseGatewayRateLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>A signed-in caller is limited by who they are; anyone else by address.</summary>
+    private static string ClientOf(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? "sub:" + context.User.CallerName() : "ip:" + context.Connection.RemoteIpAddress;
+
+    private static string RouteOf(HttpContext context) =>
+        context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+}
