@@ -23,8 +23,10 @@ public static class ServiceDatabase
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        // The service runs as its application role; migrations run as the owner.
+        var applicationConnection = ApplicationRole.ConnectionString(connectionString, builder.Configuration, service.DatabaseConnectionName);
         builder.Services.AddDbContext<TDb>((sp, options) => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(applicationConnection)
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDb>(sp => sp.GetRequiredService<TDb>());
         builder.Services.AddHealthChecks().AddCheck<Http.DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -58,6 +60,7 @@ internal sealed class MigrateOnStart(DatabaseMigrations database, IConfiguration
             try
             {
                 await migrator.MigrateAsync(database.ConnectionString, database.Sets, ct);
+                await ApplicationRole.GrantAsync(database.ConnectionString, configuration["Database:AppPassword"], ct);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException && DateTimeOffset.UtcNow < deadline)

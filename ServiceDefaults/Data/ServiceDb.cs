@@ -23,6 +23,7 @@ public abstract class ServiceDb(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new AuthorityAssignmentConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         // Only where the service has entities of its own (EF warns when an assembly has none).
         if (GetType().Assembly.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
             modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);

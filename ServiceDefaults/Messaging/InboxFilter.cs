@@ -31,6 +31,7 @@ public sealed class InboxFilter<T>(ServiceDb db, TimeProvider clock, ILogger<Inb
         try
         {
             await next.Send(context);
+            AuditTrail.RecordConsumed(db, consumer, typeof(T).Name, messageId, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

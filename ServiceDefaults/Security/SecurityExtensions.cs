@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Intervention.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -84,7 +85,7 @@ public static class SecurityExtensions
     /// </summary>
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("");
+        var api = app.MapGroup("").AuditChanges();
         ((IEndpointConventionBuilder)api).Finally(endpoint =>
         {
             if (endpoint.Metadata.OfType<IAuthorizeData>().Any() || endpoint.Metadata.OfType<IAllowAnonymous>().Any()) return;
@@ -92,6 +93,7 @@ public static class SecurityExtensions
             var access = methods.Count > 0 && methods.All(m => m is "GET" or "HEAD") ? Access.Read : Access.Write;
             endpoint.Metadata.Add(new AuthorizeAttribute(AccessPolicies.PolicyName(access)));
         });
+        api.MapAuditTrail();
         return api;
     }
 

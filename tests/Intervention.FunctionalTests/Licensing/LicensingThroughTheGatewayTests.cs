@@ -122,7 +122,7 @@ public sealed class LicensingThroughTheGatewayTests(LicensingSystem fixture) : I
         Assert.Contains("register-match", fitness.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
 
         // Every read of a driver's record is logged with its purpose.
-        Assert.True(await fixture.System.CountAsync("licensing", $"SELECT count(*) FROM record_reads WHERE driver_id = '{again}' AND purpose = 'fitness check'") >= 1);
+        Assert.True(await fixture.System.CountAsync("licensing", $"SELECT count(*) FROM audit_log WHERE action = 'read' AND resource = '/api/drivers/{again}' AND purpose = 'fitness check' AND actor = 'functional-tests'") >= 1);
     }
 
     [Fact]

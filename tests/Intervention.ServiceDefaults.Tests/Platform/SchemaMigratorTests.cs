@@ -20,9 +20,9 @@ public sealed class SchemaMigratorTests
         var first = await new SchemaMigrator().MigrateAsync(connection, [platform]);
         var second = await new SchemaMigrator().MigrateAsync(connection, [platform]);
 
-        Assert.Equal(["platform 0001_outbox_inbox_authority"], first);
+        Assert.Equal(["platform 0001_outbox_inbox_authority", "platform 0002_audit_log"], first);
         Assert.Empty(second);
-        Assert.Equal(["authority_assignments", "inbox_messages", "outbox_messages", "schema_migrations"], await TablesAsync(connection));
+        Assert.Equal(["audit_log", "authority_assignments", "inbox_messages", "outbox_messages", "schema_migrations"], await TablesAsync(connection));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class SchemaMigratorTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SchemaMigrator().MigrateAsync(connection, sets))));
 
-        Assert.Equal(3, results.Sum(r => r.Count));
-        Assert.Equal(["platform 1", "register 1", "register 2"], await RowsAsync(connection, "SELECT scope, version FROM schema_migrations ORDER BY scope, version"));
+        Assert.Equal(4, results.Sum(r => r.Count));
+        Assert.Equal(["platform 1", "platform 2", "register 1", "register 2"], await RowsAsync(connection, "SELECT scope, version FROM schema_migrations ORDER BY scope, version"));
     }
 
     [Fact]

@@ -16,7 +16,13 @@ public class EventContractTests
         "Found", "Brought", "Laid", "Put", "Read", "Run", "Won", "Lost", "Left", "Struck", "Drawn", "Upheld",
         // A state the subject has come into ("a review fell due"): issue 4 names the event ReviewDue.
         "Due",
+        // "A child became looked after": issue 6 names it so, with its complement after the verb.
+        "Became",
     };
+
+    /// <summary>The verb of names whose complement follows it (<c>ChildCeasedToBeLookedAfter</c>): the first past-tense word after the subject.</summary>
+    private static bool HasPastTenseVerb(string name) =>
+        System.Text.RegularExpressions.Regex.Matches(name, "[A-Z][a-z]*").Skip(1).Any(w => w.Value.EndsWith("ed", StringComparison.Ordinal) || IrregularPastTense.Contains(w.Value));
 
     private static readonly string[] PortfolioNamespaces =
         Enum.GetNames<Portfolio>().Select(p => $"Intervention.Contracts.{p}").ToArray();
@@ -56,7 +62,7 @@ public class EventContractTests
     public void Every_event_is_named_in_the_past_tense()
     {
         Assert.All(Events(), e =>
-            Assert.True(e.Name.EndsWith("ed", StringComparison.Ordinal) || IrregularPastTense.Contains(LastWord(e.Name)),
+            Assert.True(e.Name.EndsWith("ed", StringComparison.Ordinal) || IrregularPastTense.Contains(LastWord(e.Name)) || HasPastTenseVerb(e.Name),
                 $"{e.FullName} is not named <Subject><PastTense>"));
     }
 

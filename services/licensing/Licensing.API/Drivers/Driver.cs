@@ -71,17 +71,6 @@ public sealed class ConvictionRecord
     public Conviction ToConviction() => new(Category, ConvictedOn, SentenceEndsOn, BanEndsOn);
 }
 
-/// <summary>Someone read a driver's personal record. Rows are only ever added.</summary>
-public sealed class RecordRead
-{
-    public long Id { get; init; }
-    public Guid DriverId { get; init; }
-    public required string Reader { get; init; }
-    public required string Purpose { get; init; }
-    public string? TraceId { get; init; }
-    public DateTimeOffset ReadAt { get; init; }
-}
-
 internal sealed class DriverConfiguration : IEntityTypeConfiguration<Driver>
 {
     public void Configure(EntityTypeBuilder<Driver> b) => b.ToTable("drivers");
@@ -105,14 +94,5 @@ internal sealed class ConvictionRecordConfiguration : IEntityTypeConfiguration<C
         b.ToTable("convictions");
         b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId);
         b.Property(c => c.Category).HasConversion<string>();
-    }
-}
-
-internal sealed class RecordReadConfiguration : IEntityTypeConfiguration<RecordRead>
-{
-    public void Configure(EntityTypeBuilder<RecordRead> b)
-    {
-        b.ToTable("record_reads");
-        b.Property(r => r.Id).UseIdentityAlwaysColumn();
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Intervention.Contracts.Licensing;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Data;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Security;
 using Licensing.API.Infrastructure;
@@ -214,19 +214,9 @@ public static class DriversEndpoints
     internal static string? Normalise(string? number) => string.IsNullOrWhiteSpace(number) ? null : new string(number.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 }
 
-/// <summary>Every read of a driver's personal record is logged: who, when, why, and the trace it came in on.</summary>
+/// <summary>Every read of a driver's personal record goes to the audit trail: who, when, why, and the trace it came in on.</summary>
 public static class RecordReads
 {
-    public static async Task LogAsync(LicensingDb db, Guid driverId, string purpose, HttpContext http, TimeProvider clock, CancellationToken ct)
-    {
-        db.Add(new RecordRead
-        {
-            DriverId = driverId,
-            Reader = http.User.CallerName(),
-            Purpose = purpose.Length > 200 ? purpose[..200] : purpose,
-            TraceId = Activity.Current?.TraceId.ToString(),
-            ReadAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(ct);
-    }
+    public static Task LogAsync(LicensingDb db, Guid driverId, string purpose, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+        db.RecordReadAsync(http, "driver record", $"/api/drivers/{driverId}", purpose, clock, ct);
 }
