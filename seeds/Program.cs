@@ -9,5 +9,5 @@ if (options is null)
     Console.Error.WriteLine(SeedArguments.Usage);
     return 2;
 }
-using var http = new HttpClient(new PortfolioTokens(options.Tokens)) { BaseAddress = options.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+using var http = new HttpClient(new PortfolioTokens(options.Tokens)) { BaseAddress = options.Gateway, Timeout = Timeout.InfiniteTimeSpan };
 return await new RotherhamScenario(http, Console.Out, options).LoadAsync();

@@ -13,7 +13,7 @@ public sealed class GatewayLimitOptions
     public const string Section = "Gateway:Limits";
 
     /// <summary>Requests a client may make to one portfolio's routes in each window.</summary>
-    public int PermitsPerWindow { get; set; } = 1200;
+    public int PermitsPerWindow { get; set; } = 3000;
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>All request headers together, in bytes (431 above it).</summary>
     public int MaxRequestHeadersTotalSize { get; set; } = 32 * 1024;

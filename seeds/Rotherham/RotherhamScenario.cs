@@ -89,7 +89,7 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
 
     private async Task LoadDirectionsAsync(CancellationToken ct)
     {
-        var directions = new DirectionsClient(new HttpClient(new PortfolioTokens(options.Tokens)) { BaseAddress = new Uri(gateway.BaseAddress!, "governance/") });
+        var directions = new DirectionsClient(new HttpClient(new PortfolioTokens(options.Tokens)) { BaseAddress = new Uri(gateway.BaseAddress!, "governance/"), Timeout = Timeout.InfiniteTimeSpan });
         var register = await gateway.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options, ct) ?? [];
         var steps = GovernanceTimeline.All;
         for (var i = 0; i < steps.Count; i++)
