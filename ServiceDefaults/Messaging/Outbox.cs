@@ -19,12 +19,19 @@ public static class Outbox
             throw new ArgumentException($"{typeof(T).FullName} is not a contract in Intervention.Contracts.", nameof(@event));
         db.OutboxMessages.Add(new OutboxMessage
         {
-            Id = Guid.CreateVersion7(createdAt),
+            // The event's own id is the message id, so a subscriber sees one id for the event and the envelope.
+            Id = EventId<T>.Of(@event) ?? Guid.CreateVersion7(createdAt),
             MessageType = typeof(T).FullName!,
             Body = JsonSerializer.Serialize(@event, ContractJson.Options),
             Traceparent = Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null,
             CreatedAt = createdAt,
         });
+    }
+
+    private static class EventId<T>
+    {
+        private static readonly System.Reflection.PropertyInfo? Property = typeof(T).GetProperty("EventId") is { PropertyType: var type } p && type == typeof(Guid) ? p : null;
+        public static Guid? Of(T @event) => Property?.GetValue(@event) is Guid id && id != Guid.Empty ? id : null;
     }
 
     /// <summary>The contract type an outbox row names, or null when no contract has that name.</summary>

@@ -68,6 +68,14 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public string DatabaseOf(string service) => $"{service}_{Run}";
 
+    /// <summary>Starts one more service on this system, for a test that must prepare the broker before the service publishes.</summary>
+    public async Task<ServiceProcess> AddServiceAsync(string service, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var process = await StartServiceAsync(service, extraEnvironment ?? new Dictionary<string, string>());
+        _services[service] = process;
+        return process;
+    }
+
     /// <summary>
     /// The gateway in front of this system's services (a portfolio not started points at a port where nothing listens),
     /// checking this system's tokens; its client carries <see cref="TeamsToken"/>. Stopped with the system.
