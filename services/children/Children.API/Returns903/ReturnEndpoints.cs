@@ -1,0 +1,202 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Children.API.Infrastructure;
+using Intervention.Contracts;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Children.API.Returns903;
+
+/// <summary>One finding of the validation report.</summary>
+/// <param name="Rule">The DfE rule code exactly as the 2022/23 rule list writes it.</param>
+/// <param name="Table">The file's name without <c>.csv</c>.</param>
+/// <param name="Row">The 0-based data row in that file.</param>
+/// <param name="Fields">The columns the rule concerns.</param>
+public sealed record ReportedFinding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
+
+/// <summary>The answer to an import: what was kept and what breaks which rule.</summary>
+public sealed record ImportReport(Guid Id, string CollectionYear, Dictionary<string, int> Rows, List<ReportedFinding> Errors, SortedDictionary<string, int> Counts);
+
+public static class ReturnEndpoints
+{
+    /// <summary>The largest file set an import accepts (DESIGN.md: 903 uploads 256 MB, streamed).</summary>
+    public const long UploadLimit = 256L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/903").WithTags("SSDA903");
+        group.MapPost("/imports", Import)
+            .WithName("Import903")
+            .WithSummary("Import a collection year's SSDA903 files and answer with the validation report")
+            .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, uasc.csv, oc2.csv, oc3.csv, ad1.csv, " +
+                             "placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field collectionYear (2017/18). The files replace what that year's earlier import of the same " +
+                             "tables held. Every row is kept as written; rows that break a DfE rule are reported by code, table, row and fields. A file that is not a 903 CSV file is a 400.")
+            .DisableAntiforgery();
+        group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
+        group.MapGet("/exports/{year}", Export)
+            .WithName("Export903")
+            .WithSummary("The collection year's 903 files as a zip, which re-imports to the same data");
+        group.MapGet("/exports/{year}/{file}", ExportFile)
+            .WithName("Export903File")
+            .WithSummary("One file of the collection year's return (episodes.csv ...)");
+        return app;
+    }
+
+    private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpContext context, ChildrenDb db, TimeProvider clock, ILogger<ImportReport> logger, CancellationToken ct)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
+        var request = context.Request;
+        if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return Invalid("body", "must be multipart/form-data with one part per 903 file and a collectionYear field");
+
+        IFormCollection form;
+        try
+        {
+            // Parts over 64 KB are buffered to temporary files by the framework, not to memory.
+            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = 64 }));
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: 413 })
+        {
+            return TypedResults.Problem(title: "The file set is too large", detail: $"A 903 import is limited to {UploadLimit / 1024 / 1024} MB.", statusCode: 413);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Invalid("body", $"is not readable multipart/form-data: {e.Message}");
+        }
+
+        if (!CollectionYear.TryParse(form["collectionYear"].ToString(), out var year))
+            return Invalid("collectionYear", CollectionYear.Rule);
+        if (form.Files.Count == 0) return Invalid("files", "at least one 903 file is required (header.csv, episodes.csv, reviews.csv, missing.csv ...)");
+        var files = new Dictionary<string, IFormFile>();
+        foreach (var file in form.Files)
+        {
+            var table = Tables.FromFileName(file.FileName);
+            if (table is null)
+                return Invalid($"files[{file.FileName}]", $"is not a 903 file name: expected one of {string.Join(", ", Tables.Columns.Keys.Select(k => k + ".csv"))}");
+            if (!files.TryAdd(table, file)) return Invalid($"files[{file.FileName}]", "is sent twice");
+        }
+
+        var now = clock.GetUtcNow();
+        var data = new ReturnData();
+        var rows = new Dictionary<string, int>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        try
+        {
+            var reader = new RowReader();
+            // Core tables first in a fixed order, then the others, each read once from its buffered part.
+            foreach (var (table, file) in files.OrderBy(f => Tables.IsCore(f.Key) ? 0 : 1).ThenBy(f => f.Key))
+            {
+                var name = file.FileName;
+                await using var stream = file.OpenReadStream();
+                var csv = CsvFile.Open(stream, name);
+                await ReturnStore.ReplaceYearAsync(connection, table, year, ct);
+                if (Tables.IsCore(table))
+                {
+                    var before = Count(data, table);
+                    reader.Read(table, name, csv, data);
+                    rows[table] = Count(data, table) - before;
+                }
+                else rows[table] = await ReturnStore.CopyOtherAsync(connection, year, table, name, csv, ct);
+            }
+            await ReturnStore.CopyAsync(connection, year, data, ct);
+        }
+        catch (NotA903FileException e)
+        {
+            await tx.RollbackAsync(ct);
+            logger.LogInformation("903 import refused: {Reason}", e.Message);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] },
+                title: "Not a 903 file", detail: e.Message);
+        }
+
+        var findings = new Validator903(year).Validate(data);
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in findings) counts[f.Rule] = counts.GetValueOrDefault(f.Rule) + 1;
+        var report = new ImportReport(Guid.CreateVersion7(now), year.ToString(), rows,
+            findings.Select(f => new ReportedFinding(f.Rule, f.Table, f.Row, f.Fields)).ToList(), counts);
+
+        await using (var cmd = new Npgsql.NpgsqlCommand(
+            "INSERT INTO imports (id, collection_year, imported_at, files, rows, findings, counts) VALUES (@id, @year, @at, @files, @rows, @findings, @counts::jsonb)", connection))
+        {
+            cmd.Parameters.AddWithValue("id", report.Id);
+            cmd.Parameters.AddWithValue("year", year.ToString());
+            cmd.Parameters.AddWithValue("at", now);
+            cmd.Parameters.AddWithValue("files", files.Keys.Order().ToArray());
+            cmd.Parameters.AddWithValue("rows", rows.Values.Sum());
+            cmd.Parameters.AddWithValue("findings", findings.Count);
+            cmd.Parameters.AddWithValue("counts", JsonSerializer.Serialize(counts));
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        logger.LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), findings.Count);
+        return TypedResults.Created($"/api/903/imports/{report.Id}", report);
+    }
+
+    private static int Count(ReturnData data, string table) => table switch
+    {
+        Tables.Header => data.Header.Count,
+        Tables.Episodes => data.Episodes.Count,
+        Tables.Reviews => data.Reviews.Count,
+        _ => data.Missing.Count,
+    };
+
+    private static async Task<Results<Ok<JsonElement>, NotFound>> GetImport(Guid id, ChildrenDb db, CancellationToken ct)
+    {
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT json_build_object('id', id, 'collectionYear', collection_year, 'importedAt', imported_at, 'files', files, 'rows', rows, 'findings', findings, 'counts', counts)::text FROM imports WHERE id = @id",
+            connection);
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteScalarAsync(ct) is string json
+            ? TypedResults.Ok(JsonDocument.Parse(json).RootElement.Clone())
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string year, ChildrenDb db, CancellationToken ct)
+    {
+        if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        var zip = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var table in new[] { Tables.Header, Tables.Episodes, Tables.Reviews, Tables.Missing })
+            {
+                var rows = await ReturnStore.ReadYearAsync(connection, table, collectionYear, ct);
+                await using var writer = new StreamWriter(archive.CreateEntry(table + ".csv").Open(), new UTF8Encoding(false));
+                Write(writer, Tables.Columns[table], rows);
+            }
+            foreach (var (table, (columns, rows)) in await ReturnStore.ReadOthersAsync(connection, collectionYear, ct))
+            {
+                await using var writer = new StreamWriter(archive.CreateEntry(table + ".csv").Open(), new UTF8Encoding(false));
+                Write(writer, columns, rows);
+            }
+        }
+        zip.Position = 0;
+        return TypedResults.File(zip, "application/zip", $"ssda903-{collectionYear.PathForm}.zip");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportFile(string year, string file, ChildrenDb db, CancellationToken ct)
+    {
+        if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
+        var table = Tables.FromFileName(file);
+        if (table is null) return TypedResults.NotFound();
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        var text = new StringWriter();
+        if (Tables.IsCore(table)) Write(text, Tables.Columns[table], await ReturnStore.ReadYearAsync(connection, table, collectionYear, ct));
+        else if ((await ReturnStore.ReadOthersAsync(connection, collectionYear, ct)).TryGetValue(table, out var other)) Write(text, other.Columns, other.Rows);
+        else return TypedResults.NotFound();
+        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", table + ".csv");
+    }
+
+    private static void Write(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<string[]> rows)
+    {
+        CsvFile.Write(writer, columns);
+        foreach (var row in rows) CsvFile.Write(writer, row);
+    }
+
+    private static ValidationProblem Invalid(string field, string rule) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, title: "The 903 import cannot be read", detail: $"'{field}' {rule}.");
+}

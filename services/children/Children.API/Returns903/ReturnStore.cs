@@ -1,0 +1,145 @@
+using System.Data;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Children.API.Returns903;
+
+/// <summary>
+/// Writes and reads the 903 tables with PostgreSQL's COPY: a year's return replaces what that year's
+/// earlier import held, row for row and value for value, inside the caller's transaction.
+/// </summary>
+public static class ReturnStore
+{
+    private static readonly Dictionary<string, (string Table, string[] Columns)> Core = new()
+    {
+        [Tables.Header] = ("header_rows", ["child", "sex", "dob", "ethnic", "upn", "mother", "mc_dob"]),
+        [Tables.Episodes] = ("episode_rows", ["child", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec", "reason_place_change", "home_post", "pl_post", "urn"]),
+        [Tables.Reviews] = ("review_rows", ["child", "dob", "review", "review_code"]),
+        [Tables.Missing] = ("missing_rows", ["child", "dob", "missing", "mis_start", "mis_end"]),
+    };
+
+    public static async Task ReplaceYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    {
+        var sql = Tables.IsCore(table)
+            ? $"DELETE FROM {Core[table].Table} WHERE collection_year = @year"
+            : "DELETE FROM other_rows WHERE collection_year = @year AND table_name = @table";
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        cmd.Parameters.AddWithValue("year", year.ToString());
+        cmd.Parameters.AddWithValue("table", table);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task CopyAsync(NpgsqlConnection connection, CollectionYear year, ReturnData data, CancellationToken ct)
+    {
+        var y = year.ToString();
+        if (data.Present.Contains(Tables.Header))
+            await CopyRowsAsync(connection, "header_rows", Core[Tables.Header].Columns, [], data.Header, h => (h.Row, h.Fields, []), y, ct);
+        if (data.Present.Contains(Tables.Episodes))
+            await CopyRowsAsync(connection, "episode_rows", Core[Tables.Episodes].Columns, ["decom_on", "dec_on"], data.Episodes,
+                e => (e.Row, e.Fields, [e.DecomOn, e.DecOn]), y, ct);
+        if (data.Present.Contains(Tables.Reviews))
+            await CopyRowsAsync(connection, "review_rows", Core[Tables.Reviews].Columns, ["review_on"], data.Reviews, r => (r.Row, r.Fields, [r.ReviewOn]), y, ct);
+        if (data.Present.Contains(Tables.Missing))
+            await CopyRowsAsync(connection, "missing_rows", Core[Tables.Missing].Columns, ["mis_start_on", "mis_end_on"], data.Missing,
+                m => (m.Row, m.Fields, [m.MisStartOn, m.MisEndOn]), y, ct);
+    }
+
+    private static async Task CopyRowsAsync<T>(NpgsqlConnection connection, string table, string[] textColumns, string[] dateColumns,
+        IEnumerable<T> rows, Func<T, (int Row, string[] Fields, DateOnly?[] Dates)> shape, string year, CancellationToken ct)
+    {
+        var columns = string.Join(", ", new[] { "collection_year", "row_no" }.Concat(textColumns).Concat(dateColumns));
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            var (number, fields, dates) = shape(row);
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(year, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(number, NpgsqlDbType.Integer, ct);
+            foreach (var f in fields) await writer.WriteAsync(f, NpgsqlDbType.Text, ct);
+            foreach (var d in dates)
+                if (d is { } day) await writer.WriteAsync(day, NpgsqlDbType.Date, ct);
+                else await writer.WriteNullAsync(ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>Copies one of the return's other tables straight from its file, row by row, as sent.</summary>
+    public static async Task<int> CopyOtherAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    {
+        var header = csv.Next();
+        RowReader.MapColumns(table, file, header);
+        var columns = header!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY other_rows (collection_year, table_name, row_no, columns, fields) FROM STDIN (FORMAT BINARY)", ct);
+        var row = 0;
+        while (csv.Next() is { } record)
+        {
+            if (record.Length == 1 && record[0].Length == 0) continue;
+            if (record.Length != columns.Length)
+                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {columns.Length}");
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(year.ToString(), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(table, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(columns, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(record, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        }
+        await writer.CompleteAsync(ct);
+        return row;
+    }
+
+    /// <summary>
+    /// The rows of one core table that the return for <paramref name="year"/> holds, in file order: the rows its
+    /// import carried, then live records entered through the API that fall in the year.
+    /// </summary>
+    public static async Task<List<string[]>> ReadYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    {
+        var (name, columns) = Core[table];
+        var live = table switch
+        {
+            Tables.Episodes => "decom_on <= @end AND (dec_on IS NULL OR dec_on >= @start)",
+            Tables.Reviews => "review_on BETWEEN @start AND @end",
+            Tables.Missing => "mis_start_on BETWEEN @start AND @end OR (mis_start_on < @start AND (mis_end_on IS NULL OR mis_end_on >= @start))",
+            _ => "child IN (SELECT child FROM episode_rows WHERE collection_year IS NULL AND decom_on <= @end AND (dec_on IS NULL OR dec_on >= @start))" +
+                 " AND child NOT IN (SELECT child FROM header_rows WHERE collection_year = @year)",
+        };
+        var sql = $"SELECT {string.Join(", ", columns)} FROM {name} WHERE collection_year = @year OR (collection_year IS NULL AND ({live})) " +
+                  "ORDER BY collection_year IS NULL, row_no, id";
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        cmd.Parameters.AddWithValue("year", year.ToString());
+        cmd.Parameters.AddWithValue("start", year.Start);
+        cmd.Parameters.AddWithValue("end", year.End);
+        var rows = new List<string[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var fields = new string[columns.Length];
+            for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i);
+            rows.Add(fields);
+        }
+        return rows;
+    }
+
+    /// <summary>The return's other tables for the year: each table's columns and rows as they were sent.</summary>
+    public static async Task<Dictionary<string, (string[] Columns, List<string[]> Rows)>> ReadOthersAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT table_name, columns, fields FROM other_rows WHERE collection_year = @year ORDER BY table_name, row_no", connection);
+        cmd.Parameters.AddWithValue("year", year.ToString());
+        var tables = new Dictionary<string, (string[] Columns, List<string[]> Rows)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var table = reader.GetString(0);
+            if (!tables.TryGetValue(table, out var t)) tables[table] = t = (reader.GetFieldValue<string[]>(1), []);
+            t.Rows.Add(reader.GetFieldValue<string[]>(2));
+        }
+        return tables;
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        if (connection.State != ConnectionState.Open) await connection.OpenAsync(ct);
+        return connection;
+    }
+}
