@@ -10,13 +10,15 @@ namespace Intervention.Seeds.Children;
 /// <param name="FamilyBasedShare">Share of those looked after on 31 March in family-based settings.</param>
 /// <param name="VisitsOnTimeShare">Share of statutory visits done by their due date.</param>
 /// <param name="ReviewsPerChild">Reviews in the year for a child looked after all year (fewer for part of it).</param>
-public sealed record SyntheticYearShape(int LookedAfterAtStart, int LookedAfterAtEnd, int Leavers, double FamilyBasedShare, double VisitsOnTimeShare, double ReviewsPerChild)
+/// <param name="NeverMovedShare">Share of children still in their first placement of the period of care.</param>
+public sealed record SyntheticYearShape(int LookedAfterAtStart, int LookedAfterAtEnd, int Leavers, double FamilyBasedShare, double VisitsOnTimeShare, double ReviewsPerChild,
+    double NeverMovedShare = 0.45)
 {
     /// <summary>2017/18 as the Commissioners' reports give it: about 509 rising to 628 children in care, 81% family-based, 93% of visits on time.</summary>
     public static SyntheticYearShape Rotherham2017To18 { get; } = new(509, 628, 240, 0.81, 0.93, 2.4);
 
     /// <summary>The benchmark's size: 2,700 children, about 5,000 episodes and 12,500 reviews.</summary>
-    public static SyntheticYearShape Benchmark { get; } = new(1500, 1800, 900, 0.81, 0.93, 5.6);
+    public static SyntheticYearShape Benchmark { get; } = new(1500, 1800, 900, 0.81, 0.93, 7.0, 0.385);
 }
 
 /// <summary>
@@ -138,7 +140,8 @@ public sealed class SyntheticReturn
         // Episodes from the start of care: placement changes (P) and legal status changes (L), back to back.
         var until = careEnd ?? YearEnd.AddDays(1);
         var legal = ageAtCare < 1 && _random.Next(3) == 0 ? "C1" : "C2";
-        var moves = _random.NextDouble() switch { < 0.45 => 0, < 0.80 => 1, < 0.93 => 2, _ => 3 };
+        var roll = _random.NextDouble();
+        var moves = roll < _shape.NeverMovedShare ? 0 : roll < 0.80 ? 1 : roll < 0.93 ? 2 : 3;
         var starts = new List<DateOnly> { careStart };
         for (var m = 0; m < moves; m++)
         {

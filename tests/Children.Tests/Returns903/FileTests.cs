@@ -44,6 +44,20 @@ public sealed class FileTests
     }
 
     [Fact]
+    public void The_benchmark_year_has_the_benchmark_s_size_and_breaks_no_rule()
+    {
+        var year = SyntheticReturn.Generate(SyntheticYearShape.Benchmark);
+        var data = new ReturnData();
+        var reader = new RowReader();
+        foreach (var (table, text) in year.Files)
+            reader.Read(table, table + ".csv", CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), table + ".csv"), data);
+        Assert.Empty(new Validator903(Returns.Year2017).Validate(data));
+        Assert.Equal(2700, data.Header.Count);
+        Assert.InRange(data.Episodes.Count, 4900, 5100);
+        Assert.InRange(data.Reviews.Count, 12300, 12700);
+    }
+
+    [Fact]
     public void The_synthetic_2017_18_year_follows_the_seeds_figures_and_breaks_no_rule()
     {
         var year = SyntheticReturn.Generate(SyntheticYearShape.Rotherham2017To18);
