@@ -52,6 +52,7 @@ await using var service = ServiceProcess.Start("children", BuildOutput.Assembly(
     ["ConnectionStrings__messaging"] = broker.ConnectionString,
     ["ConnectionStrings__childrendb"] = postgres.ConnectionString($"children_bench_{run}"),
     ["Logging__LogLevel__Default"] = "Warning",
+    ["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("BENCH_GC_SERVER") ?? "1",
 });
 await service.WaitHealthyAsync(TimeSpan.FromSeconds(90));
 using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
@@ -78,6 +79,27 @@ foreach (var (name, r) in returns)
     endToEnd.Add((name, Median(times), times.Min(), times.Max()));
 }
 
+if (args.Contains("--large"))
+{
+    // One large return (about 50 MB of CSV): time and the service's peak resident memory (VmHWM) before and after.
+    var large = SyntheticReturn.Generate(new SyntheticYearShape(90_000, 108_000, 54_000, 0.81, 0.93, 7.0, 0.385));
+    var bytes = large.Files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value.ToString()));
+    var before = PeakMegabytes(service.ProcessId);
+    using var form = new MultipartFormDataContent { { new StringContent("2017/18"), "collectionYear" } };
+    foreach (var (table, content) in bytes)
+    {
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(part, "files", table + ".csv");
+    }
+    var clock = Stopwatch.StartNew();
+    using var response = await http.PostAsync("api/903/imports", form);
+    var body = await response.Content.ReadAsStringAsync();
+    Console.WriteLine($"large return: {large.Children} children, {large.Episodes} episodes, {large.Reviews} reviews, {bytes.Values.Sum(b => b.Length) / 1024 / 1024} MB of CSV; " +
+                      $"answered {(int)response.StatusCode} ({body.Length / 1024} KB report) in {clock.Elapsed.TotalSeconds:0.0} s; " +
+                      $"service peak resident memory {before} MB before, {PeakMegabytes(service.ProcessId)} MB after");
+}
+
 Console.WriteLine($"\n{runs} counted runs after one warm-up; medians in milliseconds");
 Console.WriteLine("| return | read CSV (in process) | validate, 100 rules (in process) | findings | import + validate over HTTP (min-max) |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -92,5 +114,8 @@ static double Median(List<double> values)
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
+
+static long PeakMegabytes(int pid) =>
+    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
 
 static int Rows(SyntheticReturn r) => r.Children + r.Episodes + r.Reviews + r.MissingEpisodes;

@@ -23,6 +23,9 @@ public static class ReturnEndpoints
     /// <summary>The largest file set an import accepts (DESIGN.md: 903 uploads 256 MB, streamed).</summary>
     public const long UploadLimit = 256L * 1024 * 1024;
 
+    /// <summary>Children validated together: bounds the rows held in memory whatever the size of the return.</summary>
+    private const int ValidationBatch = 2000;
+
     public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/903").WithTags("SSDA903");
@@ -80,29 +83,23 @@ public static class ReturnEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var data = new ReturnData();
         var rows = new Dictionary<string, int>();
+        var findings = new List<Finding>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = await ReturnStore.OpenAsync(db, ct);
         try
         {
-            var reader = new RowReader();
-            // Core tables first in a fixed order, then the others, each read once from its buffered part.
-            foreach (var (table, file) in files.OrderBy(f => Tables.IsCore(f.Key) ? 0 : 1).ThenBy(f => f.Key))
+            // Each file is read once from its buffered part, a record at a time, straight into the database.
+            foreach (var (table, file) in files.OrderBy(f => f.Key))
             {
                 var name = file.FileName;
                 await using var stream = file.OpenReadStream();
                 var csv = CsvFile.Open(stream, name);
                 await ReturnStore.ReplaceYearAsync(connection, table, year, ct);
-                if (Tables.IsCore(table))
-                {
-                    var before = Count(data, table);
-                    reader.Read(table, name, csv, data);
-                    rows[table] = Count(data, table) - before;
-                }
-                else rows[table] = await ReturnStore.CopyOtherAsync(connection, year, table, name, csv, ct);
+                rows[table] = Tables.IsCore(table)
+                    ? await ReturnStore.CopyCoreAsync(connection, year, table, name, csv, ct)
+                    : await ReturnStore.CopyOtherAsync(connection, year, table, name, csv, ct);
             }
-            await ReturnStore.CopyAsync(connection, year, data, ct);
         }
         catch (NotA903FileException e)
         {
@@ -112,7 +109,17 @@ public static class ReturnEndpoints
                 title: "Not a 903 file", detail: e.Message);
         }
 
-        var findings = new Validator903(year).Validate(data);
+        // Every rule reads one child's rows: validate a batch of children at a time, read back from what was stored.
+        var present = files.Keys.Where(Tables.IsCore).ToList();
+        var validator = new Validator903(year);
+        var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
+        for (var i = 0; i < children.Count; i += ValidationBatch)
+        {
+            var batch = await ReturnStore.ReadChildrenAsync(connection, year, children[i], children[Math.Min(i + ValidationBatch, children.Count) - 1], present, ct);
+            findings.AddRange(validator.Validate(batch));
+        }
+        findings = [.. findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
+
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in findings) counts[f.Rule] = counts.GetValueOrDefault(f.Rule) + 1;
         var report = new ImportReport(Guid.CreateVersion7(now), year.ToString(), rows,
@@ -134,14 +141,6 @@ public static class ReturnEndpoints
         logger.LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), findings.Count);
         return TypedResults.Created($"/api/903/imports/{report.Id}", report);
     }
-
-    private static int Count(ReturnData data, string table) => table switch
-    {
-        Tables.Header => data.Header.Count,
-        Tables.Episodes => data.Episodes.Count,
-        Tables.Reviews => data.Reviews.Count,
-        _ => data.Missing.Count,
-    };
 
     private static async Task<Results<Ok<JsonElement>, NotFound>> GetImport(Guid id, ChildrenDb db, CancellationToken ct)
     {

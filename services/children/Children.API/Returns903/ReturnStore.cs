@@ -29,38 +29,88 @@ public static class ReturnStore
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task CopyAsync(NpgsqlConnection connection, CollectionYear year, ReturnData data, CancellationToken ct)
+    /// <summary>
+    /// Copies a core table straight from its file, one record at a time: nothing of the file is kept in memory.
+    /// Answers the number of data rows.
+    /// </summary>
+    public static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
     {
+        var header = csv.Next();
+        var map = RowReader.MapColumns(table, file, header);
+        var (name, columns) = Core[table];
+        var dates = DateColumns(table);
+        var width = header!.Length;
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {name} ({string.Join(", ", new[] { "collection_year", "row_no" }.Concat(columns).Concat(dates.Select(d => d.Column)))}) FROM STDIN (FORMAT BINARY)", ct);
+        var row = 0;
         var y = year.ToString();
-        if (data.Present.Contains(Tables.Header))
-            await CopyRowsAsync(connection, "header_rows", Core[Tables.Header].Columns, [], data.Header, h => (h.Row, h.Fields, []), y, ct);
-        if (data.Present.Contains(Tables.Episodes))
-            await CopyRowsAsync(connection, "episode_rows", Core[Tables.Episodes].Columns, ["decom_on", "dec_on"], data.Episodes,
-                e => (e.Row, e.Fields, [e.DecomOn, e.DecOn]), y, ct);
-        if (data.Present.Contains(Tables.Reviews))
-            await CopyRowsAsync(connection, "review_rows", Core[Tables.Reviews].Columns, ["review_on"], data.Reviews, r => (r.Row, r.Fields, [r.ReviewOn]), y, ct);
-        if (data.Present.Contains(Tables.Missing))
-            await CopyRowsAsync(connection, "missing_rows", Core[Tables.Missing].Columns, ["mis_start_on", "mis_end_on"], data.Missing,
-                m => (m.Row, m.Fields, [m.MisStartOn, m.MisEndOn]), y, ct);
-    }
-
-    private static async Task CopyRowsAsync<T>(NpgsqlConnection connection, string table, string[] textColumns, string[] dateColumns,
-        IEnumerable<T> rows, Func<T, (int Row, string[] Fields, DateOnly?[] Dates)> shape, string year, CancellationToken ct)
-    {
-        var columns = string.Join(", ", new[] { "collection_year", "row_no" }.Concat(textColumns).Concat(dateColumns));
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
+        while (csv.Next() is { } record)
         {
-            var (number, fields, dates) = shape(row);
+            if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
+            if (record.Length != width)
+                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
             await writer.StartRowAsync(ct);
-            await writer.WriteAsync(year, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(number, NpgsqlDbType.Integer, ct);
-            foreach (var f in fields) await writer.WriteAsync(f, NpgsqlDbType.Text, ct);
-            foreach (var d in dates)
-                if (d is { } day) await writer.WriteAsync(day, NpgsqlDbType.Date, ct);
+            await writer.WriteAsync(y, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
+            foreach (var i in map) await writer.WriteAsync(record[i], NpgsqlDbType.Text, ct);
+            foreach (var (_, field) in dates)
+                if (Codes.Date(record[map[field]]) is { } day) await writer.WriteAsync(day, NpgsqlDbType.Date, ct);
                 else await writer.WriteNullAsync(ct);
         }
         await writer.CompleteAsync(ct);
+        return row;
+    }
+
+    /// <summary>The parsed date columns beside a core table's text, and the field each is parsed from.</summary>
+    private static (string Column, int Field)[] DateColumns(string table) => table switch
+    {
+        Tables.Episodes => [("decom_on", 1), ("dec_on", 7)],
+        Tables.Reviews => [("review_on", 2)],
+        Tables.Missing => [("mis_start_on", 3), ("mis_end_on", 4)],
+        _ => [],
+    };
+
+    /// <summary>Every child named in the year's core tables, in the database's order of child.</summary>
+    public static async Task<List<string>> ChildrenOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT child FROM header_rows WHERE collection_year = @y UNION SELECT child FROM episode_rows WHERE collection_year = @y " +
+            "UNION SELECT child FROM review_rows WHERE collection_year = @y UNION SELECT child FROM missing_rows WHERE collection_year = @y ORDER BY 1", connection);
+        cmd.Parameters.AddWithValue("y", year.ToString());
+        var children = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) children.Add(reader.GetString(0));
+        return children;
+    }
+
+    /// <summary>The year's rows of the children from <paramref name="first"/> to <paramref name="last"/> (in the database's order), as the validator reads them.</summary>
+    public static async Task<ReturnData> ReadChildrenAsync(NpgsqlConnection connection, CollectionYear year, string first, string last, IEnumerable<string> present, CancellationToken ct)
+    {
+        var data = new ReturnData();
+        foreach (var table in present) data.Present.Add(table);
+        foreach (var table in data.Present)
+        {
+            var (name, columns) = Core[table];
+            await using var cmd = new NpgsqlCommand(
+                $"SELECT row_no, {string.Join(", ", columns)} FROM {name} WHERE collection_year = @y AND child >= @first AND child <= @last ORDER BY row_no", connection);
+            cmd.Parameters.AddWithValue("y", year.ToString());
+            cmd.Parameters.AddWithValue("first", first);
+            cmd.Parameters.AddWithValue("last", last);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var row = r.GetInt32(0);
+                string F(int i) => r.GetString(i + 1);
+                switch (table)
+                {
+                    case Tables.Header: data.Header.Add(new HeaderRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6))); break;
+                    case Tables.Episodes: data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12))); break;
+                    case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
+                    case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
+                }
+            }
+        }
+        return data;
     }
 
     /// <summary>Copies one of the return's other tables straight from its file, row by row, as sent.</summary>
