@@ -113,6 +113,12 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
         Assert.Contains("LS6", decision.GetProperty("summary").GetString());
         Assert.DoesNotContain("C5678", decision.GetRawText());
 
+        // Linked to Operation Stovewood after the fact: the next event carries the flag.
+        using var flagged = await children.Http.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { linked = true });
+        Assert.Equal(HttpStatusCode.OK, flagged.StatusCode);
+        using var unflagged = await children.Http.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, unflagged.StatusCode);
+
         // A placement inside the borough is not a decision for the register.
         using var local = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
@@ -120,6 +126,8 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
             homePostcode = "S60 1", placementPostcode = "S61 2",
         });
         Assert.Equal(JsonValueKind.Null, (await local.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisionId").ValueKind);
+        Assert.Equal(1, await children.System.CountAsync("children",
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'Intervention.Contracts.Children.PlacementChanged' AND body->>'changedOn' = '2017-10-02' AND (body->>'stovewood')::boolean"));
     }
 
     [Fact]

@@ -60,6 +60,9 @@ public sealed record RecordEpisodeRequest
     public PlacementApproval? ApprovedBy { get; init; }
 }
 
+/// <summary>Whether a child is linked to the Operation Stovewood investigation.</summary>
+public sealed record StovewoodRequest(bool? Linked);
+
 /// <summary>The end of a period of care.</summary>
 public sealed record EndCareRequest
 {
@@ -85,6 +88,8 @@ public static class ChildEndpoints
             .WithSummary("Record a new 903 episode; S publishes ChildBecameLookedAfter, a placement change PlacementChanged")
             .WithDescription("A continuation episode (L, P, T, B, U) ends the open episode the day it starts with REC X1. 409 not-looked-after for a continuation without an open episode, " +
                              "already-looked-after for S while an episode is open, episode-before-current when it starts before the open episode. An out-of-authority residential placement is sent to governance's decision register.");
+        group.MapPut("/{id:guid}/stovewood", MarkStovewood).WithName("MarkStovewood")
+            .WithSummary("Record whether the child is linked to the Operation Stovewood investigation (their care is claimed separately); later events carry it");
         group.MapPost("/{id:guid}/episodes/current/end", EndCare).WithName("EndCare")
             .WithSummary("End the period of care: closes the open episode with a reason and publishes ChildCeasedToBeLookedAfter");
         return app;
@@ -239,6 +244,17 @@ public static class ChildEndpoints
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/children/{id}", new EpisodeRecorded(episode.Id, child.Ref, startedOn, rne, episode.Ls, episode.Place, episode.PlaceProvider, band, moved, decisionId));
+    }
+
+    private static async Task<Results<Ok<ChildRecorded>, NotFound, ValidationProblem>> MarkStovewood(Guid id, StovewoodRequest request, ChildrenDb db, CancellationToken ct)
+    {
+        if (request.Linked is not { } linked)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["linked"] = ["is required: true or false"] });
+        var child = await db.Set<Child>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null) return TypedResults.NotFound();
+        child.Stovewood = linked;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ChildRecorded(child.Id, child.Ref));
     }
 
     private static async Task<Results<Ok<EpisodeRecorded>, NotFound, ValidationProblem, ProblemHttpResult>> EndCare(

@@ -87,6 +87,12 @@ public static class ReturnEndpoints
         var findings = new List<Finding>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = await ReturnStore.OpenAsync(db, ct);
+        // Two imports of the same year one after the other, never interleaved.
+        await using (var lockYear = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('903 ' || @year))", connection))
+        {
+            lockYear.Parameters.AddWithValue("year", year.ToString());
+            await lockYear.ExecuteNonQueryAsync(ct);
+        }
         try
         {
             // Each file is read once from its buffered part, a record at a time, straight into the database.
@@ -110,7 +116,8 @@ public static class ReturnEndpoints
         }
 
         // Every rule reads one child's rows: validate a batch of children at a time, read back from what was stored.
-        var present = files.Keys.Where(Tables.IsCore).ToList();
+        // The year's return is every core table it holds, sent now or by an earlier import of the year.
+        var present = await ReturnStore.CoreTablesOfYearAsync(connection, year, ct);
         var validator = new Validator903(year);
         var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
         for (var i = 0; i < children.Count; i += ValidationBatch)

@@ -70,6 +70,19 @@ public static class ReturnStore
         _ => [],
     };
 
+    /// <summary>The core tables that hold rows for the year.</summary>
+    public static async Task<List<string>> CoreTablesOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        var tables = new List<string>();
+        foreach (var (table, (name, _)) in Core)
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {name} WHERE collection_year = @y)", connection);
+            cmd.Parameters.AddWithValue("y", year.ToString());
+            if ((bool)(await cmd.ExecuteScalarAsync(ct))!) tables.Add(table);
+        }
+        return tables;
+    }
+
     /// <summary>Every child named in the year's core tables, in the database's order of child.</summary>
     public static async Task<List<string>> ChildrenOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
     {
