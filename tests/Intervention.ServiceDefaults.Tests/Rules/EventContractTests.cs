@@ -16,6 +16,8 @@ public class EventContractTests
         "Found", "Brought", "Laid", "Put", "Read", "Run", "Won", "Lost", "Left", "Struck", "Drawn", "Upheld",
         // A state the subject has come into ("a review fell due"): issue 4 names the event ReviewDue.
         "Due",
+        // "Looked after" is the Children Act's past participle (ChildBecameLookedAfter, ChildCeasedToBeLookedAfter).
+        "After",
     };
 
     private static readonly string[] PortfolioNamespaces =
