@@ -59,6 +59,12 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
         Assert.Contains("already-looked-after", await wrong.Content.ReadAsStringAsync());
         using var ended = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes/current/end", new { endedOn = "2018-02-01", reasonEpisodeCeased = "E4A" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        using var overlapping = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        {
+            startedOn = "2018-01-15", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U4", placementProvider = "PR1",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, overlapping.StatusCode);
+        Assert.Contains("episode-before-current", await overlapping.Content.ReadAsStringAsync());
 
         var messages = new Dictionary<string, JsonElement>();
         await WaitUntilAsync(async () =>

@@ -184,6 +184,8 @@ public static class ChildEndpoints
         var open = current is { Dec: "" } ? current : null;
         if (current is not null && startedOn <= current.DecomOn)
             return RuleBroken.Conflict("episode-before-current", $"The child's latest episode started on {current.DecomOn:yyyy-MM-dd}; a new one must start after it.");
+        if (current?.DecOn is { } lastEnded && startedOn < lastEnded)
+            return RuleBroken.Conflict("episode-before-current", $"The child's last period of care ended on {lastEnded:yyyy-MM-dd}; a new one cannot start before it (rule 501).");
         if (rne == "S" && open is not null)
             return RuleBroken.Conflict("already-looked-after", $"The child is looked after in an episode open since {open.DecomOn:yyyy-MM-dd}: a change is a continuation episode (L, P, T, B, U), not S.");
         if (rne != "S" && open is null)
