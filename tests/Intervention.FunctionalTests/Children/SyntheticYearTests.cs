@@ -41,6 +41,11 @@ public sealed class SyntheticYearTests(ChildrenSystem children, ITestOutputHelpe
         Assert.True(kpis["average-caseload"].GetProperty("value").GetDecimal() < 15m);
         foreach (var kpi in kpis.Values) Assert.False(string.IsNullOrWhiteSpace(kpi.GetProperty("definition").GetString()));
 
+        // The OpenAPI document describes the API the checks use.
+        var openApi = await children.Http.GetStringAsync("children/openapi/v1.json");
+        Assert.Contains("/api/903/imports", openApi);
+        Assert.Contains("/api/kpis", openApi);
+
         // Published as an aggregate event through the outbox.
         Assert.Equal(1, await children.System.CountAsync("children", "SELECT count(*) FROM outbox_messages WHERE message_type = 'Intervention.Contracts.Children.KpisPublished'"));
 
