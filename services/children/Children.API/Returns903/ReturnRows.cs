@@ -47,7 +47,8 @@ public sealed class ReturnData
 }
 
 /// <summary>
-/// Turns CSV records into rows. Codes, dates and postcodes repeat across thousands of rows: each distinct
+/// Turns a whole CSV file into rows in memory (the rules' tests and the in-process benchmark; imports stream into the
+/// database instead and read back a batch of children at a time). Codes, dates and postcodes repeat across thousands of rows: each distinct
 /// short value is kept once, so a large return costs references, not strings.
 /// </summary>
 public sealed class RowReader
@@ -84,7 +85,7 @@ public sealed class RowReader
     }
 
     /// <summary>Reads every data row of a core table into <paramref name="data"/>.</summary>
-    public void Read(string table, string file, CsvFile csv, ReturnData data, Action<string[]>? eachRecord = null)
+    public void Read(string table, string file, CsvFile csv, ReturnData data)
     {
         var header = csv.Next();
         var map = MapColumns(table, file, header);
@@ -104,7 +105,6 @@ public sealed class RowReader
                 case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
                 case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
             }
-            eachRecord?.Invoke(record);
             row++;
         }
     }
