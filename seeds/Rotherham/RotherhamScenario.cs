@@ -18,6 +18,7 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
                 await LoadProgressAsync(ct);
             }
             if (options.Loads("licensing")) await LoadDriversAsync(ct);
+            if (options.Loads("children") && await new Children.ChildrenScenario(gateway, progress).LoadAsync(ct) is not 0 and var failed) return failed;
             progress.WriteLine("done");
             return 0;
         }

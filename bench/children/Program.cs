@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Children.API.Returns903;
+using Intervention.Seeds.Children;
+using Intervention.Servers;
+
+// Import + validate time of a 903 return, side by side for two sizes:
+//   dotnet run -c Release --project bench/children [-- --runs 7]
+// 1. In process: read the CSV (the service's streaming reader) and run every rule, no database.
+// 2. End to end: POST /api/903/imports to the children service running as its own process on a private
+//    PostgreSQL and RabbitMQ (upload, read, COPY into the database, validate, commit, report).
+var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1]) : 7;
+var sizes = new[] { ("2017/18 seed year", SyntheticYearShape.Rotherham2017To18), ("benchmark year", SyntheticYearShape.Benchmark) };
+var returns = sizes.Select(s => (s.Item1, Return: SyntheticReturn.Generate(s.Item2))).ToList();
+foreach (var (name, r) in returns)
+    Console.WriteLine($"{name}: {r.Children} children, {r.Episodes} episodes, {r.Reviews} reviews, {r.MissingEpisodes} missing episodes, " +
+                      $"{r.Files.Values.Sum(f => Encoding.UTF8.GetByteCount(f.ToString())) / 1024} KB of CSV");
+
+if (args.Contains("--sizes-only")) return 0;
+
+var year = new CollectionYear(2017);
+var inProcess = new List<(string, double Read, double Validate, int Findings)>();
+foreach (var (name, r) in returns)
+{
+    var bytes = r.Files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value.ToString()));
+    var reads = new List<double>();
+    var validations = new List<double>();
+    var findings = 0;
+    for (var i = 0; i < runs + 1; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var data = new ReturnData();
+        var reader = new RowReader();
+        foreach (var (table, content) in bytes) reader.Read(table, table + ".csv", CsvFile.Open(new MemoryStream(content), table + ".csv"), data);
+        var read = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        findings = new Validator903(year).Validate(data).Count;
+        var validate = clock.Elapsed.TotalMilliseconds;
+        if (i == 0) continue; // warm-up
+        reads.Add(read);
+        validations.Add(validate);
+    }
+    inProcess.Add((name, Median(reads), Median(validations), findings));
+}
+
+await using var broker = await LocalRabbitMq.StartAsync();
+var postgres = await TestServers.PostgresAsync();
+var run = Guid.NewGuid().ToString("N")[..8];
+await using var service = ServiceProcess.Start("children", BuildOutput.Assembly("children"), ServiceProcess.FreePort(), new Dictionary<string, string>
+{
+    ["ConnectionStrings__messaging"] = broker.ConnectionString,
+    ["ConnectionStrings__childrendb"] = postgres.ConnectionString($"children_bench_{run}"),
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("BENCH_GC_SERVER") ?? "1",
+});
+await service.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+var endToEnd = new List<(string, double Median, double Min, double Max)>();
+foreach (var (name, r) in returns)
+{
+    var times = new List<double>();
+    for (var i = 0; i < runs + 1; i++)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("2017/18"), "collectionYear" } };
+        foreach (var (table, text) in r.Files)
+        {
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text.ToString()));
+            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(part, "files", table + ".csv");
+        }
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync("api/903/imports", form);
+        await response.Content.ReadAsStringAsync();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"import answered {(int)response.StatusCode}");
+        if (i > 0) times.Add(elapsed);
+    }
+    endToEnd.Add((name, Median(times), times.Min(), times.Max()));
+}
+
+if (args.Contains("--large"))
+{
+    // One large return (about 50 MB of CSV): time and the service's peak resident memory (VmHWM) before and after.
+    var large = SyntheticReturn.Generate(new SyntheticYearShape(90_000, 108_000, 54_000, 0.81, 0.93, 7.0, 0.385));
+    var bytes = large.Files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value.ToString()));
+    var before = PeakMegabytes(service.ProcessId);
+    using var form = new MultipartFormDataContent { { new StringContent("2017/18"), "collectionYear" } };
+    foreach (var (table, content) in bytes)
+    {
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(part, "files", table + ".csv");
+    }
+    var clock = Stopwatch.StartNew();
+    using var response = await http.PostAsync("api/903/imports", form);
+    var body = await response.Content.ReadAsStringAsync();
+    Console.WriteLine($"large return: {large.Children} children, {large.Episodes} episodes, {large.Reviews} reviews, {bytes.Values.Sum(b => b.Length) / 1024 / 1024} MB of CSV; " +
+                      $"answered {(int)response.StatusCode} ({body.Length / 1024} KB report) in {clock.Elapsed.TotalSeconds:0.0} s; " +
+                      $"service peak resident memory {before} MB before, {PeakMegabytes(service.ProcessId)} MB after");
+}
+
+Console.WriteLine($"\n{runs} counted runs after one warm-up; medians in milliseconds");
+Console.WriteLine("| return | read CSV (in process) | validate, 100 rules (in process) | findings | import + validate over HTTP (min-max) |");
+Console.WriteLine("|---|---|---|---|---|");
+for (var i = 0; i < returns.Count; i++)
+    Console.WriteLine($"| {returns[i].Item1} | {inProcess[i].Read:0.0} | {inProcess[i].Validate:0.0} | {inProcess[i].Findings} | {endToEnd[i].Median:0} ({endToEnd[i].Min:0}-{endToEnd[i].Max:0}) |");
+Console.WriteLine($"ratio benchmark / seed year: read {inProcess[1].Read / inProcess[0].Read:0.00}, validate {inProcess[1].Validate / inProcess[0].Validate:0.00}, HTTP import {endToEnd[1].Median / endToEnd[0].Median:0.00}; " +
+                  $"rows {(double)Rows(returns[1].Return) / Rows(returns[0].Return):0.00}");
+return 0;
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static long PeakMegabytes(int pid) =>
+    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+
+static int Rows(SyntheticReturn r) => r.Children + r.Episodes + r.Reviews + r.MissingEpisodes;

@@ -1,0 +1,102 @@
+using System.Text;
+
+namespace Children.API.Returns903;
+
+/// <summary>A file that is not a 903 CSV file at all: the reason names the file and what is wrong.</summary>
+public sealed class NotA903FileException(string file, string reason) : Exception($"{file}: {reason}")
+{
+    public string File { get; } = file;
+    public string Reason { get; } = reason;
+}
+
+/// <summary>
+/// Reads CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF) one record at a time from a stream, so a
+/// large file is never held in memory. Text that cannot be a CSV file (NUL bytes, a record longer than
+/// <see cref="MaxRecordChars"/>) is refused with <see cref="NotA903FileException"/>.
+/// </summary>
+public sealed class CsvFile(TextReader reader, string file)
+{
+    public const int MaxRecordChars = 64 * 1024;
+    private readonly StringBuilder _field = new();
+    private readonly List<string> _fields = [];
+
+    /// <summary>1-based line of the file where the record last read started.</summary>
+    public int Line { get; private set; }
+    private int _nextLine = 1;
+
+    public static CsvFile Open(Stream stream, string file) =>
+        new(new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024), file);
+
+    /// <summary>The next record's fields, or null at the end of the file.</summary>
+    public string[]? Next()
+    {
+        _fields.Clear();
+        _field.Clear();
+        Line = _nextLine;
+        var quoted = false;
+        var length = 0;
+        var any = false;
+        while (true)
+        {
+            var c = reader.Read();
+            if (c < 0)
+            {
+                if (quoted) throw new NotA903FileException(file, $"line {Line}: a quoted field is never closed");
+                if (!any) return null;
+                _fields.Add(_field.ToString());
+                return [.. _fields];
+            }
+            any = true;
+            if (++length > MaxRecordChars) throw new NotA903FileException(file, $"line {Line}: a record longer than {MaxRecordChars / 1024} KB is not a 903 CSV record");
+            if (c == 0 || c == '\uFFFD') throw new NotA903FileException(file, $"line {Line}: binary content (not UTF-8 CSV text)");
+            var ch = (char)c;
+            if (quoted)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"') { reader.Read(); _field.Append('"'); }
+                    else quoted = false;
+                }
+                else
+                {
+                    if (ch == '\n') _nextLine++;
+                    _field.Append(ch);
+                }
+                continue;
+            }
+            switch (ch)
+            {
+                case '"' when _field.Length == 0:
+                    quoted = true;
+                    break;
+                case ',':
+                    _fields.Add(_field.ToString());
+                    _field.Clear();
+                    break;
+                case '\r':
+                    if (reader.Peek() == '\n') reader.Read();
+                    goto case '\n';
+                case '\n':
+                    _nextLine++;
+                    _fields.Add(_field.ToString());
+                    return [.. _fields];
+                default:
+                    _field.Append(ch);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Writes one record, quoting a field only when it needs it.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0) writer.Write(',');
+            var f = fields[i];
+            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0) writer.Write('"' + f.Replace("\"", "\"\"") + '"');
+            else writer.Write(f);
+        }
+        writer.Write("\r\n");
+    }
+}

@@ -1,0 +1,212 @@
+using Intervention.ServiceDefaults.Data;
+using Intervention.ServiceDefaults.Security;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Children.API.Infrastructure;
+using Intervention.Contracts;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Children.API.Returns903;
+
+/// <summary>One finding of the validation report.</summary>
+/// <param name="Rule">The DfE rule code exactly as the 2022/23 rule list writes it.</param>
+/// <param name="Table">The file's name without <c>.csv</c>.</param>
+/// <param name="Row">The 0-based data row in that file.</param>
+/// <param name="Fields">The columns the rule concerns.</param>
+public sealed record ReportedFinding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
+
+/// <summary>The answer to an import: what was kept and what breaks which rule.</summary>
+public sealed record ImportReport(Guid Id, string CollectionYear, Dictionary<string, int> Rows, List<ReportedFinding> Errors, SortedDictionary<string, int> Counts);
+
+public static class ReturnEndpoints
+{
+    /// <summary>The largest file set an import accepts (DESIGN.md: 903 uploads 256 MB, streamed).</summary>
+    public const long UploadLimit = 256L * 1024 * 1024;
+
+    /// <summary>Children validated together: bounds the rows held in memory whatever the size of the return.</summary>
+    private const int ValidationBatch = 2000;
+
+    public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/903").WithTags("SSDA903");
+        group.MapPost("/imports", Import)
+            .WithName("Import903")
+            .WithSummary("Import a collection year's SSDA903 files and answer with the validation report")
+            .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, uasc.csv, oc2.csv, oc3.csv, ad1.csv, " +
+                             "placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field collectionYear (2017/18). The files replace what that year's earlier import of the same " +
+                             "tables held. Every row is kept as written; rows that break a DfE rule are reported by code, table, row and fields. A file that is not a 903 CSV file is a 400.")
+            .DisableAntiforgery();
+        group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
+        group.MapGet("/exports/{year}", Export).RequireAccess(Access.Personal)
+            .WithName("Export903")
+            .WithSummary("The collection year's 903 files as a zip, which re-imports to the same data");
+        group.MapGet("/exports/{year}/{file}", ExportFile).RequireAccess(Access.Personal)
+            .WithName("Export903File")
+            .WithSummary("One file of the collection year's return (episodes.csv ...)");
+        return app;
+    }
+
+    private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpContext context, ChildrenDb db, TimeProvider clock, ILogger<ImportReport> logger, CancellationToken ct)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
+        var request = context.Request;
+        if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return Invalid("body", "must be multipart/form-data with one part per 903 file and a collectionYear field");
+
+        IFormCollection form;
+        try
+        {
+            // Parts over 64 KB are buffered to temporary files by the framework, not to memory.
+            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = 64 }));
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: 413 })
+        {
+            return TypedResults.Problem(title: "The file set is too large", detail: $"A 903 import is limited to {UploadLimit / 1024 / 1024} MB.", statusCode: 413);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Invalid("body", $"is not readable multipart/form-data: {e.Message}");
+        }
+
+        if (!CollectionYear.TryParse(form["collectionYear"].ToString(), out var year))
+            return Invalid("collectionYear", CollectionYear.Rule);
+        if (form.Files.Count == 0) return Invalid("files", "at least one 903 file is required (header.csv, episodes.csv, reviews.csv, missing.csv ...)");
+        var files = new Dictionary<string, IFormFile>();
+        foreach (var file in form.Files)
+        {
+            var table = Tables.FromFileName(file.FileName);
+            if (table is null)
+                return Invalid($"files[{file.FileName}]", $"is not a 903 file name: expected one of {string.Join(", ", Tables.Columns.Keys.Select(k => k + ".csv"))}");
+            if (!files.TryAdd(table, file)) return Invalid($"files[{file.FileName}]", "is sent twice");
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = new Dictionary<string, int>();
+        var findings = new List<Finding>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        // Two imports of the same year one after the other, never interleaved.
+        await using (var lockYear = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('903 ' || @year))", connection))
+        {
+            lockYear.Parameters.AddWithValue("year", year.ToString());
+            await lockYear.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            // Each file is read once from its buffered part, a record at a time, straight into the database.
+            foreach (var (table, file) in files.OrderBy(f => f.Key))
+            {
+                var name = file.FileName;
+                await using var stream = file.OpenReadStream();
+                var csv = CsvFile.Open(stream, name);
+                await ReturnStore.ReplaceYearAsync(connection, table, year, ct);
+                rows[table] = Tables.IsCore(table)
+                    ? await ReturnStore.CopyCoreAsync(connection, year, table, name, csv, ct)
+                    : await ReturnStore.CopyOtherAsync(connection, year, table, name, csv, ct);
+            }
+        }
+        catch (NotA903FileException e)
+        {
+            await tx.RollbackAsync(ct);
+            logger.LogInformation("903 import refused: {Reason}", e.Message);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] },
+                title: "Not a 903 file", detail: e.Message);
+        }
+
+        // Every rule reads one child's rows: validate a batch of children at a time, read back from what was stored.
+        // The year's return is every core table it holds, sent now or by an earlier import of the year.
+        var present = await ReturnStore.CoreTablesOfYearAsync(connection, year, ct);
+        var validator = new Validator903(year);
+        var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
+        for (var i = 0; i < children.Count; i += ValidationBatch)
+        {
+            var batch = await ReturnStore.ReadChildrenAsync(connection, year, children[i], children[Math.Min(i + ValidationBatch, children.Count) - 1], present, ct);
+            findings.AddRange(validator.Validate(batch));
+        }
+        findings = [.. findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
+
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in findings) counts[f.Rule] = counts.GetValueOrDefault(f.Rule) + 1;
+        var report = new ImportReport(Guid.CreateVersion7(now), year.ToString(), rows,
+            findings.Select(f => new ReportedFinding(f.Rule, f.Table, f.Row, f.Fields)).ToList(), counts);
+
+        await using (var cmd = new Npgsql.NpgsqlCommand(
+            "INSERT INTO imports (id, collection_year, imported_at, files, rows, findings, counts) VALUES (@id, @year, @at, @files, @rows, @findings, @counts::jsonb)", connection))
+        {
+            cmd.Parameters.AddWithValue("id", report.Id);
+            cmd.Parameters.AddWithValue("year", year.ToString());
+            cmd.Parameters.AddWithValue("at", now);
+            cmd.Parameters.AddWithValue("files", files.Keys.Order().ToArray());
+            cmd.Parameters.AddWithValue("rows", rows.Values.Sum());
+            cmd.Parameters.AddWithValue("findings", findings.Count);
+            cmd.Parameters.AddWithValue("counts", JsonSerializer.Serialize(counts));
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        logger.LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), findings.Count);
+        return TypedResults.Created($"/api/903/imports/{report.Id}", report);
+    }
+
+    private static async Task<Results<Ok<JsonElement>, NotFound>> GetImport(Guid id, ChildrenDb db, CancellationToken ct)
+    {
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT json_build_object('id', id, 'collectionYear', collection_year, 'importedAt', imported_at, 'files', files, 'rows', rows, 'findings', findings, 'counts', counts)::text FROM imports WHERE id = @id",
+            connection);
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteScalarAsync(ct) is string json
+            ? TypedResults.Ok(JsonDocument.Parse(json).RootElement.Clone())
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string year, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
+        await db.RecordReadAsync(http, "903 return export", $"/api/903/exports/{year}", purpose ?? "903 return exported", clock, ct);
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        var zip = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var table in new[] { Tables.Header, Tables.Episodes, Tables.Reviews, Tables.Missing })
+            {
+                var rows = await ReturnStore.ReadYearAsync(connection, table, collectionYear, ct);
+                await using var writer = new StreamWriter(archive.CreateEntry(table + ".csv").Open(), new UTF8Encoding(false));
+                Write(writer, Tables.Columns[table], rows);
+            }
+            foreach (var (table, (columns, rows)) in await ReturnStore.ReadOthersAsync(connection, collectionYear, ct))
+            {
+                await using var writer = new StreamWriter(archive.CreateEntry(table + ".csv").Open(), new UTF8Encoding(false));
+                Write(writer, columns, rows);
+            }
+        }
+        zip.Position = 0;
+        return TypedResults.File(zip, "application/zip", $"ssda903-{collectionYear.PathForm}.zip");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportFile(string year, string file, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
+        var table = Tables.FromFileName(file);
+        if (table is null) return TypedResults.NotFound();
+        await db.RecordReadAsync(http, "903 return export", $"/api/903/exports/{year}/{file}", purpose ?? "903 file exported", clock, ct);
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        var text = new StringWriter();
+        if (Tables.IsCore(table)) Write(text, Tables.Columns[table], await ReturnStore.ReadYearAsync(connection, table, collectionYear, ct));
+        else if ((await ReturnStore.ReadOthersAsync(connection, collectionYear, ct)).TryGetValue(table, out var other)) Write(text, other.Columns, other.Rows);
+        else return TypedResults.NotFound();
+        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", table + ".csv");
+    }
+
+    private static void Write(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<string[]> rows)
+    {
+        CsvFile.Write(writer, columns);
+        foreach (var row in rows) CsvFile.Write(writer, row);
+    }
+
+    private static ValidationProblem Invalid(string field, string rule) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, title: "The 903 import cannot be read", detail: $"'{field}' {rule}.");
+}

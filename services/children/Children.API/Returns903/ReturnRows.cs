@@ -1,0 +1,111 @@
+namespace Children.API.Returns903;
+
+// One row of each core 903 table, values exactly as written, with the dates the rules read parsed beside them.
+// Row is the 0-based data row in its file.
+
+public sealed record HeaderRow(int Row, string Child, string Sex, string Dob, string Ethnic, string Upn, string Mother, string McDob)
+{
+    public DateOnly? DobOn { get; } = Codes.Date(Dob);
+    public DateOnly? McDobOn { get; } = Codes.Date(McDob);
+    public string[] Fields => [Child, Sex, Dob, Ethnic, Upn, Mother, McDob];
+}
+
+public sealed record EpisodeRow(int Row, string Child, string Decom, string Rne, string Ls, string Cin, string Place, string PlaceProvider,
+    string Dec, string Rec, string ReasonPlaceChange, string HomePost, string PlPost, string Urn)
+{
+    public DateOnly? DecomOn { get; } = Codes.Date(Decom);
+    public DateOnly? DecOn { get; } = Codes.Date(Dec);
+    public string[] Fields => [Child, Decom, Rne, Ls, Cin, Place, PlaceProvider, Dec, Rec, ReasonPlaceChange, HomePost, PlPost, Urn];
+    /// <summary>The placement as the rules compare it: type, provider, postcode and URN.</summary>
+    public (string, string, string, string) PlacementKey => (Place, PlaceProvider, PlPost, Urn);
+}
+
+public sealed record ReviewRow(int Row, string Child, string Dob, string Review, string ReviewCode)
+{
+    public DateOnly? DobOn { get; } = Codes.Date(Dob);
+    public DateOnly? ReviewOn { get; } = Codes.Date(Review);
+    public string[] Fields => [Child, Dob, Review, ReviewCode];
+}
+
+public sealed record MissingRow(int Row, string Child, string Dob, string Missing, string MisStart, string MisEnd)
+{
+    public DateOnly? DobOn { get; } = Codes.Date(Dob);
+    public DateOnly? MisStartOn { get; } = Codes.Date(MisStart);
+    public DateOnly? MisEndOn { get; } = Codes.Date(MisEnd);
+    public string[] Fields => [Child, Dob, Missing, MisStart, MisEnd];
+}
+
+/// <summary>The core tables of one return, as read.</summary>
+public sealed class ReturnData
+{
+    public List<HeaderRow> Header { get; } = [];
+    public List<EpisodeRow> Episodes { get; } = [];
+    public List<ReviewRow> Reviews { get; } = [];
+    public List<MissingRow> Missing { get; } = [];
+    /// <summary>Which core tables the file set carried: cross-table rules need both sides.</summary>
+    public HashSet<string> Present { get; } = [];
+}
+
+/// <summary>
+/// Turns a whole CSV file into rows in memory (the rules' tests and the in-process benchmark; imports stream into the
+/// database instead and read back a batch of children at a time). Codes, dates and postcodes repeat across thousands of rows: each distinct
+/// short value is kept once, so a large return costs references, not strings.
+/// </summary>
+public sealed class RowReader
+{
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    private string Pooled(string value)
+    {
+        if (value.Length == 0) return "";
+        if (value.Length > 16 || _pool.Count > 1_000_000) return value;
+        if (_pool.TryGetValue(value, out var kept)) return kept;
+        _pool[value] = value;
+        return value;
+    }
+
+    /// <summary>The index of each expected column in the file's header record; refuses a file without them or with others.</summary>
+    public static int[] MapColumns(string table, string file, string[]? header)
+    {
+        if (header is null) throw new NotA903FileException(file, "the file is empty: a 903 file starts with a header row naming its columns");
+        var names = header.Select(h => h.Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToArray();
+        var expected = Tables.Columns[table];
+        var missing = expected.Where(c => !names.Contains(c)).ToList();
+        if (missing.Count > 0)
+            throw new NotA903FileException(file, $"not a 903 {table} file: the header row lacks {string.Join(", ", missing)} (expected {string.Join(",", expected)})");
+        if (Tables.IsCore(table))
+        {
+            var unknown = names.Where(n => !expected.Contains(n)).ToList();
+            if (unknown.Count > 0)
+                throw new NotA903FileException(file, $"columns not in the 903 {table} specification: {string.Join(", ", unknown)}");
+            var repeated = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (repeated.Count > 0) throw new NotA903FileException(file, $"columns named twice: {string.Join(", ", repeated)}");
+        }
+        return expected.Select(c => Array.IndexOf(names, c)).ToArray();
+    }
+
+    /// <summary>Reads every data row of a core table into <paramref name="data"/>.</summary>
+    public void Read(string table, string file, CsvFile csv, ReturnData data)
+    {
+        var header = csv.Next();
+        var map = MapColumns(table, file, header);
+        data.Present.Add(table);
+        var width = header!.Length;
+        var row = 0;
+        while (csv.Next() is { } record)
+        {
+            if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
+            if (record.Length != width)
+                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
+            string F(int i) => Pooled(record[map[i]]);
+            switch (table)
+            {
+                case Tables.Header: data.Header.Add(new HeaderRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6))); break;
+                case Tables.Episodes: data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12))); break;
+                case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
+                case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
+            }
+            row++;
+        }
+    }
+}

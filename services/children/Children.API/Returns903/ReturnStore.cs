@@ -1,0 +1,208 @@
+using System.Data;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Children.API.Returns903;
+
+/// <summary>
+/// Writes and reads the 903 tables with PostgreSQL's COPY: a year's return replaces what that year's
+/// earlier import held, row for row and value for value, inside the caller's transaction.
+/// </summary>
+public static class ReturnStore
+{
+    private static readonly Dictionary<string, (string Table, string[] Columns)> Core = new()
+    {
+        [Tables.Header] = ("header_rows", ["child", "sex", "dob", "ethnic", "upn", "mother", "mc_dob"]),
+        [Tables.Episodes] = ("episode_rows", ["child", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec", "reason_place_change", "home_post", "pl_post", "urn"]),
+        [Tables.Reviews] = ("review_rows", ["child", "dob", "review", "review_code"]),
+        [Tables.Missing] = ("missing_rows", ["child", "dob", "missing", "mis_start", "mis_end"]),
+    };
+
+    public static async Task ReplaceYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    {
+        var sql = Tables.IsCore(table)
+            ? $"DELETE FROM {Core[table].Table} WHERE collection_year = @year"
+            : "DELETE FROM other_rows WHERE collection_year = @year AND table_name = @table";
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        cmd.Parameters.AddWithValue("year", year.ToString());
+        cmd.Parameters.AddWithValue("table", table);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Copies a core table straight from its file, one record at a time: nothing of the file is kept in memory.
+    /// Answers the number of data rows.
+    /// </summary>
+    public static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    {
+        var header = csv.Next();
+        var map = RowReader.MapColumns(table, file, header);
+        var (name, columns) = Core[table];
+        var dates = DateColumns(table);
+        var width = header!.Length;
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {name} ({string.Join(", ", new[] { "collection_year", "row_no" }.Concat(columns).Concat(dates.Select(d => d.Column)))}) FROM STDIN (FORMAT BINARY)", ct);
+        var row = 0;
+        var y = year.ToString();
+        while (csv.Next() is { } record)
+        {
+            if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
+            if (record.Length != width)
+                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(y, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
+            foreach (var i in map) await writer.WriteAsync(record[i], NpgsqlDbType.Text, ct);
+            foreach (var (_, field) in dates)
+                if (Codes.Date(record[map[field]]) is { } day) await writer.WriteAsync(day, NpgsqlDbType.Date, ct);
+                else await writer.WriteNullAsync(ct);
+        }
+        await writer.CompleteAsync(ct);
+        return row;
+    }
+
+    /// <summary>The parsed date columns beside a core table's text, and the field each is parsed from.</summary>
+    private static (string Column, int Field)[] DateColumns(string table) => table switch
+    {
+        Tables.Episodes => [("decom_on", 1), ("dec_on", 7)],
+        Tables.Reviews => [("review_on", 2)],
+        Tables.Missing => [("mis_start_on", 3), ("mis_end_on", 4)],
+        _ => [],
+    };
+
+    /// <summary>The core tables that hold rows for the year.</summary>
+    public static async Task<List<string>> CoreTablesOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        var tables = new List<string>();
+        foreach (var (table, (name, _)) in Core)
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {name} WHERE collection_year = @y)", connection);
+            cmd.Parameters.AddWithValue("y", year.ToString());
+            if ((bool)(await cmd.ExecuteScalarAsync(ct))!) tables.Add(table);
+        }
+        return tables;
+    }
+
+    /// <summary>Every child named in the year's core tables, in the database's order of child.</summary>
+    public static async Task<List<string>> ChildrenOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT child FROM header_rows WHERE collection_year = @y UNION SELECT child FROM episode_rows WHERE collection_year = @y " +
+            "UNION SELECT child FROM review_rows WHERE collection_year = @y UNION SELECT child FROM missing_rows WHERE collection_year = @y ORDER BY 1", connection);
+        cmd.Parameters.AddWithValue("y", year.ToString());
+        var children = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) children.Add(reader.GetString(0));
+        return children;
+    }
+
+    /// <summary>The year's rows of the children from <paramref name="first"/> to <paramref name="last"/> (in the database's order), as the validator reads them.</summary>
+    public static async Task<ReturnData> ReadChildrenAsync(NpgsqlConnection connection, CollectionYear year, string first, string last, IEnumerable<string> present, CancellationToken ct)
+    {
+        var data = new ReturnData();
+        foreach (var table in present) data.Present.Add(table);
+        foreach (var table in data.Present)
+        {
+            var (name, columns) = Core[table];
+            await using var cmd = new NpgsqlCommand(
+                $"SELECT row_no, {string.Join(", ", columns)} FROM {name} WHERE collection_year = @y AND child >= @first AND child <= @last ORDER BY row_no", connection);
+            cmd.Parameters.AddWithValue("y", year.ToString());
+            cmd.Parameters.AddWithValue("first", first);
+            cmd.Parameters.AddWithValue("last", last);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var row = r.GetInt32(0);
+                string F(int i) => r.GetString(i + 1);
+                switch (table)
+                {
+                    case Tables.Header: data.Header.Add(new HeaderRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6))); break;
+                    case Tables.Episodes: data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12))); break;
+                    case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
+                    case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
+                }
+            }
+        }
+        return data;
+    }
+
+    /// <summary>Copies one of the return's other tables straight from its file, row by row, as sent.</summary>
+    public static async Task<int> CopyOtherAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    {
+        var header = csv.Next();
+        RowReader.MapColumns(table, file, header);
+        var columns = header!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY other_rows (collection_year, table_name, row_no, columns, fields) FROM STDIN (FORMAT BINARY)", ct);
+        var row = 0;
+        while (csv.Next() is { } record)
+        {
+            if (record.Length == 1 && record[0].Length == 0) continue;
+            if (record.Length != columns.Length)
+                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {columns.Length}");
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(year.ToString(), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(table, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(columns, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(record, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        }
+        await writer.CompleteAsync(ct);
+        return row;
+    }
+
+    /// <summary>
+    /// The rows of one core table that the return for <paramref name="year"/> holds, in file order: the rows its
+    /// import carried, then live records entered through the API that fall in the year.
+    /// </summary>
+    public static async Task<List<string[]>> ReadYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    {
+        var (name, columns) = Core[table];
+        var live = table switch
+        {
+            Tables.Episodes => "decom_on <= @end AND (dec_on IS NULL OR dec_on >= @start)",
+            Tables.Reviews => "review_on BETWEEN @start AND @end",
+            Tables.Missing => "mis_start_on BETWEEN @start AND @end OR (mis_start_on < @start AND (mis_end_on IS NULL OR mis_end_on >= @start))",
+            _ => "child IN (SELECT child FROM episode_rows WHERE collection_year IS NULL AND decom_on <= @end AND (dec_on IS NULL OR dec_on >= @start))" +
+                 " AND child NOT IN (SELECT child FROM header_rows WHERE collection_year = @year)",
+        };
+        var sql = $"SELECT {string.Join(", ", columns)} FROM {name} WHERE collection_year = @year OR (collection_year IS NULL AND ({live})) " +
+                  "ORDER BY collection_year IS NULL, row_no, id";
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        cmd.Parameters.AddWithValue("year", year.ToString());
+        cmd.Parameters.AddWithValue("start", year.Start);
+        cmd.Parameters.AddWithValue("end", year.End);
+        var rows = new List<string[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var fields = new string[columns.Length];
+            for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i);
+            rows.Add(fields);
+        }
+        return rows;
+    }
+
+    /// <summary>The return's other tables for the year: each table's columns and rows as they were sent.</summary>
+    public static async Task<Dictionary<string, (string[] Columns, List<string[]> Rows)>> ReadOthersAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT table_name, columns, fields FROM other_rows WHERE collection_year = @year ORDER BY table_name, row_no", connection);
+        cmd.Parameters.AddWithValue("year", year.ToString());
+        var tables = new Dictionary<string, (string[] Columns, List<string[]> Rows)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var table = reader.GetString(0);
+            if (!tables.TryGetValue(table, out var t)) tables[table] = t = (reader.GetFieldValue<string[]>(1), []);
+            t.Rows.Add(reader.GetFieldValue<string[]>(2));
+        }
+        return tables;
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        if (connection.State != ConnectionState.Open) await connection.OpenAsync(ct);
+        return connection;
+    }
+}

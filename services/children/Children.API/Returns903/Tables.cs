@@ -1,0 +1,39 @@
+namespace Children.API.Returns903;
+
+/// <summary>The files of the SSDA903 return and the columns each must have, as the DfE specification names them.</summary>
+public static class Tables
+{
+    public const string Header = "header";
+    public const string Episodes = "episodes";
+    public const string Reviews = "reviews";
+    public const string Missing = "missing";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        [Header] = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
+        [Episodes] = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
+        [Reviews] = ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+        [Missing] = ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"],
+        // Accepted and kept as sent; the columns below are the ones they must at least have.
+        ["uasc"] = ["CHILD"],
+        ["oc2"] = ["CHILD"],
+        ["oc3"] = ["CHILD"],
+        ["ad1"] = ["CHILD"],
+        ["placed_for_adoption"] = ["CHILD"],
+        ["previous_permanence"] = ["CHILD"],
+        ["sw_episodes"] = ["CHILD"],
+    };
+
+    /// <summary>The four tables the service reads, validates and exports column by column.</summary>
+    public static bool IsCore(string table) => table is Header or Episodes or Reviews or Missing;
+
+    /// <summary>The table a part's file name names (<c>episodes.csv</c> -> <c>episodes</c>), or null.</summary>
+    public static string? FromFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) return null;
+        var name = Path.GetFileName(fileName.Trim().Trim('"'));
+        if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return null;
+        var table = name[..^4].ToLowerInvariant();
+        return Columns.ContainsKey(table) ? table : null;
+    }
+}

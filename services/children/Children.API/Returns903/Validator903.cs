@@ -1,0 +1,261 @@
+namespace Children.API.Returns903;
+
+/// <summary>One broken rule: its DfE code exactly as the rule list writes it, the table (file name without <c>.csv</c>), the 0-based data row and the fields.</summary>
+public sealed record Finding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
+
+/// <summary>
+/// The DfE SSDA903 validation rules (2022/23 rule set) over header, episodes, reviews and missing. Each rule is
+/// one of the list's codes, checked as its message describes; a row that breaks it is reported with the table,
+/// row and fields, and nothing is dropped or changed. Pure: the return and its collection year in, findings out.
+/// </summary>
+public sealed class Validator903(CollectionYear year)
+{
+    /// <summary>The codes this validator checks.</summary>
+    public static readonly IReadOnlyList<string> RuleCodes =
+    [
+        "101", "102", "103", "168", "171", "174", "301", "351", "442", "611", "612", "620", "621", "INT32",
+        "141", "142", "143", "144", "145", "146", "147", "148", "149", "178", "1009", "213", "214",
+        "302", "352", "353", "354", "355", "356", "357", "361", "362", "363", "365", "370", "371", "372", "373", "374",
+        "375", "376", "378", "379", "380", "381", "382", "384", "385", "386", "387", "388", "389", "392c", "392d", "393", "398",
+        "407", "431", "432", "433", "434", "435", "436", "437", "445", "446", "460", "501", "516", "526", "527", "528", "529",
+        "530", "531", "550", "INT03",
+        "166", "167", "440", "441", "INT08", "INT17",
+        "564", "565", "566", "567", "570", "571", "574", "586", "1004", "1005", "1006", "INT04", "INT13",
+    ];
+
+    private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
+    private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
+
+    private readonly List<Finding> _findings = [];
+
+    private void Add(string rule, string table, int row, params string[] fields) => _findings.Add(new Finding(rule, table, row, fields));
+
+    public List<Finding> Validate(ReturnData data)
+    {
+        _findings.Clear();
+        var dobOf = new Dictionary<string, HeaderRow>(StringComparer.Ordinal);
+        foreach (var h in data.Header) dobOf.TryAdd(h.Child, h);
+        Header(data, dobOf);
+        Episodes(data, dobOf);
+        Reviews(data, dobOf);
+        Missing(data, dobOf);
+        return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
+    }
+
+    private void Header(ReturnData data, Dictionary<string, HeaderRow> first)
+    {
+        const string t = Tables.Header;
+        var sexCodes = year.SexCodedAsLetters ? Codes.SexLetters : Codes.SexNumeric;
+        var male = year.SexCodedAsLetters ? "M" : "1";
+        var lookedAfter = data.Episodes.Where(e => !Codes.IsShortBreak(e.Ls)).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in data.Header)
+        {
+            if (!seen.Add(h.Child)) Add("INT32", t, h.Row, "CHILD");
+            if (!sexCodes.Contains(h.Sex)) Add("101", t, h.Row, "SEX");
+            if (h.DobOn is null) Add("102", t, h.Row, "DOB");
+            if (!Codes.Ethnicity.Contains(h.Ethnic)) Add("103", t, h.Row, "ETHNIC");
+            if (h.Upn.Length == 0) Add("442", t, h.Row, "UPN");
+            else if (!Codes.IsUpn(h.Upn)) Add("168", t, h.Row, "UPN");
+            if (h.McDob.Length > 0 && h.McDobOn is null) Add("171", t, h.Row, "MC_DOB");
+            if (h.McDob.Length > 0 && h.Sex == male) Add("174", t, h.Row, "SEX", "MC_DOB");
+            if (h.DobOn is { } dob)
+            {
+                if (dob > year.End) Add("301", t, h.Row, "DOB");
+                if (Codes.Age(dob, year.Start) > 25) Add("351", t, h.Row, "DOB");
+                if (h.Mother == "1" && Codes.Age(dob, year.End) < 11) Add("620", t, h.Row, "DOB", "MOTHER");
+                if (h.McDobOn is { } mc && mc < dob) Add("621", t, h.Row, "DOB", "MC_DOB");
+            }
+            if (h.Mother == "1" && h.McDob.Length == 0) Add("611", t, h.Row, "MOTHER", "MC_DOB");
+            if (h.McDob.Length > 0 && h.Mother != "1") Add("612", t, h.Row, "SEX", "MOTHER", "MC_DOB");
+            // A girl looked after (not on short breaks) aged 12 or over must have the mother field completed.
+            if (h.Sex != male && h.Mother.Length == 0 && h.DobOn is { } d && Codes.Age(d, year.End) >= 12 && lookedAfter.Contains(h.Child))
+                Add("393", t, h.Row, "MOTHER");
+        }
+    }
+
+    private void Episodes(ReturnData data, Dictionary<string, HeaderRow> header)
+    {
+        const string t = Tables.Episodes;
+        var checkChildren = data.Present.Contains(Tables.Header);
+        foreach (var e in data.Episodes)
+        {
+            if (checkChildren && !header.ContainsKey(e.Child)) Add("INT03", t, e.Row, "CHILD");
+            if (e.DecomOn is null) Add("141", t, e.Row, "DECOM");
+            if (!Codes.ReasonNewEpisode.Contains(e.Rne)) Add("143", t, e.Row, "RNE");
+            if (!Codes.LegalStatus.Contains(e.Ls)) Add("144", t, e.Row, "LS");
+            if (!Codes.CategoryOfNeed.Contains(e.Cin)) Add("145", t, e.Row, "CIN");
+            if (!Codes.Placement.Contains(e.Place)) Add("146", t, e.Row, "PLACE");
+            if (e.Dec.Length > 0 && e.DecOn is null) Add("147", t, e.Row, "DEC");
+            if ((e.Dec.Length == 0) != (e.Rec.Length == 0)) Add("148", t, e.Row, "DEC", "REC");
+            if (e.Rec.Length > 0 && !Codes.ReasonEpisodeCeased.Contains(e.Rec)) Add("149", t, e.Row, "REC");
+            if (e.PlaceProvider.Length > 0 && !Codes.Provider.Contains(e.PlaceProvider)) Add("178", t, e.Row, "PLACE_PROVIDER");
+            if (e.ReasonPlaceChange.Length > 0 && !Codes.ReasonPlaceChange.Contains(e.ReasonPlaceChange)) Add("1009", t, e.Row, "REASON_PLACE_CHANGE");
+
+            var noLocation = Codes.IsTemporary(e.Place) || e.Place == "Z1";
+            if (noLocation && e.PlaceProvider.Length > 0) Add("213", t, e.Row, "PLACE_PROVIDER");
+            if (noLocation && (e.PlPost.Length > 0 || e.Urn.Length > 0)) Add("214", t, e.Row, "PL_POST", "URN");
+            if (!noLocation && Codes.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
+            switch (e.PlaceProvider)
+            {
+                case "PR0" when e.Place != "P1": Add("550", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+                case "PR1" when e.Place is "P1" or "R2" or "R5": Add("527", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+                case "PR2" when e.Place is "P1" or "R2" or "R5": Add("528", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+                case "PR3" when e.Place is "P1" or "K1" or "K2" || Codes.IsAdoption(e.Place) || Codes.IsFoster(e.Place): Add("529", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+                case "PR4" when e.Place == "P1": Add("530", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+                case "PR5" when e.Place == "P1": Add("531", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+            }
+
+            if ((e.HomePost.Length > 0 && !Codes.IsPostcode(e.HomePost)) || (e.PlPost.Length > 0 && !Codes.IsPostcode(e.PlPost)))
+                Add("392c", t, e.Row, "HOME_POST", "PL_POST");
+            if (e.HomePost.Length > 0 && e.HomePost == e.PlPost && e.Place != "P1") Add("392d", t, e.Row, "HOME_POST", "PL_POST", "PLACE");
+            if (Codes.IsShortBreak(e.Ls) && (e.HomePost.Length > 0 || e.PlPost.Length > 0)) Add("398", t, e.Row, "LS", "HOME_POST", "PL_POST");
+            if (e.Place == "P1" && e.Ls == "V2") Add("378", t, e.Row, "PLACE", "LS");
+            if (Codes.IsShortBreak(e.Ls) && Codes.IsTemporary(e.Place)) Add("382", t, e.Row, "LS", "PLACE");
+            if (Codes.IsShortBreak(e.Ls) && e.Place is "U1" or "U4") Add("384", t, e.Row, "PLACE", "LS");
+            if (e.Rne == "S" && Codes.IsTemporary(e.Place)) Add("380", t, e.Row, "PLACE", "RNE");
+            if (e.Rec.Length > 0 && e.Rec != "X1" && Codes.IsTemporary(e.Place)) Add("381", t, e.Row, "PLACE", "REC");
+            if (e.Rec is "E45" or "E46" && !Codes.IsFoster(e.Place)) Add("516", t, e.Row, "REC", "PLACE");
+
+            if (e.DecomOn is { } start)
+            {
+                if (start < EarliestEpisode) Add("353", t, e.Row, "DECOM");
+                if (start > year.End) Add("354", t, e.Row, "DECOM");
+                if (e.Ls == "D1" && start > FreeingOrdersEnded) Add("445", t, e.Row, "LS", "DECOM");
+                if (e.Ls == "E1" && start < FreeingOrdersEnded) Add("446", t, e.Row, "LS", "DECOM");
+                if (e.DecOn is { } end)
+                {
+                    var days = end.DayNumber - start.DayNumber;
+                    if (days < 0) Add("356", t, e.Row, "DECOM");
+                    else if (days == 0) Add("355", t, e.Row, "DECOM", "DEC");
+                    if (e.Ls == "L1" && days > 3) Add("361", t, e.Row, "DECOM", "LS", "DEC");
+                    if (e.Ls == "L2" && days > 21) Add("362", t, e.Row, "DECOM", "LS", "DEC");
+                    if (e.Ls == "L3" && days > 7) Add("363", t, e.Row, "LS", "DECOM", "DEC");
+                    if (e.Ls == "V3" && days > 17) Add("365", t, e.Row, "LS", "DECOM", "DEC");
+                    if (e.Place == "T1" && days > 42) Add("375", t, e.Row, "DECOM", "PLACE");
+                    if (e.Place == "T3" && days > 21) Add("376", t, e.Row, "DECOM", "PLACE");
+                    if (e.Place == "T4" && days > 7) Add("379", t, e.Row, "DECOM", "PLACE");
+                }
+            }
+            if (e.DecOn is { } ended && ended > year.End) Add("385", t, e.Row, "DEC");
+
+            if (header.TryGetValue(e.Child, out var child) && child.DobOn is { } dob)
+            {
+                if (e.DecomOn is { } began)
+                {
+                    var age = Codes.Age(dob, began);
+                    if (e.Rne == "S" && age >= 18) Add("352", t, e.Row, "DECOM", "RNE");
+                    if (e.Place == "P2" && age < 15) Add("370", t, e.Row, "DECOM", "PLACE");
+                    if (e.Place == "H5" && age < 14) Add("371", t, e.Row, "DECOM", "PLACE");
+                    if (e.Place == "R5" && age < 10) Add("372", t, e.Row, "DECOM", "PLACE");
+                    if (e.Place == "S1" && age < 4) Add("373", t, e.Row, "DECOM", "PLACE");
+                    if (e.Place == "P3" && age < 14) Add("374", t, e.Row, "DECOM", "PLACE");
+                }
+                if (e.DecOn is { } ceased)
+                {
+                    var age = Codes.Age(dob, ceased);
+                    if (e.Rec is "E11" or "E12" && age >= 18) Add("386", t, e.Row, "REC");
+                    if (e.Rec is "E5" or "E6" && age < 14) Add("387", t, e.Row, "REC");
+                    if (e.Rec == "E7" && age < 16) Add("389", t, e.Row, "REC");
+                    if (e.Rec is "E45" or "E46" or "E47" or "E48" && age >= 18) Add("407", t, e.Row, "DEC", "REC");
+                    if (e.Rec == "E17" && age < 18) Add("460", t, e.Row, "DEC", "REC");
+                }
+            }
+        }
+
+        // Sequence rules: each child's episodes in the order they started.
+        foreach (var child in data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal))
+        {
+            var episodes = child.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList();
+            var first = episodes[0];
+            if (first.Rne != "S") Add("357", t, first.Row, "RNE");
+            if (header.TryGetValue(child.Key, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
+            for (var i = 0; i < episodes.Count; i++)
+            {
+                var e = episodes[i];
+                var next = i + 1 < episodes.Count ? episodes[i + 1] : null;
+                if (next is null)
+                {
+                    if (e.Rec == "X1") Add("388", t, e.Row, "REC");
+                    continue;
+                }
+                if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
+                if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
+                if (e.DecOn is not { } ended) continue;
+                if (next.DecomOn < ended) Add("501", t, next.Row, "DECOM", "DEC");
+                var continuation = next.Rne != "S";
+                if (continuation && next.DecomOn != ended) Add("433", t, next.Row, "RNE", "DECOM");
+                if (!continuation && next.DecomOn == ended) Add("431", t, next.Row, "RNE", "DECOM");
+                if (continuation && e.Rec.Length > 0 && e.Rec != "X1") Add("432", t, next.Row, "RNE");
+                if (continuation && e.Rec == "X1")
+                {
+                    var legalChanged = next.Ls != e.Ls;
+                    var placementChanged = next.PlacementKey != e.PlacementKey;
+                    switch (next.Rne)
+                    {
+                        case "L" when !legalChanged || placementChanged:
+                            Add("434", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                        case "P" when legalChanged || !placementChanged:
+                            Add("435", t, next.Row, "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                        case "B" or "T" or "U" when !legalChanged || !placementChanged:
+                            Add("436", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void Reviews(ReturnData data, Dictionary<string, HeaderRow> header)
+    {
+        const string t = Tables.Reviews;
+        var checkChildren = data.Present.Contains(Tables.Header);
+        foreach (var r in data.Reviews)
+        {
+            if (checkChildren && !header.ContainsKey(r.Child)) Add("INT08", t, r.Row, "CHILD");
+            else if (checkChildren && header[r.Child].Dob != r.Dob) Add("INT17", t, r.Row, "DOB");
+            if (r.ReviewOn is null) Add("166", t, r.Row, "REVIEW");
+            if (!Codes.ReviewParticipation.Contains(r.ReviewCode)) Add("167", t, r.Row, "REVIEW_CODE");
+            if (r.DobOn is { } dob && r.ReviewOn is { } on)
+            {
+                var age = Codes.Age(dob, on);
+                if (r.ReviewCode == "PN0" && age >= 4) Add("440", t, r.Row, "DOB", "REVIEW", "REVIEW_CODE");
+                if (r.ReviewCode.Length == 3 && r.ReviewCode != "PN0" && Codes.ReviewParticipation.Contains(r.ReviewCode) && age < 4)
+                    Add("441", t, r.Row, "DOB", "REVIEW", "REVIEW_CODE");
+            }
+        }
+    }
+
+    private void Missing(ReturnData data, Dictionary<string, HeaderRow> header)
+    {
+        const string t = Tables.Missing;
+        var checkChildren = data.Present.Contains(Tables.Header);
+        foreach (var m in data.Missing)
+        {
+            if (checkChildren && !header.ContainsKey(m.Child)) Add("INT04", t, m.Row, "CHILD");
+            else if (checkChildren && header[m.Child].Dob != m.Dob) Add("INT13", t, m.Row, "DOB");
+            if (m.Missing.Length > 0 && !Codes.MissingType.Contains(m.Missing)) Add("1006", t, m.Row, "MISSING");
+            if (m.MisStart.Length > 0 && m.MisStartOn is null) Add("1004", t, m.Row, "MIS_START");
+            if (m.MisEnd.Length > 0 && m.MisEndOn is null) Add("1005", t, m.Row, "MIS_END");
+            if (m.Missing.Length > 0 && m.MisStart.Length == 0) Add("564", t, m.Row, "MISSING", "MIS_START");
+            if (m.MisStart.Length > 0 && m.Missing.Length == 0) Add("565", t, m.Row, "MISSING", "MIS_START");
+            if (m.MisEnd.Length > 0 && m.Missing.Length == 0) Add("566", t, m.Row, "MISSING", "MIS_END");
+            if (m.MisStartOn is { } start)
+            {
+                if (m.MisEndOn is { } end && end < start) Add("567", t, m.Row, "MIS_START", "MIS_END");
+                if (start > year.End) Add("570", t, m.Row, "MIS_START");
+                if (m.DobOn is { } dob && start < dob) Add("586", t, m.Row, "MIS_START");
+            }
+            if (m.MisEndOn is { } ended && (ended < year.Start || ended > year.End)) Add("571", t, m.Row, "MIS_END");
+        }
+        foreach (var child in data.Missing.Where(m => m.MisStartOn is not null).GroupBy(m => m.Child, StringComparer.Ordinal))
+        {
+            var periods = child.OrderBy(m => m.MisStartOn).ThenBy(m => m.Row).ToList();
+            for (var i = 1; i < periods.Count; i++)
+            {
+                var previous = periods[i - 1];
+                if (previous.MisEndOn is not { } end || periods[i].MisStartOn < end)
+                    Add("574", t, periods[i].Row, "MIS_START", "MIS_END");
+            }
+        }
+    }
+}

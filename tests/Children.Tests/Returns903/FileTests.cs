@@ -1,0 +1,76 @@
+using System.Text;
+using Children.API.Returns903;
+using Intervention.Seeds.Children;
+
+namespace Children.Tests.Returns903;
+
+/// <summary>What is not a 903 file is refused with the reason; the synthetic year keeps every rule.</summary>
+public sealed class FileTests
+{
+    private static void Read(string table, byte[] bytes) =>
+        new RowReader().Read(table, table + ".csv", CsvFile.Open(new MemoryStream(bytes), table + ".csv"), new ReturnData());
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("CHILD,SEX,DOB\r\nC1,1,01/01/2010\r\n", "lacks ETHNIC, UPN, MOTHER, MC_DOB")]
+    [InlineData("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,NAME\r\n", "NAME")]
+    [InlineData("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,1,01/01/2010\r\n", "3 fields where the header row has 7")]
+    [InlineData("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n\"C1,1,01/01/2010,WBRI,UN1,,\r\n", "never closed")]
+    public void A_file_that_is_not_a_903_header_file_is_refused_with_the_reason(string text, string reason)
+    {
+        var refused = Assert.Throws<NotA903FileException>(() => Read(Tables.Header, Encoding.UTF8.GetBytes(text)));
+        Assert.Contains(reason, refused.Reason);
+        Assert.Equal("header.csv", refused.File);
+    }
+
+    [Fact]
+    public void Binary_content_is_refused()
+    {
+        var bytes = new byte[4096];
+        new Random(1).NextBytes(bytes);
+        Assert.Throws<NotA903FileException>(() => Read(Tables.Episodes, bytes));
+    }
+
+    [Fact]
+    public void Quoted_fields_and_a_byte_order_mark_read_as_the_values_they_carry()
+    {
+        var data = new ReturnData();
+        var text = "\uFEFFCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n\"C,1\",1,01/01/2010,WBRI,UN1,,\n";
+        new RowReader().Read(Tables.Header, "header.csv", CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(text)), "header.csv"), data);
+        Assert.Equal("C,1", Assert.Single(data.Header).Child);
+        var written = new StringWriter();
+        CsvFile.Write(written, data.Header[0].Fields);
+        Assert.StartsWith("\"C,1\",1,", written.ToString());
+    }
+
+    [Fact]
+    public void The_benchmark_year_has_the_benchmark_s_size_and_breaks_no_rule()
+    {
+        var year = SyntheticReturn.Generate(SyntheticYearShape.Benchmark);
+        var data = new ReturnData();
+        var reader = new RowReader();
+        foreach (var (table, text) in year.Files)
+            reader.Read(table, table + ".csv", CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), table + ".csv"), data);
+        Assert.Empty(new Validator903(Returns.Year2017).Validate(data));
+        Assert.Equal(2700, data.Header.Count);
+        Assert.InRange(data.Episodes.Count, 4900, 5100);
+        Assert.InRange(data.Reviews.Count, 12300, 12700);
+    }
+
+    [Fact]
+    public void The_synthetic_2017_18_year_follows_the_seeds_figures_and_breaks_no_rule()
+    {
+        var year = SyntheticReturn.Generate(SyntheticYearShape.Rotherham2017To18);
+        var data = new ReturnData();
+        var reader = new RowReader();
+        foreach (var (table, text) in year.Files)
+            reader.Read(table, table + ".csv", CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), table + ".csv"), data);
+        var findings = new Validator903(Returns.Year2017).Validate(data);
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Take(20).Select(f => $"{f.Rule} {f.Table} {f.Row} {string.Join(' ', f.Fields)}")));
+
+        bool LookedAfterOn(DateOnly day, string child) => data.Episodes.Any(e => e.Child == child && e.DecomOn <= day && (e.DecOn is null || e.DecOn > day));
+        var children = data.Header.Select(h => h.Child).ToList();
+        Assert.Equal(509, children.Count(c => LookedAfterOn(new DateOnly(2017, 4, 1), c)));
+        Assert.Equal(628, children.Count(c => LookedAfterOn(new DateOnly(2018, 3, 31), c)));
+    }
+}

@@ -1,0 +1,143 @@
+using Children.API.Returns903;
+
+namespace Children.Tests.Returns903;
+
+/// <summary>Each DfE rule: a row that breaks it is reported with its code, table and row; the value at its edge is not.</summary>
+public sealed class ValidationRuleTests
+{
+    [Fact]
+    public void The_valid_return_breaks_no_rule() => Assert.Empty(Returns.Validate(Returns.Valid()));
+
+    public static TheoryData<string, string, string, int, string> Cases => new()
+    {
+        // rule, change that breaks it, change at its edge that keeps it, table and row reported
+        { "101", "header:0:SEX=3", "header:0:SEX=2", 0, "header" },
+        { "102", "header:0:DOB=31/02/2009", "header:0:DOB=28/02/2009", 0, "header" },
+        { "103", "header:0:ETHNIC=XXXX", "header:0:ETHNIC=NOBT", 0, "header" },
+        { "168", "header:0:UPN=A12345678901X", "header:0:UPN=UN5", 0, "header" },
+        { "442", "header:0:UPN=", "header:0:UPN=UN1", 0, "header" },
+        { "171", "header:1:MOTHER=1;header:1:MC_DOB=32/01/2017", "header:1:MOTHER=1;header:1:MC_DOB=31/01/2017", 1, "header" },
+        { "174", "header:0:MOTHER=1;header:0:MC_DOB=01/01/2017", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017", 0, "header" },
+        { "301", "header:0:DOB=01/04/2018", "header:0:DOB=31/03/2018", 0, "header" },
+        { "351", "header:0:DOB=31/03/1991", "header:0:DOB=02/04/1991", 0, "header" },
+        { "611", "header:1:MOTHER=1", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017", 1, "header" },
+        { "612", "header:1:MC_DOB=01/01/2017", "header:1:MC_DOB=01/01/2017;header:1:MOTHER=1", 1, "header" },
+        { "620", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017;header:1:DOB=01/04/2007", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017;header:1:DOB=31/03/2007", 1, "header" },
+        { "621", "header:1:MOTHER=1;header:1:MC_DOB=09/10/2003", "header:1:MOTHER=1;header:1:MC_DOB=10/10/2003", 1, "header" },
+        { "INT32", "header:1:CHILD=C1", "header:1:CHILD=C3", 1, "header" },
+        { "393", "header:1:MOTHER=", "header:1:MOTHER=;header:1:DOB=01/04/2006", 1, "header" },
+        { "141", "episodes:0:DECOM=2017-06-01", "episodes:0:DECOM=02/06/2017", 0, "episodes" },
+        { "143", "episodes:2:RNE=X", "episodes:1:RNE=B", 2, "episodes" },
+        { "144", "episodes:2:LS=C3", "episodes:2:LS=J3", 2, "episodes" },
+        { "145", "episodes:2:CIN=N9", "episodes:2:CIN=N8", 2, "episodes" },
+        { "146", "episodes:2:PLACE=U7", "episodes:2:PLACE=U1", 2, "episodes" },
+        { "147", "episodes:0:DEC=31/09/2017", "episodes:0:DEC=30/09/2017", 0, "episodes" },
+        { "148", "episodes:0:REC=", "episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 0, "episodes" },
+        { "149", "episodes:0:REC=X2", "episodes:2:DEC=01/03/2018;episodes:2:REC=E4B", 0, "episodes" },
+        { "178", "episodes:0:PLACE_PROVIDER=PR6", "episodes:0:PLACE_PROVIDER=PR5", 0, "episodes" },
+        { "1009", "episodes:0:REASON_PLACE_CHANGE=MOVED", "episodes:0:REASON_PLACE_CHANGE=CUSTOD", 0, "episodes" },
+        { "213", "episodes:2:PLACE=T4", "episodes:2:PLACE=T4;episodes:2:PLACE_PROVIDER=", 2, "episodes" },
+        { "214", "episodes:2:PLACE=Z1;episodes:2:PLACE_PROVIDER=", "episodes:2:PLACE=Z1;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=", 2, "episodes" },
+        { "526", "episodes:2:PLACE_PROVIDER=", "episodes:2:PLACE=T1;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=", 2, "episodes" },
+        { "550", "episodes:2:PLACE_PROVIDER=PR0", "episodes:2:PLACE=P1;episodes:2:PLACE_PROVIDER=PR0", 2, "episodes" },
+        { "527", "episodes:2:PLACE=R2;episodes:2:PLACE_PROVIDER=PR1", "episodes:2:PLACE=R1;episodes:2:PLACE_PROVIDER=PR1", 2, "episodes" },
+        { "528", "episodes:2:PLACE=R5;episodes:2:PLACE_PROVIDER=PR2", "episodes:2:PLACE=R1;episodes:2:PLACE_PROVIDER=PR2", 2, "episodes" },
+        { "529", "episodes:2:PLACE_PROVIDER=PR3", "episodes:2:PLACE=R1;episodes:2:PLACE_PROVIDER=PR3", 2, "episodes" },
+        { "530", "episodes:2:PLACE=P1;episodes:2:PLACE_PROVIDER=PR4", "episodes:2:PLACE=R1;episodes:2:PLACE_PROVIDER=PR4", 2, "episodes" },
+        { "531", "episodes:2:PLACE=P1;episodes:2:PLACE_PROVIDER=PR5", "episodes:2:PLACE=R1;episodes:2:PLACE_PROVIDER=PR5", 2, "episodes" },
+        { "392c", "episodes:2:PL_POST=XYZ", "episodes:2:PL_POST=S63 1AB", 2, "episodes" },
+        { "392d", "episodes:2:PL_POST=S62 1", "episodes:2:PLACE=P1;episodes:2:PLACE_PROVIDER=PR0;episodes:2:PL_POST=S62 1", 2, "episodes" },
+        { "398", "episodes:2:LS=V3", "episodes:2:LS=V3;episodes:2:HOME_POST=;episodes:2:PL_POST=", 2, "episodes" },
+        { "378", "episodes:2:PLACE=P1;episodes:2:PLACE_PROVIDER=PR0;episodes:2:LS=V2", "episodes:2:PLACE=P1;episodes:2:PLACE_PROVIDER=PR0;episodes:2:LS=C2", 2, "episodes" },
+        { "380", "episodes:2:PLACE=T1;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=", "episodes:1:PLACE=T1;episodes:1:PLACE_PROVIDER=;episodes:1:PL_POST=;episodes:1:URN=", 2, "episodes" },
+        { "381", "episodes:2:DEC=01/03/2018;episodes:2:REC=E4A;episodes:2:PLACE=T2;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=", "episodes:0:PLACE=T2;episodes:0:PLACE_PROVIDER=;episodes:0:PL_POST=", 2, "episodes" },
+        { "382", "episodes:2:LS=V3;episodes:2:PLACE=T2;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:HOME_POST=", "episodes:2:LS=V3;episodes:2:HOME_POST=;episodes:2:PL_POST=", 2, "episodes" },
+        { "384", "episodes:2:LS=V4;episodes:2:PLACE=U4;episodes:2:HOME_POST=;episodes:2:PL_POST=", "episodes:2:LS=V4;episodes:2:HOME_POST=;episodes:2:PL_POST=", 2, "episodes" },
+        { "353", "episodes:2:DECOM=13/10/1991", "episodes:2:DECOM=14/10/1991", 2, "episodes" },
+        { "354", "episodes:2:DECOM=01/04/2018", "episodes:2:DECOM=31/03/2018", 2, "episodes" },
+        { "385", "episodes:2:DEC=01/04/2018;episodes:2:REC=E4A", "episodes:2:DEC=31/03/2018;episodes:2:REC=E4A", 2, "episodes" },
+        { "355", "episodes:2:DEC=15/04/2016;episodes:2:REC=E4A", "episodes:2:DEC=16/04/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "356", "episodes:2:DEC=14/04/2016;episodes:2:REC=E4A", "episodes:2:DEC=15/04/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "361", "episodes:2:LS=L1;episodes:2:DEC=19/04/2016;episodes:2:REC=E4A", "episodes:2:LS=L1;episodes:2:DEC=18/04/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "362", "episodes:2:LS=L2;episodes:2:DEC=07/05/2016;episodes:2:REC=E4A", "episodes:2:LS=L2;episodes:2:DEC=06/05/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "363", "episodes:2:LS=L3;episodes:2:DEC=23/04/2016;episodes:2:REC=E4A", "episodes:2:LS=L3;episodes:2:DEC=22/04/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "365", "episodes:2:LS=V3;episodes:2:HOME_POST=;episodes:2:PL_POST=;episodes:2:DEC=03/05/2016;episodes:2:REC=E4A", "episodes:2:LS=V3;episodes:2:HOME_POST=;episodes:2:PL_POST=;episodes:2:DEC=02/05/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "375", "episodes:2:PLACE=T1;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:DEC=28/05/2016;episodes:2:REC=E4A", "episodes:2:PLACE=T1;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:DEC=27/05/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "376", "episodes:2:PLACE=T3;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:DEC=07/05/2016;episodes:2:REC=E4A", "episodes:2:PLACE=T3;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:DEC=06/05/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "379", "episodes:2:PLACE=T4;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:DEC=23/04/2016;episodes:2:REC=E4A", "episodes:2:PLACE=T4;episodes:2:PLACE_PROVIDER=;episodes:2:PL_POST=;episodes:2:DEC=22/04/2016;episodes:2:REC=E4A", 2, "episodes" },
+        { "445", "episodes:2:LS=D1", "episodes:2:LS=D1;episodes:2:DECOM=30/12/2005", 2, "episodes" },
+        { "446", "episodes:2:LS=E1;episodes:2:DECOM=29/12/2005", "episodes:2:LS=E1;episodes:2:DECOM=30/12/2005", 2, "episodes" },
+        { "352", "header:1:DOB=14/04/1998", "header:1:DOB=16/04/1998", 2, "episodes" },
+        { "370", "episodes:2:PLACE=P2", "episodes:2:PLACE=P2;header:1:DOB=15/04/2001", 2, "episodes" },
+        { "371", "episodes:2:PLACE=H5", "episodes:2:PLACE=H5;header:1:DOB=15/04/2002", 2, "episodes" },
+        { "372", "episodes:0:PLACE=R5;episodes:0:PLACE_PROVIDER=PR4", "episodes:0:PLACE=R5;episodes:0:PLACE_PROVIDER=PR4;header:0:DOB=01/06/2007", 0, "episodes" },
+        { "373", "episodes:0:PLACE=S1;header:0:DOB=02/06/2013", "episodes:0:PLACE=S1;header:0:DOB=01/06/2013", 0, "episodes" },
+        { "374", "episodes:2:PLACE=P3", "episodes:2:PLACE=P3;header:1:DOB=15/04/2002", 2, "episodes" },
+        { "386", "episodes:2:DEC=01/03/2018;episodes:2:REC=E11;header:1:DOB=01/03/2000", "episodes:2:DEC=01/03/2018;episodes:2:REC=E11;header:1:DOB=02/03/2000", 2, "episodes" },
+        { "387", "episodes:2:DEC=01/03/2018;episodes:2:REC=E5;header:1:DOB=02/03/2004", "episodes:2:DEC=01/03/2018;episodes:2:REC=E5;header:1:DOB=01/03/2004", 2, "episodes" },
+        { "389", "episodes:2:DEC=01/03/2018;episodes:2:REC=E7;header:1:DOB=02/03/2002", "episodes:2:DEC=01/03/2018;episodes:2:REC=E7;header:1:DOB=01/03/2002", 2, "episodes" },
+        { "407", "episodes:2:DEC=01/03/2018;episodes:2:REC=E45;header:1:DOB=01/03/2000", "episodes:2:DEC=01/03/2018;episodes:2:REC=E45;header:1:DOB=02/03/2000", 2, "episodes" },
+        { "460", "episodes:2:DEC=01/03/2018;episodes:2:REC=E17", "episodes:2:DEC=01/03/2018;episodes:2:REC=E17;header:1:DOB=01/03/2000", 2, "episodes" },
+        { "516", "episodes:2:DEC=01/03/2018;episodes:2:REC=E45;episodes:2:PLACE=K2", "episodes:2:DEC=01/03/2018;episodes:2:REC=E45", 2, "episodes" },
+        { "302", "header:1:DOB=16/04/2016", "header:1:DOB=15/04/2016", 2, "episodes" },
+        { "357", "episodes:2:RNE=P", "episodes:1:RNE=P", 2, "episodes" },
+        { "142", "episodes:0:DEC=;episodes:0:REC=", "episodes:1:DEC=;episodes:1:REC=", 0, "episodes" },
+        { "388", "episodes:1:DEC=01/03/2018;episodes:1:REC=X1", "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A", 1, "episodes" },
+        { "433", "episodes:1:DECOM=02/09/2017", "episodes:1:DECOM=01/09/2017", 1, "episodes" },
+        { "431", "episodes:1:RNE=S", "episodes:1:RNE=S;episodes:1:DECOM=02/09/2017;episodes:0:REC=E4A", 1, "episodes" },
+        { "432", "episodes:0:REC=E4A", "episodes:0:REC=X1", 1, "episodes" },
+        { "501", "episodes:1:DECOM=31/08/2017", "episodes:1:DECOM=01/09/2017", 1, "episodes" },
+        { "434", "episodes:1:RNE=L", "episodes:1:RNE=L;episodes:1:LS=C1;episodes:1:PLACE=U4;episodes:1:PLACE_PROVIDER=PR1;episodes:1:PL_POST=S61 2;episodes:1:URN=", 1, "episodes" },
+        { "435", "episodes:1:LS=C1", "episodes:1:LS=C2", 1, "episodes" },
+        { "436", "episodes:1:RNE=B", "episodes:1:RNE=B;episodes:1:LS=C1", 1, "episodes" },
+        { "437", "episodes:0:REC=E2", "episodes:1:DEC=01/03/2018;episodes:1:REC=E2", 0, "episodes" },
+        { "INT03", "episodes:2:CHILD=C9", "episodes:2:CHILD=C2", 2, "episodes" },
+        { "166", "reviews:0:REVIEW=2017-06-20", "reviews:0:REVIEW=21/06/2017", 0, "reviews" },
+        { "167", "reviews:0:REVIEW_CODE=PN8", "reviews:0:REVIEW_CODE=PN7", 0, "reviews" },
+        { "440", "reviews:1:REVIEW_CODE=PN0", "reviews:0:DOB=21/06/2013;reviews:0:REVIEW_CODE=PN0", 1, "reviews" },
+        { "441", "reviews:0:DOB=21/06/2013", "reviews:0:DOB=20/06/2013", 0, "reviews" },
+        { "INT08", "reviews:0:CHILD=C9", "reviews:0:CHILD=C1", 0, "reviews" },
+        { "INT17", "reviews:0:DOB=05/05/2009", "reviews:0:DOB=04/05/2009", 0, "reviews" },
+        { "1004", "missing:0:MIS_START=2017-11-01", "missing:0:MIS_START=02/11/2017", 0, "missing" },
+        { "1005", "missing:0:MIS_END=31/11/2017", "missing:0:MIS_END=30/11/2017", 0, "missing" },
+        { "1006", "missing:0:MISSING=X", "missing:0:MISSING=A", 0, "missing" },
+        { "564", "missing:0:MIS_START=", "missing:0:MISSING=;missing:0:MIS_START=;missing:0:MIS_END=", 0, "missing" },
+        { "565", "missing:0:MISSING=", "missing:0:MISSING=M", 0, "missing" },
+        { "566", "missing:0:MISSING=;missing:0:MIS_START=", "missing:0:MISSING=;missing:0:MIS_START=;missing:0:MIS_END=", 0, "missing" },
+        { "567", "missing:0:MIS_END=31/10/2017", "missing:0:MIS_END=01/11/2017", 0, "missing" },
+        { "570", "missing:1:MIS_START=01/04/2018;missing:1:MIS_END=", "missing:1:MIS_START=31/03/2018;missing:1:MIS_END=", 1, "missing" },
+        { "571", "missing:1:MIS_END=01/04/2018", "missing:1:MIS_END=31/03/2018", 1, "missing" },
+        { "574", "missing:1:MIS_START=02/11/2017", "missing:1:MIS_START=03/11/2017", 1, "missing" },
+        { "586", "missing:0:MIS_START=09/10/2003", "missing:0:MIS_START=10/10/2003", 0, "missing" },
+        { "INT04", "missing:0:CHILD=C9", "missing:0:CHILD=C2", 0, "missing" },
+        { "INT13", "missing:0:DOB=11/10/2003", "missing:0:DOB=10/10/2003", 0, "missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_row_that_breaks_the_rule_is_reported_and_the_edge_is_not(string rule, string breaks, string keeps, int row, string table)
+    {
+        var broken = Returns.Validate(Returns.With(breaks));
+        Assert.Contains(broken, f => f.Rule == rule && f.Table == table && f.Row == row);
+        Assert.DoesNotContain(Returns.Validate(Returns.With(keeps)), f => f.Rule == rule);
+    }
+
+    [Fact]
+    public void Every_rule_the_validator_checks_is_in_the_DfE_list_and_has_a_case_here()
+    {
+        var list = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "rules-2022-23.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        Assert.All(Validator903.RuleCodes, code => Assert.Contains(code, list));
+        Assert.Equal(Validator903.RuleCodes.Count, Validator903.RuleCodes.Distinct().Count());
+        var tested = Cases.Select(c => (string)c[0]).ToHashSet();
+        Assert.DoesNotContain(Validator903.RuleCodes, c => !tested.Contains(c));
+        Assert.True(Validator903.RuleCodes.Count >= 40);
+    }
+
+    [Fact]
+    public void The_sex_code_list_follows_the_collection_year()
+    {
+        var letters = Returns.With("header:0:SEX=M;header:1:SEX=F");
+        Assert.Contains(Returns.Validate(letters), f => f.Rule == "101");
+        Assert.DoesNotContain(new Validator903(new CollectionYear(2024)).Validate(Returns.Read(letters)), f => f.Rule == "101");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Intervention.FunctionalTests.Children;
+
+/// <summary>Malformed 903 files never crash the service: what is not a 903 file is a 400 that says why; bad values are findings.</summary>
+public sealed class BadFilesTests(ChildrenSystem children, ITestOutputHelper output) : IClassFixture<ChildrenSystem>
+{
+    private const string EpisodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(HttpContent file, string fileName, string? year = "2017/18")
+    {
+        using var form = new MultipartFormDataContent();
+        if (year is not null) form.Add(new StringContent(year), "collectionYear");
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", fileName);
+        using var response = await children.Http.PostAsync("children/api/903/imports", form);
+        var text = await response.Content.ReadAsStringAsync();
+        output.WriteLine($"{(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private static HttpContent Text(string text) => new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+
+    [Theory]
+    [InlineData("episodes.csv", "", "files[episodes.csv]", "empty")]
+    [InlineData("episodes.csv", "CHILD,DECOM,RNE\r\nC1,01/06/2017,S\r\n", "files[episodes.csv]", "lacks LS")]
+    [InlineData("episodes.csv", EpisodesHeader + "C1,01/06/2017,S\r\n", "files[episodes.csv]", "3 fields where the header row has 13")]
+    [InlineData("children.csv", "CHILD\r\nC1\r\n", "files[children.csv]", "not a 903 file name")]
+    [InlineData("header.csv", "%PDF-1.4\u0000\u0001binary", "files[header.csv]", "")]
+    public async Task A_file_that_is_not_a_903_file_is_a_400_naming_the_file_and_what_is_wrong(string name, string content, string field, string reason)
+    {
+        var (status, body) = await ImportAsync(Text(content), name);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(reason, body.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task Bad_dates_and_wrong_codes_are_findings_with_their_rule_and_the_rows_are_kept()
+    {
+        var (status, body) = await ImportAsync(Text(EpisodesHeader +
+            "C1,2017-06-01,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n" +
+            "C2,01/06/2017,S,ZZ,N1,U4,PR1,,,,S60 1,S61 2,\r\n"), "episodes.csv");
+        Assert.Equal(HttpStatusCode.Created, status);
+        var errors = body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("row").GetInt32(), e.GetProperty("fields")[0].GetString())).ToList();
+        Assert.Contains(("141", 0, "DECOM"), errors);
+        Assert.Contains(("144", 1, "LS"), errors);
+        Assert.Equal(2, body.GetProperty("rows").GetProperty("episodes").GetInt32());
+        Assert.Equal(2, await children.System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2017/18' AND child IN ('C1', 'C2') AND decom IN ('2017-06-01', '01/06/2017')"));
+    }
+
+    [Fact]
+    public async Task A_missing_or_malformed_collection_year_and_a_body_that_is_not_multipart_are_400s()
+    {
+        var (status, body) = await ImportAsync(Text(EpisodesHeader), "episodes.csv", year: null);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("collectionYear", out _));
+        (status, body) = await ImportAsync(Text(EpisodesHeader), "episodes.csv", year: "2017/19");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+
+        using var json = await children.Http.PostAsJsonAsync("children/api/903/imports", new { collectionYear = "2017/18" });
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Contains("multipart/form-data", await json.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_200_MB_file_is_refused_without_bringing_the_service_down()
+    {
+        // A valid header row, then 200 MB of one record too long to be a 903 row: read from the buffered upload, never held in memory.
+        var (status, body) = await ImportAsync(new StreamContent(new GeneratedFile(Encoding.UTF8.GetBytes(EpisodesHeader), 200L * 1024 * 1024)), "episodes.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("longer than", body.GetProperty("errors").GetProperty("files[episodes.csv]")[0].GetString());
+        Assert.True((await children.System["children"].HealthAsync()).Healthy);
+        Assert.False(children.System["children"].HasExited);
+        using var kpis = await children.Http.GetAsync("children/api/kpis?asAt=2018-03-31");
+        Assert.Equal(HttpStatusCode.OK, kpis.StatusCode);
+    }
+
+    /// <summary>A stream of a given length, generated as it is read: a prefix then the letter A.</summary>
+    private sealed class GeneratedFile(byte[] prefix, long length) : Stream
+    {
+        private long _position;
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            for (var i = 0; i < n; i++) buffer[offset + i] = _position + i < prefix.Length ? prefix[_position + i] : (byte)'A';
+            _position += n;
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Intervention.Servers;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Intervention.FunctionalTests.Children;
+
+/// <summary>Issue 6's "done when": the synthetic year imports through the gateway, validates and yields the KPIs; an export re-imports to the same data.</summary>
+public sealed class SyntheticYearTests(ChildrenSystem children, ITestOutputHelper output) : IClassFixture<ChildrenSystem>
+{
+    [Fact]
+    public async Task The_seeds_load_the_synthetic_2017_18_year_through_the_gateway_and_the_KPIs_follow_the_published_figures()
+    {
+        var clock = Stopwatch.StartNew();
+        var (exitCode, lines) = await SeedsTests.RunSeedsAsync(children.System, children.Gateway, "--only", "children");
+        var elapsed = clock.Elapsed;
+        Assert.True(exitCode == 0, string.Join('\n', lines));
+        var imported = Assert.Single(lines, l => l.StartsWith("children 903 2017/18:"));
+        Assert.EndsWith("0 validation findings", imported);
+        output.WriteLine(string.Join('\n', lines));
+        Measurements.Record($"children seeds (synthetic 2017/18 year, import + casework + improvement, through the gateway): {elapsed.TotalSeconds:0.0} s");
+
+        var kpis = (await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/kpis?asAt=2018-03-31"))!.ToDictionary(k => k.GetProperty("name").GetString()!);
+        Assert.Equal(
+            ["placements-3-plus", "long-term-stability", "placed-over-20-miles", "family-based-placements", "statutory-visits-on-time", "assessments-within-45-days",
+             "plans-up-to-date", "return-home-interviews", "health-assessments-on-time", "average-caseload", "agency-rate"],
+            kpis.Keys);
+        // 628 children in care on 31 March 2018, 81% of them in family-based settings (509 of 628).
+        var family = kpis["family-based-placements"];
+        Assert.Equal((509, 628, 81.1m), (family.GetProperty("numerator").GetInt32(), family.GetProperty("denominator").GetInt32(), family.GetProperty("value").GetDecimal()));
+        Assert.InRange(kpis["statutory-visits-on-time"].GetProperty("value").GetDecimal(), 91m, 95m);
+        Assert.InRange(kpis["assessments-within-45-days"].GetProperty("value").GetDecimal(), 80m, 94m);
+        Assert.InRange(kpis["plans-up-to-date"].GetProperty("value").GetDecimal(), 96m, 100m);
+        Assert.InRange(kpis["agency-rate"].GetProperty("value").GetDecimal(), 15m, 21m);
+        Assert.True(kpis["average-caseload"].GetProperty("value").GetDecimal() < 15m);
+        foreach (var kpi in kpis.Values) Assert.False(string.IsNullOrWhiteSpace(kpi.GetProperty("definition").GetString()));
+
+        // The OpenAPI document describes the API the checks use.
+        var openApi = await children.Http.GetStringAsync("children/openapi/v1.json");
+        Assert.Contains("/api/903/imports", openApi);
+        Assert.Contains("/api/kpis", openApi);
+
+        // Published as an aggregate event through the outbox.
+        Assert.Equal(1, await children.System.CountAsync("children", "SELECT count(*) FROM outbox_messages WHERE message_type = 'Intervention.Contracts.Children.KpisPublished'"));
+
+        // The seeds again: the import replaces the year and every casework load is keyed, so the figures do not move.
+        var again = await SeedsTests.RunSeedsAsync(children.System, children.Gateway, "--only", "children");
+        Assert.Equal(0, again.ExitCode);
+        var family2 = (await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/kpis?asAt=2018-03-31"))!.Single(k => k.GetProperty("name").GetString() == "family-based-placements");
+        Assert.Equal(628, family2.GetProperty("denominator").GetInt32());
+        Assert.Equal(170, (await children.Http.GetFromJsonAsync<JsonElement>("children/api/permanence?asAt=2018-03-31")).GetProperty("inScope").GetInt32());
+        var sevenTests = await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/improvement/items?kind=SevenTest");
+        Assert.Equal(7, sevenTests!.Count);
+        Assert.Equal(8, (await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/improvement/items?kind=OfstedRecommendation"))!.Count);
+    }
+
+    [Fact]
+    public async Task An_export_re_imports_to_the_same_data_bad_rows_included()
+    {
+        // 2016/17, with rows that break rules (an invalid sex code, an episode ending before it starts, a missing end before its start).
+        var files = new Dictionary<string, string>
+        {
+            ["header"] = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nX1,1,04/05/2009,WBRI,UN2,,\r\nX2,9,10/10/2003,\"WBRI\",UN3,0,\r\n",
+            ["episodes"] = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n" +
+                           "X1,01/06/2016,S,C2,N1,U4,PR1,01/09/2016,X1,CARPL,S60 1,S61 2,\r\nX1,01/09/2016,P,C2,N1,K2,PR4,01/03/2017,E4A,,S60 1,LS6 1,SC123456\r\n" +
+                           "X2,15/04/2016,S,C2,N2,U6,PR4,14/04/2016,E4A,,S62 1,S63 1,\r\n",
+            ["reviews"] = "CHILD,DOB,REVIEW,REVIEW_CODE\r\nX1,04/05/2009,20/06/2016,PN1\r\n",
+            ["missing"] = "CHILD,DOB,MISSING,MIS_START,MIS_END\r\nX2,10/10/2003,M,01/11/2016,31/10/2016\r\n",
+            ["oc2"] = "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\r\nX1,04/05/2009,12,,0,1,1,1,1,0,,\r\n",
+        };
+        var first = await ImportAsync(files, "2016/17");
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        var rules = first.Report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("table").GetString(), e.GetProperty("row").GetInt32())).ToList();
+        Assert.Contains(("101", "header", 1), rules);
+        Assert.Contains(("356", "episodes", 2), rules);
+        Assert.Contains(("567", "missing", 0), rules);
+        Assert.Equal(1, first.Report.GetProperty("counts").GetProperty("101").GetInt32());
+
+        var exported = await ExportAsync("2016-17");
+        Assert.Equal(["episodes", "header", "missing", "oc2", "reviews"], exported.Keys.Order());
+        Assert.Equal(files["episodes"], exported["episodes"]);
+        Assert.Equal(files["oc2"], exported["oc2"]);
+        Assert.Contains("X2,9,10/10/2003,WBRI,UN3,0,", exported["header"]);
+
+        var second = await ImportAsync(exported, "2016-17");
+        Assert.Equal(first.Report.GetProperty("counts").GetRawText(), second.Report.GetProperty("counts").GetRawText());
+        Assert.Equal(first.Report.GetProperty("rows").GetRawText(), second.Report.GetProperty("rows").GetRawText());
+        var reexported = await ExportAsync("2016-17");
+        Assert.Equal(exported, reexported);
+        Assert.Equal(1, await children.System.CountAsync("children", "SELECT count(*) FROM other_rows WHERE collection_year = '2016/17'"));
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Report)> ImportAsync(Dictionary<string, string> files, string year)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(year), "collectionYear" } };
+        foreach (var (table, text) in files)
+        {
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(part, "files", table + ".csv");
+        }
+        using var response = await children.Http.PostAsync("children/api/903/imports", form);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private async Task<Dictionary<string, string>> ExportAsync(string year)
+    {
+        using var response = await children.Http.GetAsync($"children/api/903/exports/{year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        return zip.Entries.ToDictionary(e => e.Name[..^4], e => new StreamReader(e.Open()).ReadToEnd());
+    }
+}
