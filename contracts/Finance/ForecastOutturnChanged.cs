@@ -6,6 +6,7 @@ namespace Intervention.Contracts.Finance;
 /// A budget's forecast outturn moved so far that its variance crossed a RAG boundary (for example the
 /// children's placements forecast went from Amber to Red when more children came into care). Published
 /// only on a crossing, not on every movement: integrators and the Commissioners hear of the changes that matter.
+/// Amounts are pounds; MassTransit's JSON envelope carries decimals as strings (<c>"525000"</c>), which keeps them exact.
 /// </summary>
 public sealed record ForecastOutturnChanged
 {

@@ -14,6 +14,7 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress)
         {
             await LoadDirectionsAsync(ct);
             await LoadProgressAsync(ct);
+            await new Finance.FinanceScenario(gateway, progress).LoadAsync(ct);
             progress.WriteLine("done");
             return 0;
         }

@@ -27,6 +27,7 @@ public static class FinanceModule
         builder.Services.AddSingleton(Bind(configuration.GetSection("Forecast:UnitCosts"), new UnitCosts()));
         builder.Services.AddSingleton(Bind(configuration.GetSection("Forecast"), new ForecastOptions()));
         builder.Services.AddSingleton(Bind(configuration.GetSection("Monitoring:Rag"), new RagThresholds()));
+        builder.Services.AddSingleton(Bind(configuration.GetSection("Monitoring"), new MonitoringOptions()));
         builder.Services.AddScoped<ChildrenPlacements>();
         return builder;
     }
@@ -36,6 +37,7 @@ public static class FinanceModule
         app.MapAuthority();
         app.MapMtfs();
         app.MapForecast();
+        app.MapMonitoring();
         return app;
     }
 
