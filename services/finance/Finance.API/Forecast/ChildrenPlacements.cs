@@ -14,6 +14,8 @@ namespace Finance.API.Forecast;
 /// </summary>
 public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOptions options, RagThresholds rag, TimeProvider clock, ILogger<ChildrenPlacements> logger)
 {
+    private const long ReforecastLock = 0x_F1A_0C57; // finance's placement reforecast; any constant not used elsewhere in this database
+
     public DateOnly Today => CouncilTime.DateOf(clock.GetUtcNow());
 
     public async Task<YearForecast> ForecastAsync(FinancialYear year, CancellationToken ct)
@@ -42,6 +44,9 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
     public async Task ChangeAsync(string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // One change at a time: two children's events forecast side by side would each miss the other's effect, and a
+        // RAG boundary crossed by the two together would never be announced. Held until the inbox's transaction ends.
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReforecastLock})", ct);
         var child = await db.PlacementSpells.Where(s => s.ChildRef == childRef).OrderBy(s => s.StartedOn).ToListAsync(ct);
         var firstYear = FinancialYear.Of(from);
         var budgets = (await Budgets.CurrentAsync(db, costCentre: options.PlacementsCostCentre, fromYear: firstYear.StartYear, ct: ct))
