@@ -2,6 +2,7 @@ using Finance.API.Forecast;
 using Finance.API.Infrastructure;
 using Finance.API.Monitoring;
 using Finance.API.Mtfs;
+using Finance.API.Resilience;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Data;
 using Intervention.ServiceDefaults.Messaging;
@@ -29,6 +30,7 @@ public static class FinanceModule
         builder.Services.AddSingleton(Bind(configuration.GetSection("Monitoring:Rag"), new RagThresholds()));
         builder.Services.AddSingleton(Bind(configuration.GetSection("Monitoring"), new MonitoringOptions()));
         builder.Services.AddScoped<ChildrenPlacements>();
+        builder.Services.AddScoped<Section114Watch>();
         return builder;
     }
 
@@ -38,6 +40,7 @@ public static class FinanceModule
         app.MapMtfs();
         app.MapForecast();
         app.MapMonitoring();
+        app.MapResilience();
         return app;
     }
 

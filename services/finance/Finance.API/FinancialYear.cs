@@ -19,6 +19,7 @@ public readonly partial record struct FinancialYear(int StartYear) : IComparable
     /// <summary>The day after the year ends: placements still open are counted up to here.</summary>
     public DateOnly EndExclusive => new(StartYear + 1, 4, 1);
     public FinancialYear Next => new(StartYear + 1);
+    public FinancialYear Previous() => new(StartYear - 1);
 
     public static FinancialYear Of(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
 

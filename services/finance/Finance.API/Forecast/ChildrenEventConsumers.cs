@@ -1,4 +1,5 @@
 using Finance.API.Infrastructure;
+using Finance.API.Resilience;
 using Intervention.Contracts.Children;
 using Intervention.ServiceDefaults.Messaging;
 using MassTransit;
@@ -10,14 +11,14 @@ namespace Finance.API.Forecast;
 /// moves. The inbox makes a redelivery a no-op; a placement type finance has no unit cost for is refused to the
 /// <c>_error</c> queue rather than counted at a guessed cost.
 /// </summary>
-public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, UnitCosts costs, TimeProvider clock,
+public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, UnitCosts costs, TimeProvider clock,
     ILogger<ChildBecameLookedAfterConsumer> logger) : IConsumer<ChildBecameLookedAfter>
 {
-    public Task Consume(ConsumeContext<ChildBecameLookedAfter> context)
+    public async Task Consume(ConsumeContext<ChildBecameLookedAfter> context)
     {
         var m = context.Message;
         PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs);
-        return placements.ChangeAsync(m.ChildRef, m.StartedOn, nameof(ChildBecameLookedAfter), spells =>
+        var years = await placements.ChangeAsync(m.ChildRef, m.StartedOn, nameof(ChildBecameLookedAfter), spells =>
         {
             var open = spells.SingleOrDefault(s => s.EndedOn is null);
             if (open is not null)
@@ -33,18 +34,19 @@ public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlaceme
             }
             spells.Add(PlacementEvents.Open(db, m.EventId, m.ChildRef, m.PlacementType, m.Stovewood, m.StartedOn, clock));
         }, context.CancellationToken);
+        await PlacementEvents.CheckSection114Async(section114, years, context.CancellationToken);
     }
 }
 
 /// <summary>A looked-after child moved placement (queue <c>finance-placement-changed</c>): one spell ends and another opens.</summary>
-public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements placements, UnitCosts costs, TimeProvider clock,
+public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, UnitCosts costs, TimeProvider clock,
     ILogger<PlacementChangedConsumer> logger) : IConsumer<PlacementChanged>
 {
-    public Task Consume(ConsumeContext<PlacementChanged> context)
+    public async Task Consume(ConsumeContext<PlacementChanged> context)
     {
         var m = context.Message;
         PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs);
-        return placements.ChangeAsync(m.ChildRef, m.ChangedOn, nameof(PlacementChanged), spells =>
+        var years = await placements.ChangeAsync(m.ChildRef, m.ChangedOn, nameof(PlacementChanged), spells =>
         {
             var open = spells.SingleOrDefault(s => s.EndedOn is null);
             if (open is null)
@@ -60,18 +62,19 @@ public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements pl
             }
             spells.Add(PlacementEvents.Open(db, m.EventId, m.ChildRef, m.PlacementType, m.Stovewood, m.ChangedOn, clock));
         }, context.CancellationToken);
+        await PlacementEvents.CheckSection114Async(section114, years, context.CancellationToken);
     }
 }
 
 /// <summary>A child left care (queue <c>finance-child-ceased-to-be-looked-after</c>): the open spell ends.</summary>
-public sealed class ChildCeasedToBeLookedAfterConsumer(ChildrenPlacements placements, ILogger<ChildCeasedToBeLookedAfterConsumer> logger)
+public sealed class ChildCeasedToBeLookedAfterConsumer(ChildrenPlacements placements, Section114Watch section114, ILogger<ChildCeasedToBeLookedAfterConsumer> logger)
     : IConsumer<ChildCeasedToBeLookedAfter>
 {
-    public Task Consume(ConsumeContext<ChildCeasedToBeLookedAfter> context)
+    public async Task Consume(ConsumeContext<ChildCeasedToBeLookedAfter> context)
     {
         var m = context.Message;
         if (string.IsNullOrWhiteSpace(m.ChildRef)) throw new PlacementEventRefusedException(m.EventId, "childRef is empty");
-        return placements.ChangeAsync(m.ChildRef, m.CeasedOn, nameof(ChildCeasedToBeLookedAfter), spells =>
+        var years = await placements.ChangeAsync(m.ChildRef, m.CeasedOn, nameof(ChildCeasedToBeLookedAfter), spells =>
         {
             var open = spells.SingleOrDefault(s => s.EndedOn is null);
             if (open is null)
@@ -86,11 +89,18 @@ public sealed class ChildCeasedToBeLookedAfterConsumer(ChildrenPlacements placem
             open.EndedOn = m.CeasedOn;
             open.EndedBy = m.EventId;
         }, context.CancellationToken);
+        await PlacementEvents.CheckSection114Async(section114, years, context.CancellationToken);
     }
 }
 
 internal static class PlacementEvents
 {
+    /// <summary>Demand moved the forecast of these years: make the section 114 test again for each.</summary>
+    public static async Task CheckSection114Async(Section114Watch watch, IReadOnlyList<FinancialYear> years, CancellationToken ct)
+    {
+        foreach (var year in years) await watch.CheckAsync(year, ct);
+    }
+
     public static void Check(Guid eventId, string childRef, string placementType, UnitCosts costs)
     {
         if (string.IsNullOrWhiteSpace(childRef)) throw new PlacementEventRefusedException(eventId, "childRef is empty");

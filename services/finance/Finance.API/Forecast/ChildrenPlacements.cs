@@ -39,9 +39,10 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
     /// <summary>
     /// Runs <paramref name="change"/> on one child's spells (tracked: add new ones to the list and the DbContext) and
     /// writes a <see cref="ForecastOutturnChanged"/> to the outbox for each budgeted year from <paramref name="from"/>'s
-    /// whose RAG the change moved. The caller's unit of work (the inbox) saves it all at once.
+    /// whose RAG the change moved, saving in the caller's unit of work (the inbox's transaction). Returns the budgeted years
+    /// the change reached, for the section 114 test.
     /// </summary>
-    public async Task ChangeAsync(string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
+    public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // One change at a time: two children's events forecast side by side would each miss the other's effect, and a
@@ -61,8 +62,9 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
         }
 
         change(child);
+        await db.SaveChangesAsync(ct);
 
-        if (budgets.Count == 0) return;
+        if (budgets.Count == 0) return [];
         var after = Excluding(budgets.Keys, others.Concat(child.Select(s => s.ToSpell())));
         var directorate = await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate).FirstOrDefaultAsync(ct) ?? "";
         foreach (var (year, budget) in budgets.OrderBy(b => b.Key))
@@ -87,6 +89,7 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
             logger.LogInformation("Children's placements {Year}: forecast {Before:0.00} -> {After:0.00} against {Budget:0.00}, RAG {Was} -> {Now} ({Cause})",
                 year, before[year], after[year], budget, was, now_, cause);
         }
+        return budgets.Keys.Order().ToList();
     }
 
     private Dictionary<FinancialYear, decimal> Excluding(IEnumerable<FinancialYear> years, IEnumerable<Spell> spells)

@@ -1,5 +1,6 @@
 using Finance.API.Forecast;
 using Finance.API.Infrastructure;
+using Finance.API.Resilience;
 using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Http;
@@ -137,10 +138,11 @@ public static class MonitoringEndpoints
     /// <param name="request">Actuals to date, forecast for the rest of the year, management action.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="rag">The RAG thresholds.</param>
+    /// <param name="section114">The section 114 test, made again with the new forecast.</param>
     /// <param name="clock">Sets the recorded instant.</param>
     /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CostCentreMonitoring>, ValidationProblem, ProblemHttpResult>> PutForecast(
-        string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, RagThresholds rag, TimeProvider clock, CancellationToken ct)
+        string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, RagThresholds rag, Section114Watch section114, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!FinancialYear.TryParse(year, out var fy)) errors["year"] = [FinancialYear.Rule];
@@ -167,6 +169,7 @@ public static class MonitoringEndpoints
                 new Dictionary<string, object?> { ["previousForecastOutturn"] = before, ["forecastOutturn"] = outturn });
 
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.ForecastReturns.FindAsync([fy.StartYear, month, costCentre], ct);
         if (existing is null)
             db.ForecastReturns.Add(new ForecastReturn
@@ -190,6 +193,9 @@ public static class MonitoringEndpoints
                 PreviousRag = was, Rag = isNow, Cause = $"monitoring return P{month}",
             }, now);
         await db.SaveChangesAsync(ct);
+        await section114.CheckAsync(fy, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok(new CostCentreMonitoring(costCentre, centre!.Name, budget, outturn, outturn - budget, isNow, $"return P{month}", request.ActualsToDate, action));
     }
 
