@@ -7,7 +7,8 @@ namespace Intervention.Seeds.Finance;
 
 /// <summary>
 /// Finance's part of the Rotherham scenario, through the gateway: the 2016-19 MTFS, its 10%-more-demand scenario and
-/// the monitoring of 2016/17 and 2017/18. Every call is a create-or-same (POST answering 200 for the same content) or a
+/// the monitoring of 2016/17 and 2017/18 and
+/// the ledger years the resilience indicators are computed from. Every call is a create-or-same (POST answering 200 for the same content) or a
 /// PUT, so a second run changes nothing. When the gateway cannot reach the finance service, says so and loads nothing.
 /// </summary>
 public sealed class FinanceScenario(HttpClient gateway, TextWriter progress)
@@ -37,6 +38,9 @@ public sealed class FinanceScenario(HttpClient gateway, TextWriter progress)
         foreach (var (year, id, request) in MonitoringSeed.Virements())
             await PutAsync($"finance/api/monitoring/{year}/virements/{id}", request, ct);
         progress.WriteLine("finance monitoring: 3 directorates, 4 cost centres, budgets 2016-17 and 2017-18, the £8.5m in-year allocation of December 2016");
+        foreach (var (year, request) in ResilienceSeed.Ledgers())
+            await PutAsync($"finance/api/resilience/ledger/{year}", request, ct);
+        progress.WriteLine("finance resilience: ledger totals and usable reserves 2013-14 to 2016-17 (illustrative)");
 
         var gap = await gateway.GetFromJsonAsync<MtfsGap>("finance/api/mtfs/current/gap", ContractJson.Options, ct);
         var compared = await gateway.GetFromJsonAsync<MtfsComparison>($"finance/api/mtfs/compare?versions={MtfsSeed.VersionId},{MtfsSeed.DemandScenarioId}", ContractJson.Options, ct);

@@ -54,6 +54,14 @@ public sealed class MtfsThroughTheGatewayTests
         Assert.Contains(detail!.Assumptions, a => a.Category == AssumptionCategory.AscPrecept && a.Year == "2017-18" && a.Value == 3m && !a.Illustrative);
         Assert.All(detail.Assumptions, a => Assert.False(string.IsNullOrWhiteSpace(a.Source)));
 
+        // Resilience from the seeded (illustrative) ledger: reserves of £55.3m falling by £6.6m in 2016-17 last about 8.4 years.
+        var resilience = await gateway.GetFromJsonAsync<ResilienceReport>("finance/api/resilience/2016-17", ContractJson.Options);
+        var sustainability = resilience!.Indicators.Single(i => i.Name == "reserves-sustainability");
+        Assert.Equal((55_300_000m, 6_600_000m), (sustainability.Numerator, sustainability.Denominator));
+        Assert.Equal(8.38m, Math.Round(sustainability.Value!.Value, 2));
+        var section114 = await gateway.GetFromJsonAsync<Section114Assessment>("finance/api/section-114/2017-18", ContractJson.Options);
+        Assert.Equal((false, 55_300_000m), (section114!.AtRisk, section114.UsableReserves));
+
         // Twenty children placed in children's homes from 8 October 2017: 25 weeks each at finance's £3,500 a week.
         var before = await DemandLedForecastTests.ForecastAsync(gateway, "finance/");
         await using var broker = await BrokerClient.ConnectAsync(system.Broker.ConnectionString);
