@@ -24,6 +24,7 @@ public sealed class FinanceOnly : IAsyncLifetime
         (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/care-homes", new CostCentreRequest { Directorate = "adult-care", Name = "Care homes" }, ContractJson.Options)).EnsureSuccessStatusCode();
         (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/care-homes", new BudgetRequest { NetBudget = 1_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
         (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/central", new BudgetRequest { NetBudget = 2_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/children-placements", new CostCentreRequest { Directorate = "adult-care", Name = "Placements" }, ContractJson.Options)).EnsureSuccessStatusCode();
         (await Finance.PostAsJsonAsync("api/mtfs", MtfsThroughTheGatewayTests.SmallVersion("small"), ContractJson.Options)).EnsureSuccessStatusCode();
     }
 
@@ -105,6 +106,13 @@ public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<Fi
         Assert.Equal(adults.CostCentres.Sum(c => c.ForecastOutturn) + 250_000m, adults.ForecastOutturn);
         // The crossing from Green (P3 on budget) to Amber (P4) was published.
         Assert.Equal(1, await fixture.System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%ForecastOutturnChanged' AND body->>'cause' = 'monitoring return P4'"));
+    }
+
+    [Fact]
+    public async Task The_placements_cost_centre_is_forecast_from_demand_not_by_monthly_return()
+    {
+        using var refused = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/6/children-placements", """{"actualsToDate":1,"forecastRemaining":1}""");
+        await AssertRuleAsync(refused, "forecast-is-demand-led");
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body) =>

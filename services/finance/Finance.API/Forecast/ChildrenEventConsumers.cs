@@ -95,7 +95,7 @@ public sealed class ChildCeasedToBeLookedAfterConsumer(ChildrenPlacements placem
 
 internal static class PlacementEvents
 {
-    /// <summary>Demand moved the forecast of these years: make the section 114 test again for each.</summary>
+    /// <summary>Demand raised the forecast of these years: make the section 114 test again for each.</summary>
     public static async Task CheckSection114Async(Section114Watch watch, IReadOnlyList<FinancialYear> years, CancellationToken ct)
     {
         foreach (var year in years) await watch.CheckAsync(year, ct);

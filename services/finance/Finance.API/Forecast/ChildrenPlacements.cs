@@ -40,7 +40,7 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
     /// Runs <paramref name="change"/> on one child's spells (tracked: add new ones to the list and the DbContext) and
     /// writes a <see cref="ForecastOutturnChanged"/> to the outbox for each budgeted year from <paramref name="from"/>'s
     /// whose RAG the change moved, saving in the caller's unit of work (the inbox's transaction). Returns the budgeted years
-    /// the change reached, for the section 114 test.
+    /// whose forecast the change raised, for the section 114 test (a fall in demand cannot create that risk).
     /// </summary>
     public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
     {
@@ -89,7 +89,7 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
             logger.LogInformation("Children's placements {Year}: forecast {Before:0.00} -> {After:0.00} against {Budget:0.00}, RAG {Was} -> {Now} ({Cause})",
                 year, before[year], after[year], budget, was, now_, cause);
         }
-        return budgets.Keys.Order().ToList();
+        return budgets.Keys.Where(y => after[y] > before[y]).Order().ToList();
     }
 
     private Dictionary<FinancialYear, decimal> Excluding(IEnumerable<FinancialYear> years, IEnumerable<Spell> spells)

@@ -15,6 +15,7 @@ public static class MonitoringEndpoints
 {
     public const string ManagementActionRule = "management-action-required";
     public const string CabinetApprovalRule = "virement-needs-cabinet-approval";
+    public const string DemandLedRule = "forecast-is-demand-led";
 
     public static IEndpointRouteBuilder MapMonitoring(this IEndpointRouteBuilder app)
     {
@@ -29,6 +30,7 @@ public static class MonitoringEndpoints
             .WithName("PutForecastReturn")
             .WithSummary("Record a month's forecast for a cost centre: actuals to date + forecast for the rest of the year")
             .WithDescription("A forecast outturn worse than the previous month's (or, for the first return, over budget) needs a management action (LGA 2003 s.28): else 409 management-action-required. " +
+                             "The children's placements cost centre is forecast from demand, not by return (409 forecast-is-demand-led). " +
                              "A RAG crossing publishes ForecastOutturnChanged.");
         group.MapPut("/savings/{code}", PutSavings).WithName("PutSavingsProposal").WithSummary("Record a savings proposal with owner, value, delivery and RAG");
         group.MapGet("/{year}", Report)
@@ -139,10 +141,12 @@ public static class MonitoringEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="rag">The RAG thresholds.</param>
     /// <param name="section114">The section 114 test, made again with the new forecast.</param>
+    /// <param name="forecastOptions">Which cost centre's forecast is demand-led, not returned monthly.</param>
     /// <param name="clock">Sets the recorded instant.</param>
     /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CostCentreMonitoring>, ValidationProblem, ProblemHttpResult>> PutForecast(
-        string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, RagThresholds rag, Section114Watch section114, TimeProvider clock, CancellationToken ct)
+        string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, RagThresholds rag, Section114Watch section114,
+        ForecastOptions forecastOptions, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!FinancialYear.TryParse(year, out var fy)) errors["year"] = [FinancialYear.Rule];
@@ -152,6 +156,9 @@ public static class MonitoringEndpoints
         if (request.ActualsToDate is null) errors["actualsToDate"] = ["is required, in pounds"];
         if (request.ForecastRemaining is null) errors["forecastRemaining"] = ["is required, in pounds"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (costCentre == forecastOptions.PlacementsCostCentre)
+            return RuleBroken.Conflict(DemandLedRule,
+                $"'{costCentre}' is forecast from the children's placements the children's service reports (GET /api/forecast/children-placements), not by monthly return.");
 
         var budgets = await Budgets.CurrentAsync(db, year: fy.StartYear, costCentre: costCentre, ct: ct);
         if (!budgets.TryGetValue((fy.StartYear, costCentre), out var budget))

@@ -17,21 +17,16 @@ namespace Finance.API.Resilience;
 public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements, ForecastOptions forecastOptions, RagThresholds rag,
     ReferendumLimits limits, TimeProvider clock, ILogger<Section114Watch> logger)
 {
-    public async Task<Section114Assessment> AssessAsync(FinancialYear year, CancellationToken ct)
+    public async Task<Section114Assessment> AssessAsync(FinancialYear year, CancellationToken ct) =>
+        await AssessAsync(year, await ResourcesAsync(year, ct), ct);
+
+    private async Task<Section114Assessment> AssessAsync(FinancialYear year, (decimal? Resources, decimal? Reserves) known, CancellationToken ct)
     {
+        var (resources, reserves) = known;
         var monitoring = await MonitoringReports.BuildAsync(db, placements, forecastOptions, rag, year, 12, ct);
         var notices = await db.Set<Section114NoticeRecord>().AsNoTracking().Where(n => n.Year == year.StartYear).OrderBy(n => n.IssuedOn).ToListAsync(ct);
         var raised = await db.Set<Section114Risk>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year.StartYear, ct);
         var logged = notices.Select(n => new Section114Notice(n.Id, year.ToString(), n.IssuedOn, n.IssuedBy, n.FullCouncilBy)).ToList();
-
-        var current = await MtfsEndpoints.Load(db, "current", ct);
-        decimal? resources = null;
-        if (current is not null && current.Years().Contains(year))
-        {
-            var model = MtfsModel.Gap(current.Years(), current.Model(), limits, _ => 0m);
-            resources = model.Single(y => y.Year == year).Funding;
-        }
-        var reserves = await db.Set<LedgerYear>().AsNoTracking().Where(l => l.Year == year.StartYear - 1).Select(l => (decimal?)l.UsableReserves).FirstOrDefaultAsync(ct);
 
         if (resources is null || reserves is null)
             return new Section114Assessment(year.ToString(), monitoring.ForecastOutturn, resources, reserves, null, false, raised?.RaisedAt, logged,
@@ -41,10 +36,25 @@ public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements,
             headroom < 0, raised?.RaisedAt, logged, null);
     }
 
+    /// <summary>The year's funding in the current MTFS and the usable reserves at the previous year end; null where not recorded.</summary>
+    private async Task<(decimal? Resources, decimal? Reserves)> ResourcesAsync(FinancialYear year, CancellationToken ct)
+    {
+        var current = await MtfsEndpoints.Load(db, "current", ct);
+        decimal? resources = null;
+        if (current is not null && current.Years().Contains(year))
+            resources = MtfsModel.Gap(current.Years(), current.Model(), limits, _ => 0m).Single(y => y.Year == year).Funding;
+        var reserves = await db.Set<LedgerYear>().AsNoTracking().Where(l => l.Year == year.StartYear - 1).Select(l => (decimal?)l.UsableReserves).FirstOrDefaultAsync(ct);
+        return (resources, reserves);
+    }
+
     /// <summary>Raises the risk for <paramref name="year"/> if it fails the test and was not raised before. Saves nothing itself.</summary>
     public async Task CheckAsync(FinancialYear year, CancellationToken ct)
     {
-        var assessment = await AssessAsync(year, ct);
+        // The cheap questions first: this runs on every forecast change, and most years are raised already or cannot be tested.
+        if (await db.Set<Section114Risk>().AnyAsync(r => r.Year == year.StartYear, ct)) return;
+        var known = await ResourcesAsync(year, ct);
+        if (known is not ({ }, { })) return;
+        var assessment = await AssessAsync(year, known, ct);
         if (!assessment.AtRisk || assessment.RaisedAt is not null) return;
         var now = clock.GetUtcNow();
         var eventId = Guid.CreateVersion7(now);
