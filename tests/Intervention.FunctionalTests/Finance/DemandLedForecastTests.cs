@@ -58,8 +58,14 @@ public sealed class DemandLedForecastTests
         await broker.PublishAsync(sixth, sixth.EventId);
         await WaitUntilAsync(() => system["finance"].Output.Any(l => l.Contains("redelivery ignored") && l.Contains(sixth.EventId.ToString())),
             TimeSpan.FromSeconds(10), () => $"finance never reported the second delivery.\n{system["finance"].Tail()}");
+        // The same fact replayed under a new event id changes nothing either, and is not refused.
+        var replay = sixth with { EventId = Guid.NewGuid() };
+        await broker.PublishAsync(replay, replay.EventId);
+        await WaitUntilAsync(() => system["finance"].Output.Any(l => l.Contains("changes nothing") && l.Contains(replay.EventId.ToString())),
+            TimeSpan.FromSeconds(10), () => $"finance never reported the replay.\n{system["finance"].Tail()}");
         Assert.Equal(525_000m, (await ForecastAsync(finance)).Forecast);
         Assert.Equal(6, await system.CountAsync("finance", "SELECT count(*) FROM placement_spells"));
+        Assert.Equal(0u, await system.MessagesInQueueAsync("finance-child-became-looked-after_error"));
     }
 
     [Fact]

@@ -21,6 +21,13 @@ public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlaceme
         var years = await placements.ChangeAsync(m.ChildRef, m.StartedOn, nameof(ChildBecameLookedAfter), spells =>
         {
             var open = spells.SingleOrDefault(s => s.EndedOn is null);
+            if (open is not null && open.StartedOn == m.StartedOn && open.PlacementType == m.PlacementType.Trim().ToUpperInvariant())
+            {
+                // The same fact reported again under another event id (a replay from the children's service): nothing new.
+                logger.LogInformation("Child {ChildRef} is already recorded in {Type} from {StartedOn}: event {EventId} changes nothing",
+                    m.ChildRef, open.PlacementType, open.StartedOn, m.EventId);
+                return;
+            }
             if (open is not null)
             {
                 if (open.StartedOn >= m.StartedOn)

@@ -66,11 +66,12 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
 
         if (budgets.Count == 0) return [];
         var after = Excluding(budgets.Keys, others.Concat(child.Select(s => s.ToSpell())));
-        var directorate = await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate).FirstOrDefaultAsync(ct) ?? "";
+        string? directorate = null;
         foreach (var (year, budget) in budgets.OrderBy(b => b.Key))
         {
             var (was, now_) = (rag.Of(budget, before[year]), rag.Of(budget, after[year]));
             if (was == now_) continue;
+            directorate ??= await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate).FirstOrDefaultAsync(ct) ?? "";
             db.AddEvent(new ForecastOutturnChanged
             {
                 EventId = Guid.CreateVersion7(now),
