@@ -7,13 +7,13 @@ namespace Intervention.Seeds;
 /// <param name="Tokens">The folder of role tokens (<c>&lt;portfolio&gt;.jwt</c>) that the AppHost writes; each portfolio's calls carry its team's token.</param>
 public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, int Drivers, string Tokens)
 {
-    public static readonly IReadOnlySet<string> AllPortfolios = new HashSet<string> { "governance", "licensing", "children" };
+    public static readonly IReadOnlySet<string> AllPortfolios = new HashSet<string> { "governance", "licensing", "children", "finance" };
     public bool Loads(string portfolio) => Portfolios.Contains(portfolio);
 }
 
 public static class SeedArguments
 {
-    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--tokens .apphost/tokens] [--only governance,licensing,children] [--drivers 1200]";
+    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--tokens .apphost/tokens] [--only governance,licensing,children,finance] [--drivers 1200]";
 
     /// <summary>
     /// <c>--gateway URL</c> (else the environment, else http://localhost:5080), <c>--only a,b</c> (portfolios), <c>--drivers N</c>;

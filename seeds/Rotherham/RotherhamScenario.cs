@@ -19,6 +19,7 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
             }
             if (options.Loads("licensing")) await LoadDriversAsync(ct);
             if (options.Loads("children") && await new Children.ChildrenScenario(gateway, progress).LoadAsync(ct) is not 0 and var failed) return failed;
+            if (options.Loads("finance")) await new Finance.FinanceScenario(gateway, progress).LoadAsync(ct);
             progress.WriteLine("done");
             return 0;
         }

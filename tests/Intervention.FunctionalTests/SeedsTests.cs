@@ -55,7 +55,7 @@ public sealed class SeedsTests
         using var process = Process.Start(start)!;
         var output = (await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         var errors = await process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(cts.Token);
         Assert.True(process.ExitCode == 0, $"seeds exited with {process.ExitCode}:\n{string.Join('\n', output)}\n{errors}");
         return (process.ExitCode, output);

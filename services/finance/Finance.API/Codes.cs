@@ -1,0 +1,14 @@
+using System.Text.RegularExpressions;
+
+namespace Finance.API;
+
+/// <summary>Stable codes chosen by the caller (directorates, cost centres, savings proposals, MTFS versions): kebab-case.</summary>
+public static partial class Codes
+{
+    public const string Rule = "must be 2 to 60 lowercase letters, digits and hyphens, starting with a letter";
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,59}$")]
+    private static partial Regex Pattern();
+
+    public static bool IsValid(string? code) => code is not null && Pattern().IsMatch(code);
+}

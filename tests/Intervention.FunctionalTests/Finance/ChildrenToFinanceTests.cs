@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Intervention.Contracts;
+using Intervention.Contracts.Finance.Http;
+using Xunit;
+using static Intervention.FunctionalTests.Eventually;
+
+namespace Intervention.FunctionalTests.Finance;
+
+/// <summary>Flow 3 through the gateway: twenty children placed in children's homes through the children's API raise finance's placement forecast by weeks x unit cost.</summary>
+public sealed class ChildrenToFinanceTests
+{
+    [Fact]
+    public async Task Twenty_children_placed_in_residential_homes_through_the_children_API_raise_the_placement_forecast()
+    {
+        await using var system = await RunningSystem.StartAsync("children", "finance");
+        var gateway = (await system.StartGatewayAsync()).Http;
+
+        var before = await ForecastAsync(gateway);
+        var sent = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            using var child = await gateway.PostAsJsonAsync("children/api/children", new { localId = $"ROTH-{i:D4}", sex = "1", dateOfBirth = "2006-05-14", ethnicity = "WBRI" });
+            Assert.True(child.StatusCode == HttpStatusCode.Created, $"POST children/api/children: {(int)child.StatusCode} {await child.Content.ReadAsStringAsync()}");
+            var id = JsonDocument.Parse(await child.Content.ReadAsStringAsync()).RootElement.GetProperty("id").ToString();
+            using var episode = await gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+            {
+                startedOn = "2017-10-08", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1",
+                placementType = "K2", placementProvider = "PR4", weeklyCost = 3500,
+            });
+            Assert.True(episode.StatusCode == HttpStatusCode.Created, $"POST episodes: {(int)episode.StatusCode} {await episode.Content.ReadAsStringAsync()}");
+        }
+        var posted = sent.Elapsed;
+
+        // 8 October 2017 to 31 March 2018: 175 nights, 25 weeks, at finance's £3,500 a week for K2.
+        ChildrenPlacementForecast? after = null;
+        await WaitUntilAsync(async () => (after = await ForecastAsync(gateway)).Forecast == before.Forecast + 20 * 25 * 3_500m, TimeSpan.FromSeconds(30),
+            () => $"the forecast never rose by £1,750,000 (last {after?.Forecast - before.Forecast}).\n{system["children"].Tail()}\n{system["finance"].Tail()}");
+        var visible = sent.Elapsed;
+        Assert.Equal(20, after!.PlacementTypes.Single(t => t.PlacementType == "K2").Children - (before.PlacementTypes.SingleOrDefault(t => t.PlacementType == "K2")?.Children ?? 0));
+        Measurements.Record($"children -> finance: 20 residential placements through the children's API raised the 2017-18 placement forecast by {after.Forecast - before.Forecast:N0}; " +
+                            $"visible through the gateway {(visible - posted).TotalMilliseconds:0} ms after the last episode was answered ({visible.TotalMilliseconds:0} ms after the first request)");
+    }
+
+    private static async Task<ChildrenPlacementForecast> ForecastAsync(HttpClient gateway) =>
+        (await gateway.GetFromJsonAsync<ChildrenPlacementForecast>("finance/api/forecast/children-placements?year=2017/18", ContractJson.Options))!;
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Intervention.Contracts;
+using Intervention.Contracts.Children;
+using Intervention.Contracts.Finance;
+using Intervention.Contracts.Finance.Http;
+using Intervention.Contracts.Http;
+using Xunit;
+
+using static Intervention.FunctionalTests.Eventually;
+
+namespace Intervention.FunctionalTests.Finance;
+
+/// <summary>
+/// The children's placement events, published on the system's RabbitMQ as the children's service publishes them,
+/// move finance's forecast: one spell per child per placement, costed at finance's own unit costs; a duplicate has
+/// no second effect; a RAG crossing is published; an event finance cannot cost waits in the error queue.
+/// </summary>
+public sealed class DemandLedForecastTests
+{
+    private static readonly DateOnly October8 = new(2017, 10, 8); // 175 nights, 25 weeks, to the end of 2017/18
+
+    [Fact]
+    public async Task Children_entering_care_raise_the_forecast_by_weeks_times_unit_cost_and_a_RAG_crossing_is_published()
+    {
+        await using var system = await RunningSystem.StartAsync("finance");
+        var finance = system["finance"].Http;
+        // A placements budget of £500,000 for 2017/18: five children in residential homes for 25 weeks (£437,500) are Green.
+        await SetUpPlacementsBudgetAsync(finance, 500_000m);
+        await using var broker = await BrokerClient.ConnectAsync(system.Broker.ConnectionString);
+        var published = await broker.ListenAsync<ForecastOutturnChanged>();
+
+        for (var i = 0; i < 5; i++) await broker.PublishAsync(Entered($"child-{i}", "K2"), Guid.NewGuid());
+        await WaitForForecastAsync(finance, 5 * 25 * 3_500m, system);
+        Assert.Empty(await broker.DrainAsync(published)); // Green to Green: nothing to announce
+
+        // A sixth child: £525,000 against £500,000 is 5% over, Red.
+        var sixth = Entered("child-5", "K2");
+        var sent = Stopwatch.StartNew();
+        await broker.PublishAsync(sixth, sixth.EventId);
+        var forecast = await WaitForForecastAsync(finance, 6 * 25 * 3_500m, system);
+        var visibleAfter = sent.Elapsed;
+
+        var k2 = Assert.Single(forecast.PlacementTypes);
+        Assert.Equal(("K2", 6, 150m, 3_500m, 525_000m), (k2.PlacementType, k2.Children, k2.ChildWeeks, k2.WeeklyUnitCost, k2.Forecast));
+        Assert.Equal((500_000m, 25_000m, Rag.Red), (forecast.Budget, forecast.Variance, forecast.Rag));
+
+        List<JsonElement> changes = [];
+        await WaitUntilAsync(async () => (changes = await broker.DrainAsync(published)).Count > 0, TimeSpan.FromSeconds(10),
+            () => $"no ForecastOutturnChanged was published.\n{system["finance"].Tail()}");
+        var change = Assert.Single(changes).Deserialize<ForecastOutturnChanged>(BrokerClient.EnvelopeJson)!;
+        Assert.Equal(("2017-18", "children-placements", Rag.Green, Rag.Red, 437_500m, 525_000m, 25_000m),
+            (change.Year, change.CostCentre, change.PreviousRag, change.Rag, change.PreviousForecastOutturn, change.ForecastOutturn, change.Variance));
+        Measurements.Record($"finance: a ChildBecameLookedAfter published on RabbitMQ was in GET /api/forecast/children-placements {visibleAfter.TotalMilliseconds:0} ms later (polled every 100 ms)");
+
+        // The same event again (a redelivery, a relay retry) has no second effect.
+        await broker.PublishAsync(sixth, sixth.EventId);
+        await WaitUntilAsync(() => system["finance"].Output.Any(l => l.Contains("redelivery ignored") && l.Contains(sixth.EventId.ToString())),
+            TimeSpan.FromSeconds(10), () => $"finance never reported the second delivery.\n{system["finance"].Tail()}");
+        // The same fact replayed under a new event id changes nothing either, and is not refused.
+        var replay = sixth with { EventId = Guid.NewGuid() };
+        await broker.PublishAsync(replay, replay.EventId);
+        await WaitUntilAsync(() => system["finance"].Output.Any(l => l.Contains("changes nothing") && l.Contains(replay.EventId.ToString())),
+            TimeSpan.FromSeconds(10), () => $"finance never reported the replay.\n{system["finance"].Tail()}");
+        Assert.Equal(525_000m, (await ForecastAsync(finance)).Forecast);
+        Assert.Equal(6, await system.CountAsync("finance", "SELECT count(*) FROM placement_spells"));
+        Assert.Equal(0u, await system.MessagesInQueueAsync("finance-child-became-looked-after_error"));
+    }
+
+    [Fact]
+    public async Task A_move_to_foster_care_and_a_child_leaving_care_lower_the_forecast_and_Stovewood_is_shown_apart()
+    {
+        await using var system = await RunningSystem.StartAsync("finance");
+        var finance = system["finance"].Http;
+        await using var broker = await BrokerClient.ConnectAsync(system.Broker.ConnectionString);
+
+        await broker.PublishAsync(Entered("a", "K2"), Guid.NewGuid());
+        await broker.PublishAsync(Entered("b", "K2") with { Stovewood = true }, Guid.NewGuid());
+        await WaitForForecastAsync(finance, 2 * 87_500m, system);
+
+        // 'a' moves to foster care on 4 March 2018 (28 nights left: 4 weeks at £450); 'b' leaves care on 11 February 2018.
+        await broker.PublishAsync(new PlacementChanged
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, ChildRef = "a", ChangedOn = new DateOnly(2018, 3, 4),
+            PreviousPlacementType = "K2", PlacementType = "U4", PlacementProvider = "PR1", LegalStatus = "C2", Stovewood = false,
+        }, Guid.NewGuid());
+        await broker.PublishAsync(new ChildCeasedToBeLookedAfter
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, ChildRef = "b", CeasedOn = new DateOnly(2018, 2, 11),
+            ReasonEpisodeCeased = "E13", LastPlacementType = "K2", Stovewood = true,
+        }, Guid.NewGuid());
+
+        // a: 147 nights in K2 (21 weeks) + 4 weeks in U4; b: 126 nights in K2 (18 weeks), Stovewood.
+        var expected = 21 * 3_500m + 4 * 450m + 18 * 3_500m;
+        var forecast = await WaitForForecastAsync(finance, expected, system);
+        Assert.Equal(18 * 3_500m, forecast.StovewoodForecast);
+        Assert.Equal(expected - 18 * 3_500m, forecast.ForecastExcludingStovewood);
+        var k2 = forecast.PlacementTypes.Single(t => t.PlacementType == "K2");
+        Assert.Equal((2, 1, 0), (k2.Children, k2.StovewoodChildren, k2.ChildrenNow)); // nobody is in K2 on 31 March 2018
+        Assert.Equal((1, 1), forecast.PlacementTypes.Single(t => t.PlacementType == "U4") is var u4 ? (u4.Children, u4.ChildrenNow) : default);
+    }
+
+    [Fact]
+    public async Task An_event_with_a_placement_type_finance_has_no_unit_cost_for_waits_in_the_error_queue()
+    {
+        await using var system = await RunningSystem.StartAsync("finance");
+        await using var broker = await BrokerClient.ConnectAsync(system.Broker.ConnectionString);
+
+        await broker.PublishAsync(Entered("x", "Q9"), Guid.NewGuid());
+
+        await WaitUntilAsync(async () => await system.MessagesInQueueAsync("finance-child-became-looked-after_error") == 1, TimeSpan.FromSeconds(15),
+            () => $"the event never reached the error queue.\n{system["finance"].Tail()}");
+        Assert.Equal(0, await system.CountAsync("finance", "SELECT count(*) FROM placement_spells"));
+    }
+
+    internal static ChildBecameLookedAfter Entered(string child, string placementType) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = DateTimeOffset.UtcNow,
+        ChildRef = child,
+        StartedOn = October8,
+        LegalStatus = "C2",
+        PlacementType = placementType,
+        PlacementProvider = "PR4",
+        WeeklyCostBand = "9000-9999", // the band the children's service records: finance costs with its own unit costs
+        Stovewood = false,
+    };
+
+    private static async Task SetUpPlacementsBudgetAsync(HttpClient finance, decimal budget)
+    {
+        (await finance.PutAsJsonAsync("api/monitoring/directorates/children-and-young-peoples-services", new DirectorateRequest { Name = "Children and Young People's Services" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await finance.PutAsJsonAsync("api/monitoring/cost-centres/children-placements", new CostCentreRequest { Directorate = "children-and-young-peoples-services", Name = "Placements" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/children-placements", new BudgetRequest { NetBudget = budget }, ContractJson.Options)).EnsureSuccessStatusCode();
+    }
+
+    internal static async Task<ChildrenPlacementForecast> ForecastAsync(HttpClient finance, string prefix = "") =>
+        (await finance.GetFromJsonAsync<ChildrenPlacementForecast>($"{prefix}api/forecast/children-placements?year=2017/18", ContractJson.Options))!;
+
+    internal static async Task<ChildrenPlacementForecast> WaitForForecastAsync(HttpClient finance, decimal expected, RunningSystem system, string prefix = "")
+    {
+        ChildrenPlacementForecast? last = null;
+        await WaitUntilAsync(async () => (last = await ForecastAsync(finance, prefix)).Forecast == expected, TimeSpan.FromSeconds(15),
+            () => $"the 2017-18 forecast never reached {expected} (last {last?.Forecast}).\n{system["finance"].Tail()}");
+        return last!;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Intervention.Contracts;
+using Intervention.Contracts.Finance.Http;
+using Xunit;
+
+namespace Intervention.FunctionalTests.Finance;
+
+/// <summary>A running finance with one directorate, cost centre, budget and small MTFS, shared by the bad-input cases.</summary>
+public sealed class FinanceOnly : IAsyncLifetime
+{
+    public RunningSystem System { get; private set; } = null!;
+    public HttpClient Finance => System["finance"].Http;
+
+    public async Task InitializeAsync()
+    {
+        System = await RunningSystem.StartAsync("finance");
+        (await Finance.PutAsJsonAsync("api/monitoring/directorates/adult-care", new DirectorateRequest { Name = "Adult Care" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/adult-social-care", new CostCentreRequest { Directorate = "adult-care", Name = "Adult social care" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/central", new CostCentreRequest { Directorate = "adult-care", Name = "Central" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/adult-social-care", new BudgetRequest { NetBudget = 10_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/care-homes", new CostCentreRequest { Directorate = "adult-care", Name = "Care homes" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/care-homes", new BudgetRequest { NetBudget = 1_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/central", new BudgetRequest { NetBudget = 2_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/children-placements", new CostCentreRequest { Directorate = "adult-care", Name = "Placements" }, ContractJson.Options)).EnsureSuccessStatusCode();
+        (await Finance.PostAsJsonAsync("api/mtfs", MtfsThroughTheGatewayTests.SmallVersion("small"), ContractJson.Options)).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() => await System.DisposeAsync();
+}
+
+/// <summary>Bad input to finance gets problem details naming the field and the rule; a broken rule is a 409 naming it. Never a 500.</summary>
+public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<FinanceOnly>
+{
+    private const string Small = """{"id":"v-two","name":"x","firstYear":"2016/17","years":3,"assumptions":[{"category":"BaseBudget","value":1,"source":"s","asOf":"2016-03-02"},{"category":"BandD","value":1000,"source":"s","asOf":"2016-03-02"},""";
+    private const string TaxBases = """{"category":"TaxBase","year":"2017/18","value":1,"source":"s","asOf":"2016-03-02"},{"category":"TaxBase","year":"2018/19","value":1,"source":"s","asOf":"2016-03-02"}""";
+
+    [Theory]
+    [InlineData("negative tax base", "api/mtfs", Small + """{"category":"TaxBase","year":"2016/17","value":-5,"source":"s","asOf":"2016-03-02"},""" + TaxBases + "]}", "assumptions[2].value")]
+    [InlineData("a year outside the MTFS", "api/mtfs", Small + """{"category":"TaxBase","year":"2016/17","value":5,"source":"s","asOf":"2016-03-02"},""" + TaxBases + """,{"category":"BusinessRates","year":"2021/22","value":5,"source":"s","asOf":"2016-03-02"}]}""", "assumptions[5].year")]
+    [InlineData("an unknown assumption category", "api/mtfs", Small + """{"category":"Lottery","year":"2016/17","value":5,"source":"s","asOf":"2016-03-02"}]}""", "assumptions[2].category")]
+    [InlineData("an assumption without its source", "api/mtfs", Small + """{"category":"TaxBase","year":"2016/17","value":5,"asOf":"2016-03-02"},""" + TaxBases + "]}", "assumptions[2].source")]
+    [InlineData("six years", "api/mtfs", """{"id":"v3","name":"x","firstYear":"2016/17","years":6,"assumptions":[]}""", "years")]
+    [InlineData("a year that is not one", "api/mtfs", """{"id":"v3","name":"x","firstYear":"2016/18","years":3,"assumptions":[]}""", "firstYear")]
+    [InlineData("malformed JSON", "api/mtfs", """{"id":"v-three",""", "body")]
+    [InlineData("a value that is not a number", "api/mtfs", Small + """{"category":"TaxBase","year":"2016/17","value":"lots","source":"s","asOf":"2016-03-02"}]}""", "assumptions[2].value")]
+    [InlineData("a scenario changing a year outside its parent", "api/mtfs/small/scenarios", """{"id":"s1","name":"x","changes":[{"category":"TaxBase","year":"2019/20","value":5,"source":"s","asOf":"2016-03-02"}]}""", "changes[0].year")]
+    public async Task Bad_MTFS_input_is_a_400_naming_the_field(string what, string path, string body, string field) =>
+        await AssertNamesFieldAsync(what, await SendAsync(HttpMethod.Post, path, body), field);
+
+    [Theory]
+    [InlineData("an unknown directorate", "api/monitoring/cost-centres/schools", """{"directorate":"education","name":"Schools"}""", "directorate")]
+    [InlineData("a budget for an unknown cost centre", "api/monitoring/2017-18/budgets/libraries", """{"netBudget":5}""", "costCentre")]
+    [InlineData("a budget in a year that is not one", "api/monitoring/2017-19/budgets/central", """{"netBudget":5}""", "year")]
+    [InlineData("a forecast for month 13", "api/monitoring/2017-18/forecasts/13/central", """{"actualsToDate":1,"forecastRemaining":1}""", "month")]
+    [InlineData("a savings proposal delivering more than its value", "api/monitoring/savings/day-care", """{"year":"2017/18","directorate":"adult-care","description":"d","owner":"o","value":5,"delivered":6,"rag":"Red"}""", "delivered")]
+    [InlineData("a savings proposal with an unknown RAG", "api/monitoring/savings/day-care", """{"year":"2017/18","directorate":"adult-care","description":"d","owner":"o","value":5,"delivered":1,"rag":"Blue"}""", "rag")]
+    [InlineData("a virement of nothing", "api/monitoring/2017-18/virements/7f1c2b7e-6a0e-4d3e-9d57-2b1f3f0f1a01", """{"from":"central","to":"adult-social-care","amount":0,"reason":"r"}""", "amount")]
+    public async Task Bad_monitoring_input_is_a_400_naming_the_field(string what, string path, string body, string field) =>
+        await AssertNamesFieldAsync(what, await SendAsync(HttpMethod.Put, path, body), field);
+
+    [Fact]
+    public async Task A_bad_forecast_year_is_a_400_naming_the_year()
+    {
+        using var response = await fixture.Finance.GetAsync("api/forecast/children-placements?year=2017");
+        await AssertNamesFieldAsync("year 2017", response, "year");
+    }
+
+    [Fact]
+    public async Task A_virement_over_the_threshold_needs_a_Cabinet_decision()
+    {
+        var body = """{"from":"central","to":"care-homes","amount":500000.01,"reason":"winter pressures"}""";
+        using var refused = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/virements/1b0ee1f0-94a4-4d6a-8a43-1f7f4e1b0c11", body);
+        await AssertRuleAsync(refused, "virement-needs-cabinet-approval");
+
+        var approved = body.Replace("}", ""","cabinetDecision":"Cabinet, 11 December 2017, minute 84"}""");
+        using var recorded = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/virements/1b0ee1f0-94a4-4d6a-8a43-1f7f4e1b0c11", approved);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var report = await fixture.Finance.GetFromJsonAsync<MonitoringReport>("api/monitoring/2017-18?month=1", ContractJson.Options);
+        var centres = report!.Directorates.Single().CostCentres;
+        Assert.Equal(1_500_000.01m, centres.Single(c => c.Code == "care-homes").Budget);
+        Assert.Equal(1_499_999.99m, centres.Single(c => c.Code == "central").Budget);
+    }
+
+    [Fact]
+    public async Task A_worse_forecast_needs_a_management_action_and_savings_at_risk_feed_the_forecast()
+    {
+        using var first = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/3/adult-social-care", """{"actualsToDate":2500000,"forecastRemaining":7500000}""");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var worse = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/4/adult-social-care", """{"actualsToDate":3400000,"forecastRemaining":6900000}""");
+        await AssertRuleAsync(worse, "management-action-required");
+        using var withAction = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/4/adult-social-care",
+            """{"actualsToDate":3400000,"forecastRemaining":6900000,"managementAction":"Spending controls on care packages; recovery plan to Cabinet"}""");
+        Assert.Equal(HttpStatusCode.OK, withAction.StatusCode);
+        using var savings = await SendAsync(HttpMethod.Put, "api/monitoring/savings/asc-day-care",
+            """{"year":"2017/18","directorate":"adult-care","description":"Day care modernisation","owner":"Strategic Director, Adult Care","value":400000,"delivered":150000,"rag":"Red"}""");
+        Assert.Equal(HttpStatusCode.OK, savings.StatusCode);
+
+        var report = await fixture.Finance.GetFromJsonAsync<MonitoringReport>("api/monitoring/2017-18?month=4", ContractJson.Options);
+        var adults = report!.Directorates.Single();
+        var asc = adults.CostCentres.Single(c => c.Code == "adult-social-care");
+        Assert.Equal((10_300_000m, "return P4", Intervention.Contracts.Http.Rag.Amber), (asc.ForecastOutturn, asc.Basis, asc.Rag)); // 3% over
+        Assert.Equal(250_000m, adults.SavingsAtRisk);
+        Assert.Equal(adults.CostCentres.Sum(c => c.ForecastOutturn) + 250_000m, adults.ForecastOutturn);
+        // The crossing from Green (P3 on budget) to Amber (P4) was published.
+        Assert.Equal(1, await fixture.System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%ForecastOutturnChanged' AND body->>'cause' = 'monitoring return P4'"));
+    }
+
+    [Fact]
+    public async Task The_placements_cost_centre_is_forecast_from_demand_not_by_monthly_return()
+    {
+        using var refused = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/6/children-placements", """{"actualsToDate":1,"forecastRemaining":1}""");
+        await AssertRuleAsync(refused, "forecast-is-demand-led");
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body) =>
+        fixture.Finance.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+
+    private static async Task AssertNamesFieldAsync(string what, HttpResponseMessage response, string field)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(text);
+            var errors = problem.RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty(field, out var rules), $"{what}: errors name {errors} but not '{field}'");
+            Assert.Contains(rules.EnumerateArray(), r => !string.IsNullOrWhiteSpace(r.GetString()));
+        }
+    }
+
+    private static async Task AssertRuleAsync(HttpResponseMessage response, string rule)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{(int)response.StatusCode} {text}");
+        using var problem = JsonDocument.Parse(text);
+        Assert.Equal(rule, problem.RootElement.GetProperty("rule").GetString());
+    }
+}
