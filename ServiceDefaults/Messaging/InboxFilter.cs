@@ -34,9 +34,11 @@ public sealed class InboxFilter<T>(ServiceDb db, TimeProvider clock, ILogger<Inb
             AuditTrail.RecordConsumed(db, consumer, typeof(T).Name, messageId, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            Telemetry.PlatformMetrics.EventsConsumed.Add(1, new("event.type", typeof(T).Name), new("messaging.destination", consumer));
         }
         catch
         {
+            Telemetry.PlatformMetrics.EventsFailed.Add(1, new("event.type", typeof(T).Name), new("messaging.destination", consumer));
             db.ChangeTracker.Clear(); // the next attempt must not save this attempt's half-made changes
             throw;
         }

@@ -94,7 +94,11 @@ internal sealed class OutboxRelay<TDb>(
         var batch = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
-        if (batch.Count == 0) return (0, false);
+        if (batch.Count == 0)
+        {
+            Telemetry.PlatformMetrics.OutboxState(0, TimeSpan.Zero);
+            return (0, false);
+        }
 
         var published = 0;
         var failed = false;
@@ -105,10 +109,12 @@ internal sealed class OutboxRelay<TDb>(
                 await PublishAsync(message, settings.PublishTimeout, ct);
                 message.PublishedAt = clock.GetUtcNow();
                 published++;
+                Telemetry.PlatformMetrics.EventsPublished.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 message.Attempts++;
+                Telemetry.PlatformMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
                 message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                 logger.LogWarning("Outbox could not publish {MessageType} {MessageId} (attempt {Attempts}): {Error}",
                     message.MessageType, message.Id, message.Attempts, e.Message);
@@ -118,7 +124,16 @@ internal sealed class OutboxRelay<TDb>(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await ReportBacklogAsync(db, ct);
         return (published, failed);
+    }
+
+    private async Task ReportBacklogAsync(TDb db, CancellationToken ct)
+    {
+        var pending = db.OutboxMessages.Where(m => m.PublishedAt == null);
+        var count = await pending.LongCountAsync(ct);
+        var oldest = count == 0 ? null : await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
+        Telemetry.PlatformMetrics.OutboxState(count, oldest is { } at ? clock.GetUtcNow() - at : TimeSpan.Zero);
     }
 
     private async Task PublishAsync(OutboxMessage message, TimeSpan timeout, CancellationToken ct)

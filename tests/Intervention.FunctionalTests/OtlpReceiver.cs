@@ -15,6 +15,9 @@ public sealed record ReceivedSpan(string Service, string Scope, string Name, str
     public const int Consumer = 5, Server = 2;
 }
 
+/// <summary>One data point of a metric as a service exported it (gauges and sums; the value as a double).</summary>
+public sealed record ReceivedMetric(string Service, string Scope, string Name, double Value);
+
 /// <summary>
 /// An OTLP/HTTP receiver for tests: the services' exporters send it protobuf
 /// (ExportTraceServiceRequest), and it keeps each span's service, name, kind and ids. It reads the
@@ -24,11 +27,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly ConcurrentQueue<ReceivedMetric> _metrics = new();
 
     private OtlpReceiver(WebApplication app) => _app = app;
 
     public string Endpoint { get; private set; } = "";
     public IReadOnlyCollection<ReceivedSpan> Spans => _spans.ToArray();
+    public IReadOnlyCollection<ReceivedMetric> Metrics => _metrics.ToArray();
 
     public static async Task<OtlpReceiver> StartAsync()
     {
@@ -45,7 +50,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
             context.Response.ContentType = "application/x-protobuf";
         });
         app.MapPost("/v1/logs", () => Results.Ok());
-        app.MapPost("/v1/metrics", () => Results.Ok());
+        app.MapPost("/v1/metrics", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            foreach (var metric in Protobuf.ReadMetrics(buffer.ToArray())) receiver._metrics.Enqueue(metric);
+            context.Response.ContentType = "application/x-protobuf";
+        });
         await app.StartAsync();
         receiver.Endpoint = app.Urls.First();
         return receiver;
@@ -89,6 +100,46 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 }
             }
             return spans;
+        }
+
+        /// <summary>ExportMetricsServiceRequest: resource_metrics(1) > scope_metrics(2) > metrics(2) > gauge(5) or sum(7) > data_points(1).</summary>
+        public static IEnumerable<ReceivedMetric> ReadMetrics(byte[] request)
+        {
+            var metrics = new List<ReceivedMetric>();
+            foreach (var (field, resourceMetrics) in Fields(request))
+            {
+                if (field != 1) continue;
+                var service = "";
+                foreach (var (f, value) in Fields(resourceMetrics))
+                {
+                    if (f == 1) service = ServiceName(value);
+                    if (f != 2) continue;
+                    var scope = "";
+                    foreach (var (sf, metric) in Fields(value))
+                    {
+                        if (sf == 1) scope = Fields(metric).Where(x => x.Field == 1).Select(x => Text(x.Value)).FirstOrDefault() ?? "";
+                        if (sf != 2) continue;
+                        var name = "";
+                        foreach (var (mf, mv) in Fields(metric))
+                        {
+                            if (mf == 1) name = Text(mv);
+                            if (mf is not (5 or 7)) continue;
+                            foreach (var (pf, point) in Fields(mv))
+                            {
+                                if (pf != 1) continue;
+                                var number = 0d;
+                                foreach (var (nf, nv) in Fields(point))
+                                {
+                                    if (nf == 4) number = BitConverter.ToDouble(nv);
+                                    if (nf == 6) number = BitConverter.ToInt64(nv);
+                                }
+                                metrics.Add(new ReceivedMetric(service, scope, name, number));
+                            }
+                        }
+                    }
+                }
+            }
+            return metrics;
         }
 
         private static ReceivedSpan Span(string service, string scope, byte[] span)

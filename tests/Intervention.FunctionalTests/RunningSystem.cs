@@ -82,7 +82,13 @@ public sealed class RunningSystem : IAsyncDisposable
     /// </summary>
     public async Task<ServiceProcess> StartGatewayAsync(IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
-        var environment = new Dictionary<string, string>(Tokens.Environment);
+        var environment = new Dictionary<string, string>(Tokens.Environment)
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        };
         foreach (var portfolio in TeamRoles)
             environment[$"services__{portfolio}__http__0"] = _services.TryGetValue(portfolio, out var service)
                 ? service.BaseAddress.ToString()
@@ -104,6 +110,7 @@ public sealed class RunningSystem : IAsyncDisposable
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
             // Short pauses so a test sees the outbox retry soon after the broker returns.
             ["Outbox__MaxBackoff"] = "00:00:01",
         };

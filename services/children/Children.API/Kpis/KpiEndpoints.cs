@@ -24,7 +24,9 @@ public static class KpiEndpoints
     private static async Task<Results<Ok<IReadOnlyList<Kpi>>, ValidationProblem>> Get(string? asAt, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
     {
         if (!TryDay(asAt, clock, out var day)) return Invalid();
-        return TypedResults.Ok(calculator.Calculate(await KpiData.LoadAsync(db, ct), day));
+        var kpis = calculator.Calculate(await KpiData.LoadAsync(db, ct), day);
+        KpiRefreshes.Add(1, new KeyValuePair<string, object?>("kind", "read"));
+        return TypedResults.Ok(kpis);
     }
 
     private static async Task<Results<Accepted<IReadOnlyList<Kpi>>, ValidationProblem>> Publish(string? asAt, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
@@ -38,8 +40,13 @@ public static class KpiEndpoints
             Kpis = kpis.Select(k => new KpiFigure { Name = k.Name, Value = k.Value, Numerator = k.Numerator, Denominator = k.Denominator }).ToList(),
         }, now);
         await db.SaveChangesAsync(ct);
+        KpiRefreshes.Add(1, new KeyValuePair<string, object?>("kind", "published"));
         return TypedResults.Accepted($"/api/kpis?asAt={day:yyyy-MM-dd}", kpis);
     }
+
+    /// <summary>KPI refreshes (meter <c>Intervention.Children</c>): every calculation, read or published.</summary>
+    private static readonly System.Diagnostics.Metrics.Counter<long> KpiRefreshes =
+        new System.Diagnostics.Metrics.Meter("Intervention.Children").CreateCounter<long>("intervention.children.kpi_refreshes", "{refresh}", "KPI calculations, read or published");
 
     private static bool TryDay(string? text, TimeProvider clock, out DateOnly day)
     {

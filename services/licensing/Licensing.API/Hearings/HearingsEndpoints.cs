@@ -94,6 +94,7 @@ public static class HearingsEndpoints
         }));
         db.Add(hearing);
         await db.SaveChangesAsync(ct);
+        HearingMetrics.HearingsScheduled.Add(1, new KeyValuePair<string, object?>("decision_maker", hearing.DecisionMakerAuthority.ToString()));
         return TypedResults.Created($"/api/hearings/{hearing.Id}", ToView(hearing, licence.Reference, null));
     }
 
@@ -239,6 +240,7 @@ public static class HearingsEndpoints
         DecisionNotices.Publish(db, hearing, decision, licence, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        HearingMetrics.DecisionsMade.Add(1, new("outcome", decision.Outcome.ToString()), new("grounds", decision.Grounds.ToString()));
         return TypedResults.Created($"/api/hearings/{id}", ToView(hearing, licence.Reference, effects));
     }
 

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+using Xunit.Abstractions;
+
+using static Intervention.FunctionalTests.Eventually;
+
+namespace Intervention.FunctionalTests.Ops;
+
+/// <summary>
+/// What ops see over OTLP: one request through the gateway is one trace, from the gateway through the service and its
+/// outbox relay to every consumer of the events it caused; and the platform's and the portfolios' measures arrive as metrics.
+/// </summary>
+public sealed class OneTraceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_licensing_decision_through_the_gateway_is_one_trace_to_every_consumer_and_the_metrics_are_exported()
+    {
+        await using var system = await RunningSystem.StartAsync("governance", "licensing", "children");
+        var gateway = (await system.StartGatewayAsync()).Http;
+        await PostAsync(gateway, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""");
+        await WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains("Commissioners"), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
+        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Trace Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire"}""");
+        var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Trace"}""");
+
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
+            """{"outcome":"Revocation","reasons":"Trace","grounds":"Safeguarding","immediate":true,"noticeGivenOn":"2016-06-15"}""", traceId);
+
+        // The gateway's span, licensing's, its outbox relay's, and each consumer's: governance (DecisionRecorded) and children (SafeguardingConcernRaised).
+        bool Has(Func<ReceivedSpan, bool> match) => system.Telemetry.Spans.Any(s => s.TraceId == traceId && match(s));
+        var expected = new (string What, Func<ReceivedSpan, bool> Match)[]
+        {
+            ("gateway server span", s => s.Service == "gateway" && s.Kind == ReceivedSpan.Server),
+            ("licensing server span", s => s.Service == "licensing" && s.Kind == ReceivedSpan.Server && s.Name.Contains("decision")),
+            ("licensing outbox relay", s => s.Service == "licensing" && s.Scope == "Intervention.Outbox"),
+            ("governance consumer", s => s.Service == "governance" && s.Kind == ReceivedSpan.Consumer),
+            ("children consumer", s => s.Service == "children" && s.Kind == ReceivedSpan.Consumer),
+        };
+        await WaitUntilAsync(() => expected.All(e => Has(e.Match)), TimeSpan.FromSeconds(30),
+            () => "missing from the trace: " + string.Join(", ", expected.Where(e => !Has(e.Match)).Select(e => e.What)) + "\n" + Tree(system.Telemetry.Spans.Where(s => s.TraceId == traceId).ToList()));
+        var tree = Tree(system.Telemetry.Spans.Where(s => s.TraceId == traceId).ToList());
+        output.WriteLine(tree);
+        Measurements.Record($"one trace {traceId}:\n{tree}");
+
+        // Metrics: the platform's (published, consumed, outbox backlog) and the portfolios' (hearings scheduled, KPI refreshes).
+        using (var kpis = await gateway.GetAsync("children/api/kpis?asAt=2018-03-31")) Assert.Equal(HttpStatusCode.OK, kpis.StatusCode);
+        bool Metric(string service, string name, double atLeast) => system.Telemetry.Metrics.Any(m => m.Service == service && m.Name == name && m.Value >= atLeast);
+        var metrics = new (string Service, string Name, double AtLeast)[]
+        {
+            ("licensing", "intervention.events.published", 1), // one data point per event type
+            ("licensing", "intervention.outbox.backlog", 0),
+            ("licensing", "intervention.outbox.oldest_age", 0),
+            ("licensing", "intervention.licensing.hearings_scheduled", 1),
+            ("governance", "intervention.events.consumed", 1),
+            ("children", "intervention.events.consumed", 1),
+            ("children", "intervention.children.kpi_refreshes", 1),
+        };
+        await WaitUntilAsync(() => metrics.All(m => Metric(m.Service, m.Name, m.AtLeast)), TimeSpan.FromSeconds(30),
+            () => "metrics not exported: " + string.Join(", ", metrics.Where(m => !Metric(m.Service, m.Name, m.AtLeast)).Select(m => $"{m.Service} {m.Name}")) +
+                  "\nreceived: " + string.Join(", ", system.Telemetry.Metrics.Select(m => $"{m.Service}/{m.Name}").Distinct().Order()));
+    }
+
+    /// <summary>The spans of a trace as an indented tree, parents before children.</summary>
+    private static string Tree(IReadOnlyList<ReceivedSpan> spans)
+    {
+        var lines = new StringBuilder();
+        var ids = spans.Select(s => s.SpanId).ToHashSet();
+        void Write(ReceivedSpan span, int depth)
+        {
+            lines.AppendLine($"{new string(' ', depth * 2)}{span.Service}: {span.Name} ({Kind(span.Kind)})");
+            foreach (var child in spans.Where(s => s.ParentSpanId == span.SpanId)) Write(child, depth + 1);
+        }
+        foreach (var root in spans.Where(s => !ids.Contains(s.ParentSpanId))) Write(root, 0);
+        return lines.ToString().TrimEnd();
+    }
+
+    private static string Kind(int kind) => kind switch { 1 => "internal", 2 => "server", 3 => "client", 4 => "producer", 5 => "consumer", _ => "unspecified" };
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string uri, string body, string? traceId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (traceId is not null) request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {uri}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
