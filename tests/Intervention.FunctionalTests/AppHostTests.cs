@@ -50,7 +50,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             output.WriteLine($"all healthy {started.Elapsed.TotalSeconds:0.0} s after the AppHost process started");
             foreach (var line in lines)
                 if (TableRow().Match(line) is { Success: true } row) pids[row.Groups["name"].Value] = int.Parse(row.Groups["pid"].Value);
-            Assert.Equal(["children", "finance", "gateway", "governance", "licensing"], pids.Keys.Order());
+            Assert.Equal(["children", "finance", "gateway", "governance", "integrations", "licensing"], pids.Keys.Order());
 
             // The AppHost wrote a token per role; the commissioner reads every portfolio, governance records Directions.
             HttpClient As(string role) => new(new HttpClientHandler()) { BaseAddress = new Uri($"http://localhost:{gatewayPort}/"),
