@@ -14,6 +14,10 @@ public sealed class DeliveryOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Deliveries claimed (and posted concurrently) per pass.</summary>
     public int BatchSize { get; set; } = 50;
+    /// <summary>Deliveries of one subscription in one pass: a subscriber that answers slowly cannot fill a batch.</summary>
+    public int PerSubscription { get; set; } = 10;
+    /// <summary>Passes running at once (each claims its own rows): a subscriber that hangs holds up one of them, not all.</summary>
+    public int Workers { get; set; } = 4;
     /// <summary>The fallback poll, for deliveries that fall due while nothing wakes the worker.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

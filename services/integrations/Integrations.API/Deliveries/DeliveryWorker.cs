@@ -10,7 +10,7 @@ namespace Integrations.API.Deliveries;
 
 /// <summary>
 /// Posts due deliveries to their subscribers. A batch is claimed with <c>FOR UPDATE SKIP LOCKED</c> (as the outbox relay claims
-/// its rows), so replicas never post the same delivery at once; each is posted with a timeout, signed, and marked delivered,
+/// its rows), so replicas and this service's own concurrent passes never post the same delivery at once; each is posted with a timeout, signed, and marked delivered,
 /// rescheduled with back-off (<see cref="DeliverySchedule"/>) or parked, in the same transaction.
 /// </summary>
 internal sealed class DeliveryWorker(
@@ -25,7 +25,10 @@ internal sealed class DeliveryWorker(
     public const string HttpClientName = "webhooks";
     internal static readonly ActivitySource Source = new("Intervention.Webhooks");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => Task.Run(() => RunAsync(stoppingToken), stoppingToken)));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
@@ -63,8 +66,20 @@ internal sealed class DeliveryWorker(
         var db = scope.ServiceProvider.GetRequiredService<IntegrationsDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
+        // The longest-waiting due deliveries, at most PerSubscription of each subscription, that no other pass holds. The outer
+        // condition is checked again on a row another pass has just released, so a delivery it just made is not made twice.
         var due = await db.Deliveries
-            .FromSql($"SELECT * FROM deliveries WHERE status = 'Pending' AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"""
+                SELECT * FROM deliveries
+                WHERE status = 'Pending' AND next_attempt_at <= {now}
+                AND id IN (
+                    SELECT id FROM (
+                        SELECT id, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS place
+                        FROM deliveries WHERE status = 'Pending' AND next_attempt_at <= {now}) ranked
+                    WHERE place <= {settings.PerSubscription})
+                ORDER BY next_attempt_at LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
 
