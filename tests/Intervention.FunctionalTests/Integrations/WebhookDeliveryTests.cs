@@ -151,6 +151,21 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_integrator_finds_the_event_types_and_the_documented_endpoints()
+    {
+        using var integrator = fixture.Integrator("partner-council");
+        var types = (await integrator.GetFromJsonAsync<List<JsonElement>>("integrations/api/event-types"))!;
+        Assert.Contains(types, t => t.GetProperty("type").GetString() == DecisionMade && t.GetProperty("source").GetString() == "/intervention/licensing");
+        Assert.Contains(types, t => t.GetProperty("type").GetString() == "Intervention.Contracts.Governance.DirectionsIssued");
+
+        using var openApi = JsonDocument.Parse(await fixture.System["integrations"].Http.GetStringAsync("openapi/v1.json"));
+        var paths = openApi.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/subscriptions", "/api/subscriptions/{id}", "/api/subscriptions/{id}/deliveries", "/api/subscriptions/{id}/replay", "/api/event-types" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        Assert.Contains("HMAC-SHA256", paths.GetProperty("/api/subscriptions").GetProperty("post").GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Registration_is_refused_with_problem_details_naming_the_field_and_a_subscription_is_its_owners_alone()
     {
         using var integrator = fixture.Integrator("auditor-integration");
