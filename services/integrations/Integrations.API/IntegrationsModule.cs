@@ -36,8 +36,17 @@ public static class IntegrationsModule
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, (sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout + TimeSpan.FromSeconds(5))
-            // A redirect would send a signed event somewhere the subscriber did not register.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            // A redirect would send a signed event somewhere the subscriber did not register; an address inside the network is refused.
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowLoopback = sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value.AllowHttpLoopback;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    ConnectCallback = (context, ct) => PublicAddresses.ConnectAsync(context, allowLoopback, ct),
+                };
+            });
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

@@ -77,6 +77,8 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
         var shown = await GetJsonAsync(integrator, $"integrations/api/subscriptions/{subscriptionId}");
         Assert.False(shown.TryGetProperty("secret", out _), "the secret is shown once, at registration");
         var replayFrom = DateTimeOffset.UtcNow.AddSeconds(-1);
+        // A subscription that points inside a network: accepted as a URL, but nothing is ever sent there.
+        var inside = (await RegisterAsync(integrator, "https://10.20.30.40/hooks/decisions", [DecisionMade])).GetProperty("id").GetGuid();
 
         // A decision through the gateway, in a trace of the caller's own.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
@@ -104,8 +106,10 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
         Assert.Equal("Revocation", data.GetProperty("outcome").GetString());
         // The event's trace is the decision request's: ops can follow it from the caller to the subscriber.
         Assert.Equal(traceId, cloudEvent.GetProperty("traceparent").GetString()!.Split('-')[1]);
-        var deliveredRows = await DeliveriesAsync(integrator, subscriptionId, "Delivered");
-        Assert.Contains(deliveredRows, d => d.GetProperty("eventId").GetString() == cloudEvent.GetProperty("id").GetString() && d.GetProperty("attempts").GetInt32() == 1);
+        // The service marks it delivered once the subscriber's answer is in.
+        await WaitUntilAsync(async () => (await DeliveriesAsync(integrator, subscriptionId, "Delivered"))
+                .Any(d => d.GetProperty("eventId").GetString() == cloudEvent.GetProperty("id").GetString() && d.GetProperty("attempts").GetInt32() == 1),
+            TimeSpan.FromSeconds(10), () => "the delivery is not listed as delivered at the first attempt");
 
         // The subscriber goes down: the decision is still made at once, and its delivery is retried with back-off, then parked.
         Receiver.Answer = 500;
@@ -129,6 +133,11 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
         Assert.Equal(JsonValueKind.Null, parked.GetProperty("nextAttemptAt").ValueKind);
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).Select(g => $"{g:0}").ToList();
         Measurements.Record($"webhooks: a failing subscriber got {attempts.Count} attempts {string.Join(", ", gaps)} ms apart, parked {(attempts[^1].At - attempts[0].At).TotalSeconds:0.0} s after the first (window {WebhookSystem.RetryFor.TotalSeconds:0} s)");
+
+        List<JsonElement> refused = [];
+        await WaitUntilAsync(async () => (refused = await DeliveriesAsync(integrator, inside, "Parked")).Count == 2, TimeSpan.FromSeconds(15),
+            () => $"{refused.Count} of the 2 deliveries to an address inside a network were parked");
+        Assert.All(refused, d => Assert.Contains("not a public internet address", d.GetProperty("lastError").GetString()));
 
         // Back up: a replay from before the first decision sends both again.
         Receiver.Answer = 200;
