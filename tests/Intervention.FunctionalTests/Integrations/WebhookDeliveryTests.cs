@@ -164,7 +164,7 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
     {
         using var integrator = fixture.Integrator("partner-council");
         var types = (await integrator.GetFromJsonAsync<List<JsonElement>>("integrations/api/event-types"))!;
-        Assert.Contains(types, t => t.GetProperty("type").GetString() == DecisionMade && t.GetProperty("source").GetString() == "/intervention/licensing");
+        Assert.Contains(types, t => t.GetProperty("type").GetString() == DecisionMade && t.GetProperty("portfolio").GetString() == "Licensing");
         Assert.Contains(types, t => t.GetProperty("type").GetString() == "Intervention.Contracts.Governance.DirectionsIssued");
 
         using var openApi = JsonDocument.Parse(await fixture.System["integrations"].Http.GetStringAsync("openapi/v1.json"));

@@ -160,8 +160,9 @@ internal sealed class DeliveryWorker(
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             return new Outcome(false, null, $"no answer within {timeout.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // Refused, reset, a bad certificate, an address inside the network: a failed attempt like any other.
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             return new Outcome(false, null, e.Message.Length > 500 ? e.Message[..500] : e.Message);
         }

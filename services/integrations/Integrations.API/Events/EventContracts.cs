@@ -49,10 +49,12 @@ public static partial class EventContracts
         return string.IsNullOrWhiteSpace(publisher) ? SourceOfContract(type) : "/intervention/" + publisher.Trim().ToLowerInvariant();
     }
 
-    /// <summary>The source of a contract's events by its namespace: <c>/intervention/licensing</c> for <c>Intervention.Contracts.Licensing</c>.</summary>
-    public static string SourceOfContract(Type type)
+    /// <summary>The portfolio that owns a contract's meaning, by its namespace: <c>Licensing</c> for <c>Intervention.Contracts.Licensing</c>.</summary>
+    public static string PortfolioOf(Type type)
     {
         var ns = type.Namespace ?? throw new ArgumentException($"{type} has no namespace", nameof(type));
-        return "/intervention/" + ns[(ns.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        return ns[(ns.LastIndexOf('.') + 1)..];
     }
+
+    private static string SourceOfContract(Type type) => "/intervention/" + PortfolioOf(type).ToLowerInvariant();
 }

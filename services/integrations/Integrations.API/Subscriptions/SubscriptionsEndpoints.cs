@@ -19,8 +19,8 @@ public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string>
 /// </summary>
 public sealed record RegisteredSubscription(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt, string Secret, string SignatureScheme);
 
-/// <summary>An event type a subscription may ask for.</summary>
-public sealed record EventTypeView(string Type, string Source);
+/// <summary>An event type a subscription may ask for, and the portfolio that owns its meaning (its contract's namespace).</summary>
+public sealed record EventTypeView(string Type, string Portfolio);
 
 public static class SubscriptionsEndpoints
 {
@@ -39,7 +39,7 @@ public static class SubscriptionsEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetSubscription").WithSummary("One of the caller's subscriptions");
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteSubscription").WithSummary("Stop a subscription; its pending deliveries are dropped");
 
-        app.MapGet("/api/event-types", () => TypedResults.Ok(EventContracts.All.Select(t => new EventTypeView(t.FullName!, EventContracts.SourceOfContract(t))).ToList()))
+        app.MapGet("/api/event-types", () => TypedResults.Ok(EventContracts.All.Select(t => new EventTypeView(t.FullName!, EventContracts.PortfolioOf(t))).ToList()))
             .WithName("ListEventTypes").WithTags("Subscriptions").WithSummary("The event types a subscription may ask for (every published contract)")
             .RequireAuthorization(IntegrationsModule.IntegratorPolicy);
         return app;
