@@ -16,6 +16,8 @@ namespace Intervention.AppHost;
 internal sealed class SystemRun(AppHostSettings settings, ConsoleLog log) : IAsyncDisposable
 {
     private static readonly string[] Portfolios = ["governance", "licensing", "children", "finance"];
+    /// <summary>Every service the AppHost runs: the portfolios and integrations (integrators' webhooks), which holds none.</summary>
+    private static readonly string[] Services = [.. Portfolios, "integrations"];
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
@@ -39,10 +41,10 @@ internal sealed class SystemRun(AppHostSettings settings, ConsoleLog log) : IAsy
             _postgres = settings.Postgres is { } postgres
                 ? PostgresServer.External(postgres)
                 : PostgresServer.ForLocal(await Step("starting a private PostgreSQL", () => LocalPostgres.StartAsync(Path.Combine(settings.DataFolder, "servers"), stop)));
-            foreach (var service in Portfolios) await _postgres.CreateDatabaseAsync(service, stop);
-            log.Say($"RabbitMQ {Redact(_broker.ConnectionString)}; PostgreSQL databases {string.Join(", ", Portfolios)}");
+            foreach (var service in Services) await _postgres.CreateDatabaseAsync(service, stop);
+            log.Say($"RabbitMQ {Redact(_broker.ConnectionString)}; PostgreSQL databases {string.Join(", ", Services)}");
 
-            var ports = Portfolios.ToDictionary(s => s, _ => ServiceProcess.FreePort());
+            var ports = Services.ToDictionary(s => s, _ => ServiceProcess.FreePort());
             var shared = new Dictionary<string, string> { ["ConnectionStrings__messaging"] = _broker.ConnectionString };
             foreach (var (service, port) in ports) shared[$"services__{service}__http__0"] = $"http://127.0.0.1:{port}";
             if (settings.OtlpEndpoint is { } otlp) shared["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
@@ -52,9 +54,11 @@ internal sealed class SystemRun(AppHostSettings settings, ConsoleLog log) : IAsy
             var tokenFolder = tokens.WriteRoleTokens(Path.Combine(settings.DataFolder, "tokens"), TimeSpan.FromHours(12));
             log.Say($"tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)})");
 
-            foreach (var service in Portfolios)
+            foreach (var service in Services)
             {
                 var environment = new Dictionary<string, string>(shared) { [$"ConnectionStrings__{service}db"] = _postgres.ConnectionString(service) };
+                // Development: a webhook may go to a receiver on this machine over plain http.
+                if (service == "integrations") environment["Integrations__AllowHttpLoopback"] = "true";
                 Launch(service, ports[service], environment);
             }
             await Task.WhenAll(_processes.Select(p => p.WaitHealthyAsync(HealthTimeout, stop)));

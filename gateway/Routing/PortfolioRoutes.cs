@@ -15,6 +15,11 @@ public sealed record Downstream(string Name, Uri Address);
 public static class PortfolioRoutes
 {
     public static readonly string[] Portfolios = ["children", "licensing", "governance", "finance"];
+    /// <summary>
+    /// Services behind the gateway that hold no portfolio: <c>/integrations/**</c>, integrators' webhook subscriptions. Routed
+    /// when their address is configured; without it the path is unknown (404), as for any other.
+    /// </summary>
+    public static readonly string[] Optional = ["integrations"];
 
     /// <summary>The services whose address is configured; a missing one is named, never guessed.</summary>
     public static IReadOnlyList<Downstream> FromConfiguration(IConfiguration configuration)
@@ -29,6 +34,8 @@ public static class PortfolioRoutes
         }
         if (missing.Count > 0)
             throw new InvalidOperationException($"The gateway needs every portfolio service's address; not set: {string.Join(", ", missing)}.");
+        foreach (var name in Optional)
+            if (Uri.TryCreate(configuration[$"services:{name}:http:0"], UriKind.Absolute, out var uri)) downstream.Add(new Downstream(name, uri));
         return downstream;
     }
 

@@ -19,7 +19,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
     private static readonly string[] Portfolios = ["governance", "licensing", "children", "finance"];
 
     [Fact]
-    public async Task The_AppHost_brings_up_five_healthy_processes_behind_one_gateway_and_leaves_none_on_SIGTERM()
+    public async Task The_AppHost_brings_up_six_healthy_processes_behind_one_gateway_and_leaves_none_on_SIGTERM()
     {
         var dataFolder = Directory.CreateTempSubdirectory("apphost-test-").FullName;
         // The server users (rabbitmq, postgres) must be able to enter it, as they can the clone's .apphost.
@@ -50,7 +50,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             output.WriteLine($"all healthy {started.Elapsed.TotalSeconds:0.0} s after the AppHost process started");
             foreach (var line in lines)
                 if (TableRow().Match(line) is { Success: true } row) pids[row.Groups["name"].Value] = int.Parse(row.Groups["pid"].Value);
-            Assert.Equal(["children", "finance", "gateway", "governance", "licensing"], pids.Keys.Order());
+            Assert.Equal(["children", "finance", "gateway", "governance", "integrations", "licensing"], pids.Keys.Order());
 
             // The AppHost wrote a token per role; the commissioner reads every portfolio, governance records Directions.
             HttpClient As(string role) => new(new HttpClientHandler()) { BaseAddress = new Uri($"http://localhost:{gatewayPort}/"),
@@ -94,7 +94,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             var id = (await posted.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
             await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(15),
                 () => "licensing never showed the Directions through the gateway.\n" + Tail());
-            Measurements.Record($"apphost: all five healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
+            Measurements.Record($"apphost: all six healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
 
             // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back.
             Process.GetProcessById(pids["licensing"]).Kill();
@@ -123,7 +123,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         await Eventually.WaitUntilAsync(() => Survivors().Count == 0, TimeSpan.FromSeconds(10), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
     }
 
-    [GeneratedRegex(@"apphost\s+\|\s+(?<name>governance|licensing|children|finance|gateway)\s+http://\S+\s+(?<pid>\d+)\s+healthy")]
+    [GeneratedRegex(@"apphost\s+\|\s+(?<name>governance|licensing|children|finance|integrations|gateway)\s+http://\S+\s+(?<pid>\d+)\s+healthy")]
     private static partial Regex TableRow();
 
     private static async Task<string?> ServiceStatusAsync(HttpClient gateway, string service)

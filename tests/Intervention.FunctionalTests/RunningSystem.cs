@@ -93,6 +93,8 @@ public sealed class RunningSystem : IAsyncDisposable
             environment[$"services__{portfolio}__http__0"] = _services.TryGetValue(portfolio, out var service)
                 ? service.BaseAddress.ToString()
                 : $"http://127.0.0.1:{ServiceProcess.FreePort()}";
+        // Integrations holds no portfolio: routed only when this system runs it.
+        if (_services.TryGetValue("integrations", out var integrations)) environment["services__integrations__http__0"] = integrations.BaseAddress.ToString();
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
         var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), environment);
         _gateways.Add(gateway);

@@ -1,0 +1,73 @@
+using Integrations.API.Infrastructure;
+using Integrations.API.Subscriptions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrations.API.Deliveries;
+
+/// <summary>One delivery of one event to a subscription, with its attempts so far.</summary>
+public sealed record DeliveryView(Guid Id, Guid EventId, string EventType, DateTimeOffset OccurredAt, DeliveryStatus Status, bool Replay, int Attempts,
+    DateTimeOffset QueuedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, int? LastStatusCode, string? LastError,
+    DateTimeOffset? DeliveredAt, DateTimeOffset? ParkedAt);
+
+/// <summary>Send again every stored event of the subscription's types that occurred at or after <c>from</c>.</summary>
+public sealed record ReplayRequest(DateTimeOffset? From);
+
+/// <summary>How many deliveries a replay queued.</summary>
+public sealed record ReplayQueued(DateTimeOffset From, int Queued);
+
+public static class DeliveriesEndpoints
+{
+    public static IEndpointRouteBuilder MapDeliveries(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/subscriptions/{id:guid}").WithTags("Deliveries").RequireAuthorization(IntegrationsModule.IntegratorPolicy);
+        group.MapGet("/deliveries", List).WithName("ListDeliveries")
+            .WithSummary("A subscription's deliveries, newest first; `status` = Pending, Delivered or Parked; `limit` (default 100, at most 1000)");
+        group.MapPost("/replay", Replay).WithName("ReplaySubscription")
+            .WithSummary("Queue again every stored event of the subscription's types that occurred at or after `from` (parked ones included)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<DeliveryView>>, NotFound, ValidationProblem>> List(
+        Guid id, string? status, int? limit, IntegrationsDb db, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DeliveryStatus? wanted = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<DeliveryStatus>(status, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)) wanted = parsed;
+            else errors["status"] = [$"must be one of {string.Join(", ", Enum.GetNames<DeliveryStatus>())}"];
+        }
+        if (limit is < 1 or > 1000) errors["limit"] = ["must be between 1 and 1000"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (await db.FindOwnedAsync(id, http, ct) is null) return TypedResults.NotFound();
+
+        var query = db.Deliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
+        if (wanted is { } w) query = query.Where(d => d.Status == w);
+        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(limit ?? 100)
+            .Join(db.Events, d => d.EventId, e => e.EventId, (d, e) => new DeliveryView(d.Id, d.EventId, e.Type, e.OccurredAt, d.Status, d.Replay, d.Attempts,
+                d.CreatedAt, d.LastAttemptAt, d.NextAttemptAt, d.LastStatusCode, d.LastError, d.DeliveredAt, d.ParkedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<Accepted<ReplayQueued>, NotFound, ValidationProblem>> Replay(
+        Guid id, ReplayRequest request, IntegrationsDb db, DeliverySignal signal, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.From is not { } from) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["is required: an ISO 8601 instant with an offset, e.g. 2016-06-01T00:00:00Z"] });
+        if (await db.FindOwnedAsync(id, http, ct) is not { } subscription) return TypedResults.NotFound();
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var queued = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO deliveries (id, subscription_id, event_id, status, replay, created_at, attempts, next_attempt_at)
+            SELECT gen_random_uuid(), {subscription.Id}, e.event_id, 'Pending', true, {now}, 0, {now}
+            FROM events e WHERE e.type = ANY ({subscription.EventTypes}) AND e.occurred_at >= {from}
+            """, ct);
+        SubscriptionsEndpoints.Audit(db, http, now, "POST /api/subscriptions/{id}/replay", $"/api/subscriptions/{id}/replay from {from:O}: {queued} queued", 202);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        signal.Notify();
+        return TypedResults.Accepted($"/api/subscriptions/{id}/deliveries?status=Pending", new ReplayQueued(from, queued));
+    }
+}

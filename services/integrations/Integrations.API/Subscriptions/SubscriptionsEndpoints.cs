@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Integrations.API.Events;
+using Integrations.API.Infrastructure;
+using Intervention.ServiceDefaults.Data;
+using Intervention.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Integrations.API.Deliveries;
+
+namespace Integrations.API.Subscriptions;
+
+/// <summary>A subscription as its owner sees it (never with its secret).</summary>
+public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A subscription just registered, with its signing secret: shown this once. Each delivery carries <c>webhook-id</c>,
+/// <c>webhook-timestamp</c> and <c>webhook-signature</c> (see <see cref="SignatureScheme"/>).
+/// </summary>
+public sealed record RegisteredSubscription(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt, string Secret, string SignatureScheme);
+
+/// <summary>An event type a subscription may ask for, and the portfolio that owns its meaning (its contract's namespace).</summary>
+public sealed record EventTypeView(string Type, string Portfolio);
+
+public static class SubscriptionsEndpoints
+{
+    public const string Scheme =
+        "Standard Webhooks: webhook-signature is 'v1,' + base64(HMAC-SHA256(key, webhook-id + '.' + webhook-timestamp + '.' + body)), " +
+        "key = base64-decoded secret after 'whsec_'; webhook-timestamp is Unix seconds (refuse one more than 5 minutes away)";
+
+    public static IEndpointRouteBuilder MapSubscriptions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireAuthorization(IntegrationsModule.IntegratorPolicy);
+        group.MapPost("/", Register).WithName("RegisterSubscription")
+            .WithSummary("Register an https endpoint for some event types; answers the signing secret, once")
+            .WithDescription("Events are posted as CloudEvents 1.0 (structured JSON, application/cloudevents+json), signed as " + Scheme + ". " +
+                             "A failed delivery is retried with exponential back-off for 24 hours, then parked.");
+        group.MapGet("/", List).WithName("ListSubscriptions").WithSummary("The caller's subscriptions");
+        group.MapGet("/{id:guid}", Get).WithName("GetSubscription").WithSummary("One of the caller's subscriptions");
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSubscription").WithSummary("Stop a subscription; its pending deliveries are dropped");
+
+        app.MapGet("/api/event-types", () => TypedResults.Ok(EventContracts.All.Select(t => new EventTypeView(t.FullName!, EventContracts.PortfolioOf(t))).ToList()))
+            .WithName("ListEventTypes").WithTags("Subscriptions").WithSummary("The event types a subscription may ask for (every published contract)")
+            .RequireAuthorization(IntegrationsModule.IntegratorPolicy);
+        return app;
+    }
+
+    private static async Task<Results<Created<RegisteredSubscription>, ValidationProblem>> Register(
+        NewSubscription request, IntegrationsDb db, IOptions<SubscriptionOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = SubscriptionRules.Check(request, EventContracts.Names, options.Value.AllowHttpLoopback);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var now = clock.GetUtcNow();
+        var subscription = new Subscription
+        {
+            Id = Guid.CreateVersion7(now),
+            Owner = http.User.CallerName(),
+            Url = request.Url!.Trim(),
+            EventTypes = request.EventTypes!.Distinct().Order(StringComparer.Ordinal).ToArray(),
+            Secret = WebhookSignature.NewSecret(),
+            Description = request.Description,
+            CreatedAt = now,
+        };
+        db.Add(subscription);
+        Audit(db, http, now, "POST /api/subscriptions", $"/api/subscriptions/{subscription.Id}", 201);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/subscriptions/{subscription.Id}",
+            new RegisteredSubscription(subscription.Id, subscription.Url, subscription.EventTypes, subscription.Description, subscription.CreatedAt, subscription.Secret, Scheme));
+    }
+
+    private static async Task<Ok<List<SubscriptionView>>> List(IntegrationsDb db, HttpContext http, CancellationToken ct)
+    {
+        var owner = http.User.CallerName();
+        var list = await db.Subscriptions.AsNoTracking().Where(s => s.Owner == owner).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(View).ToList());
+    }
+
+    private static async Task<Results<Ok<SubscriptionView>, NotFound>> Get(Guid id, IntegrationsDb db, HttpContext http, CancellationToken ct) =>
+        await db.FindOwnedAsync(id, http, ct) is { } subscription ? TypedResults.Ok(View(subscription)) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, IntegrationsDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.FindOwnedAsync(id, http, ct) is not { } subscription) return TypedResults.NotFound();
+        db.Subscriptions.Remove(subscription); // its deliveries go with it (ON DELETE CASCADE)
+        Audit(db, http, clock.GetUtcNow(), "DELETE /api/subscriptions/{id}", $"/api/subscriptions/{id}", 204);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The caller's own subscription, or null: someone else's is as good as missing.</summary>
+    internal static Task<Subscription?> FindOwnedAsync(this IntegrationsDb db, Guid id, HttpContext http, CancellationToken ct)
+    {
+        var owner = http.User.CallerName();
+        return db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.Owner == owner, ct);
+    }
+
+    /// <summary>A change through the API, in the service's audit trail, saved with the change itself.</summary>
+    internal static void Audit(IntegrationsDb db, HttpContext http, DateTimeOffset at, string what, string resource, int status) =>
+        db.Add(new AuditEntry
+        {
+            At = at, Actor = http.User.CallerName(), Action = "change", What = what, Resource = resource, Status = status,
+            TraceId = Activity.Current?.TraceId.ToString(),
+        });
+
+    private static SubscriptionView View(Subscription s) => new(s.Id, s.Url, s.EventTypes, s.Description, s.CreatedAt);
+}
