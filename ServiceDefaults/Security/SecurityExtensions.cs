@@ -120,6 +120,8 @@ public static class SecurityExtensions
                 operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create(accesses[0].ToString()));
                 operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(AccessPolicies.RolesFor(accesses[0], portfolio).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()));
             }
+            // A service without a portfolio names its own policies (integrations: "integrator").
+            else if (accesses.Count == 0 && policies is [var policy]) operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create("policy:" + policy));
             return Task.CompletedTask;
         });
     }

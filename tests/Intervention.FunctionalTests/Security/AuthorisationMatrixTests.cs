@@ -17,7 +17,7 @@ namespace Intervention.FunctionalTests.Security;
 /// </summary>
 public sealed class AuthorisationMatrixTests(ITestOutputHelper output)
 {
-    private static readonly string[] Services = ["governance", "licensing", "children", "finance"];
+    private static readonly string[] Services = ["governance", "licensing", "children", "finance", "integrations"];
     private static readonly string[] Roles = ["commissioner", "children", "licensing", "governance", "finance", "integrator", "ops"];
 
     /// <summary>DESIGN.md's role table: who may call an endpoint of each kind in the service of <paramref name="portfolio"/>.</summary>
@@ -29,6 +29,8 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output)
         "Personal" => [portfolio],
         "Aggregate" => [portfolio, "commissioner", "integrator"],
         "AuditTrail" => [portfolio],
+        // Webhook subscriptions: integrators alone (each sees only its own).
+        "policy:integrator" => ["integrator"],
         _ => throw new InvalidOperationException($"unknown access '{access}'"),
     };
 
