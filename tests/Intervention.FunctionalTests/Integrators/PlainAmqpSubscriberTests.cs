@@ -10,6 +10,8 @@ using Xunit.Abstractions;
 
 using static Intervention.FunctionalTests.Eventually;
 
+using static Intervention.FunctionalTests.Api;
+
 namespace Intervention.FunctionalTests.Integrators;
 
 /// <summary>
@@ -112,21 +114,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         output.WriteLine($"{received.Count} messages of {exchanges.Count} event types; e.g. headers: {string.Join(", ", decision.Headers!.Select(h => $"{h.Key}={(h.Value is byte[] b ? Encoding.UTF8.GetString(b) : h.Value)}"))}");
     }
 
-    private static async Task PutAsync(HttpClient http, string uri, string body)
-    {
-        using var response = await http.PutAsync(uri, new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"PUT {uri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string uri, string body, string? traceId = null, HttpStatusCode expected = HttpStatusCode.Created)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (traceId is not null) request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"POST {uri}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
 }
 
 /// <summary>Enough of JSON Schema to hold a message to the catalogue: required fields, types, enums, formats, nested objects and arrays.</summary>

@@ -5,6 +5,8 @@ using Xunit;
 
 using static Intervention.FunctionalTests.Eventually;
 
+using static Intervention.FunctionalTests.Api;
+
 namespace Intervention.FunctionalTests.Licensing;
 
 /// <summary>DESIGN.md's flow 2, all real: a revocation on safeguarding grounds in licensing reaches the children's front door and governance's register.</summary>
@@ -37,11 +39,4 @@ public sealed class SafeguardingToChildrenTests
             TimeSpan.FromSeconds(20), () => "the revocation never reached the decision register");
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string uri, string body)
-    {
-        using var response = await http.PostAsync(uri, new StringContent(body, Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {uri}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }

@@ -7,6 +7,8 @@ using Xunit.Abstractions;
 
 using static Intervention.FunctionalTests.Eventually;
 
+using static Intervention.FunctionalTests.Api;
+
 namespace Intervention.FunctionalTests.Ops;
 
 /// <summary>
@@ -79,13 +81,4 @@ public sealed class OneTraceTests(ITestOutputHelper output)
 
     private static string Kind(int kind) => kind switch { 1 => "internal", 2 => "server", 3 => "client", 4 => "producer", 5 => "consumer", _ => "unspecified" };
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string uri, string body, string? traceId = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (traceId is not null) request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {uri}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }

@@ -6,6 +6,8 @@ using Intervention.Contracts.Governance;
 using Xunit;
 using Xunit.Abstractions;
 
+using static Intervention.FunctionalTests.Api;
+
 namespace Intervention.FunctionalTests.Security;
 
 /// <summary>
@@ -89,13 +91,6 @@ public sealed class PrivacyBoundaryTests(ITestOutputHelper output)
         Assert.True(found.Count == 0, string.Join('\n', found));
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string uri, string body)
-    {
-        using var response = await http.PostAsync(uri, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {uri}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 
     private static IEnumerable<string> PersonalPropertiesOf(Type type, string path, HashSet<Type> seen)
     {
