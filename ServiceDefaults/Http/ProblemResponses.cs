@@ -32,7 +32,8 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                     Title = "The request body is missing",
                 }),
             BadHttpRequestException bad => (bad.StatusCode, new ProblemDetails { Title = "Bad request", Detail = bad.Message }),
-            NpgsqlException or SocketException or TimeoutException when IsDatabaseOutage(exception) => (503, new ProblemDetails
+            // EF wraps what Npgsql throws (DbUpdateException, InvalidOperationException): look through the chain.
+            _ when IsDatabaseOutage(exception) => (503, new ProblemDetails
             {
                 Title = "Service unavailable",
                 Detail = "The service's database cannot be reached; nothing was changed. Try again shortly.",
@@ -48,7 +49,12 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static bool IsDatabaseOutage(Exception e) => e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
+    /// <summary>
+    /// The database cannot be reached or is going away: a transient Npgsql error, a connection exception (SQLSTATE class 08)
+    /// or an operator intervention such as a shutdown (57P01-57P03), a socket error or a timeout, anywhere in the chain.
+    /// </summary>
+    private static bool IsDatabaseOutage(Exception e) =>
+        e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: ['0', '8', ..] or ['5', '7', 'P', ..] } or SocketException or TimeoutException
         || e.InnerException is not null && IsDatabaseOutage(e.InnerException);
 
     [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[)?(?<type>[\w.+]+)")]

@@ -18,6 +18,7 @@ public sealed class RunningSystem : IAsyncDisposable
     private readonly Dictionary<string, ServiceProcess> _services = new();
     private readonly List<ServiceProcess> _gateways = [];
     private string? _tokenFolder;
+    private bool _ownsPostgres;
 
     /// <summary>The tests act as every portfolio team at once unless they ask for one role's token.</summary>
     public static readonly string[] TeamRoles = ["children", "licensing", "governance", "finance"];
@@ -47,12 +48,16 @@ public sealed class RunningSystem : IAsyncDisposable
     public static Task<RunningSystem> StartAsync(params string[] services) => StartAsync(new Dictionary<string, string>(), services);
 
     /// <summary>Starts <paramref name="services"/> with <paramref name="extraEnvironment"/> added to each one's environment (configuration such as <c>Reviews__Dates__0</c>).</summary>
-    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, params string[] services)
+    public static Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, params string[] services) =>
+        StartAsync(extraEnvironment, privatePostgres: false, services);
+
+    /// <summary>With <paramref name="privatePostgres"/>, a PostgreSQL of this system's own, which a test may stop and start (<see cref="Postgres"/>.Local).</summary>
+    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, bool privatePostgres, params string[] services)
     {
         var broker = await LocalRabbitMq.StartAsync();
-        var postgres = await TestServers.SharedPostgresAsync();
+        var postgres = privatePostgres ? PostgresServer.ForLocal(await LocalPostgres.StartAsync()) : await TestServers.SharedPostgresAsync();
         var telemetry = await OtlpReceiver.StartAsync();
-        var system = new RunningSystem(broker, postgres, telemetry, Guid.NewGuid().ToString("N")[..8]);
+        var system = new RunningSystem(broker, postgres, telemetry, Guid.NewGuid().ToString("N")[..8]) { _ownsPostgres = privatePostgres };
         try
         {
             var started = await Task.WhenAll(services.Select(s => system.StartServiceAsync(s, extraEnvironment)));
@@ -164,6 +169,7 @@ public sealed class RunningSystem : IAsyncDisposable
         if (_tokenFolder is not null) Directory.Delete(_tokenFolder, recursive: true);
         await Telemetry.DisposeAsync();
         await Broker.DisposeAsync();
+        if (_ownsPostgres) await Postgres.DisposeAsync();
     }
 }
 

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Xunit;
+using Xunit.Abstractions;
+
+using static Intervention.FunctionalTests.Api;
+using static Intervention.FunctionalTests.Eventually;
+
+namespace Intervention.FunctionalTests.Reliability;
+
+/// <summary>PostgreSQL stopped for 10 seconds under a running service: 503 problems, not 500s or hangs; unhealthy; then back by itself.</summary>
+public sealed class DatabaseOutageTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task While_the_database_is_stopped_the_API_answers_503_problems_health_is_unhealthy_and_all_recovers_by_itself()
+    {
+        await using var system = await RunningSystem.StartAsync(new Dictionary<string, string>(), privatePostgres: true, "licensing");
+        var licensing = system["licensing"];
+        var before = await PostAsync(licensing.Http, "api/drivers", """{"name":"Outage Before","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
+
+        await system.Postgres.Local!.StopAsync();
+        var stopped = Stopwatch.StartNew();
+        var answers = new List<string>();
+        // A bound on each call, not a timing: a call that never answers is the failure this test exists for.
+        using var http = new HttpClient { BaseAddress = licensing.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        http.DefaultRequestHeaders.Authorization = licensing.Http.DefaultRequestHeaders.Authorization;
+        while (stopped.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            using var read = await http.GetAsync("api/licences?at=2015-09-01");
+            using var write = await http.PostAsync("api/drivers", new StringContent("""{"name":"Outage During","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""", System.Text.Encoding.UTF8, "application/json"));
+            foreach (var response in new[] { read, write })
+            {
+                answers.Add($"{(int)response.StatusCode}");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+            var (healthy, _) = await licensing.HealthAsync();
+            Assert.False(healthy, "health said healthy with the database stopped");
+            await Task.Delay(500);
+        }
+        await system.Postgres.Local.StartAsync();
+
+        // Back by itself: reads, writes and health, with no restart of the service.
+        var back = Stopwatch.StartNew();
+        await WaitUntilAsync(async () => (await http.GetAsync("api/licences?at=2015-09-01")).StatusCode == HttpStatusCode.OK && (await licensing.HealthAsync()).Healthy,
+            TimeSpan.FromSeconds(60), () => $"licensing did not recover.\n{licensing.Tail()}");
+        var after = await PostAsync(licensing.Http, "api/drivers", """{"name":"Outage After","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
+        Assert.NotEqual(before.GetProperty("id").GetGuid(), after.GetProperty("id").GetGuid());
+        Assert.False(licensing.HasExited);
+        var line = $"database outage: {answers.Count} calls in 10 s all 503 problem details; recovered {back.ElapsedMilliseconds} ms after PostgreSQL started";
+        output.WriteLine(line);
+        Measurements.Record(line);
+    }
+}
