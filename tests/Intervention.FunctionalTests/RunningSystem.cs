@@ -73,6 +73,14 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public string DatabaseOf(string service) => $"{service}_{Run}";
 
+    /// <summary>Stops a service and starts it again on the same database and broker with changed settings (a fix deployed).</summary>
+    public async Task<ServiceProcess> RedeployAsync(string service, IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        await _services[service].StopAsync(TimeSpan.FromSeconds(10));
+        await _services[service].DisposeAsync();
+        return await AddServiceAsync(service, extraEnvironment);
+    }
+
     /// <summary>Starts one more service on this system, for a test that must prepare the broker before the service publishes.</summary>
     public async Task<ServiceProcess> AddServiceAsync(string service, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
