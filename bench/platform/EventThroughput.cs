@@ -25,10 +25,12 @@ public static class EventThroughput
         await using var system = await BenchSystem.StartAsync("children", "finance");
         using var children = system.Client(system["children"].BaseAddress);
         var placements = new Placements(children, system.Run);
-        // More children than senders, so that a sender never waits for a child.
-        await placements.RecordChildrenAsync(concurrency * 4);
+        // More children than senders, so that a sender never waits for a child; enough that each moves at most
+        // about 200 times (a day apart), so long runs stay within a few years of dates.
+        var childrenCount = Math.Max(concurrency * 4, events * rounds / 200);
+        await placements.RecordChildrenAsync(childrenCount);
         var baseline = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
-        while (baseline < concurrency * 4)
+        while (baseline < childrenCount)
         {
             await Task.Delay(250);
             baseline = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
