@@ -73,18 +73,20 @@ public sealed class Placements(HttpClient children, string run)
     };
 
     /// <summary>
-    /// When finance's inbox took each change's event, by (child reference, day): the children's outbox names the event
-    /// (its id is the message id) and finance's inbox records the message id with the time it was consumed.
+    /// For each change's event, by (child reference, day): when the children's outbox relay published it to RabbitMQ
+    /// (null while pending) and when finance's inbox took it (null until then). The outbox row names the child and the day
+    /// and its id is the message id finance's inbox records.
     /// </summary>
-    public static async Task<Dictionary<(string, string), DateTime>> ConsumedAtAsync(BenchSystem system)
+    public static async Task<Dictionary<(string, string), (DateTime? Published, DateTime? Consumed)>> TimesAsync(BenchSystem system)
     {
         var events = await system.RowsAsync("children",
-            "SELECT id, COALESCE(body->>'childRef', body->>'ChildRef'), COALESCE(body->>'changedOn', body->>'ChangedOn') FROM outbox_messages WHERE message_type LIKE '%PlacementChanged%'");
+            "SELECT id, COALESCE(body->>'childRef', body->>'ChildRef'), COALESCE(body->>'changedOn', body->>'ChangedOn'), published_at FROM outbox_messages WHERE message_type LIKE '%PlacementChanged%'");
         var consumed = (await system.RowsAsync("finance", "SELECT message_id, received_at FROM inbox_messages"))
             .ToDictionary(r => (Guid)r[0], r => ((DateTime)r[1]).ToUniversalTime());
-        var answer = new Dictionary<(string, string), DateTime>();
+        var answer = new Dictionary<(string, string), (DateTime?, DateTime?)>();
         foreach (var e in events)
-            if (consumed.TryGetValue((Guid)e[0], out var at)) answer[((string)e[1], ((string)e[2])[..10])] = at;
+            answer[((string)e[1], ((string)e[2])[..10])] = (e[3] is DateTime published ? published.ToUniversalTime() : null,
+                consumed.TryGetValue((Guid)e[0], out var at) ? at : null);
         return answer;
     }
 }

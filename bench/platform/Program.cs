@@ -1,7 +1,7 @@
 using Intervention.Bench;
 
 // Benchmarks of the running system (issue 9), each one command writing bench/results/<date>-<name>.md:
-//   dotnet run -c Release --project bench/platform -- gateway      [--concurrency 16 --seconds 8 --rounds 3]
+//   dotnet run -c Release --project bench/platform -- gateway      [--concurrency 16 --seconds 6 --rounds 4 --warmup 8]
 //   dotnet run -c Release --project bench/platform -- latency      [--rates 50,200 --seconds 15]
 //   dotnet run -c Release --project bench/platform -- throughput   [--events 2000 --rounds 2 --concurrency 8]
 //   dotnet run -c Release --project bench/platform -- coldstart    [--runs 3]
