@@ -56,7 +56,7 @@ public static class GatewayOverhead
         // Added latency pair by pair (each gateway round against the direct round just before it), so drift between rounds cancels.
         var addedP50 = Stats.Median(directRounds.Zip(gatewayRounds, (a, b) => b.P(50) - a.P(50)));
         var addedP99 = Stats.Median(directRounds.Zip(gatewayRounds, (a, b) => b.P(99) - a.P(99)));
-        report.Line($"Added latency, median of the pairs: **p50 +{addedP50:0.00} ms, p99 +{addedP99:0.00} ms**");
+        report.Line($"Added latency, median of the pairs: **p50 {addedP50:+0.00;-0.00} ms, p99 {addedP99:+0.00;-0.00} ms**");
         report.Line($"Latency over all rounds pooled: direct p50 {all.Direct.P(50):0.00} ms, p99 {all.Direct.P(99):0.00} ms; gateway p50 {all.Gateway.P(50):0.00} ms, p99 {all.Gateway.P(99):0.00} ms");
         report.Line($"Requests: direct {all.Direct.Count:N0} ({all.Direct.Failures} failed), gateway {all.Gateway.Count:N0} ({all.Gateway.Failures} failed)");
         report.Line();
