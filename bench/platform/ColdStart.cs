@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Intervention.Servers;
+
+namespace Intervention.Bench;
+
+/// <summary>
+/// Seconds from <c>dotnet Intervention.AppHost.dll --gateway-port N</c> (with a fresh, empty data folder) to every service
+/// healthy: as the AppHost reports it ("all healthy in X s") and as seen from outside (from starting the process to that
+/// line, and to the gateway answering <c>/alive</c>). Each run is stopped with SIGINT, as Ctrl+C would.
+/// </summary>
+public static partial class ColdStart
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var runs = options.Number("runs", 3);
+        var report = new Report("apphost-cold-start");
+        report.Header("AppHost cold start", $"{runs} runs, each with a new INTERVENTION_APPHOST_DATA folder (new RabbitMQ node, new PostgreSQL cluster, five services' migrations from nothing, the gateway)");
+        var assembly = BuildOutput.Assembly("apphost");
+        if (!File.Exists(assembly)) throw new FileNotFoundException("The AppHost is not built", assembly);
+
+        report.Line("| run | AppHost's own figure s | command -> \"all healthy\" line s | command -> gateway /alive 200 s | stopped in s |");
+        report.Line("|---:|---:|---:|---:|---:|");
+        var own = new List<double>();
+        var outside = new List<double>();
+        var gatewayAlive = new List<double>();
+        for (var run = 1; run <= runs; run++)
+        {
+            var result = await OnceAsync(assembly);
+            own.Add(result.Own);
+            outside.Add(result.Outside);
+            gatewayAlive.Add(result.GatewayAlive);
+            report.Line($"| {run} | {result.Own:0.0} | {result.Outside:0.0} | {result.GatewayAlive:0.0} | {result.Stopped:0.0} |");
+        }
+        report.Line();
+        report.Line($"Median: AppHost's figure **{Stats.Median(own):0.0} s**, from outside **{Stats.Median(outside):0.0} s** to every service healthy, {Stats.Median(gatewayAlive):0.0} s to the gateway answering.");
+        report.Line("From outside includes starting the .NET runtime for the AppHost itself; the AppHost's figure starts once it runs. The first run may also pay cold disk caches.");
+        report.Save();
+        return 0;
+    }
+
+    private static async Task<(double Own, double Outside, double GatewayAlive, double Stopped)> OnceAsync(string assembly)
+    {
+        var data = Directory.CreateTempSubdirectory("apphost-bench-");
+        // The servers run as their own users (postgres, rabbitmq) and must reach their folders below this one.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(data.FullName, (UnixFileMode)Convert.ToInt32("755", 8));
+        var port = ServiceProcess.FreePort();
+        var start = new ProcessStartInfo("dotnet", [assembly, "--gateway-port", port.ToString(CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["INTERVENTION_APPHOST_DATA"] = data.FullName;
+        var healthy = new TaskCompletionSource<(double Own, double Outside)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tail = new Queue<string>();
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (tail)
+            {
+                tail.Enqueue(e.Data);
+                if (tail.Count > 30) tail.Dequeue();
+            }
+            if (AllHealthy().Match(e.Data) is { Success: true } m)
+                healthy.TrySetResult((double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), clock.Elapsed.TotalSeconds));
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var alive = WaitForGatewayAsync(port, clock);
+        try
+        {
+            var exited = process.WaitForExitAsync();
+            if (await Task.WhenAny(healthy.Task, exited, Task.Delay(TimeSpan.FromMinutes(3))) != healthy.Task)
+                throw new InvalidOperationException($"The AppHost did not report every service healthy:\n{string.Join('\n', tail)}");
+            var (own, outside) = await healthy.Task;
+            var gatewayAlive = await alive.WaitAsync(TimeSpan.FromSeconds(30));
+
+            var stopping = Stopwatch.StartNew();
+            _ = kill(process.Id, 2); // SIGINT: the AppHost stops its services and servers in order
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try { await process.WaitForExitAsync(grace.Token); }
+            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+            return (own, outside, gatewayAlive, stopping.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            try { data.Delete(recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Console.WriteLine($"left {data.FullName}: {e.Message}"); }
+        }
+    }
+
+    private static async Task<double> WaitForGatewayAsync(int port, Stopwatch clock)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/alive");
+                if (response.IsSuccessStatusCode) return clock.Elapsed.TotalSeconds;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        return double.NaN;
+    }
+
+    [GeneratedRegex(@"all healthy in ([0-9.]+) s")]
+    private static partial Regex AllHealthy();
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Intervention.Bench;
+
+/// <summary>
+/// Events per second with durability (a placement change at the children's API: the episode and its event in one
+/// transaction, the outbox relay publishing to RabbitMQ, finance's consumer recording the event id in its inbox with the
+/// forecast's change) against the same number of messages of the same size published straight to RabbitMQ and consumed
+/// without inbox or database, in the same run on the same broker: the ratio is what the durability costs.
+/// </summary>
+public static class EventThroughput
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var events = options.Number("events", 2000);
+        var rounds = options.Number("rounds", 2);
+        var concurrency = options.Number("concurrency", 8);
+        var report = new Report("event-throughput");
+        report.Header("Event throughput: outbox and inbox against plain AMQP",
+            $"{events} events per round, {rounds} rounds alternating durable and plain, {concurrency} concurrent senders in both, children and finance services, one private RabbitMQ");
+
+        await using var system = await BenchSystem.StartAsync("children", "finance");
+        using var children = system.Client(system["children"].BaseAddress);
+        var placements = new Placements(children, system.Run);
+        // More children than senders, so that a sender never waits for a child; enough that each moves at most
+        // about 200 times (a day apart), so long runs stay within a few years of dates.
+        var childrenCount = Math.Max(concurrency * 4, events * rounds / 200);
+        await placements.RecordChildrenAsync(childrenCount);
+        var baseline = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
+        while (baseline < childrenCount)
+        {
+            await Task.Delay(250);
+            baseline = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
+        }
+
+        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        var sample = (string)(await system.RowsAsync("children", "SELECT body::text FROM outbox_messages ORDER BY sequence DESC LIMIT 1"))[0][0];
+        var body = Encoding.UTF8.GetBytes(sample);
+
+        report.Line("| round | durable events/s (API answers/s) | plain events/s | durable/plain |");
+        report.Line("|---:|---:|---:|---:|");
+        var durableRates = new List<double>();
+        var plainRates = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var (durable, answers) = await DurableAsync(system, placements, events, concurrency);
+            var plain = await PlainAsync(connection, body, events, concurrency, $"bench-plain-{system.Run}-{round}");
+            durableRates.Add(durable);
+            plainRates.Add(plain);
+            report.Line($"| {round} | {durable:0} ({answers:0}) | {plain:0} | {durable / plain:0.000} |");
+        }
+        report.Line();
+        report.Line($"Median: durable **{Stats.Median(durableRates):0} events/s**, plain **{Stats.Median(plainRates):0} messages/s**, ratio durable/plain **{Stats.Median(durableRates.Zip(plainRates, (d, p) => d / p)):0.000}** " +
+                    $"(plain is {Stats.Median(plainRates.Zip(durableRates, (p, d) => p / d)):0}x faster)");
+        report.Line();
+        report.Line($"Durable: from the first change sent to the last event in finance's inbox, {concurrency} senders each sending its next change when the last is answered. " +
+                    $"Plain: persistent messages of the same body ({body.Length} bytes) to a durable queue with publisher confirms, {concurrency} publishers, one consumer acknowledging each, " +
+                    "from the first publish to the last delivery. Both share the 2 cores with the bench; the durable path also pays the children's API, its transaction and PostgreSQL.");
+        report.Save();
+        return 0;
+    }
+
+    private static async Task<(double EventsPerSecond, double AnswersPerSecond)> DurableAsync(BenchSystem system, Placements placements, int events, int concurrency)
+    {
+        var before = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
+        var startedAt = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        var failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref sent) <= events)
+            {
+                var change = await placements.MoveAsync();
+                if (change is not { Ok: true }) Interlocked.Increment(ref failed);
+            }
+        })));
+        var answered = clock.Elapsed.TotalSeconds;
+        var expected = before + events - failed;
+        while (await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages") < expected)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"finance did not take {events - failed} events in 5 minutes");
+            await Task.Delay(50);
+        }
+        // The last event's own time, not the poll's, ends the count.
+        var last = (DateTime)(await system.RowsAsync("finance", "SELECT max(received_at) FROM inbox_messages"))[0][0];
+        var seconds = (last.ToUniversalTime() - startedAt).TotalSeconds;
+        if (failed > 0) Console.WriteLine($"{failed} changes failed and are not counted");
+        return ((events - failed) / seconds, (events - failed) / answered);
+    }
+
+    private static async Task<double> PlainAsync(IConnection connection, byte[] body, int messages, int concurrency, string queue)
+    {
+        await using var consuming = await connection.CreateChannelAsync();
+        await consuming.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await consuming.BasicQosAsync(0, 16, false);
+        var received = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumer = new AsyncEventingBasicConsumer(consuming);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            await consuming.BasicAckAsync(delivery.DeliveryTag, false);
+            if (Interlocked.Increment(ref received) == messages) all.TrySetResult();
+        };
+        await consuming.BasicConsumeAsync(queue, autoAck: false, consumer);
+
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            await using var publishing = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+            var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
+            while (Interlocked.Increment(ref sent) <= messages)
+            {
+                properties.MessageId = Guid.NewGuid().ToString();
+                await publishing.BasicPublishAsync("", queue, mandatory: false, properties, body);
+            }
+        })));
+        await all.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var seconds = clock.Elapsed.TotalSeconds;
+        await consuming.QueueDeleteAsync(queue);
+        return messages / seconds;
+    }
+}

@@ -1,0 +1,22 @@
+using Intervention.Bench;
+
+// Benchmarks of the running system (issue 9), each one command writing bench/results/<date>-<name>.md:
+//   dotnet run -c Release --project bench/platform -- gateway      [--concurrency 16 --seconds 6 --rounds 4 --warmup 8]
+//   dotnet run -c Release --project bench/platform -- latency      [--rates 50,200 --seconds 15]
+//   dotnet run -c Release --project bench/platform -- throughput   [--events 2000 --rounds 2 --concurrency 8]
+//   dotnet run -c Release --project bench/platform -- coldstart    [--runs 3]
+var options = new Options(args);
+return args.FirstOrDefault() switch
+{
+    "gateway" => await GatewayOverhead.RunAsync(options),
+    "latency" => await EventLatency.RunAsync(options),
+    "throughput" => await EventThroughput.RunAsync(options),
+    "coldstart" => await ColdStart.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart [options]; see bench/platform/README.md");
+    return 2;
+}
