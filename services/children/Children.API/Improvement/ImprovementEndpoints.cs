@@ -114,8 +114,8 @@ public static class ImprovementEndpoints
 
     private static async Task<Results<Ok<PermanenceSummary>, ValidationProblem>> Permanence(string? asAt, ChildrenDb db, TimeProvider clock, CancellationToken ct)
     {
-        var day = Intervention.ServiceDefaults.CouncilTime.DateOf(clock.GetUtcNow());
-        if (asAt is not null && !DateOnly.TryParseExact(asAt, "yyyy-MM-dd", out day)) return Invalid("asAt", "must be a date, yyyy-MM-dd");
+        if (!Intervention.ServiceDefaults.Http.Dates.TryParse(asAt, Intervention.ServiceDefaults.CouncilTime.DateOf(clock.GetUtcNow()), out var day))
+            return Invalid("asAt", Intervention.ServiceDefaults.Http.Dates.Rule);
         var connection = await ReturnStore.OpenAsync(db, ct);
         await using var cmd = new NpgsqlCommand("SELECT plan, achieved_on IS NOT NULL AND achieved_on <= @d FROM permanence_cases WHERE in_scope_from <= @d", connection);
         cmd.Parameters.AddWithValue("d", day);

@@ -48,14 +48,11 @@ public static class KpiEndpoints
     private static readonly System.Diagnostics.Metrics.Counter<long> KpiRefreshes =
         new System.Diagnostics.Metrics.Meter("Intervention.Children").CreateCounter<long>("intervention.children.kpi_refreshes", "{refresh}", "KPI calculations, read or published");
 
-    private static bool TryDay(string? text, TimeProvider clock, out DateOnly day)
-    {
-        if (string.IsNullOrEmpty(text)) { day = Intervention.ServiceDefaults.CouncilTime.DateOf(clock.GetUtcNow()); return true; }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", out day);
-    }
+    private static bool TryDay(string? text, TimeProvider clock, out DateOnly day) =>
+        Intervention.ServiceDefaults.Http.Dates.TryParse(text, Intervention.ServiceDefaults.CouncilTime.DateOf(clock.GetUtcNow()), out day);
 
     private static ValidationProblem Invalid() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["must be a date, yyyy-MM-dd"] });
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = [Intervention.ServiceDefaults.Http.Dates.Rule] });
 }
 
 /// <summary>Reads what the KPIs need: one row per child and start date (a live record over an imported one, a later return over an earlier).</summary>

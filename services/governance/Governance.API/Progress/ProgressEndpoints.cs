@@ -1,5 +1,6 @@
 using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Http;
 using System.Globalization;
 using Governance.API.Infrastructure;
 using Governance.API.Restoration;
@@ -167,10 +168,8 @@ public static class ProgressEndpoints
     private static async Task<Results<Ok<ImprovementPlanSummary>, ValidationProblem>> Summary(
         string? asAt, string? phase, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        DateOnly date;
-        if (string.IsNullOrEmpty(asAt)) date = CouncilTime.DateOf(clock.GetUtcNow());
-        else if (!DateOnly.TryParseExact(asAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["must be a date, yyyy-MM-dd"] });
+        if (!Dates.TryParse(asAt, CouncilTime.DateOf(clock.GetUtcNow()), out var date))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = [Dates.Rule] });
 
         var objectives = db.Set<PlanObjective>().AsNoTracking().Where(o => phase == null || o.Phase == phase);
         var objectiveCount = await objectives.CountAsync(ct);
