@@ -1,46 +1,74 @@
-using Intervention.Servers;
+using Microsoft.Extensions.Configuration;
 
 namespace Intervention.AppHost;
 
+/// <summary>Where the AppHost's servers come from (<c>--servers</c> or <c>INTERVENTION_SERVERS</c>).</summary>
+public enum ServerKind
+{
+    /// <summary>Aspire's RabbitMQ and PostgreSQL containers (the official images), where a container runtime is healthy.</summary>
+    Containers,
+
+    /// <summary>Debian's rabbitmq-server and postgresql run as executables, data under the data folder.</summary>
+    Local,
+}
+
 /// <summary>
-/// What the AppHost runs with. Servers: private ones unless <c>ConnectionStrings__messaging</c> (an
-/// amqp:// URI) or <c>ConnectionStrings__postgres</c> (an Npgsql connection string to a server where
-/// each service's database may be created) name existing ones.
+/// What the AppHost runs with, from the command line (<c>--gateway-port 5080 --servers local</c>) or the environment
+/// (<c>INTERVENTION_GATEWAY_PORT</c>, <c>INTERVENTION_SERVERS</c>, <c>INTERVENTION_APPHOST_DATA</c>).
 /// </summary>
-internal sealed record AppHostSettings
+public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string ServersReason, string DataFolder)
 {
     public const int DefaultGatewayPort = 5080;
 
-    public int GatewayPort { get; init; } = DefaultGatewayPort;
-    public string? Messaging { get; init; }
-    public string? Postgres { get; init; }
-    public string? OtlpEndpoint { get; init; }
-    public string DataFolder { get; init; } = "";
-    public string? Error { get; init; }
-
-    public static AppHostSettings From(string[] args, Func<string, string?> environment)
+    public static AppHostSettings Read(IConfiguration configuration, string appHostDirectory)
     {
-        var port = environment("INTERVENTION_GATEWAY_PORT");
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--gateway-port" && i + 1 < args.Length) port = args[++i];
-            else if (args[i].StartsWith("--gateway-port=", StringComparison.Ordinal)) port = args[i]["--gateway-port=".Length..];
-            else return new AppHostSettings { Error = $"Unknown argument '{args[i]}'. Usage: dotnet run --project AppHost [-- --gateway-port <port>]" };
-        }
+        var port = configuration["gateway-port"] ?? configuration["INTERVENTION_GATEWAY_PORT"];
         var gatewayPort = DefaultGatewayPort;
         if (port is not null && (!int.TryParse(port, out gatewayPort) || gatewayPort is < 1 or > 65535))
-            return new AppHostSettings { Error = $"The gateway port must be a number from 1 to 65535, not '{port}'." };
+            throw new ArgumentException($"The gateway port must be a number from 1 to 65535, not '{port}' (--gateway-port or INTERVENTION_GATEWAY_PORT).");
 
-        return new AppHostSettings
+        // Git-ignored, inside the clone, so a run never disturbs other work on the machine.
+        var data = configuration["INTERVENTION_APPHOST_DATA"] is { Length: > 0 } given
+            ? Path.GetFullPath(given)
+            : Path.GetFullPath(Path.Combine(appHostDirectory, "..", ".apphost"));
+
+        var (servers, reason) = (configuration["servers"] ?? configuration["INTERVENTION_SERVERS"])?.ToLowerInvariant() switch
         {
-            GatewayPort = gatewayPort,
-            Messaging = NullIfBlank(environment("ConnectionStrings__messaging")),
-            Postgres = NullIfBlank(environment("ConnectionStrings__postgres")),
-            OtlpEndpoint = NullIfBlank(environment("OTEL_EXPORTER_OTLP_ENDPOINT")),
-            // Git-ignored, inside the clone, so a run never disturbs other work on the machine.
-            DataFolder = NullIfBlank(environment("INTERVENTION_APPHOST_DATA")) ?? Path.Combine(BuildOutput.RepoRoot(), ".apphost"),
+            null or "" or "auto" => ContainerRuntime.IsHealthy(out var why) ? (ServerKind.Containers, why) : (ServerKind.Local, why),
+            "containers" => (ServerKind.Containers, "chosen with --servers containers"),
+            "local" => (ServerKind.Local, "chosen with --servers local"),
+            var other => throw new ArgumentException($"--servers must be containers, local or auto, not '{other}'."),
         };
+        return new AppHostSettings(gatewayPort, servers, reason, data);
     }
+}
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+/// <summary>Whether Docker or Podman (Aspire's <c>ASPIRE_CONTAINER_RUNTIME</c>) answers, the way Aspire itself will call it.</summary>
+internal static class ContainerRuntime
+{
+    public static bool IsHealthy(out string reason)
+    {
+        var runtime = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") is { Length: > 0 } r ? r : "docker";
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(runtime, "info --format {{.ServerVersion}}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                process.Kill(entireProcessTree: true);
+                reason = $"{runtime} did not answer within 10 s";
+                return false;
+            }
+            reason = process.ExitCode == 0 ? $"{runtime} answered" : $"{runtime} info failed (exit {process.ExitCode})";
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            reason = $"no {runtime} on PATH";
+            return false;
+        }
+    }
 }

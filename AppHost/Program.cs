@@ -1,12 +1,36 @@
 using Intervention.AppHost;
 
-// One command brings the whole system up: `dotnet run --project AppHost [-- --gateway-port 5080]`.
-using var stop = new StopSignal();
-var settings = AppHostSettings.From(args, name => Environment.GetEnvironmentVariable(name));
-if (settings.Error is { } error)
+// The one definition of the system's topology: `dotnet run --project AppHost` (./run), the functional tests and the
+// benchmarks (Aspire.Hosting.Testing) all start this model.
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = AppHostSettings.Read(builder.Configuration, builder.AppHostDirectory);
+var tokens = DevelopmentTokens.ForRun(builder.Configuration);
+var servers = Servers.Add(builder, settings);
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    servers.Connect(builder.AddProject<TProject>(name), name)
+        .WithHttpEndpoint(isProxied: false)
+        .WithHttpHealthCheck("/health")
+        .WithEnvironment(context => tokens.AddTo(context.EnvironmentVariables))
+        .WithRestartOnCrash();
+
+var services = new[]
 {
-    Console.Error.WriteLine(error);
-    return 2;
-}
-await using var system = new SystemRun(settings, new ConsoleLog());
-return await system.RunAsync(stop.Token);
+    Service<Projects.Governance_API>("governance"),
+    Service<Projects.Licensing_API>("licensing"),
+    Service<Projects.Children_API>("children"),
+    Service<Projects.Finance_API>("finance"),
+    // Development: a webhook may go to a receiver on this machine over plain http.
+    Service<Projects.Integrations_API>("integrations").WithEnvironment("Integrations__AllowHttpLoopback", "true"),
+};
+
+var gateway = builder.AddProject<Projects.Intervention_Gateway>("gateway")
+    .WithHttpEndpoint(port: settings.GatewayPort, targetPort: settings.GatewayPort, isProxied: false)
+    .WithHttpHealthCheck("/alive")
+    .WithEnvironment(context => tokens.AddTo(context.EnvironmentVariables))
+    .WithRestartOnCrash();
+foreach (var service in services) gateway.WithReference(service).WaitFor(service);
+
+builder.AddDevelopmentFiles(settings, tokens);
+builder.AddStartupReport();
+builder.Build().Run();

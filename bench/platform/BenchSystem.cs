@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Intervention.AppHost;
 using Intervention.Servers;
 using Npgsql;
 

@@ -7,7 +7,7 @@ using Intervention.Servers;
 namespace Intervention.Bench;
 
 /// <summary>
-/// Seconds from <c>dotnet Intervention.AppHost.dll --gateway-port N</c> (with a fresh, empty data folder) to every service
+/// Seconds from <c>dotnet run --no-build --project AppHost -- --gateway-port N</c> (with a fresh, empty data folder) to every resource
 /// healthy: as the AppHost reports it ("all healthy in X s") and as seen from outside (from starting the process to that
 /// line, and to the gateway answering <c>/alive</c>). Each run is stopped with SIGINT, as Ctrl+C would.
 /// </summary>
@@ -20,6 +20,8 @@ public static partial class ColdStart
         report.Header("AppHost cold start", $"{runs} runs, each with a new INTERVENTION_APPHOST_DATA folder (new RabbitMQ node, new PostgreSQL cluster, five services' migrations from nothing, the gateway)");
         var assembly = BuildOutput.Assembly("apphost");
         if (!File.Exists(assembly)) throw new FileNotFoundException("The AppHost is not built", assembly);
+        report.Line($"Command: `dotnet run --no-build -c {Configuration} --project AppHost -- --gateway-port N --servers local` (the launch profile's dashboard included).");
+        report.Line();
 
         report.Line("| run | AppHost's own figure s | command -> \"all healthy\" line s | command -> gateway /alive 200 s | stopped in s |");
         report.Line("|---:|---:|---:|---:|---:|");
@@ -47,7 +49,8 @@ public static partial class ColdStart
         // The servers run as their own users (postgres, rabbitmq) and must reach their folders below this one.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(data.FullName, (UnixFileMode)Convert.ToInt32("755", 8));
         var port = ServiceProcess.FreePort();
-        var start = new ProcessStartInfo("dotnet", [assembly, "--gateway-port", port.ToString(CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", Configuration, "--project", Path.Combine(BuildOutput.RepoRoot(), "AppHost"),
+            "--", "--gateway-port", port.ToString(CultureInfo.InvariantCulture), "--servers", "local"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -114,6 +117,12 @@ public static partial class ColdStart
         }
         return double.NaN;
     }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 
     [GeneratedRegex(@"all healthy in ([0-9.]+) s")]
     private static partial Regex AllHealthy();

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Intervention.AppHost;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
@@ -13,20 +14,22 @@ using Xunit.Abstractions;
 
 namespace Intervention.FunctionalTests;
 
-/// <summary>The one command: the AppHost brings the whole system up behind the gateway, keeps it up, and takes it all down.</summary>
+/// <summary>The one command: the Aspire AppHost brings the whole system up behind the gateway, keeps it up, and takes it all down.</summary>
 public sealed partial class AppHostTests(ITestOutputHelper output)
 {
     private static readonly string[] Portfolios = ["governance", "licensing", "children", "finance"];
 
     [Fact]
-    public async Task The_AppHost_brings_up_six_healthy_processes_behind_one_gateway_and_leaves_none_on_SIGTERM()
+    public async Task The_Aspire_AppHost_brings_up_the_servers_five_services_the_gateway_and_the_dashboard_and_leaves_nothing_on_SIGTERM()
     {
         var dataFolder = Directory.CreateTempSubdirectory("apphost-test-").FullName;
         // The server users (rabbitmq, postgres) must be able to enter it, as they can the clone's .apphost.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
         var gatewayPort = ServiceProcess.FreePort();
+        var dashboardPort = ServiceProcess.FreePort();
         var lines = new ConcurrentQueue<string>();
-        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("apphost"), "--gateway-port", gatewayPort.ToString()])
+        // As ./run starts it, with the launch profile's settings on free ports (a developer's ./run may hold 18888).
+        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("apphost"), "--gateway-port", gatewayPort.ToString(), "--servers", "local"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -34,6 +37,14 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             UseShellExecute = false,
         };
         start.Environment["INTERVENTION_APPHOST_DATA"] = dataFolder;
+        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPort}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{ServiceProcess.FreePort()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{ServiceProcess.FreePort()}";
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // This run's signing key: every process it starts has it in its environment, which is how the test finds them.
+        var signingKey = DevelopmentTokens.Generate().SigningKey;
+        start.Environment["Auth__SigningKey"] = signingKey;
         foreach (var inherited in new[] { "ConnectionStrings__messaging", "ConnectionStrings__postgres", "OTEL_EXPORTER_OTLP_ENDPOINT" }) start.Environment.Remove(inherited);
         using var appHost = Process.Start(start)!;
         appHost.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
@@ -41,16 +52,32 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         appHost.BeginOutputReadLine();
         appHost.BeginErrorReadLine();
         string Tail() => string.Join('\n', lines.TakeLast(60));
-        var pids = new Dictionary<string, int>();
+        var rows = new Dictionary<string, (string Url, int Pid)>();
         try
         {
             var started = Stopwatch.StartNew();
-            await Eventually.WaitUntilAsync(() => lines.Any(l => l.Contains("all healthy in")) || appHost.HasExited, TimeSpan.FromSeconds(180), () => "The AppHost never said all healthy.\n" + Tail());
+            await Eventually.WaitUntilAsync(() => lines.Any(l => l.StartsWith("all healthy in")) || appHost.HasExited, TimeSpan.FromSeconds(240), () => "The AppHost never said all healthy.\n" + Tail());
             Assert.False(appHost.HasExited, $"The AppHost exited with code {(appHost.HasExited ? appHost.ExitCode : 0)} before all was healthy.\n{Tail()}");
             output.WriteLine($"all healthy {started.Elapsed.TotalSeconds:0.0} s after the AppHost process started");
+            await Eventually.WaitUntilAsync(() => lines.Count(l => TableRow().IsMatch(l)) == 8, TimeSpan.FromSeconds(5), () => "no table of resources.\n" + Tail());
             foreach (var line in lines)
-                if (TableRow().Match(line) is { Success: true } row) pids[row.Groups["name"].Value] = int.Parse(row.Groups["pid"].Value);
-            Assert.Equal(["children", "finance", "gateway", "governance", "integrations", "licensing"], pids.Keys.Order());
+                if (TableRow().Match(line) is { Success: true } row) rows[row.Groups["name"].Value] = (row.Groups["url"].Value, int.Parse(row.Groups["pid"].Value));
+            Assert.Equal(["children", "finance", "gateway", "governance", "integrations", "licensing", "postgres", "rabbitmq"], rows.Keys.Order());
+            Assert.Equal($"http://localhost:{gatewayPort}", rows["gateway"].Url);
+            Assert.Contains(lines, l => l.Contains("servers: local executables"));
+
+            // The dashboard for ops: its login URL is printed and written down with the telemetry API key, and it lets that token in.
+            var dashboardFile = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dataFolder, "dashboard.json"))).RootElement;
+            var login = dashboardFile.GetProperty("login").GetString()!;
+            Assert.StartsWith($"http://localhost:{dashboardPort}/login?t=", login);
+            Assert.Contains(lines, l => l.Contains(login));
+            Assert.False(string.IsNullOrEmpty(dashboardFile.GetProperty("apiKey").GetString()));
+            using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+            {
+                using var signedIn = await browser.GetAsync(login);
+                Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK, $"dashboard login answered {(int)signedIn.StatusCode}");
+                Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.Contains(".Aspire.Dashboard.Auth", StringComparison.OrdinalIgnoreCase));
+            }
 
             // The AppHost wrote a token per role; the commissioner reads every portfolio, governance records Directions.
             HttpClient As(string role) => new(new HttpClientHandler()) { BaseAddress = new Uri($"http://localhost:{gatewayPort}/"),
@@ -94,37 +121,67 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             var id = (await posted.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
             await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(15),
                 () => "licensing never showed the Directions through the gateway.\n" + Tail());
-            Measurements.Record($"apphost: all six healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
+            Measurements.Record($"apphost: all healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
 
-            // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back.
-            Process.GetProcessById(pids["licensing"]).Kill();
+            // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back on the same address.
+            var licensing = ServicesOf(signingKey).Single(p => CommandLine(p).TrimEnd().EndsWith("/Licensing.API"));
+            Process.GetProcessById(licensing).Kill();
             await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Unhealthy", TimeSpan.FromSeconds(10),
                 () => "the gateway never reported licensing unhealthy.\n" + Tail());
-            await Eventually.WaitUntilAsync(() => lines.Any(l => l.Contains("licensing exited with code") && l.Contains("restarting")), TimeSpan.FromSeconds(10), () => "no restart announced.\n" + Tail());
-            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Healthy", TimeSpan.FromSeconds(60),
+            await Eventually.WaitUntilAsync(() => lines.Any(l => l.Contains("exited with code") && l.Contains("restarting")), TimeSpan.FromSeconds(15), () => "no restart announced.\n" + Tail());
+            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Healthy", TimeSpan.FromSeconds(90),
                 () => "licensing did not come back healthy.\n" + Tail());
-            pids["licensing-restarted"] = FindProcess("Licensing.API.dll") ?? 0;
         }
         finally
         {
             if (!appHost.HasExited) _ = Signal(appHost.Id, 15);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             try { await appHost.WaitForExitAsync(cts.Token); }
             catch (OperationCanceledException) { appHost.Kill(entireProcessTree: true); }
         }
 
-        Assert.Equal(0, appHost.ExitCode);
-        Assert.Contains(lines, l => l.Contains("apphost") && l.Trim().EndsWith("stopped"));
-        // Nothing left behind: not a service, not the gateway, not a server of its data folder (the servers'
-        // watchdogs notice within two seconds that their owner is gone, so allow a few).
-        List<string> Survivors() => pids.Where(p => p.Value > 0 && Alive(p.Value)).Select(p => $"{p.Key} (pid {p.Value})")
-            .Concat(ProcessesMentioning(dataFolder).Select(p => $"pid {p}: {CommandLine(p)}"))
+        // Nothing left behind: no service (found by this run's key in its environment), no DCP watching this AppHost,
+        // no server of its data folder, and no port of it still listening.
+        var ports = rows.Values.Select(r => new Uri(r.Url).Port).ToList();
+        List<string> Survivors() => ServicesOf(signingKey)
+            .Concat(ProcessesMentioning(dataFolder))
+            .Concat(ProcessesMentioning($"--monitor {appHost.Id}"))
+            .Distinct()
+            .Select(p => $"pid {p}: {CommandLine(p)}")
+            .Concat(ports.Where(Listening).Select(p => $"port {p} still listening"))
             .ToList();
-        await Eventually.WaitUntilAsync(() => Survivors().Count == 0, TimeSpan.FromSeconds(10), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
+        await Eventually.WaitUntilAsync(() => Survivors().Count == 0, TimeSpan.FromSeconds(30), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
     }
 
-    [GeneratedRegex(@"apphost\s+\|\s+(?<name>governance|licensing|children|finance|integrations|gateway)\s+http://\S+\s+(?<pid>\d+)\s+healthy")]
+    [GeneratedRegex(@"^(?<name>rabbitmq|postgres|governance|licensing|children|finance|integrations|gateway)\s+(?<url>(http|tcp)://\S+)\s+(?<pid>\d+)\s+Healthy")]
     private static partial Regex TableRow();
+
+    /// <summary>The services and gateway of one run: processes whose environment holds that run's signing key.</summary>
+    private static IEnumerable<int> ServicesOf(string signingKey)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
+            string environment;
+            try { environment = File.ReadAllText(Path.Combine(dir, "environ")); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            if (environment.Contains($"Auth__SigningKey={signingKey}\0") && Alive(pid)) yield return pid;
+        }
+    }
+
+    private static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
 
     private static async Task<string?> ServiceStatusAsync(HttpClient gateway, string service)
     {
@@ -134,8 +191,6 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
     }
 
     private static bool Alive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
-
-    private static int? FindProcess(string argument) => ProcessesMentioning(argument).Cast<int?>().FirstOrDefault();
 
     private static string CommandLine(int pid)
     {

@@ -1,3 +1,4 @@
+using Intervention.AppHost;
 using Intervention.Servers;
 using Npgsql;
 using RabbitMQ.Client;

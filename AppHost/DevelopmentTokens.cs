@@ -2,12 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Intervention.Servers;
+using Microsoft.Extensions.Configuration;
+
+namespace Intervention.AppHost;
 
 /// <summary>
 /// Development and test tokens: a signing key made at start (never stored in the repository) and HS256 JWTs signed with
 /// it, one per role, in the shape Microsoft Entra ID issues (<c>sub</c>, <c>roles</c>, <c>aud</c>, <c>iss</c>). The services
-/// are given the key as <c>Auth__SigningKey</c>; production configures an OpenID Connect authority instead.
+/// are given the key as <c>Auth__SigningKey</c>; production configures an OpenID Connect authority instead. The key is
+/// <c>Auth:SigningKey</c> when configured (the tests give theirs), else new for each run.
 /// </summary>
 public sealed class DevelopmentTokens
 {
@@ -20,6 +23,19 @@ public sealed class DevelopmentTokens
     private DevelopmentTokens(byte[] key) => _key = key;
 
     public static DevelopmentTokens Generate() => new(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The configured key (<c>Auth:SigningKey</c>, base64), or a new one.</summary>
+    public static DevelopmentTokens ForRun(IConfiguration configuration) =>
+        configuration["Auth:SigningKey"] is { Length: > 0 } key ? new(Convert.FromBase64String(key)) : Generate();
+
+    /// <summary>A holder of <paramref name="signingKey"/> (base64), to mint tokens a running system accepts.</summary>
+    public static DevelopmentTokens FromKey(string signingKey) => new(Convert.FromBase64String(signingKey));
+
+    /// <summary>Adds what a service or the gateway needs to check these tokens to its environment.</summary>
+    public void AddTo(IDictionary<string, object> environment)
+    {
+        foreach (var (name, value) in Environment) environment[name] = value;
+    }
 
     /// <summary>The key, base64, as the services read it from <c>Auth__SigningKey</c>.</summary>
     public string SigningKey => Convert.ToBase64String(_key);
