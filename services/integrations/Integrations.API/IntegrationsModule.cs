@@ -4,7 +4,7 @@ using Integrations.API.Infrastructure;
 using Integrations.API.Subscriptions;
 using Intervention.ServiceDefaults.Data;
 using Intervention.ServiceDefaults.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Intervention.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.Extensions.Options;
