@@ -17,7 +17,8 @@ namespace Intervention.ServiceDefaults;
 
 /// <summary>
 /// What every service has, in one call each way, as in .NET Aspire's ServiceDefaults: telemetry,
-/// health, the one error format, JSON conventions, request limits and OpenAPI.
+/// service discovery and resilience on its HTTP clients, health, the one error format, JSON conventions,
+/// request limits, authentication and OpenAPI.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -32,6 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddTelemetry(serviceName);
+        builder.Services.AddOwnServiceClients();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemResponses>();
@@ -48,13 +50,12 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The middleware and endpoints every service has: problem details for errors and empty error
-    /// responses, route and status on server spans, JWT bearer authentication and authorisation,
+    /// responses, JWT bearer authentication and authorisation,
     /// <c>/health</c> (database and broker reachable) and <c>/alive</c> (process up), both anonymous,
     /// and the OpenAPI document at <c>/openapi/v1.json</c> (anonymous: it describes, it holds no data).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseRouteAndStatusOnSpans();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

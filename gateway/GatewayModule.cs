@@ -16,7 +16,7 @@ public static class GatewayModule
     {
         var services = PortfolioRoutes.FromConfiguration(builder.Configuration);
         var (routes, clusters) = PortfolioRoutes.Build(services, builder.Configuration.GetValue("Gateway:Timeout", TimeSpan.FromSeconds(30)));
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = ForwardedBodyLimit);
 
         builder.AddGatewayLimits();

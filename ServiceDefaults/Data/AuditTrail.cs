@@ -53,7 +53,8 @@ public static class AuditTrail
         await db.SaveChangesAsync(ct);
     }
 
-    internal static void RecordConsumed(ServiceDb db, string consumer, string messageType, Guid messageId, DateTimeOffset at) =>
+    /// <summary>Records that a consumer had its effect for a message; saved in the consumer's transaction (the inbox calls this).</summary>
+    public static void RecordConsumed(ServiceDb db, string consumer, string messageType, Guid messageId, DateTimeOffset at) =>
         db.Add(new AuditEntry
         {
             At = at, Actor = "consumer:" + consumer, Action = "consume", What = messageType, Resource = messageId.ToString(), TraceId = Activity.Current?.TraceId.ToString(),

@@ -9,12 +9,19 @@ namespace Intervention.ServiceDefaults.Data;
 
 /// <summary>
 /// A set of versioned SQL migrations embedded in an assembly: files named <c>NNNN_what.sql</c>
-/// under a <c>Migrations</c> folder. The platform's own tables are one set ("platform"); each
+/// under a <c>Migrations</c> folder. The platform's own tables are one scope ("platform"); each
 /// service's <c>Infrastructure/Migrations</c> is another. <paramref name="ResourcePrefix"/> narrows the
 /// set to resources whose names start with it, for an assembly that holds more than one set.
+/// A scope may be spread over several assemblies (the "platform" scope is: 0001 in Intervention.Messaging,
+/// 0002 in ServiceDefaults): history records only the scope, the version, the name from the file name and
+/// the checksum of the text, never the assembly or the resource name, so a migration can move between
+/// assemblies without a database noticing.
 /// </summary>
 public sealed partial record MigrationSet(string Scope, Assembly Assembly, string? ResourcePrefix = null)
 {
+    /// <summary>The scope of the platform's own tables, as recorded in <c>schema_migrations</c> since the first release.</summary>
+    public const string PlatformScope = "platform";
+
     [GeneratedRegex(@"\.Migrations\.(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$")]
     private static partial Regex ResourceName();
 
@@ -80,8 +87,8 @@ public sealed class SchemaMigrator(ILogger? logger = null)
                     applied[(reader.GetString(0), reader.GetInt32(1))] = reader.GetString(2);
 
             var done = new List<string>();
-            foreach (var set in sets)
-            foreach (var migration in set.Load())
+            foreach (var set in Merge(sets))
+            foreach (var migration in set.Migrations)
             {
                 if (applied.TryGetValue((set.Scope, migration.Version), out var checksum))
                 {
@@ -114,6 +121,22 @@ public sealed class SchemaMigrator(ILogger? logger = null)
             await Execute(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// The sets by scope, in the order each scope first appears, each scope's migrations in version order whichever
+    /// assembly holds them; a version held twice in one scope stops the start.
+    /// </summary>
+    internal static IReadOnlyList<(string Scope, IReadOnlyList<Migration> Migrations)> Merge(IEnumerable<MigrationSet> sets) =>
+        sets.GroupBy(s => s.Scope)
+            .Select(scope =>
+            {
+                var migrations = scope.Distinct().SelectMany(s => s.Load()).ToList();
+                var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
+                if (duplicate is not null)
+                    throw new InvalidOperationException($"Migration set '{scope.Key}' has two migrations numbered {duplicate.Key:D4}.");
+                return (scope.Key, (IReadOnlyList<Migration>)migrations.OrderBy(m => m.Version).ToList());
+            })
+            .ToList();
 
     private static async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using Intervention.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,24 +20,23 @@ public static class ServiceDatabase
         var connectionString = builder.Configuration.GetConnectionString(service.DatabaseConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{service.DatabaseConnectionName} is not set: name the service's PostgreSQL database.");
 
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxCommitInterceptor>();
         // The service runs as its application role; migrations run as the owner.
         var applicationConnection = ApplicationRole.ConnectionString(connectionString, builder.Configuration, service.DatabaseConnectionName);
-        builder.Services.AddDbContext<TDb>((sp, options) => options
-            .UseNpgsql(applicationConnection)
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddDbContext<TDb>(options => options.UseNpgsql(applicationConnection));
         builder.Services.AddScoped<ServiceDb>(sp => sp.GetRequiredService<TDb>());
         builder.Services.AddHealthChecks().AddCheck<Http.DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        builder.Services.AddSingleton(new DatabaseMigrations(connectionString, MigrationSets<TDb>(service.Name)));
+        // What the database is built from: the platform's tables (here and in the platform libraries the service
+        // adds, which register their own part of the "platform" set), then the service's own migrations.
+        builder.Services.AddSingleton(PlatformMigrations);
+        builder.Services.AddSingleton(new MigrationSet(service.Name, typeof(TDb).Assembly));
+        builder.Services.AddSingleton(sp => new DatabaseMigrations(connectionString, sp.GetServices<MigrationSet>().ToList()));
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
     }
 
-    /// <summary>What a service's database is built from: the platform's tables, then the service's own migrations.</summary>
-    public static IReadOnlyList<MigrationSet> MigrationSets<TDb>(string serviceName) where TDb : ServiceDb =>
-        [new("platform", typeof(ServiceDb).Assembly), new(serviceName, typeof(TDb).Assembly)];
+    /// <summary>ServiceDefaults' part of the "platform" set: the audit trail (0002).</summary>
+    public static MigrationSet PlatformMigrations { get; } = new(MigrationSet.PlatformScope, typeof(ServiceDb).Assembly);
 }
 
 internal sealed record DatabaseMigrations(string ConnectionString, IReadOnlyList<MigrationSet> Sets);

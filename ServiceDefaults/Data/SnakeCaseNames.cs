@@ -8,7 +8,9 @@ namespace Intervention.ServiceDefaults.Data;
 
 /// <summary>
 /// Maps tables and columns to snake_case (key and index names live only in the SQL migrations) so the hand-written SQL migrations read like
-/// ordinary PostgreSQL (EFCore.NamingConventions has no EF Core 10 build in this registry).
+/// ordinary PostgreSQL. It was written while EFCore.NamingConventions had no EF Core 10 build here; 10.0.1 is served
+/// now, but it also renames keys and indexes and splits digits its own way, so swapping it in needs the mapped names
+/// compared against the applied migrations first.
 /// Names set explicitly in a configuration are left alone.
 /// </summary>
 internal sealed class SnakeCaseNames : IModelFinalizingConvention

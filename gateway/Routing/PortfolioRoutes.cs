@@ -4,13 +4,20 @@ using Yarp.ReverseProxy.Transforms;
 
 namespace Intervention.Gateway.Routing;
 
-/// <summary>A portfolio service behind the gateway and where it listens.</summary>
-public sealed record Downstream(string Name, Uri Address);
+/// <summary>
+/// A service behind the gateway, by its service-discovery name: <see cref="Address"/> is <c>http://&lt;svc&gt;</c>, which
+/// service discovery resolves from <c>services:&lt;svc&gt;:http:0</c> when a request or a health check is made.
+/// </summary>
+public sealed record Downstream(string Name)
+{
+    public Uri Address { get; } = new($"http://{Name}/");
+}
 
 /// <summary>
 /// The one public entry point's routes: <c>/&lt;portfolio&gt;/**</c> goes to that portfolio's service
-/// with the prefix stripped (<c>/licensing/api/hearings</c> becomes <c>/api/hearings</c>). Addresses
-/// come from <c>services:&lt;svc&gt;:http:0</c>, as an Aspire AppHost gives them.
+/// with the prefix stripped (<c>/licensing/api/hearings</c> becomes <c>/api/hearings</c>). Destinations
+/// are service names resolved by service discovery from <c>services:&lt;svc&gt;:http:0</c>, as an Aspire
+/// AppHost gives them.
 /// </summary>
 public static class PortfolioRoutes
 {
@@ -24,20 +31,14 @@ public static class PortfolioRoutes
     /// <summary>The services whose address is configured; a missing one is named, never guessed.</summary>
     public static IReadOnlyList<Downstream> FromConfiguration(IConfiguration configuration)
     {
-        var missing = new List<string>();
-        var downstream = new List<Downstream>();
-        foreach (var name in Portfolios)
-        {
-            var address = configuration[$"services:{name}:http:0"];
-            if (Uri.TryCreate(address, UriKind.Absolute, out var uri)) downstream.Add(new Downstream(name, uri));
-            else missing.Add($"services__{name}__http__0");
-        }
+        var missing = Portfolios.Where(name => !IsConfigured(configuration, name)).Select(name => $"services__{name}__http__0").ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"The gateway needs every portfolio service's address; not set: {string.Join(", ", missing)}.");
-        foreach (var name in Optional)
-            if (Uri.TryCreate(configuration[$"services:{name}:http:0"], UriKind.Absolute, out var uri)) downstream.Add(new Downstream(name, uri));
-        return downstream;
+        return Portfolios.Concat(Optional.Where(name => IsConfigured(configuration, name))).Select(name => new Downstream(name)).ToList();
     }
+
+    private static bool IsConfigured(IConfiguration configuration, string name) =>
+        Uri.TryCreate(configuration[$"services:{name}:http:0"], UriKind.Absolute, out _);
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Downstream> services, TimeSpan timeout)
     {

@@ -5,9 +5,9 @@ using Children.API.Improvement;
 using Children.API.Infrastructure;
 using Children.API.Kpis;
 using Children.API.Returns903;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Data;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 
 namespace Children.API;
 

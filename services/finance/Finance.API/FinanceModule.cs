@@ -3,9 +3,9 @@ using Finance.API.Infrastructure;
 using Finance.API.Monitoring;
 using Finance.API.Mtfs;
 using Finance.API.Resilience;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Data;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 
 namespace Finance.API;
 

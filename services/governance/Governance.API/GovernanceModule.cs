@@ -4,9 +4,9 @@ using Governance.API.Functions;
 using Governance.API.Infrastructure;
 using Governance.API.Progress;
 using Governance.API.Restoration;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Data;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 
 namespace Governance.API;
 
@@ -17,6 +17,7 @@ public static class GovernanceModule
         builder.AddServiceDatabase<GovernanceDb>();
         // Governance is the system of record for Directions: it writes its register directly and
         // consumes no DirectionsIssued of its own.
+        builder.Services.AddDirectionsInForce();
         builder.AddMessaging<GovernanceDb>(bus => bus.AddConsumer<DecisionRecordedConsumer>());
         builder.Services.AddSingleton(sp => DecisionCalendar.From(sp.GetRequiredService<IConfiguration>()));
         builder.AddRestoration();

@@ -3,7 +3,8 @@ using Integrations.API.Events;
 using Integrations.API.Infrastructure;
 using Integrations.API.Subscriptions;
 using Intervention.ServiceDefaults.Data;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.ServiceDefaults.Http;
+using Intervention.Messaging;
 using Intervention.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,8 @@ public static class IntegrationsModule
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, (sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout + TimeSpan.FromSeconds(5))
+            // Deliveries keep their own schedule (DeliverySchedule) and timeout: no standard resilience handler here.
+            .ForOutsideAddresses()
             // A redirect would send a signed event somewhere the subscriber did not register; an address inside the network is refused.
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

@@ -6,9 +6,9 @@ using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Licensing.API.Register;
 using Licensing.API.Vehicles;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Data;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace Licensing.API;

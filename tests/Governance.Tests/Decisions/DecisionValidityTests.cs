@@ -1,7 +1,7 @@
 using Governance.API.Decisions;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using static Governance.Tests.Decisions.Registers;
 
 namespace Governance.Tests.Decisions;

@@ -1,6 +1,6 @@
 using Governance.API.Directions;
 using Intervention.Contracts.Governance;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 
 namespace Governance.Tests.Directions;
 

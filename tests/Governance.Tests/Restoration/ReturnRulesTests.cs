@@ -1,7 +1,7 @@
 using Governance.API.Restoration;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 
 namespace Governance.Tests.Restoration;
 

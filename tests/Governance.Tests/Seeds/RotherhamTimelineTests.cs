@@ -2,7 +2,7 @@ using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using Intervention.Seeds;
 using Intervention.Seeds.Rotherham;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 
 namespace Governance.Tests.Seeds;
 

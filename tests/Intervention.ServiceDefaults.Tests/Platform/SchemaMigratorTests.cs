@@ -1,3 +1,4 @@
+using Intervention.Messaging;
 using Intervention.ServiceDefaults.Data;
 using Intervention.Servers;
 using Npgsql;
@@ -15,10 +16,10 @@ public sealed class SchemaMigratorTests
     {
         var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("migrate_" + Guid.NewGuid().ToString("N")[..8]);
-        var platform = new MigrationSet("platform", typeof(ServiceDb).Assembly);
+        MigrationSet[] platform = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations];
 
-        var first = await new SchemaMigrator().MigrateAsync(connection, [platform]);
-        var second = await new SchemaMigrator().MigrateAsync(connection, [platform]);
+        var first = await new SchemaMigrator().MigrateAsync(connection, platform);
+        var second = await new SchemaMigrator().MigrateAsync(connection, platform);
 
         Assert.Equal(["platform 0001_outbox_inbox_authority", "platform 0002_audit_log"], first);
         Assert.Empty(second);
@@ -45,12 +46,36 @@ public sealed class SchemaMigratorTests
         var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("together_" + Guid.NewGuid().ToString("N")[..8]);
         await postgres.CreateDatabaseAsync(new NpgsqlConnectionStringBuilder(connection).Database!);
-        MigrationSet[] sets = [new("platform", typeof(ServiceDb).Assembly), Version("v2")];
+        MigrationSet[] sets = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations, Version("v2")];
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SchemaMigrator().MigrateAsync(connection, sets))));
 
         Assert.Equal(4, results.Sum(r => r.Count));
         Assert.Equal(["platform 1", "platform 2", "register 1", "register 2"], await RowsAsync(connection, "SELECT scope, version FROM schema_migrations ORDER BY scope, version"));
+    }
+
+    /// <summary>
+    /// A database migrated before the outbox and inbox moved to Intervention.Messaging: its history was written by
+    /// ServiceDefaults alone. It starts, with nothing to apply.
+    /// </summary>
+    [Fact]
+    public async Task A_database_migrated_before_the_platform_libraries_were_split_starts_with_nothing_to_apply()
+    {
+        var postgres = await TestServers.SharedPostgresAsync();
+        var connection = postgres.ConnectionString("presplit_" + Guid.NewGuid().ToString("N")[..8]);
+        MigrationSet[] platform = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations];
+        await new SchemaMigrator().MigrateAsync(connection, platform);
+        // The history exactly as the release before the split recorded it.
+        await ExecuteAsync(connection, """
+            DELETE FROM schema_migrations;
+            INSERT INTO schema_migrations (scope, version, name, checksum) VALUES
+              ('platform', 1, 'outbox_inbox_authority', 'e0873e8b3103cfeaf7e3cbd2d3f97c5d2cff1b395f8ce00caceb637ac14980a5'),
+              ('platform', 2, 'audit_log', 'cd4bdebd074f4d4d44dc59b4b520d2d972693778184caba8094f0ccf41b7e590');
+            """);
+
+        var applied = await new SchemaMigrator().MigrateAsync(connection, [MessagingExtensions.Migrations, ServiceDatabase.PlatformMigrations]);
+
+        Assert.Empty(applied);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Intervention.ServiceDefaults.Tests.Rules;
 
 using Intervention.Contracts.Governance;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 // Inside Intervention.ServiceDefaults, "Authority" would otherwise be the namespace.
 using Authority = Intervention.Contracts.Governance.Authority;
 

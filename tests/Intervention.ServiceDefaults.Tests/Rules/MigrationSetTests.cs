@@ -1,27 +1,56 @@
 namespace Intervention.ServiceDefaults.Tests.Rules;
 
+using Intervention.Messaging;
 using Intervention.ServiceDefaults.Data;
 
-/// <summary>The platform's SQL migrations, embedded in ServiceDefaults, and the checksum that guards applied ones.</summary>
+/// <summary>
+/// The platform's SQL migrations, split between ServiceDefaults (0002) and Intervention.Messaging (0001), and the checksum
+/// that guards applied ones.
+/// </summary>
 public class MigrationSetTests
 {
-    [Fact]
-    public void The_platform_set_holds_0001_outbox_inbox_authority()
-    {
-        var migrations = new MigrationSet("platform", typeof(ServiceDb).Assembly).Load();
+    private static readonly MigrationSet[] Platform = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations];
 
-        var first = Assert.Single(migrations, m => m.Version == 1);
+    private static IReadOnlyList<Migration> PlatformScope() => Assert.Single(SchemaMigrator.Merge(Platform)).Migrations;
+
+    [Fact]
+    public void The_platform_scope_holds_0001_outbox_inbox_authority()
+    {
+        var first = Assert.Single(PlatformScope(), m => m.Version == 1);
         Assert.Equal("outbox_inbox_authority", first.Name);
         Assert.Contains("CREATE TABLE outbox_messages", first.Sql);
         Assert.Contains("CREATE TABLE inbox_messages", first.Sql);
     }
 
     [Fact]
-    public void The_platform_set_is_in_version_order_without_gaps()
+    public void The_platform_scope_is_in_version_order_without_gaps_whichever_library_holds_each()
     {
-        var versions = new MigrationSet("platform", typeof(ServiceDb).Assembly).Load().Select(m => m.Version).ToArray();
+        var versions = PlatformScope().Select(m => m.Version).ToArray();
 
         Assert.Equal(Enumerable.Range(1, versions.Length), versions);
+    }
+
+    /// <summary>
+    /// What every existing database has recorded in schema_migrations for the platform: moving a migration to another
+    /// library must change none of it, or those databases would refuse to start.
+    /// </summary>
+    [Theory]
+    [InlineData(1, "outbox_inbox_authority", "e0873e8b3103cfeaf7e3cbd2d3f97c5d2cff1b395f8ce00caceb637ac14980a5")]
+    [InlineData(2, "audit_log", "cd4bdebd074f4d4d44dc59b4b520d2d972693778184caba8094f0ccf41b7e590")]
+    public void The_platform_migrations_keep_the_scope_names_and_checksums_databases_recorded(int version, string name, string checksum)
+    {
+        Assert.All(Platform, set => Assert.Equal("platform", set.Scope));
+        var migration = Assert.Single(PlatformScope(), m => m.Version == version);
+        Assert.Equal(name, migration.Name);
+        Assert.Equal(checksum, migration.Checksum);
+    }
+
+    [Fact]
+    public void Two_libraries_numbering_a_migration_alike_in_one_scope_stop_the_start()
+    {
+        var other = new MigrationSet("platform", typeof(MigrationSetTests).Assembly, "Intervention.ServiceDefaults.Tests.Platform.UpgradeMigrations.v1.");
+        var twice = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Merge([.. Platform, other]));
+        Assert.Contains("'platform' has two migrations numbered 0001", twice.Message);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Licensing.API.Hearings;
 
 namespace Licensing.Tests.Hearings;

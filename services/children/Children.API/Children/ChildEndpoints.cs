@@ -5,9 +5,9 @@ using Children.API.Returns903;
 using Intervention.Contracts.Children;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

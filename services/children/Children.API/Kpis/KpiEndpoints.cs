@@ -3,7 +3,7 @@ using Children.API.Children;
 using Children.API.Infrastructure;
 using Children.API.Returns903;
 using Intervention.Contracts.Children;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 

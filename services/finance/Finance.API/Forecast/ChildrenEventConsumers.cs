@@ -1,7 +1,7 @@
 using Finance.API.Infrastructure;
 using Finance.API.Resilience;
 using Intervention.Contracts.Children;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using MassTransit;
 
 namespace Finance.API.Forecast;

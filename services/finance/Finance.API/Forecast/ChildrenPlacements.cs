@@ -2,7 +2,7 @@ using Finance.API.Infrastructure;
 using Finance.API.Monitoring;
 using Intervention.Contracts.Finance;
 using Intervention.ServiceDefaults;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finance.API.Forecast;

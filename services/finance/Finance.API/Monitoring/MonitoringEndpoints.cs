@@ -5,7 +5,7 @@ using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

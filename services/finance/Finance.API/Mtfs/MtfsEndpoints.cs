@@ -4,7 +4,7 @@ using Finance.API.Infrastructure;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -4,7 +4,7 @@ using Finance.API.Monitoring;
 using Finance.API.Mtfs;
 using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Finance.API.Resilience;

@@ -1,6 +1,6 @@
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using MassTransit;
 
 namespace Governance.API.Decisions;

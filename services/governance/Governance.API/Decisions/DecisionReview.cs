@@ -1,7 +1,8 @@
+using Intervention.Directions;
 using Governance.API.Directions;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.API.Decisions;

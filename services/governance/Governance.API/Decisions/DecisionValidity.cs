@@ -2,7 +2,7 @@ using Intervention.ServiceDefaults;
 using System.Globalization;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 
 namespace Governance.API.Decisions;
 

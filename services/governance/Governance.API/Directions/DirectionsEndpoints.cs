@@ -3,9 +3,9 @@ using Governance.API.Decisions;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 
 namespace Governance.API.Directions;
 

@@ -1,4 +1,4 @@
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -2,7 +2,7 @@ using Intervention.ServiceDefaults.Security;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

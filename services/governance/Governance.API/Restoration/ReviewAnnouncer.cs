@@ -1,7 +1,8 @@
+using Intervention.Directions;
 using Intervention.ServiceDefaults;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

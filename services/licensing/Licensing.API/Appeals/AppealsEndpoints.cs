@@ -2,7 +2,7 @@ using Intervention.Contracts.Licensing;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Security;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Licensing.API.Hearings;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;

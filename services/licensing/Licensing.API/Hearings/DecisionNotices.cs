@@ -1,6 +1,6 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 

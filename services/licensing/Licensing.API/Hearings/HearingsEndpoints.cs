@@ -1,9 +1,9 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
 using Intervention.ServiceDefaults;
-using Intervention.ServiceDefaults.Authority;
+using Intervention.Directions;
 using Intervention.ServiceDefaults.Http;
-using Intervention.ServiceDefaults.Messaging;
+using Intervention.Messaging;
 using Intervention.ServiceDefaults.Security;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;

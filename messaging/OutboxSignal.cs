@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Intervention.ServiceDefaults.Data;
+using System.Runtime.CompilerServices;
 
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>Wakes the outbox relay: committed events go out within milliseconds, not after a polling interval.</summary>
 public sealed class OutboxSignal
@@ -26,10 +26,15 @@ public sealed class OutboxSignal
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// <summary>The units of work that added events not yet signalled to the relay.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> _unsignalled = new();
+
+    private bool TakeUnsignalled(DbContext? db) => db is not null && _unsignalled.Remove(db);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is ServiceDb db && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
-            db.HasUnsignalledEvents = true;
+        if (eventData.Context is { } db && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+            _unsignalled.AddOrUpdate(db, this);
         return result;
     }
 
@@ -38,11 +43,8 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is ServiceDb { HasUnsignalledEvents: true } db && db.Database.CurrentTransaction is null)
-        {
-            db.HasUnsignalledEvents = false;
+        if (eventData.Context is { Database.CurrentTransaction: null } db && TakeUnsignalled(db))
             signal.Notify();
-        }
         return result;
     }
 
@@ -51,11 +53,8 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is ServiceDb { HasUnsignalledEvents: true } db)
-        {
-            db.HasUnsignalledEvents = false;
+        if (TakeUnsignalled(eventData.Context))
             signal.Notify();
-        }
         return Task.CompletedTask;
     }
 
@@ -64,7 +63,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is ServiceDb db) db.HasUnsignalledEvents = false;
+        TakeUnsignalled(eventData.Context);
         return Task.CompletedTask;
     }
 

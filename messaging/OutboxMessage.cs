@@ -1,7 +1,8 @@
+using Intervention.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>An event waiting in the outbox, or already published (kept as the record of what was sent).</summary>
 public sealed class OutboxMessage
@@ -42,5 +43,21 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
     {
         b.ToTable("inbox_messages");
         b.HasKey(m => new { m.MessageId, m.Consumer });
+    }
+}
+
+/// <summary>The outbox and the inbox as sets of the service's <see cref="ServiceDb"/>.</summary>
+public static class MessagingTables
+{
+    extension(ServiceDb db)
+    {
+        public DbSet<OutboxMessage> OutboxMessages => db.Set<OutboxMessage>();
+        public DbSet<InboxMessage> InboxMessages => db.Set<InboxMessage>();
+    }
+
+    internal static void Configure(ModelBuilder model)
+    {
+        model.ApplyConfiguration(new OutboxMessageConfiguration());
+        model.ApplyConfiguration(new InboxMessageConfiguration());
     }
 }

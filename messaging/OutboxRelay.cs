@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>Settings of the outbox relay (section <c>Outbox</c>).</summary>
 public sealed class OutboxOptions
@@ -96,7 +96,7 @@ internal sealed class OutboxRelay<TDb>(
             .ToListAsync(ct);
         if (batch.Count == 0)
         {
-            Telemetry.PlatformMetrics.OutboxState(0, TimeSpan.Zero);
+            PlatformMetrics.OutboxState(0, TimeSpan.Zero);
             return (0, false);
         }
 
@@ -109,12 +109,12 @@ internal sealed class OutboxRelay<TDb>(
                 await PublishAsync(message, settings.PublishTimeout, ct);
                 message.PublishedAt = clock.GetUtcNow();
                 published++;
-                Telemetry.PlatformMetrics.EventsPublished.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
+                PlatformMetrics.EventsPublished.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 message.Attempts++;
-                Telemetry.PlatformMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
+                PlatformMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
                 message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                 logger.LogWarning("Outbox could not publish {MessageType} {MessageId} (attempt {Attempts}): {Error}",
                     message.MessageType, message.Id, message.Attempts, e.Message);
@@ -133,7 +133,7 @@ internal sealed class OutboxRelay<TDb>(
         var pending = db.OutboxMessages.Where(m => m.PublishedAt == null);
         var count = await pending.LongCountAsync(ct);
         var oldest = count == 0 ? null : await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
-        Telemetry.PlatformMetrics.OutboxState(count, oldest is { } at ? clock.GetUtcNow() - at : TimeSpan.Zero);
+        PlatformMetrics.OutboxState(count, oldest is { } at ? clock.GetUtcNow() - at : TimeSpan.Zero);
     }
 
     private async Task PublishAsync(OutboxMessage message, TimeSpan timeout, CancellationToken ct)

@@ -1,4 +1,4 @@
-namespace Intervention.ServiceDefaults.Authority;
+namespace Intervention.Directions;
 
 /// <summary>
 /// Who holds a function at an instant, read from the Directions in force then. Bitemporal: as

@@ -1,9 +1,10 @@
+using Intervention.ServiceDefaults;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace Intervention.ServiceDefaults.Authority;
+namespace Intervention.Directions;
 
 /// <summary>
 /// Keeps this service's own copy, with its history, of who holds the functions it owns, so that it
@@ -41,6 +42,7 @@ public static class DirectionsCopyExtensions
     /// <summary>Keeps a copy of the Directions for the functions this service owns (queue <c>&lt;service&gt;-directions-issued</c>).</summary>
     public static IBusRegistrationConfigurator AddDirectionsCopy(this IBusRegistrationConfigurator bus)
     {
+        bus.AddDirectionsInForce();
         bus.AddConsumer<DirectionsIssuedConsumer>();
         return bus;
     }

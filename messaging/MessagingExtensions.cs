@@ -1,11 +1,13 @@
+using Intervention.ServiceDefaults;
 using Intervention.Contracts;
 using Intervention.ServiceDefaults.Data;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>Settings of consumer retries (section <c>Messaging:Retry</c>).</summary>
 public sealed class RetryOptions
@@ -19,6 +21,13 @@ public sealed class RetryOptions
 public static class MessagingExtensions
 {
     /// <summary>
+    /// This library's part of the "platform" migration scope: 0001, which created the outbox and the inbox (and, before
+    /// the Directions became a library of their own, <c>authority_assignments</c>: applied migrations are history, so it
+    /// stays whole). Recorded as <c>platform 0001_outbox_inbox_authority</c> with its checksum, as it always was.
+    /// </summary>
+    public static MigrationSet Migrations { get; } = new(MigrationSet.PlatformScope, typeof(MessagingExtensions).Assembly);
+
+    /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c>, with the outbox relay for
     /// <typeparamref name="TDb"/>, the inbox around every consumer, retries with back-off and then the
     /// queue's <c>_error</c> queue. Queues are named <c>&lt;service&gt;-&lt;event&gt;</c>.
@@ -30,6 +39,13 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set: name the RabbitMQ server, e.g. amqp://guest:guest@localhost:5672/.");
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+
+        // The outbox and inbox tables live in the service's own database, so an event commits with its change.
+        builder.Services.AddServiceDbTables("Intervention.Messaging", MessagingTables.Configure);
+        builder.Services.AddSingleton(Migrations);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.ConfigureDbContext<TDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddHostedService<OutboxRelay<TDb>>();

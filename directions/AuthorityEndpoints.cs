@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Security;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Intervention.ServiceDefaults.Authority;
+namespace Intervention.Directions;
 
 public static class AuthorityEndpoints
 {

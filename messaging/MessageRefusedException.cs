@@ -1,4 +1,4 @@
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>
 /// Thrown by a consumer for a message that can never be processed as it stands (a field breaks a rule, it

@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>
 /// Runs every consumer inside one database transaction that first records the message id for the
@@ -34,11 +34,11 @@ public sealed class InboxFilter<T>(ServiceDb db, TimeProvider clock, ILogger<Inb
             AuditTrail.RecordConsumed(db, consumer, typeof(T).Name, messageId, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            Telemetry.PlatformMetrics.EventsConsumed.Add(1, new("event.type", typeof(T).Name), new("messaging.destination", consumer));
+            PlatformMetrics.EventsConsumed.Add(1, new("event.type", typeof(T).Name), new("messaging.destination", consumer));
         }
         catch
         {
-            Telemetry.PlatformMetrics.EventsFailed.Add(1, new("event.type", typeof(T).Name), new("messaging.destination", consumer));
+            PlatformMetrics.EventsFailed.Add(1, new("event.type", typeof(T).Name), new("messaging.destination", consumer));
             db.ChangeTracker.Clear(); // the next attempt must not save this attempt's half-made changes
             throw;
         }

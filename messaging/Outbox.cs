@@ -3,7 +3,7 @@ using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.ServiceDefaults.Data;
 
-namespace Intervention.ServiceDefaults.Messaging;
+namespace Intervention.Messaging;
 
 /// <summary>The one way to publish an event: add it to the unit of work of the change it reports.</summary>
 public static class Outbox

@@ -1,8 +1,10 @@
 using Intervention.Contracts.Governance;
+using Intervention.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Intervention.ServiceDefaults.Authority;
+namespace Intervention.Directions;
 
 /// <summary>
 /// One function's assignment under one Directions, with both of its times: when it takes effect
@@ -27,4 +29,20 @@ internal sealed class AuthorityAssignmentConfiguration : IEntityTypeConfiguratio
         b.Property(a => a.Authority).HasConversion<string>();
         b.Property(a => a.Oversight).HasConversion<string>();
     }
+}
+
+/// <summary>The Directions in force as a set of the service's <see cref="ServiceDb"/>.</summary>
+public static class DirectionsTables
+{
+    extension(ServiceDb db)
+    {
+        public DbSet<AuthorityAssignment> AuthorityAssignments => db.Set<AuthorityAssignment>();
+    }
+
+    /// <summary>
+    /// Maps <c>authority_assignments</c> in the service's database: governance's register, or a service's own copy. The
+    /// table itself was created by the platform's migration 0001 (in Intervention.Messaging), in every service's database.
+    /// </summary>
+    public static IServiceCollection AddDirectionsInForce(this IServiceCollection services) =>
+        services.AddServiceDbTables("Intervention.Directions", model => model.ApplyConfiguration(new AuthorityAssignmentConfiguration()));
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Intervention.ServiceDefaults.Telemetry;
+namespace Intervention.Messaging;
 
 /// <summary>
 /// The platform's own measures, exported over OTLP with everything else (meter <c>Intervention.Platform</c>): events
