@@ -127,10 +127,12 @@ public sealed class DirectionsReachEveryServiceTests(ITestOutputHelper output)
         return (published - written, new DateTimeOffset(received, TimeSpan.Zero) - published);
     }
 
-    internal static async Task<List<AuthorityInForce>> AuthorityAsync(ServiceProcess service, string? at)
+    internal static Task<List<AuthorityInForce>> AuthorityAsync(ServiceProcess service, string? at) => AuthorityAsync(service.Http, at);
+
+    internal static async Task<List<AuthorityInForce>> AuthorityAsync(HttpClient service, string? at)
     {
         var uri = at is null ? "api/authority" : $"api/authority?at={Uri.EscapeDataString(at)}";
-        return (await service.Http.GetFromJsonAsync<List<AuthorityInForce>>(uri, ContractJson.Options))!;
+        return (await service.GetFromJsonAsync<List<AuthorityInForce>>(uri, ContractJson.Options))!;
     }
 
     internal static async Task<List<AuthorityInForce>> WaitForAuthorityAsync(ServiceProcess service, string function, Guid directionsId, TimeSpan? timeout = null)

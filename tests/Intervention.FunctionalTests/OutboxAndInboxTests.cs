@@ -13,42 +13,58 @@ using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests;
 
-/// <summary>Nothing lost, nothing twice: the outbox across a broker outage, the inbox across redelivery.</summary>
-public sealed class OutboxAndInboxTests
+/// <summary>
+/// Nothing lost, nothing twice: the outbox across a broker outage (RabbitMQ stopped and started as ops would, with
+/// Aspire's resource commands), the inbox across redelivery. On the shared system: each test counts its own rows.
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class OutboxAndInboxTests(SharedSystem shared)
 {
+    private AspireSystem System => shared.System;
+
     [Fact]
     public async Task Directions_recorded_while_the_broker_is_down_are_delivered_once_each_when_it_returns()
     {
-        await using var system = await RunningSystem.StartAsync("governance", "licensing");
+        using var governance = System.Service("governance");
+        using var licensing = System.Service("licensing");
+        await WaitUntilAsync(async () => await System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
+            TimeSpan.FromSeconds(30), () => "governance's outbox never emptied before the test");
 
-        await system.Broker.StopAsync();
+        await System.StopResourceAsync("rabbitmq");
         var recorded = new List<Guid>();
-        for (var i = 0; i < 5; i++)
+        try
         {
-            // The business change commits with the broker gone: the event waits in the outbox.
-            using var response = await system["governance"].Http.PostAsJsonAsync("api/directions", Directions(i), ContractJson.Options);
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            recorded.Add((await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id);
+            for (var i = 0; i < 5; i++)
+            {
+                // The business change commits with the broker gone: the event waits in the outbox.
+                using var response = await governance.PostAsJsonAsync("api/directions", Directions(i), ContractJson.Options);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                recorded.Add((await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id);
+            }
+            Assert.Equal(5, await System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
+            Assert.Equal(0, await System.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id IN ({Ids(recorded)})"));
         }
-        Assert.Equal(5, await system.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
-        Assert.Equal(0, await system.CountAsync("licensing", "SELECT count(*) FROM authority_assignments"));
+        finally
+        {
+            await System.StartResourceAsync("rabbitmq");
+        }
 
-        await system.Broker.StartAsync();
-        await WaitUntilAsync(async () => await system.CountAsync("licensing", "SELECT count(*) FROM authority_assignments") == 5,
-            TimeSpan.FromSeconds(60), () => $"licensing did not receive all 5 Directions after the broker returned.\n{system["governance"].Tail(15)}\n{system["licensing"].Tail(15)}");
+        await WaitUntilAsync(async () => await System.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id IN ({Ids(recorded)})") == 5,
+            TimeSpan.FromSeconds(60), () => $"licensing did not receive all 5 Directions after the broker returned.\n{System.Logs("governance", 15)}\n{System.Logs("licensing", 15)}");
 
         // Each event published once and had one effect.
-        Assert.Equal(0, await system.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
-        Assert.Equal(5, await system.CountAsync("governance", "SELECT count(*) FROM outbox_messages"));
-        Assert.Equal(5, await system.CountAsync("licensing", "SELECT count(*) FROM inbox_messages"));
-        var copied = await DirectionsReachEveryServiceTests.AuthorityAsync(system["licensing"], null);
-        Assert.Equal(recorded.Last(), copied.Single().DirectionsId); // the latest effective Directions holds licensing
+        Assert.Equal(0, await System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(5, await System.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id IN ({Ids(recorded)})"));
+        // The latest effective of these Directions holds licensing from its day.
+        var copied = await DirectionsReachEveryServiceTests.AuthorityAsync(licensing, "2016-02-05T12:00:00Z");
+        Assert.Equal(recorded.Last(), copied.Single().DirectionsId);
     }
 
     [Fact]
     public async Task The_same_message_delivered_twice_has_one_effect()
     {
-        await using var system = await RunningSystem.StartAsync("licensing");
+        using var licensing = System.Service("licensing");
 
         // Published the way any AMQP client would (MassTransit's JSON envelope on the contract's
         // exchange), twice with the same message id, as a broker redelivery or a relay retry would.
@@ -72,7 +88,7 @@ public sealed class OutboxAndInboxTests
             },
         }, ContractJson.Options);
 
-        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(await System.ConnectionStringAsync("messaging")) };
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
@@ -81,17 +97,19 @@ public sealed class OutboxAndInboxTests
                 await channel.BasicPublishAsync("Intervention.Contracts.Governance:DirectionsIssued", "", mandatory: true, properties, envelope);
         }
 
-        await WaitUntilAsync(async () => system["licensing"].Output.Any(l => l.Contains("redelivery ignored") && l.Contains(messageId.ToString())),
-            TimeSpan.FromSeconds(20), () => $"licensing never reported the second delivery.\n{system["licensing"].Tail()}");
+        await WaitUntilAsync(() => System.Logs("licensing", 400).Split('\n').Any(l => l.Contains("redelivery ignored") && l.Contains(messageId.ToString())),
+            TimeSpan.FromSeconds(20), () => $"licensing never reported the second delivery.\n{System.Logs("licensing")}");
 
-        Assert.Equal(1, await system.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id = '{directionsId}'"));
-        Assert.Equal(1, await system.CountAsync("licensing", $"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
-        var inForce = await DirectionsReachEveryServiceTests.AuthorityAsync(system["licensing"], null);
-        Assert.Equal(new AuthorityInForce("licensing", Authority.Council, Oversight.Advice, DateTimeOffset.Parse("2016-12-01T00:00:00Z"), directionsId), inForce.Single());
+        Assert.Equal(1, await System.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id = '{directionsId}'"));
+        Assert.Equal(1, await System.CountAsync("licensing", $"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
+        var inForce = await DirectionsReachEveryServiceTests.AuthorityAsync(licensing, "2016-12-01T00:00:00Z");
+        Assert.Equal(directionsId, inForce.Single().DirectionsId);
         // Neither delivery faulted: no fault logged, nothing in the error queue (MassTransit creates it on the first fault).
-        Assert.DoesNotContain(system["licensing"].Output, l => l.Contains("R-FAULT"));
-        Assert.Equal(0u, await system.MessagesInQueueAsync("licensing-directions-issued_error"));
+        Assert.DoesNotContain(System.Logs("licensing", 400).Split('\n'), l => l.Contains("R-FAULT") && l.Contains(messageId.ToString()));
+        Assert.Equal(0u, await System.MessagesInQueueAsync("licensing-directions-issued_error"));
     }
+
+    private static string Ids(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
 
     private static IssueDirectionsRequest Directions(int day) => new()
     {

@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Intervention.AppHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Intervention.FunctionalTests;
+
+/// <summary>
+/// The whole system as <c>./run</c> starts it — the AppHost's own model, started by Aspire.Hosting.Testing — on a private
+/// RabbitMQ and PostgreSQL (Debian's, as executable resources, data in a temporary folder), with the dashboard off.
+/// Tests reach it through the gateway or a service directly, with tokens signed by this system's key, and can stop,
+/// start or kill any resource as ops would. One instance is shared by a test collection (<see cref="SharedSystem"/>);
+/// tests that need other settings start their own with <see cref="StartAsync"/>.
+/// </summary>
+public sealed class AspireSystem : IAsyncDisposable
+{
+    /// <summary>The tests act as every portfolio team at once unless they ask for one role's token.</summary>
+    public static readonly string[] TeamRoles = ["children", "licensing", "governance", "finance"];
+
+    private readonly DistributedApplication _app;
+    private readonly string _dataFolder;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
+    private readonly CancellationTokenSource _stopWatchingLogs = new();
+
+    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, int gatewayPort, OtlpReceiver telemetry)
+    {
+        _app = app;
+        Telemetry = telemetry;
+        Tokens = tokens;
+        _dataFolder = dataFolder;
+        GatewayAddress = new Uri($"http://localhost:{gatewayPort}/");
+        Gateway = ClientFor(GatewayAddress, TeamsToken);
+    }
+
+    /// <summary>Every span, metric and log the services and the gateway export (OTLP over HTTP to the test process).</summary>
+    public OtlpReceiver Telemetry { get; }
+
+    /// <summary>This system's signing key and its tokens (the services check them as they would the council's provider's).</summary>
+    public DevelopmentTokens Tokens { get; }
+
+    /// <summary>A token for every portfolio team's role.</summary>
+    public string TeamsToken => Tokens.Mint("functional-tests", TeamRoles, TimeSpan.FromHours(2));
+
+    public Uri GatewayAddress { get; }
+
+    /// <summary>Calls through the gateway, as every portfolio team (<see cref="TeamsToken"/>).</summary>
+    public HttpClient Gateway { get; }
+
+    /// <summary>The running application, for what this class does not wrap (resource notifications, commands).</summary>
+    public DistributedApplication App => _app;
+
+    /// <summary>
+    /// Starts the AppHost's model. <paramref name="environment"/> is added to every service's and the gateway's
+    /// environment (configuration such as <c>Reviews__Dates__0</c>); <paramref name="perResource"/> to named ones.
+    /// </summary>
+    public static async Task<AspireSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("intervention-system-").FullName;
+        // The servers run as their own users (rabbitmq, postgres) and must be able to enter it.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
+        var tokens = DevelopmentTokens.Generate();
+        var gatewayPort = FreePort();
+        var telemetry = await OtlpReceiver.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
+            ["--servers=local", $"--gateway-port={gatewayPort}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
+            (options, _) => options.DisableDashboard = true, ct);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var resource = builder.CreateResourceBuilder(project);
+            // Short pauses so a test sees the outbox retry soon after the broker returns.
+            resource.WithEnvironment("Outbox__MaxBackoff", "00:00:01");
+            // Telemetry to this test's receiver, exported quickly.
+            resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", telemetry.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200")
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "500");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>()) resource.WithEnvironment(name, value);
+            if (perResource?.GetValueOrDefault(project.Name) is { } own)
+                foreach (var (name, value) in own) resource.WithEnvironment(name, value);
+        }
+
+        var app = await builder.BuildAsync(ct);
+        var system = new AspireSystem(app, tokens, dataFolder, gatewayPort, telemetry);
+        try
+        {
+            system.WatchLogs();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(TimeSpan.FromMinutes(4));
+            await app.StartAsync(limit.Token);
+            await Task.WhenAll(builder.Resources.OfType<ProjectResource>().Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p.Name, limit.Token)));
+        }
+        catch (Exception e)
+        {
+            var logs = system.Logs();
+            await system.DisposeAsync();
+            throw new InvalidOperationException($"The system did not start healthy: {e.Message}\n{logs}", e);
+        }
+        return system;
+    }
+
+    /// <summary>A client for one service's own address (not through the gateway), as every portfolio team.</summary>
+    public HttpClient Service(string name) => ClientFor(_app.GetEndpoint(name, "http"), TeamsToken);
+
+    /// <summary>A client through the gateway with <paramref name="token"/> (none: anonymous).</summary>
+    public HttpClient GatewayAs(string? token) => ClientFor(GatewayAddress, token);
+
+    /// <summary>A connection string the AppHost gives the services: <c>messaging</c>, <c>&lt;svc&gt;db</c>.</summary>
+    public async Task<string> ConnectionStringAsync(string name) =>
+        await _app.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"no connection string {name}");
+
+    /// <summary>The single number <paramref name="sql"/> answers in <paramref name="service"/>'s database.</summary>
+    public async Task<long> CountAsync(string service, string sql)
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync($"{service}db"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Messages waiting in a queue of this system's broker; 0 when the queue was never created.</summary>
+    public async Task<uint> MessagesInQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(await ConnectionStringAsync("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Stops a resource as ops would from the dashboard (it is not restarted).</summary>
+    public async Task StopResourceAsync(string resource)
+    {
+        var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StopCommand);
+        if (!result.Success) throw new InvalidOperationException($"could not stop {resource}: {result.Message}");
+        await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
+    }
+
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public async Task StartResourceAsync(string resource)
+    {
+        var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StartCommand);
+        if (!result.Success) throw new InvalidOperationException($"could not start {resource}: {result.Message}");
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token);
+    }
+
+    /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>
+    public void Kill(string service)
+    {
+        var binary = "/" + char.ToUpperInvariant(service[0]) + service[1..] + ".API";
+        var pid = ProcessesWithKey().Single(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal));
+        System.Diagnostics.Process.GetProcessById(pid).Kill();
+    }
+
+    /// <summary>The last lines each resource wrote (for failure messages).</summary>
+    public string Logs(string? resource = null, int lines = 40) => string.Join('\n', _logs
+        .Where(l => resource is null || l.Key == resource)
+        .Select(l => $"--- {l.Key}\n" + string.Join('\n', l.Value.TakeLast(lines))));
+
+    private void WatchLogs()
+    {
+        var loggers = _app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+        {
+            var queue = _logs.GetOrAdd(resource.Name, _ => new ConcurrentQueue<string>());
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(_stopWatchingLogs.Token))
+                        foreach (var line in batch)
+                        {
+                            queue.Enqueue(line.Content);
+                            while (queue.Count > 400) queue.TryDequeue(out _);
+                        }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            });
+        }
+    }
+
+    private IResource Resource(string name) => _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+
+    private IEnumerable<int> ProcessesWithKey()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            string environment;
+            try { environment = File.ReadAllText(Path.Combine(dir, "environ")); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            if (environment.Contains($"Auth__SigningKey={Tokens.SigningKey}\0")) yield return pid;
+        }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').TrimEnd(); }
+        catch (IOException) { return ""; }
+    }
+
+    private static HttpClient ClientFor(Uri address, string? token)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(3) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway.Dispose();
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await _app.StopAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await _app.DisposeAsync();
+        await _stopWatchingLogs.CancelAsync();
+        await Telemetry.DisposeAsync();
+        try { Directory.Delete(_dataFolder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>One system for every test class of a collection: <c>[Collection(SharedSystem.Name)]</c>.</summary>
+public sealed class SharedSystem : Xunit.IAsyncLifetime
+{
+    public const string Name = "the shared system";
+
+    public AspireSystem System { get; private set; } = null!;
+
+    public async Task InitializeAsync() => System = await AspireSystem.StartAsync();
+
+    public async Task DisposeAsync() => await System.DisposeAsync();
+}
+
+[Xunit.CollectionDefinition(SharedSystem.Name)]
+public sealed class SharedSystemCollection : Xunit.ICollectionFixture<SharedSystem>;
