@@ -3,13 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using Children.API.Returns903;
 using Intervention.Seeds.Children;
-using Intervention.Servers;
+using Intervention.Bench;
 
 // Import + validate time of a 903 return, side by side for two sizes:
 //   dotnet run -c Release --project bench/children [-- --runs 7]
 // 1. In process: read the CSV (the service's streaming reader) and run every rule, no database.
-// 2. End to end: POST /api/903/imports to the children service running as its own process on a private
-//    PostgreSQL and RabbitMQ (upload, read, COPY into the database, validate, commit, report).
+// 2. End to end: POST /api/903/imports to the children service as the AppHost runs it (its own process, a private
+//    PostgreSQL and RabbitMQ: upload, read, COPY into the database, validate, commit, report).
 var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1]) : 7;
 var sizes = new[] { ("2017/18 seed year", SyntheticYearShape.Rotherham2017To18), ("benchmark year", SyntheticYearShape.Benchmark) };
 var returns = sizes.Select(s => (s.Item1, Return: SyntheticReturn.Generate(s.Item2))).ToList();
@@ -44,18 +44,12 @@ foreach (var (name, r) in returns)
     inProcess.Add((name, Median(reads), Median(validations), findings));
 }
 
-await using var broker = await LocalRabbitMq.StartAsync();
-var postgres = await TestServers.PostgresAsync();
-var run = Guid.NewGuid().ToString("N")[..8];
-await using var service = ServiceProcess.Start("children", BuildOutput.Assembly("children"), ServiceProcess.FreePort(), new Dictionary<string, string>
+await using var system = await BenchSystem.StartAsync(new Dictionary<string, string>
 {
-    ["ConnectionStrings__messaging"] = broker.ConnectionString,
-    ["ConnectionStrings__childrendb"] = postgres.ConnectionString($"children_bench_{run}"),
-    ["Logging__LogLevel__Default"] = "Warning",
     ["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("BENCH_GC_SERVER") ?? "1",
 });
-await service.WaitHealthyAsync(TimeSpan.FromSeconds(90));
-using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+using var http = system.Client(system.Address("children"));
+http.Timeout = TimeSpan.FromMinutes(5);
 var endToEnd = new List<(string, double Median, double Min, double Max)>();
 foreach (var (name, r) in returns)
 {
@@ -84,7 +78,7 @@ if (args.Contains("--large"))
     // One large return (about 50 MB of CSV): time and the service's peak resident memory (VmHWM) before and after.
     var large = SyntheticReturn.Generate(new SyntheticYearShape(90_000, 108_000, 54_000, 0.81, 0.93, 7.0, 0.385));
     var bytes = large.Files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value.ToString()));
-    var before = PeakMegabytes(service.ProcessId);
+    var before = PeakMegabytes(system.ProcessId("children"));
     using var form = new MultipartFormDataContent { { new StringContent("2017/18"), "collectionYear" } };
     foreach (var (table, content) in bytes)
     {
@@ -97,7 +91,7 @@ if (args.Contains("--large"))
     var body = await response.Content.ReadAsStringAsync();
     Console.WriteLine($"large return: {large.Children} children, {large.Episodes} episodes, {large.Reviews} reviews, {bytes.Values.Sum(b => b.Length) / 1024 / 1024} MB of CSV; " +
                       $"answered {(int)response.StatusCode} ({body.Length / 1024} KB report) in {clock.Elapsed.TotalSeconds:0.0} s; " +
-                      $"service peak resident memory {before} MB before, {PeakMegabytes(service.ProcessId)} MB after");
+                      $"service peak resident memory {before} MB before, {PeakMegabytes(system.ProcessId("children"))} MB after");
 }
 
 Console.WriteLine($"\n{runs} counted runs after one warm-up; medians in milliseconds");

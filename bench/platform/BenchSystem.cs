@@ -1,45 +1,64 @@
 using System.Net.Http.Headers;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Intervention.AppHost;
-using Intervention.Servers;
 using Npgsql;
 
 namespace Intervention.Bench;
 
 /// <summary>
-/// Services run for a benchmark as the functional tests run them (tests/Intervention.FunctionalTests/RunningSystem.cs):
-/// each its own process from its build output, a private RabbitMQ and PostgreSQL, a database per service built by its
-/// own migrations, tokens from <see cref="DevelopmentTokens"/>. Logging is kept to warnings and nothing exports
-/// telemetry, so the figures measure the services' work rather than their logging.
+/// The system a benchmark measures, as <c>./run</c> and the functional tests start it: the AppHost's own model,
+/// started with Aspire.Hosting.Testing (private RabbitMQ and PostgreSQL as local executables, databases built by the
+/// services' migrations, tokens from <see cref="DevelopmentTokens"/>), the dashboard off. Logging is kept to warnings,
+/// nothing exports telemetry and the gateway's rate limit is lifted, so the figures measure the services' work.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
     public static readonly string[] TeamRoles = ["children", "licensing", "governance", "finance"];
-    private readonly Dictionary<string, ServiceProcess> _services = new();
-    private ServiceProcess? _gateway;
+    private readonly DistributedApplication _app;
+    private readonly string _dataFolder;
 
-    private BenchSystem(LocalRabbitMq broker, PostgresServer postgres)
+    private BenchSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, Uri gateway)
     {
-        Broker = broker;
-        Postgres = postgres;
+        _app = app;
+        Tokens = tokens;
+        _dataFolder = dataFolder;
+        Gateway = gateway;
     }
 
-    public LocalRabbitMq Broker { get; }
-    public PostgresServer Postgres { get; }
-    public DevelopmentTokens Tokens { get; } = DevelopmentTokens.Generate();
+    public DevelopmentTokens Tokens { get; }
+    /// <summary>Tells this run's rows from another's (keys, queue names).</summary>
     public string Run { get; } = Guid.NewGuid().ToString("N")[..8];
     public string Token => Tokens.Mint("bench", TeamRoles, TimeSpan.FromHours(2));
-    public ServiceProcess this[string service] => _services[service];
-    public ServiceProcess Gateway => _gateway ?? throw new InvalidOperationException("The gateway was not started.");
+    public Uri Gateway { get; }
 
-    public static async Task<BenchSystem> StartAsync(params string[] services)
+    /// <summary>Starts the model; <paramref name="environment"/> is added to every service's environment.</summary>
+    public static async Task<BenchSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        Console.WriteLine($"starting RabbitMQ, PostgreSQL and {string.Join(", ", services)} ...");
-        var broker = await LocalRabbitMq.StartAsync();
-        var postgres = await TestServers.PostgresAsync();
-        var system = new BenchSystem(broker, postgres);
+        Console.WriteLine("starting the AppHost's model (RabbitMQ, PostgreSQL, five services, the gateway) ...");
+        var dataFolder = Directory.CreateTempSubdirectory("intervention-bench-").FullName;
+        // The servers run as their own users (rabbitmq, postgres) and must be able to enter it.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)Convert.ToInt32("755", 8));
+        var tokens = DevelopmentTokens.Generate();
+        var port = FreePort();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
+            ["--servers=local", $"--gateway-port={port}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
+            (options, _) => options.DisableDashboard = true);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var resource = builder.CreateResourceBuilder(project)
+                .WithEnvironment("Logging__LogLevel__Default", "Warning")
+                .WithEnvironment("Gateway__Limits__PermitsPerWindow", "10000000");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>()) resource.WithEnvironment(name, value);
+        }
+        var app = await builder.BuildAsync();
+        var system = new BenchSystem(app, tokens, dataFolder, new Uri($"http://localhost:{port}/"));
         try
         {
-            foreach (var service in await Task.WhenAll(services.Select(system.StartServiceAsync))) system._services[service.Name] = service;
+            await app.StartAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await Task.WhenAll(builder.Resources.OfType<ProjectResource>().Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p.Name, limit.Token)));
         }
         catch
         {
@@ -49,24 +68,28 @@ public sealed class BenchSystem : IAsyncDisposable
         return system;
     }
 
-    public string DatabaseOf(string service) => $"{service}_bench_{Run}";
+    /// <summary>A service's own address (not through the gateway).</summary>
+    public Uri Address(string service) => _app.GetEndpoint(service, "http");
 
-    /// <summary>The gateway in front of the started services, with its rate limit lifted so that it never answers 429 here.</summary>
-    public async Task<ServiceProcess> StartGatewayAsync()
+    /// <summary>A service's process id (found by this run's signing key in its environment and its binary's name).</summary>
+    public int ProcessId(string service)
     {
-        var environment = new Dictionary<string, string>(Tokens.Environment)
+        var binary = "/" + char.ToUpperInvariant(service[0]) + service[1..] + ".API";
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Gateway__Limits__PermitsPerWindow"] = "10000000",
-        };
-        foreach (var portfolio in TeamRoles)
-            environment[$"services__{portfolio}__http__0"] = _services.TryGetValue(portfolio, out var service)
-                ? service.BaseAddress.ToString()
-                : $"http://127.0.0.1:{ServiceProcess.FreePort()}";
-        _gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), environment);
-        await _gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
-        return _gateway;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Contains($"Auth__SigningKey={Tokens.SigningKey}\0") &&
+                    File.ReadAllText(Path.Combine(dir, "cmdline")).TrimEnd('\0').EndsWith(binary, StringComparison.Ordinal)) return pid;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        throw new InvalidOperationException($"no {service} process of this run");
     }
+
+    /// <summary>The broker's AMQP URI.</summary>
+    public async Task<string> BrokerAsync() => (await _app.GetConnectionStringAsync("messaging"))!;
 
     /// <summary>A client carrying a token for every portfolio team's role.</summary>
     public HttpClient Client(Uri baseAddress, int connections = 256)
@@ -81,18 +104,12 @@ public sealed class BenchSystem : IAsyncDisposable
     }
 
     /// <summary>The single number <paramref name="sql"/> answers in <paramref name="service"/>'s database.</summary>
-    public async Task<long> CountAsync(string service, string sql)
-    {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(DatabaseOf(service)));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public async Task<long> CountAsync(string service, string sql) => Convert.ToInt64((await RowsAsync(service, sql))[0][0]);
 
     /// <summary>The rows <paramref name="sql"/> answers in <paramref name="service"/>'s database, each as its columns' values.</summary>
     public async Task<List<object[]>> RowsAsync(string service, string sql)
     {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(DatabaseOf(service)));
+        await using var connection = new NpgsqlConnection(await _app.GetConnectionStringAsync($"{service}db"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -106,32 +123,18 @@ public sealed class BenchSystem : IAsyncDisposable
         return rows;
     }
 
-    private async Task<ServiceProcess> StartServiceAsync(string service)
+    public static int FreePort()
     {
-        var environment = new Dictionary<string, string>(Tokens.Environment)
-        {
-            ["ConnectionStrings__messaging"] = Broker.ConnectionString,
-            [$"ConnectionStrings__{service}db"] = Postgres.ConnectionString(DatabaseOf(service)),
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        var process = ServiceProcess.Start(service, BuildOutput.Assembly(service), ServiceProcess.FreePort(), environment);
-        try
-        {
-            await process.WaitHealthyAsync(TimeSpan.FromSeconds(120));
-        }
-        catch
-        {
-            await process.DisposeAsync();
-            throw;
-        }
-        return process;
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_gateway is not null) await _gateway.DisposeAsync();
-        foreach (var service in _services.Values) await service.DisposeAsync();
-        await Postgres.DisposeAsync();
-        await Broker.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try { Directory.Delete(_dataFolder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

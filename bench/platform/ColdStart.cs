@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using Intervention.Servers;
 
 namespace Intervention.Bench;
 
@@ -18,7 +17,7 @@ public static partial class ColdStart
         var runs = options.Number("runs", 3);
         var report = new Report("apphost-cold-start");
         report.Header("AppHost cold start", $"{runs} runs, each with a new INTERVENTION_APPHOST_DATA folder (new RabbitMQ node, new PostgreSQL cluster, five services' migrations from nothing, the gateway)");
-        var assembly = BuildOutput.Assembly("apphost");
+        var assembly = Path.Combine(Repository.Root(), "AppHost", "bin", Configuration, "net10.0", "Intervention.AppHost.dll");
         if (!File.Exists(assembly)) throw new FileNotFoundException("The AppHost is not built", assembly);
         report.Line($"Command: `dotnet run --no-build -c {Configuration} --project AppHost -- --gateway-port N --servers local` (the launch profile's dashboard included).");
         report.Line();
@@ -48,8 +47,8 @@ public static partial class ColdStart
         var data = Directory.CreateTempSubdirectory("apphost-bench-");
         // The servers run as their own users (postgres, rabbitmq) and must reach their folders below this one.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(data.FullName, (UnixFileMode)Convert.ToInt32("755", 8));
-        var port = ServiceProcess.FreePort();
-        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", Configuration, "--project", Path.Combine(BuildOutput.RepoRoot(), "AppHost"),
+        var port = BenchSystem.FreePort();
+        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", Configuration, "--project", Path.Combine(Repository.Root(), "AppHost"),
             "--", "--gateway-port", port.ToString(CultureInfo.InvariantCulture), "--servers", "local"])
         {
             RedirectStandardOutput = true,

@@ -18,8 +18,8 @@ public static class EventLatency
         var report = new Report("event-latency");
         report.Header("Event latency: placement change to finance", $"rates {string.Join(" and ", rates)} changes/s, {seconds} s each, {childrenCount} children moved in turn, children and finance services");
 
-        await using var system = await BenchSystem.StartAsync("children", "finance");
-        using var children = system.Client(system["children"].BaseAddress);
+        await using var system = await BenchSystem.StartAsync();
+        using var children = system.Client(system.Address("children"));
         var placements = new Placements(children, system.Run);
         var setup = Stopwatch.StartNew();
         await placements.RecordChildrenAsync(childrenCount);

@@ -22,8 +22,8 @@ public static class EventThroughput
         report.Header("Event throughput: outbox and inbox against plain AMQP",
             $"{events} events per round, {rounds} rounds alternating durable and plain, {concurrency} concurrent senders in both, children and finance services, one private RabbitMQ");
 
-        await using var system = await BenchSystem.StartAsync("children", "finance");
-        using var children = system.Client(system["children"].BaseAddress);
+        await using var system = await BenchSystem.StartAsync();
+        using var children = system.Client(system.Address("children"));
         var placements = new Placements(children, system.Run);
         // More children than senders, so that a sender never waits for a child; enough that each moves at most
         // about 200 times (a day apart), so long runs stay within a few years of dates.
@@ -36,7 +36,7 @@ public static class EventThroughput
             baseline = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
         }
 
-        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(await system.BrokerAsync()) };
         await using var connection = await factory.CreateConnectionAsync();
         var sample = (string)(await system.RowsAsync("children", "SELECT body::text FROM outbox_messages ORDER BY sequence DESC LIMIT 1"))[0][0];
         var body = Encoding.UTF8.GetBytes(sample);

@@ -20,10 +20,9 @@ public static class GatewayOverhead
         var report = new Report("gateway-overhead");
         report.Header("Gateway overhead", $"`GET /api/licences?at=2015-09-01` on licensing, {concurrency} concurrent clients, {rounds} rounds of {seconds} s each way, alternating direct and gateway, after {warmUp} s of warm-up each way");
 
-        await using var system = await BenchSystem.StartAsync("licensing");
-        var gateway = await system.StartGatewayAsync();
-        using var direct = system.Client(system["licensing"].BaseAddress);
-        using var viaGateway = system.Client(new Uri(gateway.BaseAddress, "licensing/"));
+        await using var system = await BenchSystem.StartAsync();
+        using var direct = system.Client(system.Address("licensing"));
+        using var viaGateway = system.Client(new Uri(system.Gateway, "licensing/"));
 
         // Both paths must answer the same thing before their speed means anything.
         foreach (var client in new[] { direct, viaGateway })

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Intervention.Servers;
 
 namespace Intervention.Bench;
 
@@ -18,11 +17,11 @@ public sealed class Report(string name)
     /// <summary>Writes the file and answers its path.</summary>
     public string Save()
     {
-        var folder = Path.Combine(BuildOutput.RepoRoot(), "bench", "results");
+        var folder = Path.Combine(Repository.Root(), "bench", "results");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}-{name}.md");
         File.WriteAllText(path, _text.ToString());
-        Console.WriteLine($"\nwritten to {Path.GetRelativePath(BuildOutput.RepoRoot(), path)}");
+        Console.WriteLine($"\nwritten to {Path.GetRelativePath(Repository.Root(), path)}");
         return path;
     }
 
@@ -93,4 +92,15 @@ public sealed class Options(string[] args)
 
     public int[] Numbers(string name, string fallback) =>
         Text(name, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+}
+
+/// <summary>The repository's root: the folder holding Intervention.sln, above the running program.</summary>
+internal static class Repository
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Intervention.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Intervention.sln not found above " + AppContext.BaseDirectory);
+    }
 }

@@ -1,12 +1,11 @@
 using Intervention.Messaging;
 using Intervention.ServiceDefaults.Data;
-using Intervention.Servers;
 using Npgsql;
 
 namespace Intervention.ServiceDefaults.Tests.Platform;
 
-/// <summary>The migrations every service applies at start, against a real PostgreSQL.</summary>
-public sealed class SchemaMigratorTests
+/// <summary>The migrations every service applies at start, against the PostgreSQL the AppHost runs.</summary>
+public sealed class SchemaMigratorTests(AppHostPostgres postgres) : IClassFixture<AppHostPostgres>
 {
     private const string Sets = "Intervention.ServiceDefaults.Tests.Platform.UpgradeMigrations.";
     private static MigrationSet Version(string folder) => new("register", typeof(SchemaMigratorTests).Assembly, Sets + folder + ".");
@@ -14,7 +13,6 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task A_missing_database_is_created_and_the_platform_tables_built_once()
     {
-        var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("migrate_" + Guid.NewGuid().ToString("N")[..8]);
         MigrationSet[] platform = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations];
 
@@ -29,7 +27,6 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task An_upgrade_keeps_the_rows_already_there()
     {
-        var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("upgrade_" + Guid.NewGuid().ToString("N")[..8]);
         await new SchemaMigrator().MigrateAsync(connection, [Version("v1")]);
         await ExecuteAsync(connection, "INSERT INTO register (id, name) VALUES (1, 'licensing'), (2, 'housing')");
@@ -43,7 +40,6 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task Starting_together_applies_each_migration_exactly_once()
     {
-        var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("together_" + Guid.NewGuid().ToString("N")[..8]);
         await postgres.CreateDatabaseAsync(new NpgsqlConnectionStringBuilder(connection).Database!);
         MigrationSet[] sets = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations, Version("v2")];
@@ -61,7 +57,6 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task A_database_migrated_before_the_platform_libraries_were_split_starts_with_nothing_to_apply()
     {
-        var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("presplit_" + Guid.NewGuid().ToString("N")[..8]);
         MigrationSet[] platform = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations];
         await new SchemaMigrator().MigrateAsync(connection, platform);
@@ -81,7 +76,6 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task A_migration_edited_after_it_was_applied_is_refused()
     {
-        var postgres = await TestServers.SharedPostgresAsync();
         var connection = postgres.ConnectionString("edited_" + Guid.NewGuid().ToString("N")[..8]);
         await new SchemaMigrator().MigrateAsync(connection, [Version("v1")]);
 
