@@ -2,15 +2,11 @@ using Microsoft.Extensions.Configuration;
 
 namespace Intervention.AppHost;
 
-/// <summary>Where the AppHost's servers come from (<c>--servers</c> or <c>INTERVENTION_SERVERS</c>).</summary>
-public enum ServerKind
-{
-    /// <summary>Aspire's RabbitMQ and PostgreSQL containers (the official images), where a container runtime is healthy.</summary>
-    Containers,
-
-    /// <summary>Debian's rabbitmq-server and postgresql run as executables, data under the data folder.</summary>
-    Local,
-}
+/// <summary>
+/// Where the AppHost's servers come from (<c>--servers</c> or <c>INTERVENTION_SERVERS</c>): Aspire's RabbitMQ and PostgreSQL
+/// containers (the official images) where a container runtime is healthy, or Debian's binaries as local executables.
+/// </summary>
+public enum ServerKind { Containers, Local }
 
 /// <summary>
 /// What the AppHost runs with, from the command line (<c>--gateway-port 5080 --servers local</c>) or the environment
@@ -43,7 +39,7 @@ public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string
     }
 }
 
-/// <summary>Whether Docker or Podman (Aspire's <c>ASPIRE_CONTAINER_RUNTIME</c>) answers, the way Aspire itself will call it.</summary>
+/// <summary>Whether Docker or Podman (Aspire's <c>ASPIRE_CONTAINER_RUNTIME</c>) answers <c>info</c>, as Aspire itself will call it.</summary>
 internal static class ContainerRuntime
 {
     public static bool IsHealthy(out string reason)
@@ -51,19 +47,11 @@ internal static class ContainerRuntime
         var runtime = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") is { Length: > 0 } r ? r : "docker";
         try
         {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(runtime, "info --format {{.ServerVersion}}")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                process.Kill(entireProcessTree: true);
-                reason = $"{runtime} did not answer within 10 s";
-                return false;
-            }
-            reason = process.ExitCode == 0 ? $"{runtime} answered" : $"{runtime} info failed (exit {process.ExitCode})";
-            return process.ExitCode == 0;
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(runtime, "info --format {{.ServerVersion}}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var answered = process.WaitForExit(TimeSpan.FromSeconds(10));
+            if (!answered) process.Kill(entireProcessTree: true);
+            reason = !answered ? $"{runtime} did not answer within 10 s" : process.ExitCode == 0 ? $"{runtime} answered" : $"{runtime} info failed (exit {process.ExitCode})";
+            return answered && process.ExitCode == 0;
         }
         catch (System.ComponentModel.Win32Exception)
         {

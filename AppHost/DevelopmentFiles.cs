@@ -11,13 +11,13 @@ namespace Intervention.AppHost;
 /// </summary>
 internal static class DevelopmentFiles
 {
-    public static void AddDevelopmentFiles(this IDistributedApplicationBuilder builder, AppHostSettings settings, DevelopmentTokens tokens)
+    public static IDistributedApplicationBuilder AddDevelopmentFiles(this IDistributedApplicationBuilder builder, AppHostSettings settings, DevelopmentTokens tokens)
     {
         // Ours rather than Aspire's random ones, so that they can be written down for scripts.
         var config = builder.Configuration;
         config["AppHost:BrowserToken"] ??= NewSecret();
         config["AppHost:DashboardApiKey"] ??= NewSecret();
-        if (builder.ExecutionContext.IsPublishMode) return;
+        if (builder.ExecutionContext.IsPublishMode) return builder;
 
         builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
         {
@@ -25,24 +25,19 @@ internal static class DevelopmentFiles
             var tokenFolder = tokens.WriteRoleTokens(Path.Combine(settings.DataFolder, "tokens"), TimeSpan.FromHours(12));
             var dashboard = (config["ASPNETCORE_URLS"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd('/');
             var file = Path.Combine(settings.DataFolder, "dashboard.json");
-            File.WriteAllText(file, JsonSerializer.Serialize(new
-            {
-                url = dashboard,
-                login = dashboard is null ? null : $"{dashboard}/login?t={config["AppHost:BrowserToken"]}",
-                browserToken = config["AppHost:BrowserToken"],
-                apiKey = config["AppHost:DashboardApiKey"],
-                telemetryApi = dashboard is null ? null : $"{dashboard}/api/telemetry",
-                gateway = $"http://localhost:{settings.GatewayPort}",
-            }, new JsonSerializerOptions { WriteIndented = true }));
+            var login = dashboard is null ? null : $"{dashboard}/login?t={config["AppHost:BrowserToken"]}";
+            File.WriteAllText(file, JsonSerializer.Serialize(new { url = dashboard, login, browserToken = config["AppHost:BrowserToken"], apiKey = config["AppHost:DashboardApiKey"],
+                telemetryApi = dashboard is null ? null : $"{dashboard}/api/telemetry", gateway = $"http://localhost:{settings.GatewayPort}" }, new JsonSerializerOptions { WriteIndented = true }));
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             Console.WriteLine($"""
-                dashboard: {(dashboard is null ? "off" : $"{dashboard}/login?t={config["AppHost:BrowserToken"]}")}   (also in {file})
+                dashboard: {login ?? "off"}   (also in {file})
                 gateway:   http://localhost:{settings.GatewayPort}
                 tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)})
                 try:       curl -H "Authorization: Bearer $(cat {Path.Combine(tokenFolder, "governance.jwt")})" http://localhost:{settings.GatewayPort}/governance/api/authority
                 """);
             return Task.CompletedTask;
         });
+        return builder;
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-
 using Microsoft.Extensions.Configuration;
 
 namespace Intervention.AppHost;
@@ -28,14 +27,8 @@ public sealed class DevelopmentTokens
     public static DevelopmentTokens ForRun(IConfiguration configuration) =>
         configuration["Auth:SigningKey"] is { Length: > 0 } key ? new(Convert.FromBase64String(key)) : Generate();
 
-    /// <summary>A holder of <paramref name="signingKey"/> (base64), to mint tokens a running system accepts.</summary>
-    public static DevelopmentTokens FromKey(string signingKey) => new(Convert.FromBase64String(signingKey));
-
     /// <summary>Adds what a service or the gateway needs to check these tokens to its environment.</summary>
-    public void AddTo(IDictionary<string, object> environment)
-    {
-        foreach (var (name, value) in Environment) environment[name] = value;
-    }
+    public void AddTo(IDictionary<string, object> environment) => Environment.ToList().ForEach(e => environment[e.Key] = e.Value);
 
     /// <summary>The key, base64, as the services read it from <c>Auth__SigningKey</c>.</summary>
     public string SigningKey => Convert.ToBase64String(_key);

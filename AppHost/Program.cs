@@ -31,6 +31,5 @@ var gateway = builder.AddProject<Projects.Intervention_Gateway>("gateway")
     .WithRestartOnCrash();
 foreach (var service in services) gateway.WithReference(service).WaitFor(service);
 
-builder.AddDevelopmentFiles(settings, tokens);
-builder.AddStartupReport();
+builder.AddDevelopmentFiles(settings, tokens).AddStartupReport();
 builder.Build().Run();

@@ -4,33 +4,24 @@ using Microsoft.Extensions.Logging;
 
 namespace Intervention.AppHost;
 
-/// <summary>Marks a resource that is started again when it exits with a failure (DCP leaves an exited executable exited).</summary>
-internal sealed class RestartOnCrashAnnotation : IResourceAnnotation;
-
+/// <summary>
+/// DCP leaves a crashed executable exited, so a marked resource that crashes (straight from Running to a terminal state
+/// with a non-zero exit code) is started again with back-off: 1 s doubling to 30 s, reset after a minute up. A stop
+/// asked for from the dashboard passes through Stopping and is left alone.
+/// </summary>
 internal static class RestartOnCrash
 {
-    /// <summary>
-    /// A crash (a non-zero exit, or a kill, straight from Running) restarts the resource with back-off: 1 s doubling to 30 s,
-    /// reset after a minute up. A stop asked for from the dashboard passes through Stopping and is left alone.
-    /// </summary>
+    private sealed class Marker : IResourceAnnotation;
+
     public static IResourceBuilder<T> WithRestartOnCrash<T>(this IResourceBuilder<T> resource) where T : IResource
     {
-        if (!resource.ApplicationBuilder.Resources.OfType<IResource>().Any(r => r.Annotations.OfType<RestartOnCrashAnnotation>().Any()))
-            resource.ApplicationBuilder.Services.AddHostedService<CrashRestarter>();
-        return resource.WithAnnotation(new RestartOnCrashAnnotation());
+        resource.ApplicationBuilder.Services.AddHostedService<Restarter>(); // registered once however often it is asked for
+        return resource.WithAnnotation(new Marker());
     }
 
-    private sealed class CrashRestarter(ResourceNotificationService notifications, ResourceCommandService commands, ILogger<CrashRestarter> log) : BackgroundService
+    private sealed class Restarter(ResourceNotificationService notifications, ResourceCommandService commands, ILogger<Restarter> log) : BackgroundService
     {
-        private sealed class Crashes
-        {
-            public TimeSpan Delay = TimeSpan.FromSeconds(1);
-            public DateTime RunningSince = DateTime.UtcNow;
-            public bool Restarting;
-            public string? LastState;
-        }
-
-        private readonly Dictionary<string, Crashes> _state = [];
+        private readonly Dictionary<string, (string? State, TimeSpan Delay, DateTime Since)> _seen = [];
 
         protected override async Task ExecuteAsync(CancellationToken stop)
         {
@@ -38,26 +29,19 @@ internal static class RestartOnCrash
             {
                 await foreach (var e in notifications.WatchAsync(stop))
                 {
-                    if (!e.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()) continue;
-                    var name = e.ResourceId;
-                    if (!_state.TryGetValue(name, out var state)) _state[name] = state = new Crashes();
-                    var snapshot = e.Snapshot;
-                    if (snapshot.State?.Text == KnownResourceStates.Running && state.Restarting)
+                    if (!e.Resource.Annotations.OfType<Marker>().Any()) continue;
+                    var (previous, delay, since) = _seen.GetValueOrDefault(e.ResourceId, (null, TimeSpan.FromSeconds(1), DateTime.UtcNow));
+                    var state = e.Snapshot.State?.Text;
+                    if (state == KnownResourceStates.Running && previous != KnownResourceStates.Running) since = DateTime.UtcNow;
+                    var crashed = previous == KnownResourceStates.Running && KnownResourceStates.TerminalStates.Contains(state) && e.Snapshot.ExitCode is not (null or 0);
+                    if (crashed)
                     {
-                        state.Restarting = false;
-                        state.RunningSince = DateTime.UtcNow;
+                        if (DateTime.UtcNow - since > TimeSpan.FromMinutes(1)) delay = TimeSpan.FromSeconds(1);
+                        log.LogWarning("{Resource} exited with code {ExitCode}; restarting in {Delay} s", e.ResourceId, e.Snapshot.ExitCode, delay.TotalSeconds);
+                        _ = RestartAsync(e.ResourceId, delay, stop);
+                        delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
                     }
-                    var previous = state.LastState;
-                    state.LastState = snapshot.State?.Text;
-                    // A stop asked for (dashboard, resource command) passes through Stopping; a crash goes straight to Finished.
-                    var crashed = KnownResourceStates.TerminalStates.Contains(snapshot.State?.Text) && previous == KnownResourceStates.Running && snapshot.ExitCode is not (null or 0);
-                    if (!crashed || state.Restarting) continue;
-
-                    var delay = DateTime.UtcNow - state.RunningSince > TimeSpan.FromMinutes(1) ? TimeSpan.FromSeconds(1) : state.Delay;
-                    state.Delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-                    state.Restarting = true;
-                    log.LogWarning("{Resource} exited with code {ExitCode}; restarting in {Delay} s", name, snapshot.ExitCode, delay.TotalSeconds);
-                    _ = RestartAsync(e.Resource, name, delay, stop);
+                    _seen[e.ResourceId] = (state, delay, since);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -65,13 +49,13 @@ internal static class RestartOnCrash
             }
         }
 
-        private async Task RestartAsync(IResource resource, string name, TimeSpan delay, CancellationToken stop)
+        private async Task RestartAsync(string resource, TimeSpan delay, CancellationToken stop)
         {
             try
             {
                 await Task.Delay(delay, stop);
-                var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, stop);
-                if (!result.Success) log.LogError("{Resource} could not be restarted: {Error}", resource.Name, result.Message);
+                var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stop);
+                if (!result.Success) log.LogError("{Resource} could not be restarted: {Error}", resource, result.Message);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

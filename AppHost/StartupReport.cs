@@ -16,7 +16,7 @@ internal static class StartupReport
     {
         protected override async Task ExecuteAsync(CancellationToken stop)
         {
-            var resources = model.Resources.Where(r => r is ProjectResource || (r is ExecutableResource && r.Annotations.OfType<HealthCheckAnnotation>().Any())).ToList();
+            var resources = model.Resources.Where(r => r is ProjectResource || (r is ExecutableResource && r.Annotations.OfType<HealthCheckAnnotation>().Any()));
             try
             {
                 var snapshots = await Task.WhenAll(resources.Select(r => notifications.WaitForResourceHealthyAsync(r.Name, stop)));
@@ -24,11 +24,8 @@ internal static class StartupReport
                 Console.WriteLine($"all healthy in {elapsed.TotalSeconds:0.0} s");
                 Console.WriteLine($"{"name",-14} {"url",-28} {"pid",-8} state");
                 foreach (var e in snapshots)
-                {
-                    var url = e.Snapshot.Urls.FirstOrDefault(u => !u.IsInternal)?.Url ?? "";
-                    var pid = e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
-                    Console.WriteLine($"{e.Resource.Name,-14} {url,-28} {pid,-8} {e.Snapshot.HealthStatus}");
-                }
+                    Console.WriteLine($"{e.Resource.Name,-14} {e.Snapshot.Urls.FirstOrDefault(u => !u.IsInternal)?.Url,-28} " +
+                        $"{e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value,-8} {e.Snapshot.HealthStatus}");
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
