@@ -81,37 +81,44 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
             // What ops check in the trace: the request entered at the gateway and was forwarded to licensing, which answered
             // 201; licensing's outbox relay published its events in the same trace; governance consumed the decision; and no
             // span failed.
+            // Each check is over the whole trace as the dashboard holds it, parents included: spans arrive in batches, a
+            // parent (a consumer's receive) often after its child, so the test waits until every check holds.
             IReadOnlyList<Span> spans = [];
-            var expected = new (string What, Func<Span, bool> Match)[]
-            {
-                ("gateway server span for the POST", s => s.Service == "gateway" && s.Kind == Span.Server && s.Attribute("url.path") == "/" + decisionPath),
-                ("gateway client span forwarding to licensing", s => s.Service == "gateway" && s.Kind == Span.Client),
-                ("licensing server span answering 201", s => s.Service == "licensing" && s.Kind == Span.Server && s.Attribute("http.response.status_code") == "201"),
-                ("licensing outbox relay (Intervention.Outbox)", s => s.Service == "licensing" && s.Scope == "Intervention.Outbox"),
-                ("governance consumer", s => s.Service == "governance" && s.Kind == Span.Consumer),
-            };
-            string Missing() => string.Join(", ", expected.Where(e => !spans.Any(e.Match)).Select(e => e.What));
-            await Eventually.WaitUntilAsync(async () =>
-            {
-                spans = await TraceAsync(telemetry, traceId, ct);
-                return Missing().Length == 0;
-            }, TimeSpan.FromSeconds(60), () => $"the dashboard's trace {traceId} lacks: {Missing()}\nit holds:\n{Tree(spans)}");
-
-            var tree = Tree(spans);
-            output.WriteLine($"trace {traceId} in the dashboard ({dashboard}/traces/detail/{traceId}):\n{tree}");
-            var byId = spans.ToDictionary(s => s.SpanId);
             bool Under(Span span, Func<Span, bool> ancestor)
             {
+                var byId = spans.ToDictionary(s => s.SpanId);
                 for (var s = span; byId.TryGetValue(s.ParentSpanId, out var parent); s = parent)
                     if (ancestor(parent)) return true;
                 return false;
             }
-            var licensingServer = spans.Single(expected[2].Match);
-            Assert.True(Under(licensingServer, s => s.Service == "gateway"), $"licensing's span is not a child of the gateway's in the dashboard:\n{tree}");
-            Assert.True(spans.Where(expected[3].Match).All(relay => Under(relay, s => s == licensingServer)),
-                $"the outbox relay's spans do not continue licensing's request (the traceparent kept in the outbox row):\n{tree}");
-            Assert.True(spans.Where(expected[4].Match).Any(consumer => Under(consumer, s => s.Scope == "Intervention.Outbox")),
-                $"governance's consumer does not descend from licensing's outbox relay:\n{tree}");
+            bool GatewayServer(Span s) => s.Service == "gateway" && s.Kind == Span.Server && s.Attribute("url.path") == "/" + decisionPath;
+            bool LicensingServer(Span s) => s.Service == "licensing" && s.Kind == Span.Server && s.Attribute("http.response.status_code") == "201";
+            bool Relay(Span s) => s.Service == "licensing" && s.Scope == "Intervention.Outbox";
+            var checks = new (string What, Func<bool> Holds)[]
+            {
+                ("the gateway's server span for the POST", () => spans.Any(GatewayServer)),
+                ("licensing's server span answering 201, under the gateway's call forwarding it", () => spans.Any(s => LicensingServer(s)
+                    && Under(s, p => p.Service == "gateway" && p.Kind == Span.Client && Under(p, GatewayServer)))),
+                ("licensing's outbox relay (Intervention.Outbox) continuing that request and publishing to the broker", () => spans.Any(s => Relay(s)
+                    && Under(s, LicensingServer) && spans.Any(c => c.ParentSpanId == s.SpanId && c.Kind == Span.Producer))),
+                ("governance's consumer, under the relay's publish", () => spans.Any(s => s.Service == "governance" && s.Kind == Span.Consumer && Under(s, Relay))),
+            };
+            string Missing() => string.Join("; ", checks.Where(c => !c.Holds()).Select(c => c.What));
+            await Eventually.WaitUntilAsync(async () =>
+            {
+                spans = await TraceAsync(telemetry, traceId, ct);
+                return Missing().Length == 0;
+            }, TimeSpan.FromSeconds(60), () => $"the dashboard's trace {traceId} lacks {Missing()}\nit holds:\n{Tree(spans)}");
+            var tree = Tree(spans);
+            output.WriteLine($"trace {traceId} in the dashboard ({dashboard}/traces/detail/{traceId}):\n{tree}");
+
+            // Found the way ops find it, too: among the gateway's traces.
+            using (var list = await telemetry.GetAsync("api/telemetry/traces?resource=gateway&limit=1000", ct))
+            {
+                var text = await list.Content.ReadAsStringAsync(ct);
+                Assert.True(list.IsSuccessStatusCode, $"GET /api/telemetry/traces?resource=gateway: {(int)list.StatusCode} {text}");
+                Assert.True(Spans(text).Any(s => s.TraceId == traceId), $"trace {traceId} is not among the gateway's traces in the dashboard");
+            }
             var failed = spans.Where(s => s.Failed).Select(s => $"{s.Service}: {s.Name}").ToList();
             Assert.True(failed.Count == 0, $"failed spans in the trace: {string.Join(", ", failed)}\n{tree}");
         }
@@ -144,6 +151,12 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
         if (response.StatusCode == HttpStatusCode.NotFound) return [];
         var body = await response.Content.ReadAsStringAsync(ct);
         Assert.True(response.IsSuccessStatusCode, $"GET /api/telemetry/traces/{traceId}: {(int)response.StatusCode} {body}");
+        return Spans(body);
+    }
+
+    /// <summary>The spans of the telemetry API's answer: <c>{"data": {"resourceSpans": [...]}, "totalCount": ...}</c>.</summary>
+    private static IReadOnlyList<Span> Spans(string body)
+    {
         using var json = JsonDocument.Parse(body);
         var spans = new List<Span>();
         foreach (var resourceSpans in json.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
@@ -153,7 +166,7 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
             {
                 var scope = scopeSpans.TryGetProperty("scope", out var s) && s.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
                 foreach (var span in scopeSpans.GetProperty("spans").EnumerateArray())
-                    spans.Add(new Span(service, scope, span.GetProperty("name").GetString() ?? "",
+                    spans.Add(new Span(span.GetProperty("traceId").GetString() ?? "", service, scope, span.GetProperty("name").GetString() ?? "",
                         span.TryGetProperty("kind", out var kind) ? kind.GetInt32() : 0,
                         span.GetProperty("spanId").GetString() ?? "",
                         span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() ?? "" : "",
@@ -183,7 +196,7 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
         return attributes;
     }
 
-    private sealed record Span(string Service, string Scope, string Name, int Kind, string SpanId, string ParentSpanId, bool Failed, IReadOnlyDictionary<string, string> Attributes)
+    private sealed record Span(string TraceId, string Service, string Scope, string Name, int Kind, string SpanId, string ParentSpanId, bool Failed, IReadOnlyDictionary<string, string> Attributes)
     {
         public const int Server = 2, Client = 3, Producer = 4, Consumer = 5;
 
