@@ -51,9 +51,10 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
             await using var app = await builder.BuildAsync(ct);
             var started = Stopwatch.StartNew();
             await app.StartAsync(ct);
-            foreach (var resource in new[] { "gateway", "governance", "licensing", "children" })
+            // The servers first, so that a broker or database that never answers is the one named.
+            foreach (var resource in new[] { "rabbitmq", "postgres", "governance", "licensing", "children", "gateway" })
                 await WaitHealthyAsync(app, resource, ct);
-            output.WriteLine($"gateway, governance, licensing and children healthy {started.Elapsed.TotalSeconds:0.0} s after start");
+            output.WriteLine($"servers, governance, licensing, children and the gateway healthy {started.Elapsed.TotalSeconds:0.0} s after start");
 
             // What a script reads: the dashboard's address and its telemetry API key, written by the AppHost.
             using var file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(data, "dashboard.json"), ct));
@@ -80,9 +81,8 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
 
             // What ops check in the trace: the request entered at the gateway and was forwarded to licensing, which answered
             // 201; licensing's outbox relay published its events in the same trace; governance consumed the decision; and no
-            // span failed.
-            // Each check is over the whole trace as the dashboard holds it, parents included: spans arrive in batches, a
-            // parent (a consumer's receive) often after its child, so the test waits until every check holds.
+            // span failed. Each check is over the whole trace as the dashboard holds it, parents included: spans arrive in
+            // batches, a parent (a consumer's receive) often after its child, so the test waits until every check holds.
             IReadOnlyList<Span> spans = [];
             bool Under(Span span, Func<Span, bool> ancestor)
             {
