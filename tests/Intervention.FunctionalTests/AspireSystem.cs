@@ -28,13 +28,14 @@ public sealed class AspireSystem : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
     private readonly CancellationTokenSource _stopWatchingLogs = new();
 
-    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, int gatewayPort, OtlpReceiver telemetry)
+    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, OtlpReceiver telemetry)
     {
         _app = app;
         Telemetry = telemetry;
         Tokens = tokens;
         _dataFolder = dataFolder;
-        GatewayAddress = new Uri($"http://localhost:{gatewayPort}/");
+        // Where the gateway really listens: the testing builder may move ports (DcpPublisher:RandomizePorts).
+        GatewayAddress = new Uri(app.GetEndpoint("gateway", "http").ToString().TrimEnd('/') + "/");
         Gateway = ClientFor(GatewayAddress, TeamsToken);
     }
 
@@ -87,7 +88,7 @@ public sealed class AspireSystem : IAsyncDisposable
         }
 
         var app = await builder.BuildAsync(ct);
-        var system = new AspireSystem(app, tokens, dataFolder, gatewayPort, telemetry);
+        var system = new AspireSystem(app, tokens, dataFolder, telemetry);
         try
         {
             system.WatchLogs();
