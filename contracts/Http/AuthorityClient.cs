@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Intervention.Contracts.Governance.Http;
 
 namespace Intervention.Contracts.Http;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Intervention.Contracts;
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Intervention.Seeds.Rotherham;
 

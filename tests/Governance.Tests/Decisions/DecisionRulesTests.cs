@@ -1,6 +1,6 @@
 using Governance.API.Decisions;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 
 namespace Governance.Tests.Decisions;
 

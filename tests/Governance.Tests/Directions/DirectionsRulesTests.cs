@@ -1,6 +1,6 @@
 using Governance.API.Directions;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 
 namespace Governance.Tests.Directions;
 

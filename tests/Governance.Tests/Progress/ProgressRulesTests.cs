@@ -1,5 +1,5 @@
 using Governance.API.Progress;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 
 namespace Governance.Tests.Progress;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 
 namespace Governance.API.Progress;
 

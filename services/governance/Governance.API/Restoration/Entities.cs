@@ -1,3 +1,4 @@
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
