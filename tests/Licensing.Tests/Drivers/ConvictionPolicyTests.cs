@@ -1,5 +1,6 @@
 using Licensing.API.Drivers;
 using Microsoft.Extensions.Configuration;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.Tests.Drivers;
 

@@ -1,4 +1,5 @@
 using Licensing.API.Drivers;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.Tests.Drivers;
 

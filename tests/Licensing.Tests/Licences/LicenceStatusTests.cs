@@ -1,4 +1,5 @@
 using Licensing.API.Licences;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.Tests.Licences;
 

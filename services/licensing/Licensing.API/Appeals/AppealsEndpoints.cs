@@ -9,17 +9,9 @@ using Licensing.API.Licences;
 using Licensing.API.Register;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Appeals;
-
-/// <summary>An appeal lodged with the magistrates' court against a hearing's decision.</summary>
-public sealed record LodgeAppeal(DateOnly? LodgedOn);
-/// <summary>The court's decision; varied terms are required when it varied the decision.</summary>
-public sealed record DetermineAppeal(AppealOutcome? Outcome, DateOnly? DecidedOn, string? VariedTerms = null);
-
-public sealed record AppealView(Guid Id, Guid DecisionId, string LicenceReference, DateOnly LodgedOn, DateOnly? DecidedOn, AppealOutcome? Outcome, string? VariedTerms,
-    DateOnly? DecisionEffectiveOn, string EffectRule);
-public sealed record DefendedRateView(DateOnly From, DateOnly To, int Determined, int Dismissed, int Varied, int Upheld, int Pending, decimal? DefendedPercent);
 
 public static class AppealsEndpoints
 {

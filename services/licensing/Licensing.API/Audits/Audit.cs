@@ -2,15 +2,9 @@ using System.Text.Json;
 using Licensing.API.Drivers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Audits;
-
-public enum AuditStatus
-{
-    Running,
-    Completed,
-    Failed,
-}
 
 /// <summary>A run of the fit-and-proper standards over every driver licensed on a day (the 2015 audit covered ~1,200 drivers).</summary>
 public sealed class DriverAudit

@@ -5,6 +5,7 @@ using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.EntityFrameworkCore;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Audits;
 

@@ -4,15 +4,9 @@ using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Audits;
-
-/// <summary>Run the standards over every driver licensed on <c>asAt</c> (default today).</summary>
-public sealed record StartAudit(DateOnly? AsAt = null);
-
-public sealed record AuditView(Guid Id, DateOnly AsAt, AuditStatus Status, int DriversTotal, int DriversChecked, decimal PercentDone,
-    IReadOnlyDictionary<FitnessOutcome, int> Outcomes, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? Seconds, string? Failure);
-public sealed record HearingListEntry(Guid DriverId, string LicenceReference, IReadOnlyList<FitnessReason> Reasons);
 
 public static class AuditsEndpoints
 {

@@ -1,6 +1,7 @@
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.EntityFrameworkCore;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Drivers;
 

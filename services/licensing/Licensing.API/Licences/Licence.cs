@@ -1,6 +1,7 @@
 using Intervention.Contracts.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Licences;
 
@@ -47,14 +48,6 @@ public sealed class LicenceGrant
     public string? ShorterTermReason { get; init; }
     public string? ExceptionalCondition { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
-}
-
-/// <summary>The statuses a decision puts a licence in.</summary>
-public enum DecidedStatus
-{
-    Suspended,
-    Revoked,
-    Refused,
 }
 
 /// <summary>A decided status from a day; the day is unknown (null) while an appeal is pending, and the change is set aside when an appeal is upheld.</summary>
