@@ -1,4 +1,5 @@
 using Children.API.Kpis;
+using Intervention.Contracts.Children.Http;
 
 namespace Children.Tests.Kpis;
 

@@ -10,72 +10,9 @@ using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Children;
-
-/// <summary>A child to record: the council's identifier and the 903 header values.</summary>
-public sealed record RecordChildRequest
-{
-    /// <summary>The council's identifier (903 CHILD, up to 10 characters).</summary>
-    public string? LocalId { get; init; }
-    /// <summary>903 SEX: 1 or 2 (M, F or U from 2024/25).</summary>
-    public string? Sex { get; init; }
-    public DateOnly? DateOfBirth { get; init; }
-    /// <summary>903 ETHNIC, e.g. WBRI.</summary>
-    public string? Ethnicity { get; init; }
-    /// <summary>Unique Pupil Number, or UN1–UN5 when unknown.</summary>
-    public string? Upn { get; init; }
-    /// <summary>Linked to the Operation Stovewood investigation.</summary>
-    public bool Stovewood { get; init; }
-}
-
-/// <summary>A recorded child: the service's id and the pseudonymous reference other services see.</summary>
-public sealed record ChildRecorded(Guid Id, string Ref);
-
-/// <summary>Who approved a placement that is a decision under the children's social care function.</summary>
-public sealed record PlacementApproval
-{
-    public string? Name { get; init; }
-    public Authority? Authority { get; init; }
-    public DateTimeOffset? DecidedAt { get; init; }
-}
-
-/// <summary>A new 903 episode: a child starts to be looked after (S), or changes placement or legal status.</summary>
-public sealed record RecordEpisodeRequest
-{
-    public DateOnly? StartedOn { get; init; }
-    /// <summary>903 RNE: S, L, P, T, B or U.</summary>
-    public string? ReasonForNewEpisode { get; init; }
-    public string? LegalStatus { get; init; }
-    public string? CategoryOfNeed { get; init; }
-    public string? PlacementType { get; init; }
-    public string? PlacementProvider { get; init; }
-    /// <summary>903 REASON_PLACE_CHANGE, recorded on the episode a placement change ends.</summary>
-    public string? ReasonForPlacementChange { get; init; }
-    public string? HomePostcode { get; init; }
-    public string? PlacementPostcode { get; init; }
-    /// <summary>The provider's Ofsted URN.</summary>
-    public string? Urn { get; init; }
-    /// <summary>The placement's weekly cost in pounds.</summary>
-    public decimal? WeeklyCost { get; init; }
-    /// <summary>For an out-of-authority residential placement: who decided (default: the holder of the function then).</summary>
-    public PlacementApproval? ApprovedBy { get; init; }
-}
-
-/// <summary>Whether a child is linked to the Operation Stovewood investigation.</summary>
-public sealed record StovewoodRequest(bool? Linked);
-
-/// <summary>The end of a period of care.</summary>
-public sealed record EndCareRequest
-{
-    public DateOnly? EndedOn { get; init; }
-    /// <summary>903 REC other than X1 (a new episode ends the previous one with X1 by itself).</summary>
-    public string? ReasonEpisodeCeased { get; init; }
-}
-
-/// <summary>An episode as recorded.</summary>
-public sealed record EpisodeRecorded(long Id, string ChildRef, DateOnly StartedOn, string ReasonForNewEpisode, string LegalStatus, string PlacementType,
-    string PlacementProvider, string? WeeklyCostBand, bool PlacementChanged, Guid? DecisionId);
 
 public static class ChildEndpoints
 {

@@ -6,6 +6,7 @@ using Intervention.Contracts.Children;
 using Intervention.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Kpis;
 

@@ -7,18 +7,9 @@ using Children.API.Infrastructure;
 using Intervention.Contracts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Returns903;
-
-/// <summary>One finding of the validation report.</summary>
-/// <param name="Rule">The DfE rule code exactly as the 2022/23 rule list writes it.</param>
-/// <param name="Table">The file's name without <c>.csv</c>.</param>
-/// <param name="Row">The 0-based data row in that file.</param>
-/// <param name="Fields">The columns the rule concerns.</param>
-public sealed record ReportedFinding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
-
-/// <summary>The answer to an import: what was kept and what breaks which rule.</summary>
-public sealed record ImportReport(Guid Id, string CollectionYear, Dictionary<string, int> Rows, List<ReportedFinding> Errors, SortedDictionary<string, int> Counts);
 
 public static class ReturnEndpoints
 {
