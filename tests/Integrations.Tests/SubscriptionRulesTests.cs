@@ -1,5 +1,6 @@
 using Integrations.API.Events;
 using Integrations.API.Subscriptions;
+using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.Tests;
 

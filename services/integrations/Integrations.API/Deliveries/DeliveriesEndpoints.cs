@@ -2,19 +2,9 @@ using Integrations.API.Infrastructure;
 using Integrations.API.Subscriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.API.Deliveries;
-
-/// <summary>One delivery of one event to a subscription, with its attempts so far.</summary>
-public sealed record DeliveryView(Guid Id, Guid EventId, string EventType, DateTimeOffset OccurredAt, DeliveryStatus Status, bool Replay, int Attempts,
-    DateTimeOffset QueuedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, int? LastStatusCode, string? LastError,
-    DateTimeOffset? DeliveredAt, DateTimeOffset? ParkedAt);
-
-/// <summary>Send again every stored event of the subscription's types that occurred at or after <c>from</c>.</summary>
-public sealed record ReplayRequest(DateTimeOffset? From);
-
-/// <summary>How many deliveries a replay queued.</summary>
-public sealed record ReplayQueued(DateTimeOffset From, int Queued);
 
 public static class DeliveriesEndpoints
 {

@@ -1,3 +1,4 @@
+using Intervention.Contracts.Integrations.Http;
 namespace Integrations.API.Subscriptions;
 
 /// <summary>Settings of subscriptions (section <c>Integrations</c>).</summary>
@@ -7,9 +8,6 @@ public sealed class SubscriptionOptions
     /// <summary>Allows <c>http://</c> to a loopback address (tests, development). Production sends over https only.</summary>
     public bool AllowHttpLoopback { get; set; }
 }
-
-/// <summary>A subscription as asked for: the endpoint, the event types (full contract names) and an optional description.</summary>
-public sealed record NewSubscription(string? Url, List<string>? EventTypes, string? Description = null);
 
 /// <summary>
 /// What a subscription must be before anything is sent anywhere: an absolute https URL without credentials (http only to a
