@@ -40,8 +40,9 @@ public static class ReturnEndpoints
     }
 
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpContext context, ChildrenDb db, TimeProvider clock, ILogger<ImportReport> logger, CancellationToken ct)
+        HttpContext context, ChildrenDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
+        var logger = loggers.CreateLogger(typeof(ReturnEndpoints));
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
         var request = context.Request;
         if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
