@@ -3,6 +3,7 @@ using Intervention.ServiceDefaults.Security;
 using Children.API.Infrastructure;
 using Children.API.Returns903;
 using Intervention.Contracts.Children;
+using Intervention.Contracts.Children.Http;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Authority;
@@ -10,7 +11,6 @@ using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Children;
 

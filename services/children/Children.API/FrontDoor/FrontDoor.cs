@@ -1,10 +1,10 @@
 using Children.API.Infrastructure;
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Children.Http;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.API.FrontDoor;
 

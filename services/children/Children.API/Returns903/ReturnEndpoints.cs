@@ -5,9 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Children.API.Infrastructure;
 using Intervention.Contracts;
+using Intervention.Contracts.Children.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Returns903;
 

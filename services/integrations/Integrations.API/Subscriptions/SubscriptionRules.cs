@@ -1,4 +1,5 @@
 using Intervention.Contracts.Integrations.Http;
+
 namespace Integrations.API.Subscriptions;
 
 /// <summary>Settings of subscriptions (section <c>Integrations</c>).</summary>

@@ -1,4 +1,5 @@
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Security;
@@ -9,7 +10,6 @@ using Licensing.API.Licences;
 using Licensing.API.Register;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Appeals;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Audits;
 

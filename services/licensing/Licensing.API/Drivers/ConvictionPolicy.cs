@@ -1,4 +1,5 @@
 using Intervention.Contracts.Licensing.Http;
+
 namespace Licensing.API.Drivers;
 
 /// <summary>A conviction as recorded against a driver.</summary>

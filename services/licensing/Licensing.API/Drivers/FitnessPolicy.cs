@@ -1,4 +1,5 @@
 using Intervention.Contracts.Licensing.Http;
+
 namespace Licensing.API.Drivers;
 
 /// <summary>The outcome and every reason found, whatever the outcome.</summary>

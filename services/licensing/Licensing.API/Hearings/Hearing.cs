@@ -1,8 +1,8 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Hearings;
 

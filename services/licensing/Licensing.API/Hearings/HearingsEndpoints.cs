@@ -1,5 +1,6 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Http;
@@ -11,7 +12,6 @@ using Licensing.API.Licences;
 using Licensing.API.Register;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Hearings;
 

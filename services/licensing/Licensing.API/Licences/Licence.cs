@@ -1,7 +1,7 @@
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Licences;
 

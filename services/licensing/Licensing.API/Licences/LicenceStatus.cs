@@ -1,4 +1,5 @@
 using Intervention.Contracts.Licensing.Http;
+
 namespace Licensing.API.Licences;
 
 /// <summary>

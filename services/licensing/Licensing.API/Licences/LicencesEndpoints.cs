@@ -1,4 +1,5 @@
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Security;
@@ -7,7 +8,6 @@ using Licensing.API.Infrastructure;
 using Licensing.API.Vehicles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Licences;
 

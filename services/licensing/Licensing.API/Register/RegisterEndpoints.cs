@@ -1,10 +1,10 @@
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Register;
 

@@ -1,11 +1,11 @@
 using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Vehicles;
 
