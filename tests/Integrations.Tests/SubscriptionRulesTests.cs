@@ -1,6 +1,5 @@
 using Integrations.API.Events;
 using Integrations.API.Subscriptions;
-using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.Tests;
 

@@ -1,5 +1,4 @@
 using Children.API.Kpis;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.Tests.Kpis;
 

@@ -1,6 +1,6 @@
 using Governance.API.Directions;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 
 namespace Governance.Tests.Directions;
 

@@ -1,5 +1,5 @@
 using Governance.API.Progress;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 
 namespace Governance.Tests.Progress;
 

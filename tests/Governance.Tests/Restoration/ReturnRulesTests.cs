@@ -1,6 +1,5 @@
 using Governance.API.Restoration;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
 

@@ -1,6 +1,5 @@
 using Licensing.API.Drivers;
 using Microsoft.Extensions.Configuration;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.Tests.Drivers;
 

@@ -1,5 +1,4 @@
 using Licensing.API.Drivers;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.Tests.Drivers;
 

@@ -1,5 +1,4 @@
 using Licensing.API.Licences;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.Tests.Licences;
 

@@ -4,7 +4,6 @@ using Children.API.Returns903;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using NpgsqlTypes;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Casework;
 

@@ -3,7 +3,6 @@ using Intervention.ServiceDefaults.Security;
 using Children.API.Infrastructure;
 using Children.API.Returns903;
 using Intervention.Contracts.Children;
-using Intervention.Contracts.Children.Http;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Authority;

@@ -1,6 +1,5 @@
 using Children.API.Infrastructure;
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Children.Http;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using Children.API.Infrastructure;
 using Children.API.Returns903;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Improvement;
 

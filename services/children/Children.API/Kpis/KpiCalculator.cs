@@ -1,6 +1,5 @@
 using Children.API.Children;
 using Children.API.Returns903;
-using Intervention.Contracts.Children.Http;
 
 namespace Children.API.Kpis;
 

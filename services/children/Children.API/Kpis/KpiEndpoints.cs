@@ -3,7 +3,6 @@ using Children.API.Children;
 using Children.API.Infrastructure;
 using Children.API.Returns903;
 using Intervention.Contracts.Children;
-using Intervention.Contracts.Children.Http;
 using Intervention.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;

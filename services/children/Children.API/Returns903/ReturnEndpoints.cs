@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Children.API.Infrastructure;
 using Intervention.Contracts;
-using Intervention.Contracts.Children.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

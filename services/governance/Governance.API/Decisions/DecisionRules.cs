@@ -1,5 +1,5 @@
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 
 namespace Governance.API.Decisions;
 

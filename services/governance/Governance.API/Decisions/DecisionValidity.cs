@@ -1,7 +1,7 @@
 using Intervention.ServiceDefaults;
 using System.Globalization;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
 
 namespace Governance.API.Decisions;

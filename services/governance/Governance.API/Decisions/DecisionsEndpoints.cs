@@ -2,7 +2,7 @@ using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

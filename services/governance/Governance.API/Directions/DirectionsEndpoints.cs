@@ -2,7 +2,7 @@ using Intervention.ServiceDefaults.Security;
 using Governance.API.Decisions;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Messaging;

@@ -1,5 +1,5 @@
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
 
 namespace Governance.API.Directions;

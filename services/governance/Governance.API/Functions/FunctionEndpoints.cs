@@ -1,7 +1,7 @@
 using Intervention.ServiceDefaults.Security;
 using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

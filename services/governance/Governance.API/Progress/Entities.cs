@@ -1,4 +1,3 @@
-using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -4,7 +4,6 @@ using Intervention.ServiceDefaults.Http;
 using System.Globalization;
 using Governance.API.Infrastructure;
 using Governance.API.Restoration;
-using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Http;
 
 namespace Governance.API.Progress;
 

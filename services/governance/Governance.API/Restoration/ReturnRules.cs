@@ -1,5 +1,4 @@
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Authority;
 

@@ -2,7 +2,6 @@ using Integrations.API.Infrastructure;
 using Integrations.API.Subscriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.API.Deliveries;
 

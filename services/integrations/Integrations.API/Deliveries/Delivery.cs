@@ -2,7 +2,6 @@ using Integrations.API.Events;
 using Integrations.API.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.API.Deliveries;
 

@@ -5,7 +5,6 @@ using Integrations.API.Infrastructure;
 using Integrations.API.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.API.Deliveries;
 

@@ -1,5 +1,3 @@
-using Intervention.Contracts.Integrations.Http;
-
 namespace Integrations.API.Subscriptions;
 
 /// <summary>Settings of subscriptions (section <c>Integrations</c>).</summary>

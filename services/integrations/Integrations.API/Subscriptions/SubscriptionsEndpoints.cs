@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Integrations.API.Deliveries;
-using Intervention.Contracts.Integrations.Http;
 
 namespace Integrations.API.Subscriptions;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Licensing.API.Drivers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Audits;
 

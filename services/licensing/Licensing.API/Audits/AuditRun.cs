@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Licensing.Http;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;

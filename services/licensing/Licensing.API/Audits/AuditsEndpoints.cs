@@ -4,7 +4,6 @@ using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Audits;
 

@@ -1,5 +1,3 @@
-using Intervention.Contracts.Licensing.Http;
-
 namespace Licensing.API.Drivers;
 
 /// <summary>A conviction as recorded against a driver.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Drivers;
 

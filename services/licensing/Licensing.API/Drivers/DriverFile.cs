@@ -1,7 +1,6 @@
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.EntityFrameworkCore;
-using Intervention.Contracts.Licensing.Http;
 
 namespace Licensing.API.Drivers;
 

@@ -1,5 +1,3 @@
-using Intervention.Contracts.Licensing.Http;
-
 namespace Licensing.API.Drivers;
 
 /// <summary>The outcome and every reason found, whatever the outcome.</summary>

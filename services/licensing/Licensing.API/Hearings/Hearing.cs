@@ -1,6 +1,5 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Licensing.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

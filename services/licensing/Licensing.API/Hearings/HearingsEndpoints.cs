@@ -1,6 +1,5 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Authority;
 using Intervention.ServiceDefaults.Http;

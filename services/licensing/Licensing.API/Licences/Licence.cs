@@ -1,5 +1,4 @@
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Licensing.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

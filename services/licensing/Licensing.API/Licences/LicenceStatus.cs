@@ -1,5 +1,3 @@
-using Intervention.Contracts.Licensing.Http;
-
 namespace Licensing.API.Licences;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Security;

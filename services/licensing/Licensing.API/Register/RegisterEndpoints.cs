@@ -1,5 +1,4 @@
 using Intervention.Contracts.Licensing;
-using Intervention.Contracts.Licensing.Http;
 using Intervention.ServiceDefaults;
 using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
