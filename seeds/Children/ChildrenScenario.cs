@@ -1,8 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Intervention.Contracts;
+using Intervention.Contracts.Children.Http;
+using Intervention.Contracts.Http;
+using Refit;
 
 namespace Intervention.Seeds.Children;
 
@@ -14,52 +13,47 @@ namespace Intervention.Seeds.Children;
 /// </summary>
 public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
 {
+    private static readonly DateOnly KpisAsAt = new(2018, 3, 31);
+    private readonly IChildrenApi _children = InterventionApis.For<IChildrenApi>(gateway);
+
     public async Task<int> LoadAsync(CancellationToken ct = default)
     {
         try
         {
             var year = SyntheticReturn.Generate(SyntheticYearShape.Rotherham2017To18);
-            await PostJsonAsync("children/api/postcodes", year.Postcodes, ct);
-            var report = await ImportAsync(gateway, year, ct);
+            await _children.LoadPostcodesAsync(year.Postcodes, ct);
+            var report = await ImportAsync(_children, year, ct);
             progress.WriteLine($"children 903 {SyntheticReturn.CollectionYear}: {year.Children} children, {year.Episodes} episodes, {year.Reviews} reviews, {year.MissingEpisodes} missing episodes imported; " +
-                               $"{report.GetProperty("errors").GetArrayLength()} validation findings");
-            await PostJsonAsync("children/api/casework/social-workers", year.SocialWorkers, ct);
-            foreach (var (path, records) in new[]
-                     {
-                         ("visits", year.Visits), ("assessments", year.Assessments), ("plans", year.Plans), ("health-assessments", year.HealthAssessments),
-                         ("return-interviews", year.ReturnInterviews), ("allocations", year.Allocations),
-                     })
-            {
-                foreach (var batch in records.Chunk(2000)) await PostJsonAsync($"children/api/casework/{path}", batch, ct);
-                progress.WriteLine($"children casework {path}: {records.Count}");
-            }
+                               $"{report.Errors.Count} validation findings");
+            await _children.LoadSocialWorkersAsync(year.SocialWorkers, ct);
+            await LoadInBatchesAsync("visits", year.Visits, _children.LoadVisitsAsync, ct);
+            await LoadInBatchesAsync("assessments", year.Assessments, _children.LoadAssessmentsAsync, ct);
+            await LoadInBatchesAsync("plans", year.Plans, _children.LoadPlansAsync, ct);
+            await LoadInBatchesAsync("health-assessments", year.HealthAssessments, _children.LoadHealthAssessmentsAsync, ct);
+            await LoadInBatchesAsync("return-interviews", year.ReturnInterviews, _children.LoadReturnInterviewsAsync, ct);
+            await LoadInBatchesAsync("allocations", year.Allocations, _children.LoadAllocationsAsync, ct);
             await LoadImprovementAsync(ct);
-            using var published = await gateway.PostAsync("children/api/kpis/publications?asAt=2018-03-31", null, ct);
-            await EnsureAsync(published, "POST children/api/kpis/publications", ct);
-            foreach (var kpi in (await published.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray())
-                progress.WriteLine($"children KPI {kpi.GetProperty("name").GetString()} at 2018-03-31: {kpi.GetProperty("value")} ({kpi.GetProperty("numerator")}/{kpi.GetProperty("denominator")})");
+            foreach (var kpi in await _children.PublishKpisAsync(KpisAsAt, ct))
+                progress.WriteLine($"children KPI {kpi.Name} at {KpisAsAt:yyyy-MM-dd}: {(kpi.Value is { } value ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")} ({kpi.Numerator}/{kpi.Denominator})");
             return 0;
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is ApiExceptionBase or HttpRequestException)
         {
-            progress.WriteLine($"failed: {e.Message}");
+            progress.WriteLine($"failed: {SeedFailure.Describe(e)}");
             return 1;
         }
     }
 
     /// <summary>Posts the return's files as the import endpoint takes them: one multipart part per file and the collection year.</summary>
-    public static async Task<JsonElement> ImportAsync(HttpClient gateway, SyntheticReturn year, CancellationToken ct = default)
+    public static Task<ImportReport> ImportAsync(IChildrenApi children, SyntheticReturn year, CancellationToken ct = default) =>
+        children.ImportReturnAsync(SyntheticReturn.CollectionYear,
+            year.Files.Select(f => new ByteArrayPart(Encoding.UTF8.GetBytes(f.Value.ToString()), f.Key + ".csv", "text/csv", "files")).ToList(), ct);
+
+    /// <summary>A casework list in requests of at most 2,000 records, under the 1 MB body limit.</summary>
+    private async Task LoadInBatchesAsync<T>(string what, IReadOnlyList<T> records, Func<IEnumerable<T>, CancellationToken, Task<Loaded>> load, CancellationToken ct)
     {
-        using var form = new MultipartFormDataContent { { new StringContent(SyntheticReturn.CollectionYear), "collectionYear" } };
-        foreach (var (table, text) in year.Files)
-        {
-            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text.ToString()));
-            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            form.Add(part, "files", table + ".csv");
-        }
-        using var response = await gateway.PostAsync("children/api/903/imports", form, ct);
-        await EnsureAsync(response, "POST children/api/903/imports", ct);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        foreach (var batch in records.Chunk(2000)) await load(batch, ct);
+        progress.WriteLine($"children casework {what}: {records.Count}");
     }
 
     private async Task LoadImprovementAsync(CancellationToken ct)
@@ -84,35 +78,21 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
         for (var i = 0; i < recommendations.Length; i++)
         {
             var code = $"ofsted-2018-{i + 1}";
-            await SendAsync(HttpMethod.Put, $"children/api/improvement/items/{code}", new { kind = "OfstedRecommendation", title = recommendations[i], source = "Ofsted re-inspection 2018 (illustrative paraphrase)" }, ct);
-            await SendAsync(HttpMethod.Post, $"children/api/improvement/items/{code}/assessments",
-                new { assessedOn = "2018-06-30", rag = i % 3 == 0 ? "Green" : "Amber", evidence = "Quarterly performance report and audit sample (illustrative)", owner = "Director of Children's Services" }, ct);
+            await _children.PutImprovementItemAsync(code, new("OfstedRecommendation", recommendations[i], "Ofsted re-inspection 2018 (illustrative paraphrase)"), ct);
+            await _children.AssessImprovementItemAsync(code,
+                new(new DateOnly(2018, 6, 30), i % 3 == 0 ? "Green" : "Amber", "Quarterly performance report and audit sample (illustrative)", "Director of Children's Services"), ct);
         }
         for (var i = 0; i < tests.Length; i++)
         {
             var code = $"seven-tests-{i + 1}";
-            await SendAsync(HttpMethod.Put, $"children/api/improvement/items/{code}", new { kind = "SevenTest", title = tests[i], source = "Children's Commissioner's seven tests (illustrative wording)" }, ct);
-            await SendAsync(HttpMethod.Post, $"children/api/improvement/items/{code}/assessments",
-                new { assessedOn = "2017-11-11", rag = i < 4 ? "Green" : "Amber", evidence = "Commissioner's review (illustrative)", owner = "Children's Commissioner" }, ct);
+            await _children.PutImprovementItemAsync(code, new("SevenTest", tests[i], "Children's Commissioner's seven tests (illustrative wording)"), ct);
+            await _children.AssessImprovementItemAsync(code,
+                new(new DateOnly(2017, 11, 11), i < 4 ? "Green" : "Amber", "Commissioner's review (illustrative)", "Children's Commissioner"), ct);
         }
         string[] plans = ["Adoption", "SpecialGuardianship", "ChildArrangementsOrder", "LongTermFostering", "ReturnHome", "StepDownToFoster"];
         for (var i = 0; i < 170; i++)
-            await SendAsync(HttpMethod.Put, $"children/api/permanence/C{i * 3 + 1:00000}",
-                new { inScopeFrom = "2017-10-01", plan = plans[i % plans.Length], achievedOn = i % 4 == 0 ? "2018-02-15" : null }, ct);
+            await _children.PutPermanenceAsync($"C{i * 3 + 1:00000}",
+                new(new DateOnly(2017, 10, 1), plans[i % plans.Length], i % 4 == 0 ? new DateOnly(2018, 2, 15) : null), ct);
         progress.WriteLine("children improvement: 8 Ofsted recommendations, 7 tests, 170 children in scope for permanence");
-    }
-
-    private Task PostJsonAsync<T>(string uri, T body, CancellationToken ct) => SendAsync(HttpMethod.Post, uri, body, ct);
-
-    private async Task SendAsync<T>(HttpMethod method, string uri, T body, CancellationToken ct)
-    {
-        using var response = await gateway.SendAsync(new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: ContractJson.Options) }, ct);
-        await EnsureAsync(response, $"{method} {uri}", ct);
-    }
-
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}", null, response.StatusCode);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Intervention.Contracts.Children.Http;
 
 namespace Intervention.Seeds.Children;
 
@@ -44,14 +45,14 @@ public sealed class SyntheticReturn
     public int Reviews { get; private set; }
     public int MissingEpisodes { get; private set; }
 
-    public List<object> Visits { get; } = [];
-    public List<object> Assessments { get; } = [];
-    public List<object> Plans { get; } = [];
-    public List<object> HealthAssessments { get; } = [];
-    public List<object> ReturnInterviews { get; } = [];
-    public List<object> SocialWorkers { get; } = [];
-    public List<object> Allocations { get; } = [];
-    public List<object> Postcodes { get; } = [];
+    public List<VisitRecord> Visits { get; } = [];
+    public List<AssessmentRecord> Assessments { get; } = [];
+    public List<PlanRecord> Plans { get; } = [];
+    public List<HealthAssessmentRecord> HealthAssessments { get; } = [];
+    public List<ReturnInterviewRecord> ReturnInterviews { get; } = [];
+    public List<SocialWorkerRecord> SocialWorkers { get; } = [];
+    public List<AllocationRecord> Allocations { get; } = [];
+    public List<PostcodeRecord> Postcodes { get; } = [];
 
     /// <summary>Rotherham's postcode sectors (home and most placements) and places further away, with made-up centroids near the real towns.</summary>
     private static readonly (string Sector, double Lat, double Lon)[] HomeSectors = Enumerable.Range(0, 40)
@@ -86,12 +87,12 @@ public sealed class SyntheticReturn
     private void Build()
     {
         foreach (var (sector, lat, lon) in HomeSectors.Concat(NearSectors).Concat(FarSectors))
-            Postcodes.Add(new { postcode = sector, latitude = lat, longitude = lon });
+            Postcodes.Add(new(sector, lat, lon));
 
         var workers = Enumerable.Range(1, Math.Max(10, _shape.LookedAfterAtEnd / 11)).Select(i => $"SW{i:000}").ToList();
         var agency = (int)Math.Round(workers.Count * 0.18);
         for (var i = 0; i < workers.Count; i++)
-            SocialWorkers.Add(new { id = workers[i], agency = i < agency, startedOn = new DateOnly(2015, 9, 1).AddDays(i * 7), leftOn = (DateOnly?)null });
+            SocialWorkers.Add(new(workers[i], i < agency, new DateOnly(2015, 9, 1).AddDays(i * 7), null));
 
         // Children: those looked after on 1 April (some leave in the year) and those who start in the year (some leave again).
         var leaversFromStart = _shape.Leavers - _shape.Leavers / 3;
@@ -113,13 +114,13 @@ public sealed class SyntheticReturn
         {
             var started = Between(YearStart.AddDays(-40), YearEnd.AddDays(-50));
             var days = _random.NextDouble() < 0.872 ? _random.Next(10, 60) : _random.Next(68, 110);
-            Assessments.Add(new { child = $"N{i + 1:00000}", startedOn = started, completedOn = started.AddDays(days) });
+            Assessments.Add(new($"N{i + 1:00000}", started, started.AddDays(days)));
         }
         for (var i = 0; i < _shape.LookedAfterAtEnd; i++)
         {
             var started = Between(YearStart.AddDays(-200), YearEnd.AddDays(-20));
             var due = _random.NextDouble() < 0.986 ? YearEnd.AddDays(_random.Next(0, 90)) : YearEnd.AddDays(-_random.Next(1, 40));
-            Plans.Add(new { child = $"N{i + 1:00000}", startedOn = started, endedOn = (DateOnly?)null, reviewDueOn = due });
+            Plans.Add(new($"N{i + 1:00000}", started, null, due));
         }
     }
 
@@ -192,11 +193,11 @@ public sealed class SyntheticReturn
         {
             if (due < YearStart) continue;
             DateOnly? visited = _random.NextDouble() < _shape.VisitsOnTimeShare ? due.AddDays(-_random.Next(0, 10)) : due.AddDays(_random.Next(1, 15));
-            Visits.Add(new { child = id, dueOn = due, visitedOn = visited });
+            Visits.Add(new(id, due, visited));
         }
         var health = careStart >= YearStart ? (Kind: "Initial", Due: careStart.AddDays(28)) : (Kind: "Annual", Due: Between(YearStart, YearEnd));
         if (health.Due <= to)
-            HealthAssessments.Add(new { child = id, kind = health.Kind, dueOn = health.Due, doneOn = (DateOnly?)(_random.NextDouble() < 0.9 ? health.Due.AddDays(-_random.Next(0, 14)) : health.Due.AddDays(_random.Next(3, 40))) });
+            HealthAssessments.Add(new(id, health.Kind, health.Due, _random.NextDouble() < 0.9 ? health.Due.AddDays(-_random.Next(0, 14)) : health.Due.AddDays(_random.Next(3, 40))));
         if (Age(dob, from) >= 11 && _random.NextDouble() < 0.25)
         {
             var missingFrom = from.AddDays(5);
@@ -206,12 +207,12 @@ public sealed class SyntheticReturn
                 var end = start.AddDays(_random.Next(0, 3));
                 Files["missing"].Append($"{id},{D(dob)},{(_random.Next(4) == 0 ? "A" : "M")},{D(start)},{D(end)}\r\n");
                 MissingEpisodes++;
-                if (_random.NextDouble() < 0.78) ReturnInterviews.Add(new { child = id, returnedOn = end, interviewedOn = end.AddDays(_random.Next(0, 3)) });
-                else if (_random.Next(2) == 0) ReturnInterviews.Add(new { child = id, returnedOn = end, interviewedOn = end.AddDays(_random.Next(4, 12)) });
+                if (_random.NextDouble() < 0.78) ReturnInterviews.Add(new(id, end, end.AddDays(_random.Next(0, 3))));
+                else if (_random.Next(2) == 0) ReturnInterviews.Add(new(id, end, end.AddDays(_random.Next(4, 12))));
                 missingFrom = end.AddDays(3);
             }
         }
-        Allocations.Add(new { child = id, socialWorker = Pick(workers), fromOn = from, toOn = careEnd });
+        Allocations.Add(new(id, Pick(workers), from, careEnd));
     }
 
     private string FamilyPlacement(int age) => age switch

@@ -1,5 +1,5 @@
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 
 namespace Intervention.Seeds.Rotherham;
 

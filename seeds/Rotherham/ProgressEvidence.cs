@@ -1,4 +1,4 @@
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 
 namespace Intervention.Seeds.Rotherham;
 

@@ -1,13 +1,21 @@
-using System.Net.Http.Json;
-using Intervention.Contracts;
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.Seeds.Rotherham;
+using Refit;
 
 namespace Intervention.Seeds;
 
-/// <summary>Loads every portfolio's part of the scenario that the system has an API for, showing progress.</summary>
+/// <summary>
+/// Loads every portfolio's part of the scenario that the system has an API for, showing progress. Every call goes through
+/// the gateway with the portfolio APIs' Refit clients (<see cref="InterventionApis"/>).
+/// </summary>
 public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, SeedOptions options)
 {
+    private readonly IGovernanceApi _governance = InterventionApis.For<IGovernanceApi>(gateway);
+    private readonly ILicensingApi _licensing = InterventionApis.For<ILicensingApi>(gateway);
+
     public async Task<int> LoadAsync(CancellationToken ct = default)
     {
         try
@@ -23,9 +31,9 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
             progress.WriteLine("done");
             return 0;
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is ApiExceptionBase or HttpRequestException)
         {
-            progress.WriteLine($"failed: {e.Message}");
+            progress.WriteLine($"failed: {SeedFailure.Describe(e)}");
             return 1;
         }
     }
@@ -35,26 +43,26 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
     {
         var objectives = ProgressEvidence.Objectives().ToList();
         foreach (var (code, request) in objectives)
-            await SendAsync(HttpMethod.Put, $"governance/api/improvement-plan/objectives/{code}", request, ct);
+            await _governance.PutObjectiveAsync(code, request, ct);
         progress.WriteLine($"governance improvement plan: {objectives.Count} objectives");
 
         var milestones = ProgressEvidence.Milestones().ToList();
         for (var i = 0; i < milestones.Count; i++)
         {
             var (code, request, statuses) = milestones[i];
-            await SendAsync(HttpMethod.Put, $"governance/api/improvement-plan/milestones/{code}", request, ct);
+            await _governance.PutMilestoneAsync(code, request, ct);
             foreach (var status in statuses)
-                await SendAsync(HttpMethod.Post, $"governance/api/improvement-plan/milestones/{code}/status", status, ct);
+                await _governance.AddMilestoneStatusAsync(code, status, ct);
             if ((i + 1) % 33 == 0 || i + 1 == milestones.Count) progress.WriteLine($"governance improvement plan: {i + 1}/{milestones.Count} milestones");
         }
 
         var measures = ProgressEvidence.CorporatePlanMeasures().ToList();
         foreach (var (year, quarter, measure, request) in measures)
-            await SendAsync(HttpMethod.Put, $"governance/api/corporate-plan/{year}/{quarter}/measures/{measure}", request, ct);
+            await _governance.PutCorporateMeasureAsync(year, quarter, measure, request, ct);
         progress.WriteLine($"governance corporate plan: {measures.Count} measure results over 2 quarters");
 
         foreach (var (year, request) in ProgressEvidence.CommissionerDays())
-            await SendAsync(HttpMethod.Put, $"governance/api/commissioner-days/{year}", request, ct);
+            await _governance.PutCommissionerDaysAsync(year, request, ct);
         progress.WriteLine("governance Commissioner days: 4 years");
     }
 
@@ -64,8 +72,8 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
     /// </summary>
     private async Task LoadDriversAsync(CancellationToken ct)
     {
-        var counts = await gateway.GetFromJsonAsync<List<LicenceCountRow>>($"licensing/api/licences?at={TaxiTrade2015.AuditAsAt:yyyy-MM-dd}", ContractJson.Options, ct) ?? [];
-        var existing = counts.Where(c => c.Type is "PrivateHire" or "HackneyCarriage").Sum(c => c.Count);
+        var counts = await _licensing.CountLicencesAsync(TaxiTrade2015.AuditAsAt, ct);
+        var existing = counts.Where(c => c.Type is LicenceType.PrivateHire or LicenceType.HackneyCarriage).Sum(c => c.Count);
         if (existing >= options.Drivers)
         {
             progress.WriteLine($"licensing drivers: {existing} already recorded");
@@ -74,25 +82,15 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
         var created = existing;
         await Parallel.ForEachAsync(Enumerable.Range(existing, options.Drivers - existing), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
         {
-            await SendAsync(HttpMethod.Post, "licensing/api/drivers", TaxiTrade2015.Driver(i), token);
+            await _licensing.CreateDriverAsync(TaxiTrade2015.Driver(i), token);
             var done = Interlocked.Increment(ref created);
             if (done % 200 == 0 || done == options.Drivers) progress.WriteLine($"licensing drivers: {done}/{options.Drivers}");
         });
     }
 
-    private sealed record LicenceCountRow(string Type, string Status, int Count);
-
-    private async Task SendAsync<T>(HttpMethod method, string uri, T body, CancellationToken ct)
-    {
-        using var response = await gateway.SendAsync(new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: ContractJson.Options) }, ct);
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"{method} {uri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}", null, response.StatusCode);
-    }
-
     private async Task LoadDirectionsAsync(CancellationToken ct)
     {
-        var directions = new DirectionsClient(new HttpClient(new PortfolioTokens(options.Tokens)) { BaseAddress = new Uri(gateway.BaseAddress!, "governance/"), Timeout = Timeout.InfiniteTimeSpan });
-        var register = await gateway.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options, ct) ?? [];
+        var register = await _governance.ListDirectionsAsync(ct);
         var steps = GovernanceTimeline.All;
         for (var i = 0; i < steps.Count; i++)
         {
@@ -102,7 +100,7 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
                 progress.WriteLine($"governance [{i + 1}/{steps.Count}] {label}: already recorded");
                 continue;
             }
-            var recorded = await directions.IssueAsync(request, ct);
+            var recorded = await _governance.IssueDirectionsAsync(request, ct);
             progress.WriteLine($"governance [{i + 1}/{steps.Count}] {label}: recorded {recorded.Id}");
         }
     }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 using Authority = Intervention.Contracts.Governance.Authority;
 
 /// <summary>The JSON every contract is written in: over HTTP and in events.</summary>

@@ -7,26 +7,6 @@ using NpgsqlTypes;
 
 namespace Children.API.Casework;
 
-/// <summary>A statutory visit: due on a day, done (or not yet) on another.</summary>
-public sealed record VisitRecord(string? Child, DateOnly? DueOn, DateOnly? VisitedOn);
-/// <summary>A children and family assessment.</summary>
-public sealed record AssessmentRecord(string? Child, DateOnly? StartedOn, DateOnly? CompletedOn);
-/// <summary>A child in need plan and when its next review is due.</summary>
-public sealed record PlanRecord(string? Child, DateOnly? StartedOn, DateOnly? EndedOn, DateOnly? ReviewDueOn);
-/// <summary>An initial or annual health assessment.</summary>
-public sealed record HealthAssessmentRecord(string? Child, string? Kind, DateOnly? DueOn, DateOnly? DoneOn);
-/// <summary>A return home interview after a missing episode that ended on <c>returnedOn</c> (its MIS_END).</summary>
-public sealed record ReturnInterviewRecord(string? Child, DateOnly? ReturnedOn, DateOnly? InterviewedOn);
-/// <summary>A social worker in post (an agency worker or not).</summary>
-public sealed record SocialWorkerRecord(string? Id, bool? Agency, DateOnly? StartedOn, DateOnly? LeftOn);
-/// <summary>A child allocated to a social worker.</summary>
-public sealed record AllocationRecord(string? Child, string? SocialWorker, DateOnly? FromOn, DateOnly? ToOn);
-/// <summary>A postcode's (or 903 sector's) centroid.</summary>
-public sealed record PostcodeRecord(string? Postcode, double? Latitude, double? Longitude);
-
-/// <summary>How many records a load wrote (new or updated).</summary>
-public sealed record Loaded(int Records);
-
 /// <summary>
 /// The casework the KPIs read beyond the 903 return, loaded in lists (up to 1 MB a request). Each record's natural
 /// key (child and date) makes loading it again an update, not a duplicate. A list with any bad record writes nothing

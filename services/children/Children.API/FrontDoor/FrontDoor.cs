@@ -55,9 +55,6 @@ public sealed class SafeguardingConcernRaisedConsumer(ChildrenDb db, TimeProvide
     }
 }
 
-/// <summary>How a front-door contact was worked.</summary>
-public sealed record WorkContactRequest(string? WorkedBy, string? Note);
-
 public static class FrontDoorEndpoints
 {
     public static IEndpointRouteBuilder MapFrontDoor(this IEndpointRouteBuilder app)
@@ -68,16 +65,16 @@ public static class FrontDoorEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<List<FrontDoorContact>>, ValidationProblem>> List(string? status, ChildrenDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<FrontDoorContactView>>, ValidationProblem>> List(string? status, ChildrenDb db, CancellationToken ct)
     {
         if (status is not (null or "Open" or "Closed"))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be Open or Closed"] });
         var query = db.Set<FrontDoorContact>().AsNoTracking();
         if (status is not null) query = query.Where(c => c.Status == status);
-        return TypedResults.Ok(await query.OrderBy(c => c.ReceivedAt).ToListAsync(ct));
+        return TypedResults.Ok((await query.OrderBy(c => c.ReceivedAt).ToListAsync(ct)).Select(c => c.ToView()).ToList());
     }
 
-    private static async Task<Results<Ok<FrontDoorContact>, NotFound, ValidationProblem, ProblemHttpResult>> Work(
+    private static async Task<Results<Ok<FrontDoorContactView>, NotFound, ValidationProblem, ProblemHttpResult>> Work(
         Guid id, WorkContactRequest request, ChildrenDb db, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.WorkedBy) || string.IsNullOrWhiteSpace(request.Note))
@@ -94,6 +91,9 @@ public static class FrontDoorEndpoints
         contact.WorkedAt = clock.GetUtcNow();
         contact.Note = request.Note;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(contact);
+        return TypedResults.Ok(contact.ToView());
     }
+
+    private static FrontDoorContactView ToView(this FrontDoorContact c) => new(c.Id, c.Source, c.LicenceReference, c.LicenceType, c.DecisionId, c.Outcome,
+        c.DecidedOn, c.EffectiveOn, c.Immediate, c.ReceivedAt, c.Status, c.WorkedBy, c.WorkedAt, c.Note);
 }

@@ -6,17 +6,6 @@ using Npgsql;
 
 namespace Children.API.Improvement;
 
-/// <summary>An Ofsted recommendation or one of the Children's Commissioner's seven tests.</summary>
-public sealed record ImprovementItemRequest(string? Kind, string? Title, string? Source);
-/// <summary>A dated assessment of an item: RAG, evidence and owner.</summary>
-public sealed record AssessmentRequest(DateOnly? AssessedOn, string? Rag, string? Evidence, string? Owner);
-public sealed record ImprovementAssessment(DateOnly AssessedOn, string Rag, string Evidence, string Owner);
-/// <summary>An item with its current RAG (the latest assessment) and its history, oldest first.</summary>
-public sealed record ImprovementItem(string Code, string Kind, string Title, string Source, string? Rag, string? Owner, List<ImprovementAssessment> History);
-/// <summary>A child in scope for a move to permanence (Right Child Right Care).</summary>
-public sealed record PermanenceRequest(DateOnly? InScopeFrom, string? Plan, DateOnly? AchievedOn);
-public sealed record PermanenceSummary(DateOnly AsAt, int InScope, int Achieved, Dictionary<string, int> ByPlan);
-
 /// <summary>Ofsted's recommendations and the seven tests, each with RAG, evidence, owner and history; permanence tracking.</summary>
 public static class ImprovementEndpoints
 {

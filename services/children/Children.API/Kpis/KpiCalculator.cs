@@ -3,15 +3,6 @@ using Children.API.Returns903;
 
 namespace Children.API.Kpis;
 
-/// <summary>A KPI as at a date: the value computed from its numerator and denominator, which are kept.</summary>
-/// <param name="Name">The stable name (DOMAIN.md), e.g. <c>placements-3-plus</c>.</param>
-/// <param name="Numerator">The count the value is computed from.</param>
-/// <param name="Denominator">The count it is a share of.</param>
-/// <param name="Value">A percentage to one decimal place (a ratio for <c>average-caseload</c>); null when the denominator is 0.</param>
-/// <param name="Definition">The published definition the value follows.</param>
-/// <param name="Notes">What was left out or broken down, e.g. <c>unknown-postcode</c>: counted, not guessed.</param>
-public sealed record Kpi(string Name, decimal? Value, int Numerator, int Denominator, string Definition, IReadOnlyDictionary<string, int>? Notes = null);
-
 /// <summary>An episode as the KPIs read it (one per child and start date).</summary>
 public sealed record CareEpisode(string Child, DateOnly Start, DateOnly? End, string Rne, string Ls, string Place, string HomePost, string PlPost);
 public sealed record MissingEpisode(string Child, DateOnly Start, DateOnly? End);

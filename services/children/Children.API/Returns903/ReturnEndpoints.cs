@@ -10,16 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Children.API.Returns903;
 
-/// <summary>One finding of the validation report.</summary>
-/// <param name="Rule">The DfE rule code exactly as the 2022/23 rule list writes it.</param>
-/// <param name="Table">The file's name without <c>.csv</c>.</param>
-/// <param name="Row">The 0-based data row in that file.</param>
-/// <param name="Fields">The columns the rule concerns.</param>
-public sealed record ReportedFinding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
-
-/// <summary>The answer to an import: what was kept and what breaks which rule.</summary>
-public sealed record ImportReport(Guid Id, string CollectionYear, Dictionary<string, int> Rows, List<ReportedFinding> Errors, SortedDictionary<string, int> Counts);
-
 public static class ReturnEndpoints
 {
     /// <summary>The largest file set an import accepts (DESIGN.md: 903 uploads 256 MB, streamed).</summary>
@@ -49,8 +39,9 @@ public static class ReturnEndpoints
     }
 
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpContext context, ChildrenDb db, TimeProvider clock, ILogger<ImportReport> logger, CancellationToken ct)
+        HttpContext context, ChildrenDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
+        var logger = loggers.CreateLogger(typeof(ReturnEndpoints));
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
         var request = context.Request;
         if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))

@@ -5,17 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Integrations.API.Deliveries;
 
-/// <summary>One delivery of one event to a subscription, with its attempts so far.</summary>
-public sealed record DeliveryView(Guid Id, Guid EventId, string EventType, DateTimeOffset OccurredAt, DeliveryStatus Status, bool Replay, int Attempts,
-    DateTimeOffset QueuedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, int? LastStatusCode, string? LastError,
-    DateTimeOffset? DeliveredAt, DateTimeOffset? ParkedAt);
-
-/// <summary>Send again every stored event of the subscription's types that occurred at or after <c>from</c>.</summary>
-public sealed record ReplayRequest(DateTimeOffset? From);
-
-/// <summary>How many deliveries a replay queued.</summary>
-public sealed record ReplayQueued(DateTimeOffset From, int Queued);
-
 public static class DeliveriesEndpoints
 {
     public static IEndpointRouteBuilder MapDeliveries(this IEndpointRouteBuilder app)

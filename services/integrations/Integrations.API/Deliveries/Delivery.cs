@@ -5,17 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Integrations.API.Deliveries;
 
-/// <summary>Where a delivery stands.</summary>
-public enum DeliveryStatus
-{
-    /// <summary>Not yet accepted by the subscriber: waiting for its next attempt.</summary>
-    Pending,
-    /// <summary>The subscriber answered 2xx.</summary>
-    Delivered,
-    /// <summary>Still refused when its retry window ended: kept, visible, and sent again only by a replay.</summary>
-    Parked,
-}
-
 /// <summary>One event to one subscription: queued when the event arrives (or by a replay), tried until delivered or parked.</summary>
 public sealed class Delivery
 {

@@ -8,9 +8,6 @@ public sealed class SubscriptionOptions
     public bool AllowHttpLoopback { get; set; }
 }
 
-/// <summary>A subscription as asked for: the endpoint, the event types (full contract names) and an optional description.</summary>
-public sealed record NewSubscription(string? Url, List<string>? EventTypes, string? Description = null);
-
 /// <summary>
 /// What a subscription must be before anything is sent anywhere: an absolute https URL without credentials (http only to a
 /// loopback address, and only when allowed), at least one event type, each a published contract.

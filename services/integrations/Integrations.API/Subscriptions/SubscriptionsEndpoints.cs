@@ -10,18 +10,6 @@ using Integrations.API.Deliveries;
 
 namespace Integrations.API.Subscriptions;
 
-/// <summary>A subscription as its owner sees it (never with its secret).</summary>
-public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt);
-
-/// <summary>
-/// A subscription just registered, with its signing secret: shown this once. Each delivery carries <c>webhook-id</c>,
-/// <c>webhook-timestamp</c> and <c>webhook-signature</c> (see <see cref="SignatureScheme"/>).
-/// </summary>
-public sealed record RegisteredSubscription(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt, string Secret, string SignatureScheme);
-
-/// <summary>An event type a subscription may ask for, and the portfolio that owns its meaning (its contract's namespace).</summary>
-public sealed record EventTypeView(string Type, string Portfolio);
-
 public static class SubscriptionsEndpoints
 {
     public const string Scheme =

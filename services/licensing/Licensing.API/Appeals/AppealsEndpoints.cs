@@ -12,15 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Licensing.API.Appeals;
 
-/// <summary>An appeal lodged with the magistrates' court against a hearing's decision.</summary>
-public sealed record LodgeAppeal(DateOnly? LodgedOn);
-/// <summary>The court's decision; varied terms are required when it varied the decision.</summary>
-public sealed record DetermineAppeal(AppealOutcome? Outcome, DateOnly? DecidedOn, string? VariedTerms = null);
-
-public sealed record AppealView(Guid Id, Guid DecisionId, string LicenceReference, DateOnly LodgedOn, DateOnly? DecidedOn, AppealOutcome? Outcome, string? VariedTerms,
-    DateOnly? DecisionEffectiveOn, string EffectRule);
-public sealed record DefendedRateView(DateOnly From, DateOnly To, int Determined, int Dismissed, int Varied, int Upheld, int Pending, decimal? DefendedPercent);
-
 public static class AppealsEndpoints
 {
     public static IEndpointRouteBuilder MapAppeals(this IEndpointRouteBuilder app)

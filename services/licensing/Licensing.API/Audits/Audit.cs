@@ -5,13 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Licensing.API.Audits;
 
-public enum AuditStatus
-{
-    Running,
-    Completed,
-    Failed,
-}
-
 /// <summary>A run of the fit-and-proper standards over every driver licensed on a day (the 2015 audit covered ~1,200 drivers).</summary>
 public sealed class DriverAudit
 {

@@ -7,13 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Licensing.API.Audits;
 
-/// <summary>Run the standards over every driver licensed on <c>asAt</c> (default today).</summary>
-public sealed record StartAudit(DateOnly? AsAt = null);
-
-public sealed record AuditView(Guid Id, DateOnly AsAt, AuditStatus Status, int DriversTotal, int DriversChecked, decimal PercentDone,
-    IReadOnlyDictionary<FitnessOutcome, int> Outcomes, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? Seconds, string? Failure);
-public sealed record HearingListEntry(Guid DriverId, string LicenceReference, IReadOnlyList<FitnessReason> Reasons);
-
 public static class AuditsEndpoints
 {
     public static IEndpointRouteBuilder MapAudits(this IEndpointRouteBuilder app)

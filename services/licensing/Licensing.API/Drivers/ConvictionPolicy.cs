@@ -1,29 +1,5 @@
 namespace Licensing.API.Drivers;
 
-/// <summary>The offence categories of the convictions policy (Institute of Licensing, 2018). The names are the API's codes.</summary>
-public enum OffenceCategory
-{
-    /// <summary>Crimes resulting in death.</summary>
-    CausingDeath,
-    /// <summary>Exploitation, including child sexual exploitation.</summary>
-    Exploitation,
-    SexualOffence,
-    Violence,
-    DrugsSupply,
-    Dishonesty,
-    Weapons,
-    Discrimination,
-    MajorTraffic,
-    /// <summary>Drink or drug driving: its period counts from the later of the sentence end and the ban end.</summary>
-    DrinkDrugDriving,
-    /// <summary>Offences under the taxi and private hire legislation.</summary>
-    TaxiOffence,
-    DrugsPossession,
-    HandHeldPhone,
-    /// <summary>Minor traffic offences bringing seven or more points.</summary>
-    MinorTrafficPoints,
-}
-
 /// <summary>A conviction as recorded against a driver.</summary>
 /// <param name="Category">The policy's offence category.</param>
 /// <param name="ConvictedOn">The day of conviction.</param>

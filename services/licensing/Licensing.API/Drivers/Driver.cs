@@ -15,31 +15,6 @@ public sealed class Driver
     public DateTimeOffset RecordedAt { get; init; }
 }
 
-/// <summary>The kinds of dated check on a driver's file that the fitness engine reads.</summary>
-public enum DriverCheckKind
-{
-    /// <summary>An enhanced DBS certificate (with <c>bothBarredLists</c> and <c>onBarredList</c>).</summary>
-    Dbs,
-    /// <summary>A check of the DBS update service.</summary>
-    UpdateServiceCheck,
-    /// <summary>Safeguarding and child sexual exploitation awareness training completed.</summary>
-    SafeguardingTraining,
-    /// <summary>The BTEC level 2 qualification awarded.</summary>
-    BtecLevel2,
-    /// <summary>A knowledge test attempt (with <c>passed</c>).</summary>
-    KnowledgeTest,
-    /// <summary>A Group 2 medical (with <c>passed</c>: fit or not).</summary>
-    Medical,
-    /// <summary>A check of the DVLA driving record.</summary>
-    DvlaCheck,
-    /// <summary>A search of the national register of refusals and revocations (with <c>registerMatch</c>).</summary>
-    RegisterSearch,
-    /// <summary>Information received from the police (with <c>summary</c>).</summary>
-    PoliceIntelligence,
-    /// <summary>The driver reported an arrest, charge or conviction (with <c>happenedOn</c> and <c>summary</c>).</summary>
-    SelfReport,
-}
-
 /// <summary>One dated check on a driver's file.</summary>
 public sealed class DriverCheck
 {

@@ -10,29 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Licensing.API.Drivers;
 
-/// <summary>A new driver's application, optionally with the records already on file and a licence granted before this system.</summary>
-public sealed record NewDriver(
-    string? Name, DateOnly? DateOfBirth, LicenceType? LicenceType, string? Address = null, string? NiNumber = null, string? DrivingLicenceNumber = null,
-    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, List<NewCheck>? Checks = null, List<NewConviction>? Convictions = null);
-
-/// <summary>A licence granted before this system, carried over as it was (no fitness check then: the audit re-checks it).</summary>
-public sealed record ExistingGrant(DateOnly? GrantedOn, int? TermMonths = null);
-
-/// <summary>A conviction: an offence category code from the policy table and its dates.</summary>
-public sealed record NewConviction(string? Category, DateOnly? ConvictedOn, DateOnly? SentenceEndsOn = null, DateOnly? BanEndsOn = null, string? Offence = null);
-
-/// <summary>A dated check; which fields apply depends on its kind.</summary>
-public sealed record NewCheck(DriverCheckKind? Kind, DateOnly? On, bool? Passed = null, bool? BothBarredLists = null, bool? OnBarredList = null,
-    bool? RegisterMatch = null, DateOnly? HappenedOn = null, string? Summary = null);
-
-public sealed record DriverCreated(Guid Id, string LicenceReference);
-public sealed record DriverDetail(Guid Id, string Name, DateOnly DateOfBirth, string? Address, string? NiNumber, string? DrivingLicenceNumber,
-    IReadOnlyList<string> Licences, IReadOnlyList<ConvictionView> Convictions, IReadOnlyList<CheckView> Checks);
-public sealed record ConvictionView(Guid Id, OffenceCategory Category, DateOnly ConvictedOn, DateOnly? SentenceEndsOn, DateOnly? BanEndsOn, string? Offence);
-public sealed record CheckView(Guid Id, DriverCheckKind Kind, DateOnly On, bool? Passed, bool? BothBarredLists, bool? OnBarredList, bool? RegisterMatch, DateOnly? HappenedOn, string? Summary);
-public sealed record FitnessAnswer(Guid DriverId, DateOnly At, FitnessOutcome Outcome, bool OfficerMayGrant, IReadOnlyList<FitnessReason> Reasons);
-public sealed record RecordCreated(Guid Id);
-
 public static class DriversEndpoints
 {
     public static IEndpointRouteBuilder MapDrivers(this IEndpointRouteBuilder app)

@@ -1,22 +1,5 @@
 namespace Licensing.API.Drivers;
 
-/// <summary>What a fitness check concludes, in the order of precedence: a hearing beats not fit, which beats fit.</summary>
-public enum FitnessOutcome
-{
-    /// <summary>Nothing stands in the way: an officer may grant.</summary>
-    Fit,
-    /// <summary>A requirement anyone can check has failed (a check missing or overdue, training late).</summary>
-    NotFit,
-    /// <summary>Something needs a decision-maker's judgement: an officer cannot grant and the case goes to a hearing.</summary>
-    NeedsHearing,
-}
-
-/// <summary>One finding of a fitness check.</summary>
-/// <param name="Code">A stable kebab-case code, e.g. <c>conviction-inside-period</c>.</param>
-/// <param name="Sentence">The finding in plain words, with its dates.</param>
-/// <param name="NeedsJudgement">True when only a hearing can weigh it; false for a mechanical requirement.</param>
-public sealed record FitnessReason(string Code, string Sentence, bool NeedsJudgement);
-
 /// <summary>The outcome and every reason found, whatever the outcome.</summary>
 public sealed record FitnessVerdict(FitnessOutcome Outcome, IReadOnlyList<FitnessReason> Reasons)
 {

@@ -27,14 +27,6 @@ public sealed class CaseHearing
     public HearingDecisionRecord? Decision { get; set; }
 }
 
-public enum MemberRole
-{
-    /// <summary>The decision-maker's own member (a Commissioner, or a member of the Licensing Board).</summary>
-    DecisionMaker,
-    /// <summary>Advises the decision-maker (a licensing officer, a legal adviser); takes no part in the decision.</summary>
-    Advisory,
-}
-
 /// <summary>A member of the panel. One who has declared an interest takes no part.</summary>
 public sealed class HearingMember
 {
@@ -44,14 +36,6 @@ public sealed class HearingMember
     public string? Interest { get; set; }
 
     public bool TakesPart => Interest is null;
-}
-
-public enum RecordKind
-{
-    /// <summary>A question put by a member of the panel.</summary>
-    Question,
-    /// <summary>A statement by the driver (or the driver's representative).</summary>
-    Statement,
 }
 
 /// <summary>One entry of the hearing's record, in order.</summary>

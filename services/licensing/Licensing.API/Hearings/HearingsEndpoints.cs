@@ -14,24 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Licensing.API.Hearings;
 
-/// <summary>A hearing to schedule: the driver, the day, the grounds, and the panel's members (advisory unless said otherwise).</summary>
-public sealed record ScheduleHearing(Guid? DriverId, DateOnly? HeldOn, string? Grounds, List<NewMember>? Members = null);
-public sealed record NewMember(string? Name, MemberRole? Role = null, string? Interest = null);
-/// <summary>A member declares an interest: from then on the member takes no part.</summary>
-public sealed record DeclareInterest(string? Member, string? Interest);
-/// <summary>A question put by a member, or a statement by the driver.</summary>
-public sealed record NewRecordEntry(RecordKind? Kind, string? Speaker, string? Text);
-/// <summary>The decision with its written reasons. Immediate effect needs reasons of public safety: <c>immediateReasons</c>, or else the written reasons stand for them.</summary>
-public sealed record DecideHearing(HearingOutcome? Outcome, string? Reasons, DecisionGrounds? Grounds, bool? Immediate, DateOnly? NoticeGivenOn, string? ImmediateReasons = null);
-
-public sealed record DecisionMakerView(Authority Authority, Oversight Oversight, string Name, Guid DirectionsId);
-public sealed record MemberView(string Name, MemberRole Role, string? Interest, bool TakesPart);
-public sealed record RecordEntryView(int Seq, RecordKind Kind, string Speaker, string Text);
-public sealed record DecisionView(Guid DecisionId, HearingOutcome Outcome, DecisionGrounds Grounds, string Reasons, bool Immediate, string? ImmediateReasons,
-    DateOnly NoticeGivenOn, DateOnly? EffectiveOn, string EffectRule, DateOnly? LastDayToAppeal, bool NationalRegister);
-public sealed record HearingView(Guid Id, Guid DriverId, string LicenceReference, DateOnly HeldOn, string Grounds, DecisionMakerView DecisionMaker,
-    IReadOnlyList<MemberView> Members, IReadOnlyList<RecordEntryView> Record, DecisionView? Decision);
-
 public static class HearingsEndpoints
 {
     public static IEndpointRouteBuilder MapHearings(this IEndpointRouteBuilder app)

@@ -49,14 +49,6 @@ public sealed class LicenceGrant
     public DateTimeOffset RecordedAt { get; init; }
 }
 
-/// <summary>The statuses a decision puts a licence in.</summary>
-public enum DecidedStatus
-{
-    Suspended,
-    Revoked,
-    Refused,
-}
-
 /// <summary>A decided status from a day; the day is unknown (null) while an appeal is pending, and the change is set aside when an appeal is upheld.</summary>
 public sealed class LicenceStatusChange
 {

@@ -1,19 +1,5 @@
 namespace Licensing.API.Licences;
 
-/// <summary>Where a licence stands on a day.</summary>
-public enum LicenceStatus
-{
-    /// <summary>Applied for, never granted.</summary>
-    Applied,
-    Active,
-    Suspended,
-    Revoked,
-    /// <summary>The last term ended without renewal.</summary>
-    Expired,
-    /// <summary>A grant or renewal was refused.</summary>
-    Refused,
-}
-
 /// <summary>
 /// A licence's status on a day, from its grants and its decided changes: the latest event on or before the day wins (a
 /// grant or renewal, or a suspension, revocation or refusal in force); an active term that has ended is expired.

@@ -10,15 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Licensing.API.Licences;
 
-/// <summary>A grant or renewal: the standard term unless a shorter one is given with its reason; an over-age vehicle needs its exceptional condition recorded.</summary>
-public sealed record GrantRequest(DateOnly? GrantedOn, int? TermMonths = null, string? ShorterTermReason = null, string? ExceptionalConditionReason = null);
-
-public sealed record GrantView(DateOnly GrantedOn, int TermMonths, DateOnly ExpiresOn, string? ShorterTermReason, string? ExceptionalCondition);
-public sealed record StatusChangeView(DecidedStatus Status, DateOnly? EffectiveOn, Guid? DecisionId, string Reason);
-public sealed record LicenceView(string Reference, LicenceType Type, DateOnly AppliedOn, DateOnly At, LicenceStatus Status,
-    IReadOnlyList<GrantView> Grants, IReadOnlyList<StatusChangeView> StatusChanges);
-public sealed record LicenceCount(LicenceType Type, LicenceStatus Status, int Count);
-
 public static class LicencesEndpoints
 {
     public static IEndpointRouteBuilder MapLicences(this IEndpointRouteBuilder app)

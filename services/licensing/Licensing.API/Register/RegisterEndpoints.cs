@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Licensing.API.Register;
 
-/// <summary>A search of the national register before a grant or renewal.</summary>
-public sealed record SearchRegister(DateOnly? SearchedOn);
-
-public sealed record RegisterMatchView(HearingOutcome Decision, DateOnly DecisionOn, DateOnly? EffectiveOn);
-public sealed record RegisterSearchView(Guid DriverId, DateOnly SearchedOn, bool Match, IReadOnlyList<RegisterMatchView> Matches, string Note);
-
 public static class RegisterEndpoints
 {
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)

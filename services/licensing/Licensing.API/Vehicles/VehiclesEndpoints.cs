@@ -8,15 +8,6 @@ using Npgsql;
 
 namespace Licensing.API.Vehicles;
 
-/// <summary>A vehicle's application: registration, first registration date, write-off history and CCTV certificate.</summary>
-public sealed record NewVehicle(string? Registration, DateOnly? FirstRegisteredOn, bool? InsuranceWriteOff, DateOnly? CctvCertifiedOn = null,
-    bool? CctvRecordsVideo = null, bool? CctvRecordsAudio = null, DateOnly? AppliedOn = null);
-
-/// <summary>An operator's application.</summary>
-public sealed record NewOperator(string? Name, DateOnly? AppliedOn = null);
-
-public sealed record LicenceApplied(Guid Id, string LicenceReference);
-
 public static class VehiclesEndpoints
 {
     public static IEndpointRouteBuilder MapVehiclesAndOperators(this IEndpointRouteBuilder app)

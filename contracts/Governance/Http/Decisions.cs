@@ -1,6 +1,4 @@
-using Intervention.Contracts.Governance;
-
-namespace Intervention.Contracts.Http;
+namespace Intervention.Contracts.Governance.Http;
 
 /// <summary>A decision reported to the governance decision register (<c>POST /api/decisions</c>).</summary>
 public sealed record RecordDecisionRequest

@@ -1,6 +1,4 @@
-using Intervention.Contracts.Governance;
-
-namespace Intervention.Contracts.Http;
+namespace Intervention.Contracts.Governance.Http;
 
 /// <summary>A request to record Directions in the governance register.</summary>
 public sealed record IssueDirectionsRequest
@@ -21,14 +19,6 @@ public sealed record IssueDirectionsRequest
 /// <param name="Id">The Directions' id.</param>
 /// <param name="RecordedAt">The instant the register recorded them.</param>
 public sealed record DirectionsRecorded(Guid Id, DateTimeOffset RecordedAt);
-
-/// <summary>Who holds a function at an instant, and which Directions say so.</summary>
-/// <param name="Function">The function's code.</param>
-/// <param name="Authority">The holder.</param>
-/// <param name="Oversight">Commissioner oversight over the holder.</param>
-/// <param name="EffectiveFrom">When the Directions that assigned it took effect.</param>
-/// <param name="DirectionsId">The Directions that assigned it.</param>
-public sealed record AuthorityInForce(string Function, Authority Authority, Oversight Oversight, DateTimeOffset EffectiveFrom, Guid DirectionsId);
 
 /// <summary>Directions as the governance register holds them.</summary>
 public sealed record DirectionsDetail

@@ -1,17 +1,6 @@
-using Intervention.Contracts.Governance;
+using Intervention.Contracts.Http;
 
-namespace Intervention.Contracts.Http;
-
-/// <summary>A red/amber/green assessment.</summary>
-public enum Rag
-{
-    /// <summary>Not met; significant concerns.</summary>
-    Red,
-    /// <summary>Partly met; improving but not yet there.</summary>
-    Amber,
-    /// <summary>Met.</summary>
-    Green,
-}
+namespace Intervention.Contracts.Governance.Http;
 
 /// <summary>The four tests a function must pass before Commissioners recommend its return to the council.</summary>
 public enum ReturnTest

@@ -1,4 +1,6 @@
-namespace Intervention.Contracts.Http;
+using Intervention.Contracts.Http;
+
+namespace Intervention.Contracts.Governance.Http;
 
 /// <summary>The status of an improvement plan milestone.</summary>
 public enum MilestoneStatus

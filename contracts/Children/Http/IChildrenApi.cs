@@ -1,0 +1,112 @@
+using Intervention.Contracts.Http;
+using Refit;
+
+namespace Intervention.Contracts.Children.Http;
+
+/// <summary>
+/// The children's social care API through the gateway (routes under <c>/children/api</c>): children and their 903 episodes,
+/// the 903 return, the casework behind the KPIs, the KPIs, improvement tracking and the front door. Build it with
+/// <see cref="InterventionApis.For{TApi}"/> over the gateway's address.
+/// </summary>
+public interface IChildrenApi
+{
+    /// <summary>Records a child (201); 409 <c>child-already-recorded</c> when the local identifier is known.</summary>
+    [Post("/children/api/children")]
+    Task<ChildRecorded> RecordChildAsync([Body] RecordChildRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a new 903 episode for a child (201).</summary>
+    [Post("/children/api/children/{id}/episodes")]
+    Task<EpisodeRecorded> RecordEpisodeAsync(Guid id, [Body] RecordEpisodeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks whether a child is linked to Operation Stovewood.</summary>
+    [Put("/children/api/children/{id}/stovewood")]
+    Task<ChildRecorded> MarkStovewoodAsync(Guid id, [Body] StovewoodRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the child's period of care.</summary>
+    [Post("/children/api/children/{id}/episodes/current/end")]
+    Task<EpisodeRecorded> EndCareAsync(Guid id, [Body] EndCareRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Imports a 903 return (201): one part per file (<c>header.csv</c>, <c>episodes.csv</c>, ...) named <c>files</c>, and the
+    /// collection year (<c>2017/18</c>). The files replace what that year's earlier import held.
+    /// </summary>
+    [Multipart]
+    [Post("/children/api/903/imports")]
+    Task<ImportReport> ImportReturnAsync(string collectionYear, IEnumerable<ByteArrayPart> files, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads the postcode centroids the distance KPI reads.</summary>
+    [Post("/children/api/postcodes")]
+    Task<Loaded> LoadPostcodesAsync([Body] IEnumerable<PostcodeRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads statutory visits.</summary>
+    [Post("/children/api/casework/visits")]
+    Task<Loaded> LoadVisitsAsync([Body] IEnumerable<VisitRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads children and family assessments.</summary>
+    [Post("/children/api/casework/assessments")]
+    Task<Loaded> LoadAssessmentsAsync([Body] IEnumerable<AssessmentRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads child in need plans.</summary>
+    [Post("/children/api/casework/plans")]
+    Task<Loaded> LoadPlansAsync([Body] IEnumerable<PlanRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads health assessments.</summary>
+    [Post("/children/api/casework/health-assessments")]
+    Task<Loaded> LoadHealthAssessmentsAsync([Body] IEnumerable<HealthAssessmentRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads return home interviews.</summary>
+    [Post("/children/api/casework/return-interviews")]
+    Task<Loaded> LoadReturnInterviewsAsync([Body] IEnumerable<ReturnInterviewRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads social workers.</summary>
+    [Post("/children/api/casework/social-workers")]
+    Task<Loaded> LoadSocialWorkersAsync([Body] IEnumerable<SocialWorkerRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads allocations of children to social workers.</summary>
+    [Post("/children/api/casework/allocations")]
+    Task<Loaded> LoadAllocationsAsync([Body] IEnumerable<AllocationRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Each KPI as at <paramref name="asAt"/> (today when null) with its numerator, denominator and definition.</summary>
+    [Get("/children/api/kpis")]
+    Task<List<Kpi>> GetKpisAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes the KPIs as at <paramref name="asAt"/> as <c>KpisPublished</c> (202) and answers them.</summary>
+    [Post("/children/api/kpis/publications")]
+    Task<List<Kpi>> PublishKpisAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates an Ofsted recommendation or seven-tests item.</summary>
+    [Put("/children/api/improvement/items/{code}")]
+    Task<ImprovementItem> PutImprovementItemAsync(string code, [Body] ImprovementItemRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a dated assessment of an item (the same date again replaces it).</summary>
+    [Post("/children/api/improvement/items/{code}/assessments")]
+    Task<ImprovementItem> AssessImprovementItemAsync(string code, [Body] AssessmentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Items (<paramref name="kind"/> <c>OfstedRecommendation</c> or <c>SevenTest</c>; all when null) with current RAG and history.</summary>
+    [Get("/children/api/improvement/items")]
+    Task<List<ImprovementItem>> ListImprovementItemsAsync(string? kind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates a child in scope for a move to permanence.</summary>
+    [Put("/children/api/permanence/{child}")]
+    Task PutPermanenceAsync(string child, [Body] PermanenceRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Children in scope for a move to permanence on <paramref name="asAt"/>, and how many moved.</summary>
+    [Get("/children/api/permanence")]
+    Task<PermanenceSummary> GetPermanenceAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The front-door queue, oldest first (<paramref name="status"/> <c>Open</c> or <c>Closed</c>; all when null).</summary>
+    [Get("/children/api/front-door")]
+    Task<List<FrontDoorContactView>> ListFrontDoorAsync(string? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a front-door contact with who worked it and what was done.</summary>
+    [Post("/children/api/front-door/{id}/worked")]
+    Task<FrontDoorContactView> WorkContactAsync(Guid id, [Body] WorkContactRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Who holds <paramref name="function"/> (a children's function) at <paramref name="at"/>, as the children's copy of the Directions says.</summary>
+    [Get("/children/api/authority")]
+    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Who holds each of the children's functions at <paramref name="at"/> (now when null).</summary>
+    [Get("/children/api/authority")]
+    Task<List<AuthorityInForce>> ListAuthorityAsync(DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);
+}
