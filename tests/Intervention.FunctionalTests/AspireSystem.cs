@@ -211,7 +211,8 @@ public sealed class AspireSystem : IAsyncDisposable
     public async Task ResetDatabaseAsync(string service)
     {
         await StopResourceAsync(service);
-        var database = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync($"{service}db"));
+        var connectionString = await ConnectionStringAsync($"{service}db");
+        var database = new NpgsqlConnectionStringBuilder(connectionString);
         var name = database.Database!;
         database.Database = "postgres";
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
@@ -220,6 +221,8 @@ public sealed class AspireSystem : IAsyncDisposable
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
+        // The test process's own pooled connections to the dropped database are dead too.
+        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
         await StartResourceAsync(service);
     }
 
