@@ -157,6 +157,8 @@ public sealed class AspireSystem : IAsyncDisposable
         var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StopCommand);
         if (!result.Success) throw new InvalidOperationException($"could not stop {resource}: {result.Message}");
         await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
+        // The test process's pooled connections die with a stopped PostgreSQL or a dropped database (57P01 on next use).
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
@@ -211,8 +213,7 @@ public sealed class AspireSystem : IAsyncDisposable
     public async Task ResetDatabaseAsync(string service)
     {
         await StopResourceAsync(service);
-        var connectionString = await ConnectionStringAsync($"{service}db");
-        var database = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync($"{service}db"));
         var name = database.Database!;
         database.Database = "postgres";
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
@@ -221,8 +222,6 @@ public sealed class AspireSystem : IAsyncDisposable
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
-        // The test process's own pooled connections to the dropped database are dead too.
-        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
         await StartResourceAsync(service);
     }
 
