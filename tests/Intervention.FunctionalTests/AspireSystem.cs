@@ -27,10 +27,14 @@ public sealed class AspireSystem : IAsyncDisposable
     private readonly string _dataFolder;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
     private readonly CancellationTokenSource _stopWatchingLogs = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _redeployed;
+    private string? _tokenFolder;
 
-    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, OtlpReceiver telemetry)
+    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, OtlpReceiver telemetry,
+        ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> redeployed)
     {
         _app = app;
+        _redeployed = redeployed;
         Telemetry = telemetry;
         Tokens = tokens;
         _dataFolder = dataFolder;
@@ -69,6 +73,8 @@ public sealed class AspireSystem : IAsyncDisposable
         var tokens = DevelopmentTokens.Generate();
         var gatewayPort = FreePort();
         var telemetry = await OtlpReceiver.StartAsync();
+        // Settings a test deploys later (RedeployAsync): read each time a service starts, so a restart picks them up.
+        var redeployed = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
             ["--servers=local", $"--gateway-port={gatewayPort}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
             (options, _) => options.DisableDashboard = true, ct);
@@ -85,10 +91,15 @@ public sealed class AspireSystem : IAsyncDisposable
             foreach (var (name, value) in environment ?? new Dictionary<string, string>()) resource.WithEnvironment(name, value);
             if (perResource?.GetValueOrDefault(project.Name) is { } own)
                 foreach (var (name, value) in own) resource.WithEnvironment(name, value);
+            resource.WithEnvironment(context =>
+            {
+                foreach (var (name, value) in redeployed.GetValueOrDefault(project.Name) ?? new Dictionary<string, string>())
+                    context.EnvironmentVariables[name] = value;
+            });
         }
 
         var app = await builder.BuildAsync(ct);
-        var system = new AspireSystem(app, tokens, dataFolder, telemetry);
+        var system = new AspireSystem(app, tokens, dataFolder, telemetry, redeployed);
         try
         {
             system.WatchLogs();
@@ -147,6 +158,8 @@ public sealed class AspireSystem : IAsyncDisposable
         var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StopCommand);
         if (!result.Success) throw new InvalidOperationException($"could not stop {resource}: {result.Message}");
         await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
+        // The test process's pooled connections die with a stopped PostgreSQL or a dropped database (57P01 on next use).
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
@@ -159,11 +172,77 @@ public sealed class AspireSystem : IAsyncDisposable
     }
 
     /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>
-    public void Kill(string service)
+    public void Kill(string service) => System.Diagnostics.Process.GetProcessById(ProcessId(service)).Kill();
+
+    /// <summary>The process id of a service's running process (it changes when the service is restarted).</summary>
+    public int ProcessId(string service)
     {
         var binary = "/" + char.ToUpperInvariant(service[0]) + service[1..] + ".API";
-        var pid = ProcessesWithKey().Single(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal));
-        System.Diagnostics.Process.GetProcessById(pid).Kill();
+        return ProcessesWithKey().Single(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether a service's <c>/health</c> answers 200 now (database and broker reachable).</summary>
+    public async Task<bool> HealthyAsync(string service)
+    {
+        using var client = new HttpClient { BaseAddress = _app.GetEndpoint(service, "http"), Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await client.GetAsync("health");
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Deploys a service again with <paramref name="environment"/> added to the environment it started with (a fix in its
+    /// configuration), on the same database and broker: stopped, started, healthy. An empty dictionary deploys it as built.
+    /// </summary>
+    public async Task RedeployAsync(string service, IReadOnlyDictionary<string, string> environment)
+    {
+        await StopResourceAsync(service);
+        _redeployed[service] = environment;
+        await StartResourceAsync(service);
+    }
+
+    /// <summary>
+    /// Gives a service an empty database, for a test about council-wide totals: the service is stopped, its database
+    /// dropped, and on starting again its schema migrator creates the database and applies the migrations.
+    /// </summary>
+    public async Task ResetDatabaseAsync(string service)
+    {
+        await StopResourceAsync(service);
+        var database = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync($"{service}db"));
+        var name = database.Database!;
+        database.Database = "postgres";
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        await StartResourceAsync(service);
+    }
+
+    /// <summary>Runs the seeds (<c>seeds/</c>) against this system's gateway with its role tokens, as <c>./run</c>'s users would.</summary>
+    public async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(params string[] more)
+    {
+        _tokenFolder ??= Tokens.WriteRoleTokens(Directory.CreateTempSubdirectory("tokens-").FullName, TimeSpan.FromHours(2));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Intervention.Servers.BuildOutput.Assembly("seeds"), "--gateway", GatewayAddress.ToString(), "--tokens", _tokenFolder, .. more])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = (await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(limit.Token);
+        Xunit.Assert.True(process.ExitCode == 0, $"seeds exited with {process.ExitCode}:\n{string.Join('\n', output)}\n{await errors}");
+        return (process.ExitCode, output);
     }
 
     /// <summary>The last lines each resource wrote (for failure messages).</summary>
@@ -243,6 +322,7 @@ public sealed class AspireSystem : IAsyncDisposable
         await _app.DisposeAsync();
         await _stopWatchingLogs.CancelAsync();
         await Telemetry.DisposeAsync();
+        if (_tokenFolder is not null) Directory.Delete(_tokenFolder, recursive: true);
         try { Directory.Delete(_dataFolder, recursive: true); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
@@ -255,7 +335,11 @@ public sealed class SharedSystem : Xunit.IAsyncLifetime
 
     public AspireSystem System { get; private set; } = null!;
 
-    public async Task InitializeAsync() => System = await AspireSystem.StartAsync();
+    // The gateway waits up to two minutes for an answer (30 s by default): a 200 MB 903 upload on a busy machine takes longer.
+    public async Task InitializeAsync() => System = await AspireSystem.StartAsync(perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["gateway"] = new Dictionary<string, string> { ["Gateway__Timeout"] = "00:02:00" },
+    });
 
     public async Task DisposeAsync() => await System.DisposeAsync();
 }

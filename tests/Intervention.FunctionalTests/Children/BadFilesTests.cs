@@ -8,9 +8,15 @@ using Xunit.Abstractions;
 
 namespace Intervention.FunctionalTests.Children;
 
-/// <summary>Malformed 903 files never crash the service: what is not a 903 file is a 400 that says why; bad values are findings.</summary>
-public sealed class BadFilesTests(ChildrenSystem children, ITestOutputHelper output) : IClassFixture<ChildrenSystem>
+/// <summary>
+/// Malformed 903 files never crash the service: what is not a 903 file is a 400 that says why; bad values are findings.
+/// On the shared system, through its gateway.
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
 {
+    private AspireSystem System => shared.System;
+
     private const string EpisodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(HttpContent file, string fileName, string? year = "2017/18")
@@ -19,7 +25,7 @@ public sealed class BadFilesTests(ChildrenSystem children, ITestOutputHelper out
         if (year is not null) form.Add(new StringContent(year), "collectionYear");
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "files", fileName);
-        using var response = await children.Http.PostAsync("children/api/903/imports", form);
+        using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
         var text = await response.Content.ReadAsStringAsync();
         output.WriteLine($"{(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
@@ -51,7 +57,7 @@ public sealed class BadFilesTests(ChildrenSystem children, ITestOutputHelper out
         Assert.Contains(("141", 0, "DECOM"), errors);
         Assert.Contains(("144", 1, "LS"), errors);
         Assert.Equal(2, body.GetProperty("rows").GetProperty("episodes").GetInt32());
-        Assert.Equal(2, await children.System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2017/18' AND child IN ('C1', 'C2') AND decom IN ('2017-06-01', '01/06/2017')"));
+        Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2017/18' AND child IN ('C1', 'C2') AND decom IN ('2017-06-01', '01/06/2017')"));
     }
 
     [Fact]
@@ -63,7 +69,7 @@ public sealed class BadFilesTests(ChildrenSystem children, ITestOutputHelper out
         (status, body) = await ImportAsync(Text(EpisodesHeader), "episodes.csv", year: "2017/19");
         Assert.Equal(HttpStatusCode.BadRequest, status);
 
-        using var json = await children.Http.PostAsJsonAsync("children/api/903/imports", new { collectionYear = "2017/18" });
+        using var json = await System.Gateway.PostAsJsonAsync("children/api/903/imports", new { collectionYear = "2017/18" });
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
         Assert.Contains("multipart/form-data", await json.Content.ReadAsStringAsync());
     }
@@ -71,13 +77,14 @@ public sealed class BadFilesTests(ChildrenSystem children, ITestOutputHelper out
     [Fact]
     public async Task A_200_MB_file_is_refused_without_bringing_the_service_down()
     {
+        var process = System.ProcessId("children");
         // A valid header row, then 200 MB of one record too long to be a 903 row: read from the buffered upload, never held in memory.
         var (status, body) = await ImportAsync(new StreamContent(new GeneratedFile(Encoding.UTF8.GetBytes(EpisodesHeader), 200L * 1024 * 1024)), "episodes.csv");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("longer than", body.GetProperty("errors").GetProperty("files[episodes.csv]")[0].GetString());
-        Assert.True((await children.System["children"].HealthAsync()).Healthy);
-        Assert.False(children.System["children"].HasExited);
-        using var kpis = await children.Http.GetAsync("children/api/kpis?asAt=2018-03-31");
+        Assert.True(await System.HealthyAsync("children"));
+        Assert.Equal(process, System.ProcessId("children")); // the same process: it neither crashed nor was restarted
+        using var kpis = await System.Gateway.GetAsync("children/api/kpis?asAt=2018-03-31");
         Assert.Equal(HttpStatusCode.OK, kpis.StatusCode);
     }
 

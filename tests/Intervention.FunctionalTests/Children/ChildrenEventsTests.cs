@@ -13,15 +13,19 @@ namespace Intervention.FunctionalTests.Children;
 /// <summary>
 /// The children's events on the broker: a child entering care and changing placement (with no child-level field),
 /// an out-of-authority residential placement in governance's decision register, and a licensing revocation on
-/// safeguarding grounds at the front door.
+/// safeguarding grounds at the front door. On the shared system: local identifiers and licence references are this
+/// run's own, and the front door is read for this test's concern only.
 /// </summary>
-public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture<ChildrenSystem>
+[Collection(SharedSystem.Name)]
+public sealed class ChildrenEventsTests(SharedSystem shared)
 {
+    private AspireSystem System => shared.System;
+
     [Fact]
     public async Task A_placement_change_is_published_as_PlacementChanged_with_the_pseudonymous_reference_only()
     {
         // A queue of our own on the event exchanges, as any integrator would bind one.
-        var factory = new ConnectionFactory { Uri = new Uri(children.System.Broker.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(await System.ConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
@@ -31,35 +35,36 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
             await channel.QueueBindAsync(queue, exchange, "");
         }
 
-        using var created = await children.Http.PostAsJsonAsync("children/api/children", new { localId = "C1234", sex = "1", dateOfBirth = "2009-05-04", ethnicity = "WBRI", stovewood = true });
+        var localId = LocalId();
+        using var created = await System.Gateway.PostAsJsonAsync("children/api/children", new { localId, sex = "1", dateOfBirth = "2009-05-04", ethnicity = "WBRI", stovewood = true });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var child = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = child.GetProperty("id").GetGuid();
         var childRef = child.GetProperty("ref").GetString()!;
-        Assert.DoesNotContain("C1234", childRef);
+        Assert.DoesNotContain(localId, childRef);
 
-        using var duplicate = await children.Http.PostAsJsonAsync("children/api/children", new { localId = "C1234", sex = "1", dateOfBirth = "2009-05-04", ethnicity = "WBRI" });
+        using var duplicate = await System.Gateway.PostAsJsonAsync("children/api/children", new { localId, sex = "1", dateOfBirth = "2009-05-04", ethnicity = "WBRI" });
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
 
-        using var started = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        using var started = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
             startedOn = "2017-06-01", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U4", placementProvider = "PR1", weeklyCost = 450,
         });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        using var moved = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        using var moved = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
             startedOn = "2017-09-01", reasonForNewEpisode = "P", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR4", weeklyCost = 3500,
         });
         Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
-        using var wrong = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        using var wrong = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
             startedOn = "2017-10-01", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR4",
         });
         Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
         Assert.Contains("already-looked-after", await wrong.Content.ReadAsStringAsync());
-        using var ended = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes/current/end", new { endedOn = "2018-02-01", reasonEpisodeCeased = "E4A" });
+        using var ended = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes/current/end", new { endedOn = "2018-02-01", reasonEpisodeCeased = "E4A" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
-        using var overlapping = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        using var overlapping = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
             startedOn = "2018-01-15", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U4", placementProvider = "PR1",
         });
@@ -72,10 +77,12 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
             while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery)
             {
                 var envelope = JsonDocument.Parse(delivery.Body.ToArray()).RootElement;
-                messages[envelope.GetProperty("messageType")[0].GetString()!.Split(':').Last()] = envelope.GetProperty("message").Clone();
                 // No child-level field travels: not the local identifier, not the date of birth.
                 var text = Encoding.UTF8.GetString(delivery.Body.Span);
-                Assert.DoesNotContain("C1234", text);
+                Assert.DoesNotContain(localId, text);
+                // Other children's events on the shared system are not this test's.
+                if (envelope.GetProperty("message").GetProperty("childRef").GetString() != childRef) continue;
+                messages[envelope.GetProperty("messageType")[0].GetString()!.Split(':').Last()] = envelope.GetProperty("message").Clone();
                 Assert.DoesNotContain("2009-05-04", text);
             }
             return messages.Count == 3;
@@ -88,17 +95,20 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
         Assert.Equal("E4A", messages["ChildCeasedToBeLookedAfter"].GetProperty("reasonEpisodeCeased").GetString());
 
         // The episodes are the return's: exported for 2017/18 as 903 rows, the first ended by the move with X1.
-        var episodes = await children.Http.GetStringAsync("children/api/903/exports/2017-18/episodes.csv");
-        Assert.Contains("C1234,01/06/2017,S,C2,N1,U4,PR1,01/09/2017,X1,", episodes);
-        Assert.Contains("C1234,01/09/2017,P,C2,N1,K2,PR4,01/02/2018,E4A,", episodes);
+        var episodes = await System.Gateway.GetStringAsync("children/api/903/exports/2017-18/episodes.csv");
+        Assert.Contains($"{localId},01/06/2017,S,C2,N1,U4,PR1,01/09/2017,X1,", episodes);
+        Assert.Contains($"{localId},01/09/2017,P,C2,N1,K2,PR4,01/02/2018,E4A,", episodes);
     }
 
     [Fact]
     public async Task An_out_of_authority_residential_placement_reaches_governance_s_decision_register()
     {
-        using var created = await children.Http.PostAsJsonAsync("children/api/children", new { localId = "C5678", sex = "2", dateOfBirth = "2004-02-01", ethnicity = "WBRI" });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var placed = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        var localId = LocalId();
+        using var created = await System.Gateway.PostAsJsonAsync("children/api/children", new { localId, sex = "2", dateOfBirth = "2004-02-01", ethnicity = "WBRI" });
+        var child = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = child.GetProperty("id").GetGuid();
+        var childRef = child.GetProperty("ref").GetString()!;
+        using var placed = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
             startedOn = "2017-07-03", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR4",
             homePostcode = "S60 1", placementPostcode = "LS6 1", weeklyCost = 4200, approvedBy = new { name = "Commissioner for children's social care", authority = "Commissioners" },
@@ -109,7 +119,7 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
         JsonElement decision = default;
         await WaitUntilAsync(async () =>
         {
-            using var response = await children.Http.GetAsync($"governance/api/decisions/{decisionId}");
+            using var response = await System.Gateway.GetAsync($"governance/api/decisions/{decisionId}");
             if (response.StatusCode != HttpStatusCode.OK) return false;
             decision = await response.Content.ReadFromJsonAsync<JsonElement>();
             return true;
@@ -117,35 +127,37 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
         Assert.Equal("childrens-social-care", decision.GetProperty("function").GetString());
         Assert.Equal("children", decision.GetProperty("sourceService").GetString());
         Assert.Contains("LS6", decision.GetProperty("summary").GetString());
-        Assert.DoesNotContain("C5678", decision.GetRawText());
+        Assert.DoesNotContain(localId, decision.GetRawText());
 
         // Linked to Operation Stovewood after the fact: the next event carries the flag.
-        using var flagged = await children.Http.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { linked = true });
+        using var flagged = await System.Gateway.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { linked = true });
         Assert.Equal(HttpStatusCode.OK, flagged.StatusCode);
-        using var unflagged = await children.Http.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { });
+        using var unflagged = await System.Gateway.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { });
         Assert.Equal(HttpStatusCode.BadRequest, unflagged.StatusCode);
 
         // A placement inside the borough is not a decision for the register.
-        using var local = await children.Http.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        using var local = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
         {
             startedOn = "2017-10-02", reasonForNewEpisode = "P", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR1",
             homePostcode = "S60 1", placementPostcode = "S61 2",
         });
         Assert.Equal(JsonValueKind.Null, (await local.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisionId").ValueKind);
-        Assert.Equal(1, await children.System.CountAsync("children",
-            "SELECT count(*) FROM outbox_messages WHERE message_type = 'Intervention.Contracts.Children.PlacementChanged' AND body->>'changedOn' = '2017-10-02' AND (body->>'stovewood')::boolean"));
+        Assert.Equal(1, await System.CountAsync("children",
+            $"SELECT count(*) FROM outbox_messages WHERE message_type = 'Intervention.Contracts.Children.PlacementChanged' AND body->>'childRef' = '{childRef}' AND body->>'changedOn' = '2017-10-02' AND (body->>'stovewood')::boolean"));
     }
 
     [Fact]
     public async Task A_licensing_revocation_on_safeguarding_grounds_appears_in_the_front_door_queue_once()
     {
+        // A licence reference of this run's own: the shared system's front door holds other concerns too.
+        var licence = $"PH-{Random.Shared.Next(900_000, 1_000_000)}";
         var concern = new SafeguardingConcernRaised
         {
-            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, LicenceReference = "PH-000123", LicenceType = LicenceType.PrivateHire,
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, LicenceReference = licence, LicenceType = LicenceType.PrivateHire,
             DecisionId = Guid.NewGuid(), Outcome = HearingOutcome.Revocation, DecidedOn = new DateOnly(2016, 3, 10), EffectiveOn = new DateOnly(2016, 3, 10), Immediate = true,
         };
         // As licensing publishes it: MassTransit's envelope on the event type's exchange, delivered twice.
-        var factory = new ConnectionFactory { Uri = new Uri(children.System.Broker.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(await System.ConnectionStringAsync("messaging")) };
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
@@ -166,17 +178,25 @@ public sealed class ChildrenEventsTests(ChildrenSystem children) : IClassFixture
         List<JsonElement> open = [];
         await WaitUntilAsync(async () =>
         {
-            open = (await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/front-door?status=Open"))!;
+            open = await OpenForAsync(licence);
             return open.Count > 0;
         }, TimeSpan.FromSeconds(20), () => "the concern at the front door");
         await Task.Delay(500); // the redelivery, had it been taken, would be there by now
-        open = (await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/front-door?status=Open"))!;
+        open = await OpenForAsync(licence);
         var contact = Assert.Single(open);
-        Assert.Equal(("PH-000123", "Revocation", "licensing"), (contact.GetProperty("licenceReference").GetString(), contact.GetProperty("outcome").GetString(), contact.GetProperty("source").GetString()));
+        Assert.Equal((licence, "Revocation", "licensing"), (contact.GetProperty("licenceReference").GetString(), contact.GetProperty("outcome").GetString(), contact.GetProperty("source").GetString()));
 
-        using var worked = await children.Http.PostAsJsonAsync($"children/api/front-door/{contact.GetProperty("id").GetGuid()}/worked",
+        using var worked = await System.Gateway.PostAsJsonAsync($"children/api/front-door/{contact.GetProperty("id").GetGuid()}/worked",
             new { workedBy = "MASH duty manager", note = "Checked against open cases; strategy discussion not needed" });
         Assert.Equal(HttpStatusCode.OK, worked.StatusCode);
-        Assert.Empty((await children.Http.GetFromJsonAsync<List<JsonElement>>("children/api/front-door?status=Open"))!);
+        Assert.Empty(await OpenForAsync(licence));
     }
+
+    /// <summary>The open front-door contacts about <paramref name="licence"/>.</summary>
+    private async Task<List<JsonElement>> OpenForAsync(string licence) =>
+        (await System.Gateway.GetFromJsonAsync<List<JsonElement>>("children/api/front-door?status=Open"))!
+        .Where(c => c.TryGetProperty("licenceReference", out var reference) && reference.ValueKind == JsonValueKind.String && reference.GetString() == licence).ToList();
+
+    /// <summary>A local identifier of this run's own (at most 10 characters, as the 903 allows).</summary>
+    private static string LocalId() => $"C{Random.Shared.Next(1_000_000, 10_000_000)}";
 }

@@ -9,20 +9,27 @@ using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests.Finance;
 
-/// <summary>Flow 3 through the gateway: twenty children placed in children's homes through the children's API raise finance's placement forecast by weeks x unit cost.</summary>
-public sealed class ChildrenToFinanceTests
+/// <summary>
+/// Flow 3 through the gateway: twenty children placed in children's homes through the children's API raise finance's
+/// placement forecast by weeks x unit cost. On the shared system: the rise is measured from what the forecast was.
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class ChildrenToFinanceTests(SharedSystem shared)
 {
+    private AspireSystem System => shared.System;
+
     [Fact]
     public async Task Twenty_children_placed_in_residential_homes_through_the_children_API_raise_the_placement_forecast()
     {
-        await using var system = await RunningSystem.StartAsync("children", "finance");
-        var gateway = (await system.StartGatewayAsync()).Http;
+        var gateway = System.Gateway;
+        // Local identifiers of this run's own (at most 10 characters).
+        var run = Random.Shared.Next(100, 1000);
 
         var before = await ForecastAsync(gateway);
         var sent = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++)
         {
-            using var child = await gateway.PostAsJsonAsync("children/api/children", new { localId = $"ROTH-{i:D4}", sex = "1", dateOfBirth = "2006-05-14", ethnicity = "WBRI" });
+            using var child = await gateway.PostAsJsonAsync("children/api/children", new { localId = $"R{run}-{i:D4}", sex = "1", dateOfBirth = "2006-05-14", ethnicity = "WBRI" });
             Assert.True(child.StatusCode == HttpStatusCode.Created, $"POST children/api/children: {(int)child.StatusCode} {await child.Content.ReadAsStringAsync()}");
             var id = JsonDocument.Parse(await child.Content.ReadAsStringAsync()).RootElement.GetProperty("id").ToString();
             using var episode = await gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
@@ -37,7 +44,7 @@ public sealed class ChildrenToFinanceTests
         // 8 October 2017 to 31 March 2018: 175 nights, 25 weeks, at finance's £3,500 a week for K2.
         ChildrenPlacementForecast? after = null;
         await WaitUntilAsync(async () => (after = await ForecastAsync(gateway)).Forecast == before.Forecast + 20 * 25 * 3_500m, TimeSpan.FromSeconds(30),
-            () => $"the forecast never rose by £1,750,000 (last {after?.Forecast - before.Forecast}).\n{system["children"].Tail()}\n{system["finance"].Tail()}");
+            () => $"the forecast never rose by £1,750,000 (last {after?.Forecast - before.Forecast}).\n{System.Logs("children")}\n{System.Logs("finance")}");
         var visible = sent.Elapsed;
         Assert.Equal(20, after!.PlacementTypes.Single(t => t.PlacementType == "K2").Children - (before.PlacementTypes.SingleOrDefault(t => t.PlacementType == "K2")?.Children ?? 0));
         Measurements.Record($"children -> finance: 20 residential placements through the children's API raised the 2017-18 placement forecast by {after.Forecast - before.Forecast:N0}; " +

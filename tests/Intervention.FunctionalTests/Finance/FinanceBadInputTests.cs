@@ -8,32 +8,19 @@ using Xunit;
 
 namespace Intervention.FunctionalTests.Finance;
 
-/// <summary>A running finance with one directorate, cost centre, budget and small MTFS, shared by the bad-input cases.</summary>
-public sealed class FinanceOnly : IAsyncLifetime
+/// <summary>
+/// Bad input to finance gets problem details naming the field and the rule; a broken rule is a 409 naming it. Never a 500.
+/// On the shared system, over one directorate, its cost centres and budgets, and a small MTFS, set up once; reports are
+/// read for that directorate, since others' may be there too.
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class FinanceBadInputTests(SharedSystem shared) : IDisposable
 {
-    public RunningSystem System { get; private set; } = null!;
-    public HttpClient Finance => System["finance"].Http;
+    private const string Directorate = "adult-care";
+    private static readonly SemaphoreSlim SettingUp = new(1, 1);
+    private static AspireSystem? _setUpOn;
+    private readonly HttpClient _finance = shared.System.Service("finance");
 
-    public async Task InitializeAsync()
-    {
-        System = await RunningSystem.StartAsync("finance");
-        (await Finance.PutAsJsonAsync("api/monitoring/directorates/adult-care", new DirectorateRequest { Name = "Adult Care" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/adult-social-care", new CostCentreRequest { Directorate = "adult-care", Name = "Adult social care" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/central", new CostCentreRequest { Directorate = "adult-care", Name = "Central" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/adult-social-care", new BudgetRequest { NetBudget = 10_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/care-homes", new CostCentreRequest { Directorate = "adult-care", Name = "Care homes" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/care-homes", new BudgetRequest { NetBudget = 1_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/central", new BudgetRequest { NetBudget = 2_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PutAsJsonAsync("api/monitoring/cost-centres/children-placements", new CostCentreRequest { Directorate = "adult-care", Name = "Placements" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await Finance.PostAsJsonAsync("api/mtfs", MtfsThroughTheGatewayTests.SmallVersion("small"), ContractJson.Options)).EnsureSuccessStatusCode();
-    }
-
-    public async Task DisposeAsync() => await System.DisposeAsync();
-}
-
-/// <summary>Bad input to finance gets problem details naming the field and the rule; a broken rule is a 409 naming it. Never a 500.</summary>
-public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<FinanceOnly>
-{
     private const string Small = """{"id":"v-two","name":"x","firstYear":"2016/17","years":3,"assumptions":[{"category":"BaseBudget","value":1,"source":"s","asOf":"2016-03-02"},{"category":"BandD","value":1000,"source":"s","asOf":"2016-03-02"},""";
     private const string TaxBases = """{"category":"TaxBase","year":"2017/18","value":1,"source":"s","asOf":"2016-03-02"},{"category":"TaxBase","year":"2018/19","value":1,"source":"s","asOf":"2016-03-02"}""";
 
@@ -46,9 +33,9 @@ public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<Fi
     [InlineData("a year that is not one", "api/mtfs", """{"id":"v3","name":"x","firstYear":"2016/18","years":3,"assumptions":[]}""", "firstYear")]
     [InlineData("malformed JSON", "api/mtfs", """{"id":"v-three",""", "body")]
     [InlineData("a value that is not a number", "api/mtfs", Small + """{"category":"TaxBase","year":"2016/17","value":"lots","source":"s","asOf":"2016-03-02"}]}""", "assumptions[2].value")]
-    [InlineData("a scenario changing a year outside its parent", "api/mtfs/small/scenarios", """{"id":"s1","name":"x","changes":[{"category":"TaxBase","year":"2019/20","value":5,"source":"s","asOf":"2016-03-02"}]}""", "changes[0].year")]
+    [InlineData("a scenario changing a year outside its parent", "api/mtfs/bad-input-small/scenarios", """{"id":"s1","name":"x","changes":[{"category":"TaxBase","year":"2019/20","value":5,"source":"s","asOf":"2016-03-02"}]}""", "changes[0].year")]
     public async Task Bad_MTFS_input_is_a_400_naming_the_field(string what, string path, string body, string field) =>
-        await AssertNamesFieldAsync(what, await SendAsync(HttpMethod.Post, path, body), field);
+        await AssertNamesFieldAsync(what, await SendAsync(HttpMethod.Post, path, body, setUp: true), field);
 
     [Theory]
     [InlineData("an unknown directorate", "api/monitoring/cost-centres/schools", """{"directorate":"education","name":"Schools"}""", "directorate")]
@@ -59,18 +46,20 @@ public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<Fi
     [InlineData("a savings proposal with an unknown RAG", "api/monitoring/savings/day-care", """{"year":"2017/18","directorate":"adult-care","description":"d","owner":"o","value":5,"delivered":1,"rag":"Blue"}""", "rag")]
     [InlineData("a virement of nothing", "api/monitoring/2017-18/virements/7f1c2b7e-6a0e-4d3e-9d57-2b1f3f0f1a01", """{"from":"central","to":"adult-social-care","amount":0,"reason":"r"}""", "amount")]
     public async Task Bad_monitoring_input_is_a_400_naming_the_field(string what, string path, string body, string field) =>
-        await AssertNamesFieldAsync(what, await SendAsync(HttpMethod.Put, path, body), field);
+        await AssertNamesFieldAsync(what, await SendAsync(HttpMethod.Put, path, body, setUp: true), field);
 
     [Fact]
     public async Task A_bad_forecast_year_is_a_400_naming_the_year()
     {
-        using var response = await fixture.Finance.GetAsync("api/forecast/children-placements?year=2017");
+        await SetUpAsync();
+        using var response = await _finance.GetAsync("api/forecast/children-placements?year=2017");
         await AssertNamesFieldAsync("year 2017", response, "year");
     }
 
     [Fact]
     public async Task A_virement_over_the_threshold_needs_a_Cabinet_decision()
     {
+        await SetUpAsync();
         var body = """{"from":"central","to":"care-homes","amount":500000.01,"reason":"winter pressures"}""";
         using var refused = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/virements/1b0ee1f0-94a4-4d6a-8a43-1f7f4e1b0c11", body);
         await AssertRuleAsync(refused, "virement-needs-cabinet-approval");
@@ -78,8 +67,8 @@ public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<Fi
         var approved = body.Replace("}", ""","cabinetDecision":"Cabinet, 11 December 2017, minute 84"}""");
         using var recorded = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/virements/1b0ee1f0-94a4-4d6a-8a43-1f7f4e1b0c11", approved);
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
-        var report = await fixture.Finance.GetFromJsonAsync<MonitoringReport>("api/monitoring/2017-18?month=1", ContractJson.Options);
-        var centres = report!.Directorates.Single().CostCentres;
+        var report = await _finance.GetFromJsonAsync<MonitoringReport>("api/monitoring/2017-18?month=1", ContractJson.Options);
+        var centres = report!.Directorates.Single(d => d.Code == Directorate).CostCentres;
         Assert.Equal(1_500_000.01m, centres.Single(c => c.Code == "care-homes").Budget);
         Assert.Equal(1_499_999.99m, centres.Single(c => c.Code == "central").Budget);
     }
@@ -87,6 +76,7 @@ public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<Fi
     [Fact]
     public async Task A_worse_forecast_needs_a_management_action_and_savings_at_risk_feed_the_forecast()
     {
+        await SetUpAsync();
         using var first = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/3/adult-social-care", """{"actualsToDate":2500000,"forecastRemaining":7500000}""");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using var worse = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/4/adult-social-care", """{"actualsToDate":3400000,"forecastRemaining":6900000}""");
@@ -98,25 +88,54 @@ public sealed class FinanceBadInputTests(FinanceOnly fixture) : IClassFixture<Fi
             """{"year":"2017/18","directorate":"adult-care","description":"Day care modernisation","owner":"Strategic Director, Adult Care","value":400000,"delivered":150000,"rag":"Red"}""");
         Assert.Equal(HttpStatusCode.OK, savings.StatusCode);
 
-        var report = await fixture.Finance.GetFromJsonAsync<MonitoringReport>("api/monitoring/2017-18?month=4", ContractJson.Options);
-        var adults = report!.Directorates.Single();
+        var report = await _finance.GetFromJsonAsync<MonitoringReport>("api/monitoring/2017-18?month=4", ContractJson.Options);
+        var adults = report!.Directorates.Single(d => d.Code == Directorate);
         var asc = adults.CostCentres.Single(c => c.Code == "adult-social-care");
         Assert.Equal((10_300_000m, "return P4", Intervention.Contracts.Http.Rag.Amber), (asc.ForecastOutturn, asc.Basis, asc.Rag)); // 3% over
         Assert.Equal(250_000m, adults.SavingsAtRisk);
         Assert.Equal(adults.CostCentres.Sum(c => c.ForecastOutturn) + 250_000m, adults.ForecastOutturn);
         // The crossing from Green (P3 on budget) to Amber (P4) was published.
-        Assert.Equal(1, await fixture.System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%ForecastOutturnChanged' AND body->>'cause' = 'monitoring return P4'"));
+        Assert.Equal(1, await shared.System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%ForecastOutturnChanged' AND body->>'costCentre' = 'adult-social-care' AND body->>'cause' = 'monitoring return P4'"));
     }
 
     [Fact]
     public async Task The_placements_cost_centre_is_forecast_from_demand_not_by_monthly_return()
     {
-        using var refused = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/6/children-placements", """{"actualsToDate":1,"forecastRemaining":1}""");
+        using var refused = await SendAsync(HttpMethod.Put, "api/monitoring/2017-18/forecasts/6/children-placements", """{"actualsToDate":1,"forecastRemaining":1}""", setUp: true);
         await AssertRuleAsync(refused, "forecast-is-demand-led");
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body) =>
-        fixture.Finance.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body, bool setUp = false)
+    {
+        if (setUp) await SetUpAsync();
+        return await _finance.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+    }
+
+    /// <summary>The directorate, cost centres, budgets and MTFS the cases refer to, once per system.</summary>
+    private async Task SetUpAsync()
+    {
+        await SettingUp.WaitAsync();
+        try
+        {
+            if (_setUpOn == shared.System) return;
+            (await _finance.PutAsJsonAsync($"api/monitoring/directorates/{Directorate}", new DirectorateRequest { Name = "Adult Care" }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/cost-centres/adult-social-care", new CostCentreRequest { Directorate = Directorate, Name = "Adult social care" }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/cost-centres/central", new CostCentreRequest { Directorate = Directorate, Name = "Central" }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/adult-social-care", new BudgetRequest { NetBudget = 10_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/cost-centres/care-homes", new CostCentreRequest { Directorate = Directorate, Name = "Care homes" }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/care-homes", new BudgetRequest { NetBudget = 1_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/central", new BudgetRequest { NetBudget = 2_000_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PutAsJsonAsync("api/monitoring/cost-centres/children-placements", new CostCentreRequest { Directorate = Directorate, Name = "Placements" }, ContractJson.Options)).EnsureSuccessStatusCode();
+            (await _finance.PostAsJsonAsync("api/mtfs", MtfsThroughTheGatewayTests.SmallVersion("bad-input-small"), ContractJson.Options)).EnsureSuccessStatusCode();
+            _setUpOn = shared.System;
+        }
+        finally
+        {
+            SettingUp.Release();
+        }
+    }
+
+    public void Dispose() => _finance.Dispose();
 
     private static async Task AssertNamesFieldAsync(string what, HttpResponseMessage response, string field)
     {

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Http;
-using Intervention.Servers;
 using Xunit;
 
 using static Intervention.FunctionalTests.Eventually;
@@ -17,20 +16,26 @@ namespace Intervention.FunctionalTests.Finance;
 /// £41.083m; twenty children placed in residential homes (their events published on RabbitMQ as the children's service
 /// publishes them) raise the placement forecast by weeks x unit cost; the 10%-more-demand scenario shows its gap beside
 /// the base; the budget is approved only when balanced, and the approval reaches governance's decision register.
+/// The gap with demand counts every child finance knows, so these run on the system with its own settings, the first
+/// with an empty finance database.
 /// </summary>
-public sealed class MtfsThroughTheGatewayTests
+[Collection(OwnSettingsSystem.Name)]
+public sealed class MtfsThroughTheGatewayTests(OwnSettingsSystem own)
 {
+    private AspireSystem System => own.System;
+
     private const string Base = "mtfs-2016-19";
     private const string MoreDemand = "mtfs-2016-19-demand-plus-10";
 
     [Fact]
     public async Task The_seeded_MTFS_shows_the_41_083m_gap_twenty_residential_children_raise_the_forecast_and_more_demand_shows_beside_it()
     {
-        await using var system = await RunningSystem.StartAsync("governance", "finance");
-        var gatewayProcess = await system.StartGatewayAsync();
-        var gateway = gatewayProcess.Http;
+        await DemandLedForecastTests.ResetFinanceAsync(System);
+        var gateway = System.Gateway;
+        // Governance's decision register is not reset: the approval is found among the decisions already there.
+        var decisionsBefore = (await gateway.GetFromJsonAsync<List<DecisionDetail>>("governance/api/decisions?function=financial-services", ContractJson.Options))!.Select(d => d.Id).ToHashSet();
 
-        var seeded = (await SeedsTests.RunSeedsAsync(system, gatewayProcess, "--only", "governance,finance")).Output;
+        var seeded = (await System.RunSeedsAsync("--only", "governance,finance")).Output;
         Assert.Contains($"finance MTFS {Base}: recorded", seeded);
         Assert.Contains($"finance MTFS scenario {MoreDemand}: recorded", seeded);
 
@@ -56,10 +61,10 @@ public sealed class MtfsThroughTheGatewayTests
 
         // Twenty children placed in children's homes from 8 October 2017: 25 weeks each at finance's £3,500 a week.
         var before = await DemandLedForecastTests.ForecastAsync(gateway, "finance/");
-        await using var broker = await BrokerClient.ConnectAsync(system.Broker.ConnectionString);
+        await using var broker = await BrokerClient.ConnectAsync(await System.ConnectionStringAsync("messaging"));
         var sent = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++) await broker.PublishAsync(DemandLedForecastTests.Entered($"rotherham-child-{i:D2}", "K2"), Guid.NewGuid());
-        var after = await DemandLedForecastTests.WaitForForecastAsync(gateway, before.Forecast + 20 * 25 * 3_500m, system, "finance/");
+        var after = await DemandLedForecastTests.WaitForForecastAsync(gateway, before.Forecast + 20 * 25 * 3_500m, System, "finance/");
         var visible = sent.Elapsed;
         Assert.Equal(1_750_000m, after.Forecast - before.Forecast);
         Assert.Equal(20, after.PlacementTypes.Single(t => t.PlacementType == "K2").Children);
@@ -92,13 +97,14 @@ public sealed class MtfsThroughTheGatewayTests
         using (var approved = await gateway.PostAsJsonAsync($"finance/api/mtfs/{Base}/approval", approval, ContractJson.Options))
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         List<DecisionDetail>? decisions = null;
-        await WaitUntilAsync(async () => (decisions = await gateway.GetFromJsonAsync<List<DecisionDetail>>("governance/api/decisions?function=financial-services", ContractJson.Options))!.Count == 1,
-            TimeSpan.FromSeconds(15), () => $"the approval never reached the decision register.\n{system["finance"].Tail()}\n{system["governance"].Tail()}");
+        await WaitUntilAsync(async () => (decisions = (await gateway.GetFromJsonAsync<List<DecisionDetail>>("governance/api/decisions?function=financial-services", ContractJson.Options))!
+                .Where(d => !decisionsBefore.Contains(d.Id)).ToList()).Count == 1,
+            TimeSpan.FromSeconds(15), () => $"the approval never reached the decision register.\n{System.Logs("finance")}\n{System.Logs("governance")}");
         var decision = Assert.Single(decisions!);
         Assert.Equal(("finance", "Full Council"), (decision.SourceService, decision.DeciderName));
 
         // Seeding again changes nothing.
-        var again = (await SeedsTests.RunSeedsAsync(system, gatewayProcess, "--only", "governance,finance")).Output;
+        var again = (await System.RunSeedsAsync("--only", "governance,finance")).Output;
         Assert.Contains($"finance MTFS {Base}: already recorded", again);
         Assert.Equal(41_083_000m, (await GapAsync(gateway, Base)).Years[^1].CumulativeGap);
     }
@@ -106,27 +112,28 @@ public sealed class MtfsThroughTheGatewayTests
     [Fact]
     public async Task A_scenario_is_a_copy_changing_it_never_changes_its_parent()
     {
-        await using var system = await RunningSystem.StartAsync("finance");
-        var finance = system["finance"].Http;
-        (await finance.PostAsJsonAsync("api/mtfs", SmallVersion("parent"), ContractJson.Options)).EnsureSuccessStatusCode();
-        var parentBefore = await GapAsync(finance, "parent", "");
-        var parentAnswerBefore = (await finance.GetStringAsync("api/mtfs/parent"), await finance.GetStringAsync("api/mtfs/parent/gap"));
+        using var finance = System.Service("finance");
+        // Versions of this run's own: finance keeps every version it was given.
+        var parent = DemandLedForecastTests.Tag();
+        (await finance.PostAsJsonAsync("api/mtfs", SmallVersion(parent), ContractJson.Options)).EnsureSuccessStatusCode();
+        var parentBefore = await GapAsync(finance, parent, "");
+        var parentAnswerBefore = (await finance.GetStringAsync($"api/mtfs/{parent}"), await finance.GetStringAsync($"api/mtfs/{parent}/gap"));
 
-        using var created = await finance.PostAsJsonAsync("api/mtfs/parent/scenarios", new CreateScenarioRequest
+        using var created = await finance.PostAsJsonAsync($"api/mtfs/{parent}/scenarios", new CreateScenarioRequest
         {
-            Id = "parent-lower-tax-base",
+            Id = $"{parent}-lower-tax-base",
             Name = "Tax base 10% lower in 2018/19",
             Changes = [new MtfsAssumption { Category = AssumptionCategory.TaxBase, Year = "2018/19", Value = 900m, Source = "scenario", AsOf = new DateOnly(2016, 3, 2) }],
         }, ContractJson.Options);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var scenario = await GapAsync(finance, "parent-lower-tax-base", "");
-        Assert.Equal(parentAnswerBefore, (await finance.GetStringAsync("api/mtfs/parent"), await finance.GetStringAsync("api/mtfs/parent/gap")));
-        Assert.Equal("parent", scenario.ParentId);
+        var scenario = await GapAsync(finance, $"{parent}-lower-tax-base", "");
+        Assert.Equal(parentAnswerBefore, (await finance.GetStringAsync($"api/mtfs/{parent}"), await finance.GetStringAsync($"api/mtfs/{parent}/gap")));
+        Assert.Equal(parent, scenario.ParentId);
         // 100 fewer band D equivalents at 2018-19's band D (1,000 x 1.035 x 1.045 x 1.05 = 1,135.65375): £113,565.375 less council tax.
         Assert.Equal(parentBefore.Years[2].CumulativeGap + 113_565.38m, scenario.Years[2].CumulativeGap);
         Assert.Equal(parentBefore.Years[1].CumulativeGap, scenario.Years[1].CumulativeGap);
-        var parentDetail = await finance.GetFromJsonAsync<MtfsVersionDetail>("api/mtfs/parent", ContractJson.Options);
+        var parentDetail = await finance.GetFromJsonAsync<MtfsVersionDetail>($"api/mtfs/{parent}", ContractJson.Options);
         Assert.Equal(1_000m, parentDetail!.Assumptions.Single(a => a.Category == AssumptionCategory.TaxBase && a.Year == "2018-19").Value);
     }
 

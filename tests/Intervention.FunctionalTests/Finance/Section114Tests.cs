@@ -13,22 +13,26 @@ namespace Intervention.FunctionalTests.Finance;
 /// <summary>
 /// When monitoring's forecast spending passes the year's resources (the current MTFS's funding) plus the usable reserves,
 /// Section114RiskRaised is published once; a logged notice gives full council 21 days; the resilience indicators are
-/// computed from the ledger.
+/// computed from the ledger. The assessment is of the whole council (its current MTFS, every cost centre's return), so the
+/// test runs on the system with its own settings and gives finance an empty database first.
 /// </summary>
-public sealed class Section114Tests
+[Collection(OwnSettingsSystem.Name)]
+public sealed class Section114Tests(OwnSettingsSystem own)
 {
+    private AspireSystem System => own.System;
+
     [Fact]
     public async Task Forecast_spending_past_resources_and_reserves_raises_the_section_114_risk_once()
     {
-        await using var system = await RunningSystem.StartAsync("finance");
-        var finance = system["finance"].Http;
+        await DemandLedForecastTests.ResetFinanceAsync(System);
+        using var finance = System.Service("finance");
         var small = MtfsThroughTheGatewayTests.SmallVersion("small") with { MakeCurrent = true }; // 2016-17 funding: £1,535,000
         (await finance.PostAsJsonAsync("api/mtfs", small, ContractJson.Options)).EnsureSuccessStatusCode();
         (await finance.PutAsJsonAsync("api/resilience/ledger/2015-16", Ledger(100_000m), ContractJson.Options)).EnsureSuccessStatusCode();
         (await finance.PutAsJsonAsync("api/monitoring/directorates/council", new DirectorateRequest { Name = "The council" }, ContractJson.Options)).EnsureSuccessStatusCode();
         (await finance.PutAsJsonAsync("api/monitoring/cost-centres/services", new CostCentreRequest { Directorate = "council", Name = "All services" }, ContractJson.Options)).EnsureSuccessStatusCode();
         (await finance.PutAsJsonAsync("api/monitoring/2016-17/budgets/services", new BudgetRequest { NetBudget = 1_500_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
-        await using var broker = await BrokerClient.ConnectAsync(system.Broker.ConnectionString);
+        await using var broker = await BrokerClient.ConnectAsync(await System.ConnectionStringAsync("messaging"));
         var raised = await broker.ListenAsync<Section114RiskRaised>();
 
         // £1.6m forecast against £1.535m of resources and £0.1m of reserves: within them.
@@ -41,10 +45,10 @@ public sealed class Section114Tests
         await ReturnAsync(finance, 8, 1_100_000m, 650_000m); // worse again: no second event
         List<JsonElement> events = [];
         await WaitUntilAsync(async () => (events = await broker.DrainAsync(raised)).Count > 0, TimeSpan.FromSeconds(10),
-            () => $"Section114RiskRaised was never published.\n{system["finance"].Tail()}");
+            () => $"Section114RiskRaised was never published.\n{System.Logs("finance")}");
         var risk = Assert.Single(events).Deserialize<Section114RiskRaised>(BrokerClient.EnvelopeJson)!;
         Assert.Equal(("2016-17", 1_700_000m, 1_535_000m, 100_000m, 65_000m), (risk.Year, risk.ForecastSpending, risk.Resources, risk.UsableReserves, risk.Shortfall));
-        Assert.Equal(1, await system.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%Section114RiskRaised'"));
+        Assert.Equal(1, await System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%Section114RiskRaised'"));
 
         using var notice = await finance.PostAsJsonAsync("api/section-114/2016-17/notices", new Section114NoticeRequest { IssuedOn = new DateOnly(2016, 11, 1), IssuedBy = "Strategic Director of Finance" }, ContractJson.Options);
         Assert.Equal(HttpStatusCode.Created, notice.StatusCode);

@@ -7,69 +7,55 @@ using System.Text;
 using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Http;
-using Intervention.Servers;
 using Xunit;
 
 using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests.Integrations;
 
-/// <summary>
-/// Governance, licensing and integrations as separate processes behind the gateway, with the Rotherham Directions seeded, and a
-/// delivery window shortened to seconds so that a failing subscriber's deliveries park while the test watches.
-/// </summary>
-public sealed class WebhookSystem : IAsyncLifetime
+/// <summary>An integrator's endpoint in the test process, for every test of the class.</summary>
+public sealed class WebhookSubscriber : IAsyncLifetime
 {
-    public static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(5);
-    public RunningSystem System { get; private set; } = null!;
-    public ServiceProcess Gateway { get; private set; } = null!;
     public WebhookReceiver Receiver { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Receiver = await WebhookReceiver.StartAsync();
+
+    public async Task DisposeAsync() => await Receiver.DisposeAsync();
+}
+
+/// <summary>
+/// Signed CloudEvents to integrators' webhooks, through the gateway, on the system with its own settings: a delivery
+/// window shortened to seconds (<see cref="OwnSettingsSystem.WebhookRetryFor"/>) so that a failing subscriber's
+/// deliveries park while the test watches. The Rotherham Directions are seeded so licensing may decide.
+/// </summary>
+[Collection(OwnSettingsSystem.Name)]
+public sealed class WebhookDeliveryTests(OwnSettingsSystem own, WebhookSubscriber subscriber) : IClassFixture<WebhookSubscriber>
+{
+    private const string DecisionMade = "Intervention.Contracts.Licensing.LicensingDecisionMade";
+    private AspireSystem System => own.System;
+    private HttpClient Teams => System.Gateway;
+    private WebhookReceiver Receiver => subscriber.Receiver;
+
+    /// <summary>The Directions seeded (again: the seeds skip what is recorded) and licensing's copy of them arrived over the broker.</summary>
+    private async Task SeedDirectionsAsync()
     {
-        System = await RunningSystem.StartAsync(new Dictionary<string, string>
-        {
-            ["Integrations__AllowHttpLoopback"] = "true",
-            ["Integrations__Delivery__FirstRetryAfter"] = "00:00:00.250",
-            ["Integrations__Delivery__MaxRetryInterval"] = "00:00:01",
-            ["Integrations__Delivery__RetryFor"] = RetryFor.ToString(),
-            ["Integrations__Delivery__PollInterval"] = "00:00:00.100",
-        }, "governance", "licensing", "integrations");
-        Gateway = await System.StartGatewayAsync();
-        Receiver = await WebhookReceiver.StartAsync();
-        var seeds = await SeedsTests.RunSeedsAsync(System, Gateway, "--only", "governance");
+        var seeds = await System.RunSeedsAsync("--only", "governance");
         Assert.Equal(0, seeds.ExitCode);
-        // Licensing's copy of the Directions arrives over the broker: the Commissioners held licensing in June 2016.
+        // The Commissioners held licensing in June 2016.
         await WaitUntilAsync(async () =>
-            (await Gateway.Http.GetAsync("licensing/api/authority?function=licensing&at=2016-06-15T12:00:00Z")).StatusCode == HttpStatusCode.OK,
+            (await Teams.GetAsync("licensing/api/authority?function=licensing&at=2016-06-15T12:00:00Z")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), () => "licensing never received the seeded Directions");
     }
 
     /// <summary>A client of the gateway acting as <paramref name="subject"/> with the integrator role only.</summary>
-    public HttpClient Integrator(string subject = "police-integration")
-    {
-        var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", System.Tokens.Mint(subject, ["integrator"], TimeSpan.FromHours(1)));
-        return client;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Receiver.DisposeAsync();
-        await System.DisposeAsync();
-    }
-}
-
-public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<WebhookSystem>
-{
-    private const string DecisionMade = "Intervention.Contracts.Licensing.LicensingDecisionMade";
-    private HttpClient Teams => fixture.Gateway.Http;
-    private WebhookReceiver Receiver => fixture.Receiver;
+    private HttpClient Integrator(string subject = "police-integration") =>
+        System.GatewayAs(System.Tokens.Mint(subject, ["integrator"], TimeSpan.FromHours(1)));
 
     [Fact]
     public async Task A_licensing_decision_reaches_the_subscriber_as_a_signed_CloudEvent_and_while_it_fails_is_retried_then_parked_and_a_replay_delivers_it()
     {
-        using var integrator = fixture.Integrator();
+        await SeedDirectionsAsync();
+        using var integrator = Integrator();
         var subscription = await RegisterAsync(integrator, $"{Receiver.Address}/hooks/decisions", [DecisionMade]);
         var subscriptionId = subscription.GetProperty("id").GetGuid();
         var secret = subscription.GetProperty("secret").GetString()!;
@@ -123,7 +109,7 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
             var eventId = EventIdOf(attempts[0]);
             parked = (await DeliveriesAsync(integrator, subscriptionId, "Parked")).FirstOrDefault(d => d.GetProperty("eventId").GetString() == eventId);
             return parked.ValueKind == JsonValueKind.Object;
-        }, WebhookSystem.RetryFor + TimeSpan.FromSeconds(30), () => $"the delivery of {second} was not parked; {attempts.Count} attempts seen");
+        }, OwnSettingsSystem.WebhookRetryFor + TimeSpan.FromSeconds(30), () => $"the delivery of {second} was not parked; {attempts.Count} attempts seen");
         attempts = Receiver.Received.Where(r => LicenceOf(r) == second).ToList();
         Assert.True(attempts.Count >= 3, $"only {attempts.Count} attempts before parking");
         Assert.All(attempts, a => Assert.Equal(500, a.Answered));
@@ -132,7 +118,7 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
         Assert.Equal(500, parked.GetProperty("lastStatusCode").GetInt32());
         Assert.Equal(JsonValueKind.Null, parked.GetProperty("nextAttemptAt").ValueKind);
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).Select(g => $"{g:0}").ToList();
-        Measurements.Record($"webhooks: a failing subscriber got {attempts.Count} attempts {string.Join(", ", gaps)} ms apart, parked {(attempts[^1].At - attempts[0].At).TotalSeconds:0.0} s after the first (window {WebhookSystem.RetryFor.TotalSeconds:0} s)");
+        Measurements.Record($"webhooks: a failing subscriber got {attempts.Count} attempts {string.Join(", ", gaps)} ms apart, parked {(attempts[^1].At - attempts[0].At).TotalSeconds:0.0} s after the first (window {OwnSettingsSystem.WebhookRetryFor.TotalSeconds:0} s)");
 
         List<JsonElement> refused = [];
         await WaitUntilAsync(async () => (refused = await DeliveriesAsync(integrator, inside, "Parked")).Count == 2, TimeSpan.FromSeconds(15),
@@ -162,12 +148,12 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
     [Fact]
     public async Task An_integrator_finds_the_event_types_and_the_documented_endpoints()
     {
-        using var integrator = fixture.Integrator("partner-council");
+        using var integrator = Integrator("partner-council");
         var types = (await integrator.GetFromJsonAsync<List<JsonElement>>("integrations/api/event-types"))!;
         Assert.Contains(types, t => t.GetProperty("type").GetString() == DecisionMade && t.GetProperty("portfolio").GetString() == "Licensing");
         Assert.Contains(types, t => t.GetProperty("type").GetString() == "Intervention.Contracts.Governance.DirectionsIssued");
 
-        using var openApi = JsonDocument.Parse(await fixture.System["integrations"].Http.GetStringAsync("openapi/v1.json"));
+        using var openApi = JsonDocument.Parse(await System.Service("integrations").GetStringAsync("openapi/v1.json"));
         var paths = openApi.RootElement.GetProperty("paths");
         foreach (var path in new[] { "/api/subscriptions", "/api/subscriptions/{id}", "/api/subscriptions/{id}/deliveries", "/api/subscriptions/{id}/replay", "/api/event-types" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
@@ -177,7 +163,7 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
     [Fact]
     public async Task Registration_is_refused_with_problem_details_naming_the_field_and_a_subscription_is_its_owners_alone()
     {
-        using var integrator = fixture.Integrator("auditor-integration");
+        using var integrator = Integrator("auditor-integration");
         using (var http = await integrator.PostAsync("integrations/api/subscriptions", Json($$"""{"url":"http://partner.example.org/hooks","eventTypes":["{{DecisionMade}}"]}""")))
             await AssertFieldAsync(http, "url");
         using (var unknown = await integrator.PostAsync("integrations/api/subscriptions", Json("""{"url":"https://partner.example.org/hooks","eventTypes":["LicensingDecisionMade"]}""")))
@@ -193,12 +179,12 @@ public sealed class WebhookDeliveryTests(WebhookSystem fixture) : IClassFixture<
         // Only integrators subscribe; a portfolio team's token is refused, no token is unauthorised.
         using (var team = await Teams.PostAsync("integrations/api/subscriptions", Json($$"""{"url":"https://partner.example.org/hooks","eventTypes":["{{DecisionMade}}"]}""")))
             Assert.Equal(HttpStatusCode.Forbidden, team.StatusCode);
-        using (var anonymous = new HttpClient { BaseAddress = fixture.Gateway.BaseAddress })
+        using (var anonymous = System.GatewayAs(null))
         using (var none = await anonymous.GetAsync("integrations/api/subscriptions"))
             Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
 
         var mine = (await RegisterAsync(integrator, "https://auditor.example.org/hooks/intervention", [DecisionMade, "Intervention.Contracts.Governance.DirectionsIssued"])).GetProperty("id").GetGuid();
-        using var other = fixture.Integrator("another-integration");
+        using var other = Integrator("another-integration");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"integrations/api/subscriptions/{mine}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"integrations/api/subscriptions/{mine}/deliveries")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"integrations/api/subscriptions/{mine}/replay", Json("""{"from":"2016-01-01T00:00:00Z"}"""))).StatusCode);

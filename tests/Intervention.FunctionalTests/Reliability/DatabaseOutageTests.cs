@@ -9,45 +9,57 @@ using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests.Reliability;
 
-/// <summary>PostgreSQL stopped for 10 seconds under a running service: 503 problems, not 500s or hangs; unhealthy; then back by itself.</summary>
-public sealed class DatabaseOutageTests(ITestOutputHelper output)
+/// <summary>
+/// PostgreSQL stopped for 10 seconds under a running service: 503 problems, not 500s or hangs; unhealthy; then back by
+/// itself. On the shared system: the AppHost's PostgreSQL resource is stopped and started again with Aspire's resource
+/// commands, as ops would from the dashboard, and always started again.
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class DatabaseOutageTests(SharedSystem shared, ITestOutputHelper output)
 {
     [Fact]
     public async Task While_the_database_is_stopped_the_API_answers_503_problems_health_is_unhealthy_and_all_recovers_by_itself()
     {
-        await using var system = await RunningSystem.StartAsync(new Dictionary<string, string>(), privatePostgres: true, "licensing");
-        var licensing = system["licensing"];
-        var before = await PostAsync(licensing.Http, "api/drivers", """{"name":"Outage Before","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
+        var system = shared.System;
+        using var licensing = system.Service("licensing");
+        var process = system.ProcessId("licensing");
+        var before = await PostAsync(licensing, "api/drivers", """{"name":"Outage Before","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
 
-        await system.Postgres.Local!.StopAsync();
-        var stopped = Stopwatch.StartNew();
         var answers = new List<string>();
         // A bound on each call, not a timing: a call that never answers is the failure this test exists for.
         using var http = new HttpClient { BaseAddress = licensing.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
-        http.DefaultRequestHeaders.Authorization = licensing.Http.DefaultRequestHeaders.Authorization;
-        while (stopped.Elapsed < TimeSpan.FromSeconds(10))
+        http.DefaultRequestHeaders.Authorization = licensing.DefaultRequestHeaders.Authorization;
+        await system.StopResourceAsync("postgres");
+        try
         {
-            using var read = await http.GetAsync("api/licences?at=2015-09-01");
-            using var write = await http.PostAsync("api/drivers", new StringContent("""{"name":"Outage During","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""", System.Text.Encoding.UTF8, "application/json"));
-            foreach (var response in new[] { read, write })
+            var stopped = Stopwatch.StartNew();
+            while (stopped.Elapsed < TimeSpan.FromSeconds(10))
             {
-                answers.Add($"{(int)response.StatusCode}");
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                using var read = await http.GetAsync("api/licences?at=2015-09-01");
+                using var write = await http.PostAsync("api/drivers", new StringContent("""{"name":"Outage During","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""", System.Text.Encoding.UTF8, "application/json"));
+                foreach (var response in new[] { read, write })
+                {
+                    answers.Add($"{(int)response.StatusCode}");
+                    Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+                Assert.False(await system.HealthyAsync("licensing"), "health said healthy with the database stopped");
+                await Task.Delay(500);
             }
-            var (healthy, _) = await licensing.HealthAsync();
-            Assert.False(healthy, "health said healthy with the database stopped");
-            await Task.Delay(500);
         }
-        await system.Postgres.Local.StartAsync();
+        finally
+        {
+            // Started again whatever happened: the other tests share this PostgreSQL.
+            await system.StartResourceAsync("postgres");
+        }
 
         // Back by itself: reads, writes and health, with no restart of the service.
         var back = Stopwatch.StartNew();
-        await WaitUntilAsync(async () => (await http.GetAsync("api/licences?at=2015-09-01")).StatusCode == HttpStatusCode.OK && (await licensing.HealthAsync()).Healthy,
-            TimeSpan.FromSeconds(60), () => $"licensing did not recover.\n{licensing.Tail()}");
-        var after = await PostAsync(licensing.Http, "api/drivers", """{"name":"Outage After","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
+        await WaitUntilAsync(async () => (await http.GetAsync("api/licences?at=2015-09-01")).StatusCode == HttpStatusCode.OK && await system.HealthyAsync("licensing"),
+            TimeSpan.FromSeconds(60), () => $"licensing did not recover.\n{system.Logs("licensing")}");
+        var after = await PostAsync(licensing, "api/drivers", """{"name":"Outage After","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
         Assert.NotEqual(before.GetProperty("id").GetGuid(), after.GetProperty("id").GetGuid());
-        Assert.False(licensing.HasExited);
+        Assert.Equal(process, system.ProcessId("licensing")); // the same process throughout: it recovered, nothing restarted it
         var line = $"database outage: {answers.Count} calls in 10 s all 503 problem details; recovered {back.ElapsedMilliseconds} ms after PostgreSQL started";
         output.WriteLine(line);
         Measurements.Record(line);
