@@ -58,10 +58,14 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>
     /// Starts the AppHost's model. <paramref name="environment"/> is added to every service's and the gateway's
     /// environment (configuration such as <c>Reviews__Dates__0</c>); <paramref name="perResource"/> to named ones.
+    /// The services in <paramref name="startLater"/> wait, with whatever waits for them (the gateway), until the test
+    /// starts them with <see cref="StartResourceAsync"/> (for a test that must prepare the broker before they publish).
     /// </summary>
     public static async Task<AspireSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default,
+        IReadOnlyCollection<string>? startLater = null)
     {
+        startLater ??= [];
         var dataFolder = Directory.CreateTempSubdirectory("intervention-system-").FullName;
         // The servers run as their own users (rabbitmq, postgres) and must be able to enter it.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
@@ -84,7 +88,11 @@ public sealed class AspireSystem : IAsyncDisposable
             foreach (var (name, value) in environment ?? new Dictionary<string, string>()) resource.WithEnvironment(name, value);
             if (perResource?.GetValueOrDefault(project.Name) is { } own)
                 foreach (var (name, value) in own) resource.WithEnvironment(name, value);
+            if (startLater.Contains(project.Name)) resource.WithExplicitStart();
         }
+        var startNow = builder.Resources.OfType<ProjectResource>()
+            .Where(p => !startLater.Contains(p.Name) && !p.Annotations.OfType<WaitAnnotation>().Any(w => startLater.Contains(w.Resource.Name)))
+            .Select(p => p.Name).ToList();
 
         var app = await builder.BuildAsync(ct);
         var system = new AspireSystem(app, tokens, dataFolder, gatewayPort, telemetry);
@@ -94,7 +102,7 @@ public sealed class AspireSystem : IAsyncDisposable
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(TimeSpan.FromMinutes(4));
             await app.StartAsync(limit.Token);
-            await Task.WhenAll(builder.Resources.OfType<ProjectResource>().Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p.Name, limit.Token)));
+            await Task.WhenAll(startNow.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token)));
         }
         catch (Exception e)
         {
@@ -104,6 +112,9 @@ public sealed class AspireSystem : IAsyncDisposable
         }
         return system;
     }
+
+    /// <summary>One service's own address (not through the gateway).</summary>
+    public Uri ServiceAddress(string name) => _app.GetEndpoint(name, "http");
 
     /// <summary>A client for one service's own address (not through the gateway), as every portfolio team.</summary>
     public HttpClient Service(string name) => ClientFor(_app.GetEndpoint(name, "http"), TeamsToken);
@@ -157,12 +168,36 @@ public sealed class AspireSystem : IAsyncDisposable
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token);
     }
 
+    /// <summary>Waits until a resource is healthy (one that waited for a resource started later, say).</summary>
+    public async Task WaitForHealthyAsync(string resource)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token);
+    }
+
     /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>
-    public void Kill(string service)
+    public void Kill(string service) => System.Diagnostics.Process.GetProcessById(ProcessOf(service)).Kill();
+
+    /// <summary>
+    /// Freezes a service's process (SIGSTOP): it keeps its port and the kernel still accepts connections, but nothing
+    /// answers — a hung service. <see cref="Resume"/> it (in a finally) before the test ends.
+    /// </summary>
+    public void Pause(string service) => Signal(service, "STOP");
+
+    /// <summary>Lets a process frozen by <see cref="Pause"/> run again (SIGCONT).</summary>
+    public void Resume(string service) => Signal(service, "CONT");
+
+    private void Signal(string service, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", ProcessOf(service).ToString()]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {service} exited with {kill.ExitCode}");
+    }
+
+    private int ProcessOf(string service)
     {
         var binary = "/" + char.ToUpperInvariant(service[0]) + service[1..] + ".API";
-        var pid = ProcessesWithKey().Single(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal));
-        System.Diagnostics.Process.GetProcessById(pid).Kill();
+        return ProcessesWithKey().Single(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal));
     }
 
     /// <summary>The last lines each resource wrote (for failure messages).</summary>
