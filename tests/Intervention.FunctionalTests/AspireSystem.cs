@@ -27,6 +27,7 @@ public sealed class AspireSystem : IAsyncDisposable
     private readonly string _dataFolder;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
     private readonly CancellationTokenSource _stopWatchingLogs = new();
+    private Task? _starting;
 
     private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, int gatewayPort, OtlpReceiver telemetry)
     {
@@ -101,14 +102,20 @@ public sealed class AspireSystem : IAsyncDisposable
             system.WatchLogs();
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(TimeSpan.FromMinutes(4));
-            await app.StartAsync(limit.Token);
+            // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
+            // keeps it from returning, so it goes on in the background while the others come up.
+            var starting = app.StartAsync(startLater.Count == 0 ? limit.Token : ct);
+            if (startLater.Count == 0) await starting;
+            else system._starting = starting;
             await Task.WhenAll(startNow.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token)));
         }
         catch (Exception e)
         {
+            var states = string.Join(", ", builder.Resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var current)
+                ? $"{r.Name}: {current.Snapshot.State?.Text} ({current.Snapshot.HealthStatus})" : $"{r.Name}: no state"));
             var logs = system.Logs();
             await system.DisposeAsync();
-            throw new InvalidOperationException($"The system did not start healthy: {e.Message}\n{logs}", e);
+            throw new InvalidOperationException($"The system did not start healthy: {e.Message}\nwaited for: {string.Join(", ", startNow)}\n{states}\n{logs}", e);
         }
         return system;
     }
@@ -124,7 +131,10 @@ public sealed class AspireSystem : IAsyncDisposable
 
     /// <summary>A connection string the AppHost gives the services: <c>messaging</c>, <c>&lt;svc&gt;db</c>.</summary>
     public async Task<string> ConnectionStringAsync(string name) =>
-        await _app.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"no connection string {name}");
+        // From the model's resource, not app.GetConnectionStringAsync: that refuses while StartAsync has not returned,
+        // which it does not while resources are held back (startLater).
+        await ((Resource(name) as IResourceWithConnectionString)?.GetConnectionStringAsync() ?? ValueTask.FromResult<string?>(null))
+        ?? throw new InvalidOperationException($"no connection string {name}");
 
     /// <summary>The single number <paramref name="sql"/> answers in <paramref name="service"/>'s database.</summary>
     public async Task<long> CountAsync(string service, string sql)
@@ -173,6 +183,7 @@ public sealed class AspireSystem : IAsyncDisposable
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token);
+        if (_starting is { IsCompleted: true }) await _starting; // a failed start shows here
     }
 
     /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>
