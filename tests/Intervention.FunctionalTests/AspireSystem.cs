@@ -29,6 +29,7 @@ public sealed class AspireSystem : IAsyncDisposable
     private readonly CancellationTokenSource _stopWatchingLogs = new();
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _redeployed;
     private string? _tokenFolder;
+    private Task? _starting;
 
     private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, OtlpReceiver telemetry,
         ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> redeployed)
@@ -63,10 +64,14 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>
     /// Starts the AppHost's model. <paramref name="environment"/> is added to every service's and the gateway's
     /// environment (configuration such as <c>Reviews__Dates__0</c>); <paramref name="perResource"/> to named ones.
+    /// The services in <paramref name="startLater"/> wait, with whatever waits for them (the gateway), until the test
+    /// starts them with <see cref="StartResourceAsync"/> (for a test that must prepare the broker before they publish).
     /// </summary>
     public static async Task<AspireSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default,
+        IReadOnlyCollection<string>? startLater = null)
     {
+        startLater ??= [];
         var dataFolder = Directory.CreateTempSubdirectory("intervention-system-").FullName;
         // The servers run as their own users (rabbitmq, postgres) and must be able to enter it.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
@@ -96,7 +101,11 @@ public sealed class AspireSystem : IAsyncDisposable
                 foreach (var (name, value) in redeployed.GetValueOrDefault(project.Name) ?? new Dictionary<string, string>())
                     context.EnvironmentVariables[name] = value;
             });
+            if (startLater.Contains(project.Name)) resource.WithExplicitStart();
         }
+        var startNow = builder.Resources.OfType<ProjectResource>()
+            .Where(p => !startLater.Contains(p.Name) && !p.Annotations.OfType<WaitAnnotation>().Any(w => startLater.Contains(w.Resource.Name)))
+            .Select(p => p.Name).ToList();
 
         var app = await builder.BuildAsync(ct);
         var system = new AspireSystem(app, tokens, dataFolder, telemetry, redeployed);
@@ -105,17 +114,26 @@ public sealed class AspireSystem : IAsyncDisposable
             system.WatchLogs();
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(TimeSpan.FromMinutes(4));
-            await app.StartAsync(limit.Token);
-            await Task.WhenAll(builder.Resources.OfType<ProjectResource>().Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p.Name, limit.Token)));
+            // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
+            // keeps it from returning, so it goes on in the background while the others come up.
+            var starting = app.StartAsync(startLater.Count == 0 ? limit.Token : ct);
+            if (startLater.Count == 0) await starting;
+            else system._starting = starting;
+            await Task.WhenAll(startNow.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token)));
         }
         catch (Exception e)
         {
+            var states = string.Join(", ", builder.Resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var current)
+                ? $"{r.Name}: {current.Snapshot.State?.Text} ({current.Snapshot.HealthStatus})" : $"{r.Name}: no state"));
             var logs = system.Logs();
             await system.DisposeAsync();
-            throw new InvalidOperationException($"The system did not start healthy: {e.Message}\n{logs}", e);
+            throw new InvalidOperationException($"The system did not start healthy: {e.Message}\nwaited for: {string.Join(", ", startNow)}\n{states}\n{logs}", e);
         }
         return system;
     }
+
+    /// <summary>One service's own address (not through the gateway).</summary>
+    public Uri ServiceAddress(string name) => _app.GetEndpoint(name, "http");
 
     /// <summary>A client for one service's own address (not through the gateway), as every portfolio team.</summary>
     public HttpClient Service(string name) => ClientFor(_app.GetEndpoint(name, "http"), TeamsToken);
@@ -125,7 +143,10 @@ public sealed class AspireSystem : IAsyncDisposable
 
     /// <summary>A connection string the AppHost gives the services: <c>messaging</c>, <c>&lt;svc&gt;db</c>.</summary>
     public async Task<string> ConnectionStringAsync(string name) =>
-        await _app.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"no connection string {name}");
+        // From the model's resource, not app.GetConnectionStringAsync: that refuses while StartAsync has not returned,
+        // which it does not while resources are held back (startLater).
+        await ((Resource(name) as IResourceWithConnectionString)?.GetConnectionStringAsync() ?? ValueTask.FromResult<string?>(null))
+        ?? throw new InvalidOperationException($"no connection string {name}");
 
     /// <summary>The single number <paramref name="sql"/> answers in <paramref name="service"/>'s database.</summary>
     public async Task<long> CountAsync(string service, string sql)
@@ -169,6 +190,30 @@ public sealed class AspireSystem : IAsyncDisposable
         if (!result.Success) throw new InvalidOperationException($"could not start {resource}: {result.Message}");
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token);
+    }
+
+    /// <summary>Waits until a resource is healthy (one that waited for a resource started later, say).</summary>
+    public async Task WaitForHealthyAsync(string resource)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token);
+        if (_starting is { IsCompleted: true }) await _starting; // a failed start shows here
+    }
+
+    /// <summary>
+    /// Freezes a service's process (SIGSTOP): it keeps its port and the kernel still accepts connections, but nothing
+    /// answers — a hung service. <see cref="Resume"/> it (in a finally) before the test ends.
+    /// </summary>
+    public void Pause(string service) => Signal(service, "STOP");
+
+    /// <summary>Lets a process frozen by <see cref="Pause"/> run again (SIGCONT).</summary>
+    public void Resume(string service) => Signal(service, "CONT");
+
+    private void Signal(string service, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", ProcessId(service).ToString()]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {service} exited with {kill.ExitCode}");
     }
 
     /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>

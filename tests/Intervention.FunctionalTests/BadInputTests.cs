@@ -5,17 +5,15 @@ using Xunit;
 
 namespace Intervention.FunctionalTests;
 
-/// <summary>A running governance, shared by the bad-input cases (none of them changes anything).</summary>
-public sealed class GovernanceOnly : IAsyncLifetime
+/// <summary>
+/// Bad input gets problem details naming the field and the rule: never a 500, never silence. On the shared system: the
+/// Directions recorded here are those of 26 February 2015 that every test records alike (a re-record, never a contradiction).
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class BadInputTests(SharedSystem shared) : IDisposable
 {
-    public RunningSystem System { get; private set; } = null!;
-    public async Task InitializeAsync() => System = await RunningSystem.StartAsync("governance");
-    public async Task DisposeAsync() => await System.DisposeAsync();
-}
+    private readonly HttpClient _governance = shared.System.Service("governance");
 
-/// <summary>Bad input gets problem details naming the field and the rule: never a 500, never silence.</summary>
-public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<GovernanceOnly>
-{
     private const string Valid = """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG","DfE"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""";
 
     [Theory]
@@ -60,7 +58,7 @@ public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<Govern
         using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var id = created.RootElement.GetProperty("id").GetGuid();
         Assert.True(created.RootElement.GetProperty("recordedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
-        using var detail = JsonDocument.Parse(await fixture.System["governance"].Http.GetStringAsync($"api/directions/{id}"));
+        using var detail = JsonDocument.Parse(await _governance.GetStringAsync($"api/directions/{id}"));
         Assert.Equal("2015-02-26", detail.RootElement.GetProperty("issuedOn").GetString());
         Assert.Equal("Commissioners", detail.RootElement.GetProperty("assignments")[0].GetProperty("authority").GetString());
     }
@@ -68,11 +66,11 @@ public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<Govern
     [Fact]
     public async Task Unknown_directions_and_a_malformed_instant_are_problems_too()
     {
-        using var missing = await fixture.System["governance"].Http.GetAsync($"api/directions/{Guid.NewGuid()}");
+        using var missing = await _governance.GetAsync($"api/directions/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
 
-        using var badInstant = await fixture.System["governance"].Http.GetAsync("api/authority?at=yesterday");
+        using var badInstant = await _governance.GetAsync("api/authority?at=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, badInstant.StatusCode);
         Assert.Contains("\"at\"", await badInstant.Content.ReadAsStringAsync());
     }
@@ -99,7 +97,7 @@ public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<Govern
     [InlineData("api/functions?at=26/02/2015", "at")]
     public async Task Bad_queries_are_a_400_naming_the_parameter(string uri, string field)
     {
-        using var response = await fixture.System["governance"].Http.GetAsync(uri);
+        using var response = await _governance.GetAsync(uri);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -107,5 +105,7 @@ public sealed class BadInputTests(GovernanceOnly fixture) : IClassFixture<Govern
     }
 
     private Task<HttpResponseMessage> PostAsync(string body) =>
-        fixture.System["governance"].Http.PostAsync("api/directions", new StringContent(body, Encoding.UTF8, "application/json"));
+        _governance.PostAsync("api/directions", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    public void Dispose() => _governance.Dispose();
 }

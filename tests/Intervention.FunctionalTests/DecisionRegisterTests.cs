@@ -12,30 +12,32 @@ using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests;
 
-/// <summary>A running governance and its broker, shared by the decision register's tests.</summary>
-public sealed class GovernanceForDecisions : IAsyncLifetime
-{
-    public RunningSystem System { get; private set; } = null!;
-    public async Task InitializeAsync() => System = await RunningSystem.StartAsync("governance");
-    public async Task DisposeAsync() => await System.DisposeAsync();
-}
-
 /// <summary>
 /// The decision register on a running governance: the Done-when of issue 4 over HTTP, decisions from
-/// the broker, the veto gate, and bad input. Each test that records Directions starts from those of
-/// 26 Feb 2015 (for its own function), so the tests hold whatever order they run in.
+/// the broker, the veto gate, and bad input. On the shared system other tests record Directions too: each test here
+/// records the Directions its decision is judged by as the latest before the decision (for its own function), and reads
+/// only its own decisions and events, so the tests hold whatever ran before them.
 /// </summary>
-public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : IClassFixture<GovernanceForDecisions>
+[Collection(SharedSystem.Name)]
+public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
 {
+    private readonly HttpClient _governance = shared.System.Service("governance");
+
+    private AspireSystem System => shared.System;
+
     private const string QuestionedType = "Intervention.Contracts.Governance.DecisionValidityQuestioned";
     private const string ClearedType = "Intervention.Contracts.Governance.DecisionValidityCleared";
 
-    private HttpClient Governance => fixture.System["governance"].Http;
+    private HttpClient Governance => _governance;
+
+    public void Dispose() => _governance.Dispose();
 
     [Fact]
     public async Task Licensing_Boards_decision_of_20_December_2016_is_questioned_stays_questioned_under_Directions_from_the_21st_and_is_cleared_by_Directions_from_the_20th()
     {
-        var february2015 = await IssueAsync("2015-02-26", "2015-02-26T00:00:00Z", "licensing", Authority.Commissioners, Oversight.None);
+        // The Commissioners hold licensing on the 20th under Directions effective the day before: on the shared system these
+        // are the latest licensing Directions before the decision, whatever other tests recorded for earlier dates.
+        var commissioners = await IssueAsync("2016-12-19", "2016-12-19T00:00:00Z", "licensing", Authority.Commissioners, Oversight.None);
 
         // The Licensing Board decides while the Commissioners hold licensing: kept, and questioned.
         var id = Guid.NewGuid();
@@ -47,9 +49,9 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             var decision = (await created.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
             Assert.Equal(DecisionStatus.Questioned, decision.Status);
             Assert.Equal(Authority.Commissioners, decision.HeldBy);
-            Assert.Equal(february2015, decision.DirectionsId);
+            Assert.Equal(commissioners, decision.DirectionsId);
             Assert.Contains("Commissioners held 'licensing'", decision.Reason);
-            Assert.Contains(february2015.ToString(), decision.Reason);
+            Assert.Contains(commissioners.ToString(), decision.Reason);
             Assert.Null(decision.EffectiveOn);
         }
         Assert.Equal(1, await EventsAsync(QuestionedType, id));
@@ -64,7 +66,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             Assert.Equal("decision-id-reused", problem.RootElement.GetProperty("rule").GetString());
             Assert.Contains("summary", problem.RootElement.GetProperty("detail").GetString());
         }
-        Assert.Equal(1, await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{id}'"));
+        Assert.Equal(1, await System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{id}'"));
         Assert.Equal(1, await EventsAsync(QuestionedType, id));
         Assert.Contains(id, await ListAsync("status=QUESTIONED&function=licensing"));
 
@@ -72,7 +74,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
         var fromThe21st = await IssueAsync("2016-12-20", "2016-12-21T00:00:00Z", "licensing", Authority.Council, Oversight.Advice);
         var stillQuestioned = await GetAsync(id);
         Assert.Equal(DecisionStatus.Questioned, stillQuestioned.Status);
-        Assert.Equal(february2015, stillQuestioned.DirectionsId);
+        Assert.Equal(commissioners, stillQuestioned.DirectionsId);
         Assert.Equal(1, await EventsAsync(QuestionedType, id));
         Assert.Equal(0, await EventsAsync(ClearedType, id));
 
@@ -92,8 +94,8 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
         Assert.DoesNotContain(id, await ListAsync("function=licensing&from=2016-12-20T10:00:01Z"));
 
         // The relay publishes what the register wrote.
-        await WaitUntilAsync(async () => await fixture.System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
-            TimeSpan.FromSeconds(20), () => $"governance's outbox kept unpublished rows.\n{fixture.System["governance"].Tail(15)}");
+        await WaitUntilAsync(async () => await System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
+            TimeSpan.FromSeconds(20), () => $"governance's outbox kept unpublished rows.\n{System.Logs("governance", 15)}");
     }
 
     [Fact]
@@ -118,13 +120,13 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             KeyDecision = true,
             CallIn = true,
         };
-        var factory = new ConnectionFactory { Uri = new Uri(fixture.System.Broker.ConnectionString) };
+        var messageIds = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var factory = new ConnectionFactory { Uri = new Uri(await System.ConnectionStringAsync("messaging")) };
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
-            for (var i = 0; i < 2; i++)
+            foreach (var messageId in messageIds)
             {
-                var messageId = Guid.NewGuid();
                 var envelope = JsonSerializer.SerializeToUtf8Bytes(new
                 {
                     messageId,
@@ -137,21 +139,21 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             }
         }
 
-        await WaitUntilAsync(async () => await fixture.System.CountAsync("governance",
-                "SELECT count(*) FROM inbox_messages WHERE consumer = 'governance-decision-recorded'") >= 2,
-            TimeSpan.FromSeconds(20), () => $"governance did not consume both DecisionRecorded messages.\n{fixture.System["governance"].Tail(20)}");
+        await WaitUntilAsync(async () => await System.CountAsync("governance",
+                $"SELECT count(*) FROM inbox_messages WHERE consumer = 'governance-decision-recorded' AND message_id IN ('{messageIds[0]}', '{messageIds[1]}')") == 2,
+            TimeSpan.FromSeconds(20), () => $"governance did not consume both DecisionRecorded messages.\n{System.Logs("governance", 20)}");
 
         var decision = await GetAsync(decisionId);
         Assert.Equal("finance", decision.SourceService);
         Assert.Equal("Housing revenue account business plan approved", decision.Summary);
         Assert.Equal("Cabinet and Commissioners' Decision Making Meeting, 26 May 2017", decision.Meeting);
-        // No Directions assign housing here: nothing to question. Call-in ran to Fri 9 June 2017 (the late
+        // No Directions assign housing (no test on the shared system does): nothing to question. Call-in ran to Fri 9 June 2017 (the late
         // May bank holiday skipped), long past, so the decision is valid from then.
         Assert.Null(decision.HeldBy);
         Assert.Equal(DecisionStatus.Valid, decision.Status);
         Assert.Equal(new DateOnly(2017, 6, 9), decision.EffectiveOn);
-        Assert.Equal(1, await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{decisionId}'"));
-        Assert.Equal(0u, await fixture.System.MessagesInQueueAsync("governance-decision-recorded_error"));
+        Assert.Equal(1, await System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{decisionId}'"));
+        Assert.Equal(0u, await System.MessagesInQueueAsync("governance-decision-recorded_error"));
     }
 
     [Fact]
@@ -165,7 +167,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             Function = function, DecidedAt = DateTimeOffset.Parse("2017-02-14T10:00:00Z"), Authority = Authority.Council,
             DeciderName = "Licensing Board", Summary = "Hackney carriage licence suspended", KeyDecision = false, CallIn = false,
         };
-        var factory = new ConnectionFactory { Uri = new Uri(fixture.System.Broker.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(await System.ConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         foreach (var report in new[] { Report(refusedId, "taxis"), Report(acceptedId, "licensing") })
@@ -181,19 +183,19 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
             await channel.BasicPublishAsync("Intervention.Contracts.Governance:DecisionRecorded", "", mandatory: true, properties, envelope);
         }
 
-        await WaitUntilAsync(async () => await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{acceptedId}'") == 1,
-            TimeSpan.FromSeconds(20), () => $"the valid decision after the refused one never arrived.\n{fixture.System["governance"].Tail(20)}");
-        await WaitUntilAsync(async () => await fixture.System.MessagesInQueueAsync("governance-decision-recorded_error") == 1,
+        await WaitUntilAsync(async () => await System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{acceptedId}'") == 1,
+            TimeSpan.FromSeconds(20), () => $"the valid decision after the refused one never arrived.\n{System.Logs("governance", 20)}");
+        await WaitUntilAsync(async () => await System.MessagesInQueueAsync("governance-decision-recorded_error") == 1,
             TimeSpan.FromSeconds(20), () => "the refused decision is not in the error queue");
 
         // Refused, not retried: the fault says why and counts no retries; the register never took it.
         var faulted = await channel.BasicGetAsync("governance-decision-recorded_error", autoAck: false);
         Assert.NotNull(faulted);
         var headers = faulted.BasicProperties.Headers!;
-        Assert.Contains("'function'", System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-Message"]!));
+        Assert.Contains("'function'", Encoding.UTF8.GetString((byte[])headers["MT-Fault-Message"]!));
         Assert.False(headers.ContainsKey("MT-Fault-RetryCount"), "MassTransit records a retry count only when it retried");
         await channel.BasicAckAsync(faulted.DeliveryTag, multiple: false); // the class's other tests expect an empty error queue
-        Assert.Equal(0, await fixture.System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{refusedId}'"));
+        Assert.Equal(0, await System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{refusedId}'"));
     }
 
     [Fact]
@@ -290,7 +292,7 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
     private async Task<DecisionDetail> GetAsync(Guid id)
     {
         using var response = await Governance.GetAsync($"api/decisions/{id}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET decision {id}: {(int)response.StatusCode}\n{fixture.System["governance"].Tail(20)}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET decision {id}: {(int)response.StatusCode}\n{System.Logs("governance", 20)}");
         return (await response.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
     }
 
@@ -301,6 +303,6 @@ public sealed class DecisionRegisterTests(GovernanceForDecisions fixture) : ICla
     }
 
     private Task<long> EventsAsync(string messageType, Guid decisionId) =>
-        fixture.System.CountAsync("governance",
+        System.CountAsync("governance",
             $"SELECT count(*) FROM outbox_messages WHERE message_type = '{messageType}' AND body->>'decisionId' = '{decisionId}'");
 }

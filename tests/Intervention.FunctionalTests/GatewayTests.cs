@@ -1,127 +1,100 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using Intervention.AppHost;
-using Intervention.Servers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Intervention.FunctionalTests;
 
-/// <summary>The gateway as its own process in front of services that answer, refuse, or hang.</summary>
-public sealed class GatewayTests
+/// <summary>
+/// The gateway in front of the AppHost's services, on the tuned system (it gives up on a service after 10 seconds): the prefix
+/// stripped, the trace forwarded, and a stopped service (502) or a frozen one (504) turned into problem details. The
+/// caller is a client of this test's own, so the tuned system's low rate limit counts only these requests.
+/// </summary>
+[Collection(TunedSystem.Name)]
+public sealed class GatewayTests(TunedSystem tuned)
 {
     [Fact]
     public async Task The_gateway_strips_the_prefix_forwards_the_trace_and_turns_proxy_failures_into_problem_details()
     {
-        // governance: answers and records what it was sent; licensing and finance: nothing listens;
-        // children: accepts connections and never answers.
-        await using var governance = await RecordingService.StartAsync();
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var held = new List<Socket>();
-        var accepting = Task.Run(async () => { while (true) held.Add(await silent.AcceptSocketAsync()); });
-        var silentPort = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var system = tuned.System;
+        using var anonymousClient = system.GatewayAs(null);
 
-        var tokens = DevelopmentTokens.Generate();
-        await using var gateway = ServiceProcess.Start("gateway", BuildOutput.Assembly("gateway"), ServiceProcess.FreePort(), new Dictionary<string, string>(tokens.Environment)
+        // Without a token the gateway answers 401 itself: nothing reaches the service (no span of governance in that trace,
+        // once the gateway's own span of it has arrived).
+        var anonymousTrace = ActivityTraceId.CreateRandom().ToHexString();
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "governance/api/authority"))
         {
-            ["services__governance__http__0"] = governance.Address,
-            ["services__licensing__http__0"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}",
-            ["services__finance__http__0"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}",
-            ["services__children__http__0"] = $"http://127.0.0.1:{silentPort}",
-            ["Gateway__Timeout"] = "00:00:02",
-        });
-        await gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60), path: "alive");
-
-        // Without a token the gateway answers 401 itself: nothing reaches the service.
-        using (var anonymous = await gateway.Http.GetAsync("governance/api/authority"))
-        {
+            request.Headers.Add("traceparent", $"00-{anonymousTrace}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+            using var anonymous = await anonymousClient.SendAsync(request);
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-            Assert.Empty(governance.Requests);
         }
-        gateway.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.ForRole("governance"));
+        await system.Telemetry.WaitForAsync(s => s.Service == "gateway" && s.TraceId == anonymousTrace, TimeSpan.FromSeconds(20), $"of the gateway in trace {anonymousTrace}");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(system.Telemetry.Spans, s => s.TraceId == anonymousTrace && s.Service != "gateway");
 
-        // The prefix is stripped and the caller's trace continues downstream.
+        using var gateway = system.GatewayAs(system.Tokens.Mint($"gateway-test-{Guid.NewGuid():N}", ["governance", "licensing", "children"], TimeSpan.FromHours(1)));
+
+        // The prefix is stripped and the caller's trace continues downstream: governance's own route answers, in the trace.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using (var request = new HttpRequestMessage(HttpMethod.Get, "governance/api/authority?at=2016-06-01T12:00:00Z"))
         {
             request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-            using var response = await gateway.Http.SendAsync(request);
+            using var response = await gateway.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        var seen = Assert.Single(governance.Requests);
-        Assert.Equal("/api/authority?at=2016-06-01T12:00:00Z", seen.PathAndQuery);
-        Assert.StartsWith($"00-{traceId}-", seen.Traceparent);
-
-        // Nothing listening: 502 problem details that name the service.
-        using (var refused = await gateway.Http.GetAsync("licensing/api/authority"))
+        var seen = await system.Telemetry.WaitForAsync(s => s.Service == "governance" && s.Kind == ReceivedSpan.Server && s.TraceId == traceId,
+            TimeSpan.FromSeconds(20), $"of governance serving trace {traceId}");
+        Assert.Equal("GET /api/authority", seen.Name);
+        // The query string goes along: governance itself names the bad parameter.
+        using (var badQuery = await gateway.GetAsync("governance/api/authority?at=yesterday"))
         {
-            Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
-            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("licensing", await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
+            Assert.Contains("\"at\"", await badQuery.Content.ReadAsStringAsync());
         }
 
-        // No answer within the gateway's timeout: 504 problem details.
-        using (var hung = await gateway.Http.GetAsync("children/api/authority"))
+        // Licensing stopped (nothing listens) and children frozen (it accepts connections and never answers).
+        await system.StopResourceAsync("licensing");
+        system.Pause("children");
+        try
         {
-            Assert.Equal(HttpStatusCode.GatewayTimeout, hung.StatusCode);
-            Assert.Equal("application/problem+json", hung.Content.Headers.ContentType?.MediaType);
-        }
+            // Nothing listening: 502 problem details that name the service.
+            using (var refused = await gateway.GetAsync("licensing/api/authority"))
+            {
+                Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("licensing", await refused.Content.ReadAsStringAsync());
+            }
 
-        // Its health names each service; the ones that do not answer are unhealthy, and so is the whole.
-        using var health = await gateway.Http.GetAsync("health");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-        var checks = report.RootElement.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("governance").GetProperty("status").GetString());
-        Assert.Equal("Unhealthy", checks.GetProperty("licensing").GetProperty("status").GetString());
-        Assert.Equal("Unhealthy", checks.GetProperty("finance").GetProperty("status").GetString());
-        Assert.Equal("Unhealthy", checks.GetProperty("children").GetProperty("status").GetString());
+            // No answer within the gateway's timeout: 504 problem details.
+            using (var hung = await gateway.GetAsync("children/api/authority"))
+            {
+                Assert.Equal(HttpStatusCode.GatewayTimeout, hung.StatusCode);
+                Assert.Equal("application/problem+json", hung.Content.Headers.ContentType?.MediaType);
+            }
+
+            // Its health names each service; the ones that do not answer are unhealthy, and so is the whole.
+            using var health = await gateway.GetAsync("health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+            var checks = report.RootElement.GetProperty("checks");
+            Assert.Equal("Healthy", checks.GetProperty("governance").GetProperty("status").GetString());
+            Assert.Equal("Healthy", checks.GetProperty("finance").GetProperty("status").GetString());
+            Assert.Equal("Unhealthy", checks.GetProperty("licensing").GetProperty("status").GetString());
+            Assert.Equal("Unhealthy", checks.GetProperty("children").GetProperty("status").GetString());
+        }
+        finally
+        {
+            system.Resume("children");
+            await system.StartResourceAsync("licensing");
+        }
 
         // An unknown portfolio is a 404 problem, not a proxy attempt.
-        using var unknown = await gateway.Http.GetAsync("housing/api/authority");
+        using var unknown = await gateway.GetAsync("housing/api/authority");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
 
-        foreach (var socket in held) socket.Dispose();
-    }
-
-    private sealed record SeenRequest(string PathAndQuery, string? Traceparent);
-
-    /// <summary>A stand-in downstream service that answers /health and records every other request.</summary>
-    private sealed class RecordingService : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        public ConcurrentQueue<SeenRequest> Requests { get; } = new();
-        public string Address { get; private set; } = "";
-
-        private RecordingService(WebApplication app) => _app = app;
-
-        public static async Task<RecordingService> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var service = new RecordingService(app);
-            app.Run(async context =>
-            {
-                if (context.Request.Path != "/health")
-                    service.Requests.Enqueue(new SeenRequest(context.Request.Path + context.Request.QueryString, context.Request.Headers.TraceParent.ToString()));
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(context.Request.Path == "/health" ? """{"status":"Healthy"}""" : "[]");
-            });
-            await app.StartAsync();
-            service.Address = app.Urls.First();
-            return service;
-        }
-
-        public ValueTask DisposeAsync() => _app.DisposeAsync();
+        // Back (started again and healthy): the stopped service answers through the gateway again.
+        using var back = await gateway.GetAsync("licensing/api/authority");
+        Assert.True(back.StatusCode == HttpStatusCode.OK, $"licensing after it was started again: {(int)back.StatusCode}\n{system.Logs("gateway", 20)}");
     }
 }

@@ -14,18 +14,23 @@ namespace Intervention.FunctionalTests;
 
 /// <summary>
 /// The road back to normal powers and the evidence for it, over HTTP against a running governance with
-/// real PostgreSQL and RabbitMQ: the four tests gate the recommendation, the steps follow in order,
-/// and each quarterly review is announced once.
+/// real PostgreSQL and RabbitMQ: the four tests gate the recommendation and the steps follow in order. On the shared
+/// system: only these tests assess and return children's social care, and the progress evidence is counted for this
+/// test's own phase of the plan.
 /// </summary>
-public sealed class RestorationAndProgressTests
+[Collection(SharedSystem.Name)]
+public sealed class RestorationAndProgressTests(SharedSystem shared) : IDisposable
 {
     private const string Csc = "childrens-social-care";
+
+    private readonly HttpClient _governance = shared.System.Service("governance");
+
+    public void Dispose() => _governance.Dispose();
 
     [Fact]
     public async Task Childrens_social_care_returns_by_four_green_tests_minded_to_representations_and_new_Directions()
     {
-        await using var system = await RunningSystem.StartAsync("governance");
-        var http = system["governance"].Http;
+        var http = _governance;
 
         // 26 February 2015: the Commissioners take children's social care.
         await IssueAsync(http, "2015-02-26", "2015-02-26T00:00:00Z", (Csc, Authority.Commissioners), ("licensing", Authority.Commissioners));
@@ -85,8 +90,7 @@ public sealed class RestorationAndProgressTests
     [Fact]
     public async Task Bad_input_is_400_naming_the_field_and_unknown_things_are_404()
     {
-        await using var system = await RunningSystem.StartAsync("governance");
-        var http = system["governance"].Http;
+        var http = _governance;
         await IssueAsync(http, "2015-02-26", "2015-02-26T00:00:00Z", (Csc, Authority.Commissioners));
 
         await BadRequestAsync(http.PostAsJsonAsync($"api/restoration/{Csc}/assessments", new { test = "QualityAssured", rag = "Purple", evidence = "e", assessor = "a" }), "rag");
@@ -108,25 +112,29 @@ public sealed class RestorationAndProgressTests
     [Fact]
     public async Task Progress_evidence_is_counted_when_asked_from_what_was_recorded()
     {
-        await using var system = await RunningSystem.StartAsync("governance");
-        var http = system["governance"].Http;
+        var http = _governance;
 
-        // A small plan: two objectives, three milestones, one delivered in November 2016.
+        // A small plan: two objectives, three milestones, one delivered in November 2016. The phase and the codes are this
+        // run's own, so the figures count only what this test recorded.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var phase = $"Phase Two {run}";
+        string Code(string code) => $"{code}-{run}";
         foreach (var o in new[] { "phase-two-01", "phase-two-02" })
-            (await http.PutAsJsonAsync($"api/improvement-plan/objectives/{o}", new { phase = "Phase Two", title = o })).EnsureSuccessStatusCode();
+            (await http.PutAsJsonAsync($"api/improvement-plan/objectives/{Code(o)}", new { phase, title = o })).EnsureSuccessStatusCode();
         foreach (var (m, o) in new[] { ("m-01", "phase-two-01"), ("m-02", "phase-two-01"), ("m-03", "phase-two-02") })
-            (await http.PutAsJsonAsync($"api/improvement-plan/milestones/{m}", new { objective = o, title = m, dueOn = "2017-05-31" })).EnsureSuccessStatusCode();
+            (await http.PutAsJsonAsync($"api/improvement-plan/milestones/{Code(m)}", new { objective = Code(o), title = m, dueOn = "2017-05-31" })).EnsureSuccessStatusCode();
         for (var i = 0; i < 2; i++) // a seed run twice adds nothing
-            (await http.PostAsJsonAsync("api/improvement-plan/milestones/m-01/status", new { status = "Delivered", on = "2016-11-30" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("api/improvement-plan/milestones/m-02/status", new { status = "InProgress", on = "2016-07-11" })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"api/improvement-plan/milestones/{Code("m-01")}/status", new { status = "Delivered", on = "2016-11-30" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"api/improvement-plan/milestones/{Code("m-02")}/status", new { status = "InProgress", on = "2016-07-11" })).EnsureSuccessStatusCode();
 
-        var december = await http.GetFromJsonAsync<ImprovementPlanSummary>("api/improvement-plan/summary?asAt=2016-12-31&phase=Phase%20Two", ContractJson.Options);
+        var ofPhase = $"phase={Uri.EscapeDataString(phase)}";
+        var december = await http.GetFromJsonAsync<ImprovementPlanSummary>($"api/improvement-plan/summary?asAt=2016-12-31&{ofPhase}", ContractJson.Options);
         Assert.Equal((2, 3, 1, 1, 1, 0, 33.3m), (december!.Objectives, december.Milestones, december.Delivered, december.InProgress, december.NotStarted, december.Late, december.DeliveredPercent));
-        var october = await http.GetFromJsonAsync<ImprovementPlanSummary>("api/improvement-plan/summary?asAt=2016-10-31", ContractJson.Options);
+        var october = await http.GetFromJsonAsync<ImprovementPlanSummary>($"api/improvement-plan/summary?asAt=2016-10-31&{ofPhase}", ContractJson.Options);
         Assert.Equal(0, october!.Delivered);
-        var june2017 = await http.GetFromJsonAsync<ImprovementPlanSummary>("api/improvement-plan/summary?asAt=2017-06-01", ContractJson.Options);
+        var june2017 = await http.GetFromJsonAsync<ImprovementPlanSummary>($"api/improvement-plan/summary?asAt=2017-06-01&{ofPhase}", ContractJson.Options);
         Assert.Equal((1, 2), (june2017!.Delivered, june2017.Late));
-        Assert.Single((await http.GetFromJsonAsync<ImprovementMilestone>("api/improvement-plan/milestones/m-01", ContractJson.Options))!.History);
+        Assert.Single((await http.GetFromJsonAsync<ImprovementMilestone>($"api/improvement-plan/milestones/{Code("m-01")}", ContractJson.Options))!.History);
 
         // Corporate plan: three measures with data, one without; the share is computed from the counts.
         (await http.PutAsJsonAsync("api/corporate-plan/2016-17/Q3/measures/m-a", new { onTarget = true, direction = "Improving" })).EnsureSuccessStatusCode();
@@ -149,58 +157,6 @@ public sealed class RestorationAndProgressTests
         // Commissioner days: 200 pooled days in 2018/19, about 40 used.
         using var put = await http.PutAsJsonAsync("api/commissioner-days/2018-19", new { allocatedDays = 200, daysUsed = 40, commissioners = 3, note = "final estimate" });
         Assert.Equal(new CommissionerDays("2018-19", 200m, 40m, 160m, 3, "final estimate"), await put.Content.ReadFromJsonAsync<CommissionerDays>(ContractJson.Options));
-    }
-
-    [Fact]
-    public async Task A_review_date_that_arrives_is_announced_once_through_the_outbox_even_across_a_restart()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
-        var later = today.AddDays(90);
-        await using var system = await RunningSystem.StartAsync(new Dictionary<string, string>
-        {
-            // Today's review arrived at midnight, before the service started; the other is still to come.
-            ["Reviews__Dates__0"] = today.ToString("yyyy-MM-dd"),
-            ["Reviews__Dates__1"] = later.ToString("yyyy-MM-dd"),
-            ["Reviews__CheckEvery"] = "00:00:00.500",
-        }, "governance");
-        var governance = system["governance"];
-        const string reviewDue = "Intervention.Contracts.Governance.ReviewDue";
-        var published = $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}' AND published_at IS NOT NULL";
-
-        await Eventually.WaitUntilAsync(async () => await system.CountAsync("governance", published) == 1,
-            TimeSpan.FromSeconds(30), () => $"ReviewDue was not published.\n{governance.Tail(20)}");
-
-        // Checked again every half second, and again after a restart: still one.
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        await governance.StopAsync(TimeSpan.FromSeconds(10));
-        governance.Restart();
-        await governance.WaitHealthyAsync(TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(1, await system.CountAsync("governance", $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}'"));
-
-        var review = await ReadEventAsync(system, reviewDue);
-        Assert.Equal(today, review.ReviewDate);
-        Assert.Empty(review.Functions); // no Directions recorded: Commissioners held nothing
-
-        // It went to the contract's exchange on the broker (MassTransit declares it on first publish).
-        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
-        await using (var connection = await factory.CreateConnectionAsync())
-        await using (var channel = await connection.CreateChannelAsync())
-            await channel.ExchangeDeclarePassiveAsync("Intervention.Contracts.Governance:ReviewDue");
-
-        var reviews = (await governance.Http.GetFromJsonAsync<List<QuarterlyReview>>("api/reviews", ContractJson.Options))!;
-        Assert.Equal([(today, true), (later, false)], reviews.Select(r => (r.ReviewDate, r.Announced)));
-        Assert.Equal(review.OccurredAt, reviews[0].AnnouncedAt);
-    }
-
-    private static async Task<ReviewDue> ReadEventAsync(RunningSystem system, string messageType)
-    {
-        await using var connection = new NpgsqlConnection(system.Postgres.ConnectionString(system.DatabaseOf("governance")));
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT body::text FROM outbox_messages WHERE message_type = @t", connection);
-        cmd.Parameters.AddWithValue("t", messageType);
-        return JsonSerializer.Deserialize<ReviewDue>((string)(await cmd.ExecuteScalarAsync())!, ContractJson.Options)!;
     }
 
     private static async Task<Guid> IssueAsync(HttpClient http, string issuedOn, string effectiveFrom, params (string Function, Authority Authority)[] assignments)
@@ -247,5 +203,57 @@ public sealed class RestorationAndProgressTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out _), $"errors name {errors} but not '{field}'");
+    }
+}
+
+/// <summary>
+/// Each quarterly review is announced once, through the outbox, even across a restart: on the tuned system, whose
+/// governance has a review date that has arrived.
+/// </summary>
+[Collection(TunedSystem.Name)]
+public sealed class ReviewAnnouncementTests(TunedSystem tuned)
+{
+    [Fact]
+    public async Task A_review_date_that_arrives_is_announced_once_through_the_outbox_even_across_a_restart()
+    {
+        // The tuned system's governance has today's review (arrived at midnight, before the service started) and one to come.
+        var (today, later) = (tuned.Today, tuned.Later);
+        var system = tuned.System;
+        using var governance = system.Service("governance");
+        const string reviewDue = "Intervention.Contracts.Governance.ReviewDue";
+        var published = $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}' AND published_at IS NOT NULL";
+
+        await Eventually.WaitUntilAsync(async () => await system.CountAsync("governance", published) == 1,
+            TimeSpan.FromSeconds(30), () => $"ReviewDue was not published.\n{system.Logs("governance", 20)}");
+
+        // Checked again every half second, and again after a restart: still one.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await system.StopResourceAsync("governance");
+        await system.StartResourceAsync("governance");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, await system.CountAsync("governance", $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}'"));
+
+        var review = await ReadEventAsync(system, reviewDue);
+        Assert.Equal(today, review.ReviewDate);
+        Assert.Empty(review.Functions); // no Directions recorded on this system: Commissioners held nothing
+
+        // It went to the contract's exchange on the broker (MassTransit declares it on first publish).
+        var factory = new ConnectionFactory { Uri = new Uri(await system.ConnectionStringAsync("messaging")) };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+            await channel.ExchangeDeclarePassiveAsync("Intervention.Contracts.Governance:ReviewDue");
+
+        var reviews = (await governance.GetFromJsonAsync<List<QuarterlyReview>>("api/reviews", ContractJson.Options))!;
+        Assert.Equal([(today, true), (later, false)], reviews.Select(r => (r.ReviewDate, r.Announced)));
+        Assert.Equal(review.OccurredAt, reviews[0].AnnouncedAt);
+    }
+
+    private static async Task<ReviewDue> ReadEventAsync(AspireSystem system, string messageType)
+    {
+        await using var connection = new NpgsqlConnection(await system.ConnectionStringAsync("governancedb"));
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT body::text FROM outbox_messages WHERE message_type = @t", connection);
+        cmd.Parameters.AddWithValue("t", messageType);
+        return JsonSerializer.Deserialize<ReviewDue>((string)(await cmd.ExecuteScalarAsync())!, ContractJson.Options)!;
     }
 }

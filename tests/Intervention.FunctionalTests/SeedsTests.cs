@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Intervention.Contracts;
@@ -8,45 +9,93 @@ using Xunit;
 
 namespace Intervention.FunctionalTests;
 
+/// <summary>
+/// One system loaded by the seeds with the Rotherham Directions timeline and a small fictional taxi trade (governance and
+/// licensing), for the tests that read what the seeds wrote: <c>[Collection(SeededSystem.Name)]</c>. The seeds' timeline is
+/// the whole register here, so nothing on this system records Directions of its own.
+/// </summary>
+public sealed class SeededSystem : IAsyncLifetime
+{
+    public const string Name = "the seeded system";
+    public const int SeededDrivers = 150;
+
+    public AspireSystem System { get; private set; } = null!;
+
+    /// <summary>What the first run of the seeds printed, on an empty system.</summary>
+    public List<string> FirstRun { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        System = await AspireSystem.StartAsync();
+        FirstRun = (await SeedsTests.RunSeedsAsync(System, "--only", "governance,licensing", "--drivers", SeededDrivers.ToString())).Output;
+        // Licensing's copy of the Directions arrives over the broker: wait for the last of the six.
+        var http = System.Gateway;
+        await Eventually.WaitUntilAsync(async () =>
+            (await http.GetAsync("licensing/api/authority?function=licensing&at=2018-10-01T00:00:00Z")).StatusCode == HttpStatusCode.OK &&
+            (await http.GetFromJsonAsync<AuthorityInForce>("licensing/api/authority?function=licensing&at=2017-02-15T12:00:00Z", ContractJson.Options))!.Authority == Authority.Council,
+            TimeSpan.FromSeconds(30), () => "licensing never received the seeded Directions");
+    }
+
+    public async Task DisposeAsync() => await System.DisposeAsync();
+}
+
+[CollectionDefinition(SeededSystem.Name)]
+public sealed class SeededSystemCollection : ICollectionFixture<SeededSystem>;
+
 /// <summary>`dotnet run --project seeds -- --gateway ...` loads the Rotherham timeline through the public API, and again without duplicates.</summary>
-public sealed class SeedsTests
+[Collection(SeededSystem.Name)]
+public sealed class SeedsTests(SeededSystem seeded)
 {
     [Fact]
     public async Task The_seeds_load_the_Directions_timeline_through_the_gateway_and_a_second_run_adds_nothing()
     {
-        await using var system = await RunningSystem.StartAsync("governance");
-        var gateway = await system.StartGatewayAsync(); // the other portfolios are not needed here
+        // The first run is the seeded system's own, on empty databases; this is the second.
+        var first = seeded.FirstRun;
+        var second = (await RunSeedsAsync(seeded.System, "--only", "governance")).Output;
+        var gateway = seeded.System.Gateway;
 
-        var first = await RunSeedsAsync(system, gateway, "--only", "governance");
-        var second = await RunSeedsAsync(system, gateway, "--only", "governance");
+        Assert.Equal(6, first.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
+        Assert.Equal(6, second.Count(l => l.StartsWith("governance [") && l.EndsWith(": already recorded")));
+        Assert.Contains("governance improvement plan: 99/99 milestones", second);
 
-        Assert.Equal(0, first.ExitCode);
-        Assert.Equal(6, first.Output.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
-        Assert.Equal(0, second.ExitCode);
-        Assert.Equal(6, second.Output.Count(l => l.StartsWith("governance [") && l.EndsWith(": already recorded")));
-        Assert.Contains("governance improvement plan: 99/99 milestones", second.Output);
-
-        var register = await gateway.Http.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options);
+        var register = await gateway.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options);
         Assert.Equal(6, register!.Count);
-        var june2016 = await gateway.Http.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2016-06-01T12:00:00Z", ContractJson.Options);
-        var january2017 = await gateway.Http.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2017-01-15T12:00:00Z", ContractJson.Options);
+        var june2016 = await gateway.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2016-06-01T12:00:00Z", ContractJson.Options);
+        var january2017 = await gateway.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2017-01-15T12:00:00Z", ContractJson.Options);
         Assert.Equal(Authority.Commissioners, june2016!.Authority);
         Assert.Equal((Authority.Council, Oversight.Advice), (january2017!.Authority, january2017.Oversight));
 
         // The published progress figures, computed by the service from what the seeds recorded (twice).
-        var plan = await gateway.Http.GetFromJsonAsync<ImprovementPlanSummary>("governance/api/improvement-plan/summary?asAt=2016-12-31&phase=Phase%20Two", ContractJson.Options);
+        var plan = await gateway.GetFromJsonAsync<ImprovementPlanSummary>("governance/api/improvement-plan/summary?asAt=2016-12-31&phase=Phase%20Two", ContractJson.Options);
         Assert.Equal((20, 99, 48), (plan!.Objectives, plan.Milestones, plan.Delivered));
-        var q2 = await gateway.Http.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q2", ContractJson.Options);
-        var q3 = await gateway.Http.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q3", ContractJson.Options);
+        var q2 = await gateway.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q2", ContractJson.Options);
+        var q3 = await gateway.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q3", ContractJson.Options);
         Assert.Equal((39.7m, 43.1m), (q2!.OnTarget.Percent, q2.Improving.Percent));
         Assert.Equal((43.9m, 47.8m), (q3!.OnTarget.Percent, q3.Improving.Percent));
-        var days = await gateway.Http.GetFromJsonAsync<CommissionerDays>("governance/api/commissioner-days/2018-19", ContractJson.Options);
+        var days = await gateway.GetFromJsonAsync<CommissionerDays>("governance/api/commissioner-days/2018-19", ContractJson.Options);
         Assert.Equal(160m, days!.RemainingDays);
     }
 
-    internal static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(RunningSystem system, ServiceProcess gateway, params string[] more)
+    /// <summary>Runs the seeds against <paramref name="system"/>'s gateway with a token per role, as <c>./run</c> writes them.</summary>
+    internal static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(AspireSystem system, params string[] more)
     {
-        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", gateway.BaseAddress.ToString(), "--tokens", system.TokenFolder, .. more])
+        var tokens = system.Tokens.WriteRoleTokens(Directory.CreateTempSubdirectory("tokens-").FullName, TimeSpan.FromHours(2));
+        try
+        {
+            return await RunSeedsAsync(system.GatewayAddress, tokens, more);
+        }
+        finally
+        {
+            Directory.Delete(tokens, recursive: true);
+        }
+    }
+
+    internal static Task<(int ExitCode, List<string> Output)> RunSeedsAsync(RunningSystem system, ServiceProcess gateway, params string[] more) =>
+        RunSeedsAsync(gateway.BaseAddress, system.TokenFolder, more);
+
+    private static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(Uri gateway, string tokenFolder, string[] more)
+    {
+        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", gateway.ToString(), "--tokens", tokenFolder, .. more])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

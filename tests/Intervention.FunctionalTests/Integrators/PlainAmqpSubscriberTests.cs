@@ -27,9 +27,17 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         using var catalogue = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Intervention.Servers.BuildOutput.RepoRoot(), "docs", "asyncapi.json")));
         var exchanges = catalogue.RootElement.GetProperty("channels").EnumerateObject().Select(c => c.Name).ToList();
 
-        await using var system = await RunningSystem.StartAsync("licensing", "children", "finance");
+        // A system of its own, whose governance (with a review due today) starts only after the integrator's queue is bound,
+        // so that even its first event reaches the queue; the gateway waits for it.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        await using var system = await AspireSystem.StartAsync(
+            perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["governance"] = new Dictionary<string, string> { ["Reviews__Dates__0"] = today.ToString("yyyy-MM-dd"), ["Reviews__CheckEvery"] = "00:00:00.500" },
+            },
+            startLater: ["governance"]);
         // Step 1 of docs/integrators.md: the integrator's own queue, bound to each exchange (declared as MassTransit declares it).
-        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(await system.ConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync("integrator-test");
         await using var channel = await connection.CreateChannelAsync();
         var queue = (await channel.QueueDeclareAsync("integrator-example", durable: true, exclusive: false, autoDelete: false)).QueueName;
@@ -47,11 +55,10 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         };
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
 
-        // Governance starts after the binding, with a review due today, so that even its first event reaches the queue.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
-        await system.AddServiceAsync("governance", new Dictionary<string, string> { ["Reviews__Dates__0"] = today.ToString("yyyy-MM-dd"), ["Reviews__CheckEvery"] = "00:00:00.500" });
-        var gateway = await system.StartGatewayAsync();
-        var http = gateway.Http;
+        // Governance starts after the binding, and the gateway once governance is healthy.
+        await system.StartResourceAsync("governance");
+        await system.WaitForHealthyAsync("gateway");
+        var http = system.Gateway;
 
         // Every event of the two portfolios, caused through the gateway.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();

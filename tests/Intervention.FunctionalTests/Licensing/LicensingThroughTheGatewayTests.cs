@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Http;
-using Intervention.Servers;
 using Xunit;
 
 using static Intervention.FunctionalTests.Eventually;
@@ -13,35 +12,13 @@ using static Intervention.FunctionalTests.Eventually;
 namespace Intervention.FunctionalTests.Licensing;
 
 /// <summary>
-/// Governance and licensing as separate processes behind the gateway, loaded by the seeds with the Rotherham Directions and a
-/// small fictional taxi trade. Licensing learns who holds its function from DirectionsIssued over the broker.
+/// Governance and licensing behind the gateway on the seeded system (<see cref="SeededSystem"/>: the Rotherham Directions and
+/// a small fictional taxi trade). Licensing learns who holds its function from DirectionsIssued over the broker.
 /// </summary>
-public sealed class LicensingSystem : IAsyncLifetime
+[Collection(SeededSystem.Name)]
+public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
 {
-    public const int SeededDrivers = 150;
-    public RunningSystem System { get; private set; } = null!;
-    public ServiceProcess Gateway { get; private set; } = null!;
-    public HttpClient Http => Gateway.Http;
-
-    public async Task InitializeAsync()
-    {
-        System = await RunningSystem.StartAsync("governance", "licensing");
-        Gateway = await System.StartGatewayAsync();
-        var seeds = await SeedsTests.RunSeedsAsync(System, Gateway, "--only", "governance,licensing", "--drivers", SeededDrivers.ToString());
-        Assert.Equal(0, seeds.ExitCode);
-        // Licensing's copy of the Directions arrives over the broker: wait for the last of the six.
-        await WaitUntilAsync(async () =>
-            (await Http.GetAsync("licensing/api/authority?function=licensing&at=2018-10-01T00:00:00Z")).StatusCode == HttpStatusCode.OK &&
-            (await Http.GetFromJsonAsync<AuthorityInForce>("licensing/api/authority?function=licensing&at=2017-02-15T12:00:00Z", ContractJson.Options))!.Authority == Intervention.Contracts.Governance.Authority.Council,
-            TimeSpan.FromSeconds(30), () => "licensing never received the seeded Directions");
-    }
-
-    public async Task DisposeAsync() => await System.DisposeAsync();
-}
-
-public sealed class LicensingThroughTheGatewayTests(LicensingSystem fixture) : IClassFixture<LicensingSystem>
-{
-    private HttpClient Http => fixture.Http;
+    private HttpClient Http => fixture.System.Gateway;
 
     [Fact]
     public async Task A_2012_violence_conviction_needs_a_hearing_in_2015_and_the_hearings_of_June_2016_and_February_2017_are_decided_by_the_Commissioners_and_the_Licensing_Board()
@@ -185,7 +162,7 @@ public sealed class LicensingThroughTheGatewayTests(LicensingSystem fixture) : I
         var counts = await Http.GetFromJsonAsync<List<JsonElement>>("licensing/api/licences?at=2015-09-01");
         var licensed = counts!.Where(c => c.GetProperty("type").GetString() is "PrivateHire" or "HackneyCarriage" && c.GetProperty("status").GetString() is "Active" or "Suspended")
             .Sum(c => c.GetProperty("count").GetInt32());
-        Assert.True(licensed >= LicensingSystem.SeededDrivers, $"{licensed} drivers licensed on 2015-09-01");
+        Assert.True(licensed >= SeededSystem.SeededDrivers, $"{licensed} drivers licensed on 2015-09-01");
 
         var watch = Stopwatch.StartNew();
         using var started = await PostAsync("licensing/api/audits", """{"asAt":"2015-09-01"}""");

@@ -7,15 +7,20 @@ using Xunit;
 
 namespace Intervention.FunctionalTests.Security;
 
-/// <summary>The audit trail: reads of personal records and every change, written by a database role that cannot rewrite it.</summary>
-public sealed class AuditTrailTests
+/// <summary>
+/// The audit trail: reads of personal records and every change, written by a database role that cannot rewrite it. On the
+/// shared system the caller is a licensing officer of this test's own, so the trail read back is this test's alone.
+/// </summary>
+[Collection(SharedSystem.Name)]
+public sealed class AuditTrailTests(SharedSystem shared)
 {
     [Fact]
     public async Task Changes_and_reads_of_a_drivers_record_are_in_the_trail_with_who_why_and_the_trace_and_the_service_role_cannot_rewrite_it()
     {
-        await using var system = await RunningSystem.StartAsync("licensing");
-        using var asLicensing = new HttpClient { BaseAddress = system["licensing"].BaseAddress };
-        asLicensing.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.Tokens.ForRole("licensing"));
+        var system = shared.System;
+        var officer = $"audit-officer-{Guid.NewGuid():N}";
+        using var asLicensing = new HttpClient { BaseAddress = system.ServiceAddress("licensing") };
+        asLicensing.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.Tokens.Mint(officer, ["licensing"], TimeSpan.FromHours(1)));
 
         using var created = await asLicensing.PostAsJsonAsync("api/drivers", new { name = "Audit Subject", dateOfBirth = "1981-01-01", licenceType = "PrivateHire" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -25,7 +30,7 @@ public sealed class AuditTrailTests
         using (var refused = await asLicensing.PostAsJsonAsync($"api/drivers/{id}/convictions", new { category = "Shoplifting", convictedOn = "2012-01-01" }))
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
 
-        var trail = (await asLicensing.GetFromJsonAsync<List<JsonElement>>("api/audit?actor=dev-licensing"))!;
+        var trail = (await asLicensing.GetFromJsonAsync<List<JsonElement>>($"api/audit?actor={officer}"))!;
         var change = Assert.Single(trail, l => l.GetProperty("action").GetString() == "change");
         Assert.Equal("POST /api/drivers/", change.GetProperty("what").GetString());
         Assert.Equal($"/api/drivers -> /api/drivers/{id}", change.GetProperty("resource").GetString());
@@ -38,10 +43,11 @@ public sealed class AuditTrailTests
         Assert.Equal(2, trail.Count);
 
         // The service runs as its application role, which may add to the trail but not rewrite it.
-        var database = system.DatabaseOf("licensing");
+        var asOwner = new NpgsqlConnectionStringBuilder(await system.ConnectionStringAsync("licensingdb"));
+        var database = asOwner.Database!;
         Assert.True(await system.CountAsync("licensing", $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}' AND usename = '{database}_app'") > 0,
             "the service has no connection as its application role");
-        var asApplication = new NpgsqlConnectionStringBuilder(system.Postgres.ConnectionString(database)) { Username = $"{database}_app", Password = null }.ConnectionString;
+        var asApplication = new NpgsqlConnectionStringBuilder(asOwner.ConnectionString) { Username = $"{database}_app", Password = null }.ConnectionString;
         await using var connection = new NpgsqlConnection(asApplication);
         await connection.OpenAsync();
         await using (var insert = new NpgsqlCommand("INSERT INTO audit_log (at, actor, action, what) VALUES (now(), 'test', 'change', 'test')", connection))

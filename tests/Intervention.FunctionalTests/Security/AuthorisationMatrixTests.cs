@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Intervention.Servers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -15,7 +14,8 @@ namespace Intervention.FunctionalTests.Security;
 /// signed with another key, a token for another audience, and a token for each role. The roles each kind of access allows
 /// are written here from DESIGN.md, apart from the code that enforces them.
 /// </summary>
-public sealed class AuthorisationMatrixTests(ITestOutputHelper output)
+[Collection(SharedSystem.Name)]
+public sealed class AuthorisationMatrixTests(SharedSystem shared, ITestOutputHelper output)
 {
     private static readonly string[] Services = ["governance", "licensing", "children", "finance", "integrations"];
     private static readonly string[] Roles = ["commissioner", "children", "licensing", "governance", "finance", "integrator", "ops"];
@@ -37,7 +37,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_endpoint_answers_each_role_and_each_bad_token_as_the_role_table_says()
     {
-        await using var system = await RunningSystem.StartAsync(Services);
+        var system = shared.System;
         var badTokens = new Dictionary<string, string>
         {
             ["expired"] = system.Tokens.Mint("someone", ["governance", "licensing", "children", "finance", "commissioner"], TimeSpan.FromMinutes(-10)),
@@ -53,7 +53,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output)
         using var http = new HttpClient();
         foreach (var service in Services)
         {
-            var baseAddress = system[service].BaseAddress;
+            var baseAddress = system.ServiceAddress(service);
             using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(baseAddress, "openapi/v1.json")));
             foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
             foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch"))

@@ -5,22 +5,22 @@ using Xunit;
 
 namespace Intervention.FunctionalTests.Security;
 
-/// <summary>The gateway's limits in front of a running licensing service: rates per client and route, sizes, headers, CORS.</summary>
-public sealed class GatewayLimitsTests
+/// <summary>
+/// The gateway's rate limit per client and route, on the tuned system (5 requests a minute). The client over its rate is
+/// this test's own (a subject of its own), so no other test's requests count against it.
+/// </summary>
+[Collection(TunedSystem.Name)]
+public sealed class GatewayRateLimitTests(TunedSystem tuned)
 {
     [Fact]
     public async Task A_client_over_its_rate_on_one_route_gets_429_with_Retry_After_while_other_clients_and_routes_go_on()
     {
-        await using var system = await RunningSystem.StartAsync("licensing", "governance");
-        var gateway = await system.StartGatewayAsync(new Dictionary<string, string>
-        {
-            ["Gateway__Limits__PermitsPerWindow"] = "5",
-            ["Gateway__Limits__Window"] = "00:01:00",
-        });
+        var system = tuned.System;
+        using var client = system.GatewayAs(system.Tokens.Mint($"rate-test-{Guid.NewGuid():N}", AspireSystem.TeamRoles, TimeSpan.FromHours(1)));
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
-            using var response = await gateway.Http.GetAsync("licensing/api/authority");
+            using var response = await client.GetAsync("licensing/api/authority");
             statuses.Add(response.StatusCode);
             if (i < 5) continue;
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -29,22 +29,28 @@ public sealed class GatewayLimitsTests
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
 
         // Another route for the same client, and the same route for another client, are counted apart.
-        using (var otherRoute = await gateway.Http.GetAsync("governance/api/authority"))
+        using (var otherRoute = await client.GetAsync("governance/api/authority"))
             Assert.Equal(HttpStatusCode.OK, otherRoute.StatusCode);
         using var request = new HttpRequestMessage(HttpMethod.Get, "licensing/api/authority");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", system.Tokens.ForRole("licensing"));
-        using (var otherClient = await gateway.Http.SendAsync(request))
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", system.Tokens.Mint($"another-client-{Guid.NewGuid():N}", ["licensing"], TimeSpan.FromHours(1)));
+        using (var otherClient = await client.SendAsync(request))
             Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
     }
+}
+
+/// <summary>The gateway's limits in front of a running licensing service: sizes, headers, CORS (on the shared system, default limits).</summary>
+[Collection(SharedSystem.Name)]
+public sealed class GatewayLimitsTests(SharedSystem shared)
+{
 
     [Fact]
     public async Task Oversized_bodies_get_413_oversized_headers_431_and_every_answer_carries_the_security_headers_with_CORS_closed()
     {
-        await using var system = await RunningSystem.StartAsync("licensing");
-        var gateway = await system.StartGatewayAsync();
+        var system = shared.System;
+        var gateway = system.Gateway;
 
         var body = "{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
-        using (var tooBig = await gateway.Http.PostAsync("licensing/api/drivers", new StringContent(body, Encoding.UTF8, "application/json")))
+        using (var tooBig = await gateway.PostAsync("licensing/api/drivers", new StringContent(body, Encoding.UTF8, "application/json")))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
             Assert.Equal("application/problem+json", tooBig.Content.Headers.ContentType?.MediaType);
@@ -52,12 +58,12 @@ public sealed class GatewayLimitsTests
         using (var hugeHeader = new HttpRequestMessage(HttpMethod.Get, "licensing/api/authority"))
         {
             hugeHeader.Headers.Add("X-Padding", new string('a', 40 * 1024));
-            using var answer = await gateway.Http.SendAsync(hugeHeader);
+            using var answer = await gateway.SendAsync(hugeHeader);
             Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, answer.StatusCode);
         }
 
-        using var ok = await gateway.Http.GetAsync("licensing/api/authority");
-        using var anonymous = await new HttpClient { BaseAddress = gateway.BaseAddress }.GetAsync("licensing/api/authority");
+        using var ok = await gateway.GetAsync("licensing/api/authority");
+        using var anonymous = await system.GatewayAs(null).GetAsync("licensing/api/authority");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         foreach (var answer in new[] { ok, anonymous })
         {
@@ -73,7 +79,7 @@ public sealed class GatewayLimitsTests
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "licensing/api/authority");
         preflight.Headers.Add("Origin", "https://elsewhere.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
-        using var cors = await gateway.Http.SendAsync(preflight);
+        using var cors = await gateway.SendAsync(preflight);
         Assert.False(cors.Headers.Contains("Access-Control-Allow-Origin"));
     }
 }

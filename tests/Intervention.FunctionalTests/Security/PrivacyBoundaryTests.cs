@@ -12,9 +12,10 @@ namespace Intervention.FunctionalTests.Security;
 
 /// <summary>
 /// Child-level and driver-level personal data never crosses the boundary of its service: not in any event contract, not in
-/// any answer an integrator can get.
+/// any answer an integrator can get. On the seeded system (<see cref="SeededSystem"/>): the seeded drivers are there to be leaked.
 /// </summary>
-public sealed class PrivacyBoundaryTests(ITestOutputHelper output)
+[Collection(SeededSystem.Name)]
+public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper output)
 {
     /// <summary>
     /// Field names that carry a person's identity (compared without case, underscores or hyphens). A bare "name" is left to the
@@ -45,17 +46,15 @@ public sealed class PrivacyBoundaryTests(ITestOutputHelper output)
     [Fact]
     public async Task No_answer_an_integrator_can_get_has_a_personal_field_or_a_seeded_drivers_name()
     {
-        await using var system = await RunningSystem.StartAsync("governance", "licensing", "children", "finance");
-        var gateway = await system.StartGatewayAsync();
-        var seeds = await SeedsTests.RunSeedsAsync(system, gateway, "--only", "governance,licensing", "--drivers", "40");
-        Assert.Equal(0, seeds.ExitCode);
+        var system = seeded.System;
+        var gateway = system.Gateway;
         // A driver whose revocation reaches the decision register: the name, NI number and address must stay in licensing.
-        var driver = await PostAsync(gateway.Http, "licensing/api/drivers",
+        var driver = await PostAsync(gateway, "licensing/api/drivers",
             """{"name":"Zebedee Privacytest","dateOfBirth":"1977-07-17","licenceType":"PrivateHire","niNumber":"QQ 99 88 77 A","address":"1 Privacy Lane"}""");
-        var hearing = await PostAsync(gateway.Http, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Zebedee's conviction"}""");
-        await PostAsync(gateway.Http, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
+        var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Zebedee's conviction"}""");
+        await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
             """{"outcome":"Revocation","reasons":"Zebedee is not fit","grounds":"Safeguarding","immediate":true,"noticeGivenOn":"2016-06-15"}""");
-        await Eventually.WaitUntilAsync(async () => (await gateway.Http.GetStringAsync("governance/api/decisions?function=licensing")).Contains(driver.GetProperty("licenceReference").GetString()!),
+        await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("governance/api/decisions?function=licensing")).Contains(driver.GetProperty("licenceReference").GetString()!),
             TimeSpan.FromSeconds(30), () => "the revocation never reached the decision register");
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new("Bearer", system.Tokens.ForRole("integrator"));
@@ -65,7 +64,7 @@ public sealed class PrivacyBoundaryTests(ITestOutputHelper output)
         var found = new List<string>();
         foreach (var service in new[] { "governance", "licensing", "children", "finance" })
         {
-            var baseAddress = system[service].BaseAddress;
+            var baseAddress = system.ServiceAddress(service);
             using var document = JsonDocument.Parse(await new HttpClient().GetStringAsync(new Uri(baseAddress, "openapi/v1.json")));
             foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
             {
