@@ -8,7 +8,6 @@ using Intervention.AppHost;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.Servers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -25,8 +24,8 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         var dataFolder = Directory.CreateTempSubdirectory("apphost-test-").FullName;
         // The server users (rabbitmq, postgres) must be able to enter it, as they can the clone's .apphost.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
-        var gatewayPort = ServiceProcess.FreePort();
-        var dashboardPort = ServiceProcess.FreePort();
+        var gatewayPort = AspireSystem.FreePort();
+        var dashboardPort = AspireSystem.FreePort();
         var lines = new ConcurrentQueue<string>();
         // As ./run starts it, with the launch profile's settings on free ports (a developer's ./run may hold 18888).
         var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("apphost"), "--gateway-port", gatewayPort.ToString(), "--servers", "local"])
@@ -38,8 +37,8 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         };
         start.Environment["INTERVENTION_APPHOST_DATA"] = dataFolder;
         start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPort}";
-        start.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{ServiceProcess.FreePort()}";
-        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{ServiceProcess.FreePort()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{AspireSystem.FreePort()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{AspireSystem.FreePort()}";
         start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         // This run's signing key: every process it starts has it in its environment, which is how the test finds them.

@@ -275,7 +275,7 @@ public sealed class AspireSystem : IAsyncDisposable
     public async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(params string[] more)
     {
         _tokenFolder ??= Tokens.WriteRoleTokens(Directory.CreateTempSubdirectory("tokens-").FullName, TimeSpan.FromHours(2));
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Intervention.Servers.BuildOutput.Assembly("seeds"), "--gateway", GatewayAddress.ToString(), "--tokens", _tokenFolder, .. more])
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", GatewayAddress.ToString(), "--tokens", _tokenFolder, .. more])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
-using Intervention.Servers;
 using Xunit;
 
 namespace Intervention.FunctionalTests;
@@ -27,7 +26,7 @@ public sealed class SeededSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System = await AspireSystem.StartAsync();
-        FirstRun = (await SeedsTests.RunSeedsAsync(System, "--only", "governance,licensing", "--drivers", SeededDrivers.ToString())).Output;
+        FirstRun = (await System.RunSeedsAsync("--only", "governance,licensing", "--drivers", SeededDrivers.ToString())).Output;
         // Licensing's copy of the Directions arrives over the broker: wait for the last of the six.
         var http = System.Gateway;
         await Eventually.WaitUntilAsync(async () =>
@@ -51,7 +50,7 @@ public sealed class SeedsTests(SeededSystem seeded)
     {
         // The first run is the seeded system's own, on empty databases; this is the second.
         var first = seeded.FirstRun;
-        var second = (await RunSeedsAsync(seeded.System, "--only", "governance")).Output;
+        var second = (await seeded.System.RunSeedsAsync("--only", "governance")).Output;
         var gateway = seeded.System.Gateway;
 
         Assert.Equal(6, first.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
@@ -74,39 +73,5 @@ public sealed class SeedsTests(SeededSystem seeded)
         Assert.Equal((43.9m, 47.8m), (q3!.OnTarget.Percent, q3.Improving.Percent));
         var days = await gateway.GetFromJsonAsync<CommissionerDays>("governance/api/commissioner-days/2018-19", ContractJson.Options);
         Assert.Equal(160m, days!.RemainingDays);
-    }
-
-    /// <summary>Runs the seeds against <paramref name="system"/>'s gateway with a token per role, as <c>./run</c> writes them.</summary>
-    internal static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(AspireSystem system, params string[] more)
-    {
-        var tokens = system.Tokens.WriteRoleTokens(Directory.CreateTempSubdirectory("tokens-").FullName, TimeSpan.FromHours(2));
-        try
-        {
-            return await RunSeedsAsync(system.GatewayAddress, tokens, more);
-        }
-        finally
-        {
-            Directory.Delete(tokens, recursive: true);
-        }
-    }
-
-    internal static Task<(int ExitCode, List<string> Output)> RunSeedsAsync(RunningSystem system, ServiceProcess gateway, params string[] more) =>
-        RunSeedsAsync(gateway.BaseAddress, system.TokenFolder, more);
-
-    private static async Task<(int ExitCode, List<string> Output)> RunSeedsAsync(Uri gateway, string tokenFolder, string[] more)
-    {
-        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("seeds"), "--gateway", gateway.ToString(), "--tokens", tokenFolder, .. more])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = (await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        var errors = await process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(cts.Token);
-        Assert.True(process.ExitCode == 0, $"seeds exited with {process.ExitCode}:\n{string.Join('\n', output)}\n{errors}");
-        return (process.ExitCode, output);
     }
 }

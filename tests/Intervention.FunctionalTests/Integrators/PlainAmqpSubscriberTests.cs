@@ -24,7 +24,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
     [Fact]
     public async Task A_plain_AMQP_consumer_receives_every_event_type_in_the_catalogue_valid_against_its_schema_with_its_trace()
     {
-        using var catalogue = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Intervention.Servers.BuildOutput.RepoRoot(), "docs", "asyncapi.json")));
+        using var catalogue = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(BuildOutput.RepoRoot(), "docs", "asyncapi.json")));
         var exchanges = catalogue.RootElement.GetProperty("channels").EnumerateObject().Select(c => c.Name).ToList();
 
         // A system of its own, whose governance (with a review due today) starts only after the integrator's queue is bound,
