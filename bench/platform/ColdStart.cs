@@ -87,7 +87,8 @@ public static partial class ColdStart
             var gatewayAlive = await alive.WaitAsync(TimeSpan.FromSeconds(30));
 
             var stopping = Stopwatch.StartNew();
-            _ = kill(process.Id, 2); // SIGINT: the AppHost stops its services and servers in order
+            // SIGINT to dotnet run and the AppHost it started, as Ctrl+C in a terminal reaches the whole foreground group.
+            foreach (var pid in ChildrenOf(process.Id).Prepend(process.Id)) _ = kill(pid, 2);
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try { await process.WaitForExitAsync(grace.Token); }
             catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
@@ -125,6 +126,14 @@ public static partial class ColdStart
 
     [GeneratedRegex(@"all healthy in ([0-9.]+) s")]
     private static partial Regex AllHealthy();
+
+    private static IEnumerable<int> ChildrenOf(int parent) => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0)
+        .Where(pid =>
+        {
+            try { return File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].Split(' ')[1] == parent.ToString(CultureInfo.InvariantCulture); }
+            catch (Exception e) when (e is IOException or IndexOutOfRangeException) { return false; }
+        }).ToList();
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
