@@ -39,9 +39,6 @@ public sealed class AspireSystem : IAsyncDisposable
         Telemetry = telemetry;
         Tokens = tokens;
         _dataFolder = dataFolder;
-        // Where the gateway really listens: the testing builder may move ports (DcpPublisher:RandomizePorts).
-        GatewayAddress = new Uri(app.GetEndpoint("gateway", "http").ToString().TrimEnd('/') + "/");
-        Gateway = ClientFor(GatewayAddress, TeamsToken);
     }
 
     /// <summary>Every span, metric and log the services and the gateway export (OTLP over HTTP to the test process).</summary>
@@ -53,10 +50,13 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>A token for every portfolio team's role.</summary>
     public string TeamsToken => Tokens.Mint("functional-tests", TeamRoles, TimeSpan.FromHours(2));
 
-    public Uri GatewayAddress { get; }
+    /// <summary>Where the gateway really listens (the testing builder may move ports), known once the system has started.</summary>
+    public Uri GatewayAddress => _gatewayAddress ??= new Uri(_app.GetEndpoint("gateway", "http").ToString().TrimEnd('/') + "/");
+    private Uri? _gatewayAddress;
 
     /// <summary>Calls through the gateway, as every portfolio team (<see cref="TeamsToken"/>).</summary>
-    public HttpClient Gateway { get; }
+    public HttpClient Gateway => _gateway ??= ClientFor(GatewayAddress, TeamsToken);
+    private HttpClient? _gateway;
 
     /// <summary>The running application, for what this class does not wrap (resource notifications, commands).</summary>
     public DistributedApplication App => _app;
@@ -355,7 +355,7 @@ public sealed class AspireSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Gateway.Dispose();
+        _gateway?.Dispose();
         try
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
