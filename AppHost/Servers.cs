@@ -109,8 +109,8 @@ internal static class LocalServers
                     ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins"),
                     ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf"),
                     ["RABBITMQ_CONFIG_FILE"] = Path.Combine(folder, "rabbitmq.conf"),
-                    // The distribution port would otherwise listen on every interface.
-                    ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+                    // Distribution on loopback only; never an epmd -daemon of its own, which would outlive the run.
+                    ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false",
                 }) context.EnvironmentVariables[name] = value;
             })
             .WaitFor(epmd).WithParentRelationship(epmd.Resource).WithHealthCheck("rabbitmq-amqp");

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Intervention.Gateway.Health;
 using Intervention.Gateway.Limits;
 using Intervention.Gateway.Routing;
@@ -33,6 +34,23 @@ public static class GatewayModule
         app.UseGatewayRateLimits();
         app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
+            // A body over the services' JSON limit is refused here, before it is forwarded: refused by the service
+            // half-way through the upload, it would reach the caller as a 502 that invites a retry.
+            if (!IsUpload(context.Request) && context.Request.ContentLength > ServiceDefaultsExtensions.JsonBodyLimit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = "The request body is too large",
+                        Detail = $"A request body may be at most {ServiceDefaultsExtensions.JsonBodyLimit / 1024} KB (903 uploads excepted).",
+                    },
+                });
+                return;
+            }
             await next();
             // The proxy leaves a failed forward with a bare status: say what happened, as problem details.
             if (context.GetForwarderErrorFeature() is { } error && !context.Response.HasStarted)
@@ -54,4 +72,8 @@ public static class GatewayModule
         }));
         return app;
     }
+
+    /// <summary>The one route whose bodies may exceed the JSON limit: a 903 return's files (POST /children/api/903/imports).</summary>
+    private static bool IsUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/children/api/903/imports", StringComparison.OrdinalIgnoreCase);
 }

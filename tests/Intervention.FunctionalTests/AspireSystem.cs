@@ -111,7 +111,6 @@ public sealed class AspireSystem : IAsyncDisposable
         var system = new AspireSystem(app, tokens, dataFolder, telemetry, redeployed);
         try
         {
-            system.WatchLogs();
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(TimeSpan.FromMinutes(4));
             // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
@@ -120,9 +119,13 @@ public sealed class AspireSystem : IAsyncDisposable
             if (startLater.Count == 0) await starting;
             else system._starting = starting;
             await Task.WhenAll(startNow.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token)));
+            // Once DCP has named the resources' instances; each log's backlog is replayed from its start.
+            system.WatchLogs();
         }
         catch (Exception e)
         {
+            system.WatchLogs();
+            await Task.Delay(TimeSpan.FromSeconds(1)); // the backlogs' replay
             var states = string.Join(", ", builder.Resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var current)
                 ? $"{r.Name}: {current.Snapshot.State?.Text} ({current.Snapshot.HealthStatus})" : $"{r.Name}: no state"));
             var logs = system.Logs();
@@ -297,6 +300,7 @@ public sealed class AspireSystem : IAsyncDisposable
 
     private void WatchLogs()
     {
+        if (!_logs.IsEmpty) return;
         var loggers = _app.Services.GetRequiredService<ResourceLoggerService>();
         foreach (var resource in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources)
         {
