@@ -2,7 +2,6 @@ using Intervention.ServiceDefaults;
 using Intervention.Gateway.Health;
 using Intervention.Gateway.Limits;
 using Intervention.Gateway.Routing;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -38,17 +37,8 @@ public static class GatewayModule
             // half-way through the upload, it would reach the caller as a 502 that invites a retry.
             if (!IsUpload(context.Request) && context.Request.ContentLength > ServiceDefaultsExtensions.JsonBodyLimit)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request body is too large",
-                        Detail = $"A request body may be at most {ServiceDefaultsExtensions.JsonBodyLimit / 1024} KB (903 uploads excepted).",
-                    },
-                });
+                await GatewayProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large",
+                    $"A request body may be at most {ServiceDefaultsExtensions.JsonBodyLimit / 1024} KB (903 uploads excepted).");
                 return;
             }
             await next();
@@ -57,17 +47,9 @@ public static class GatewayModule
             {
                 var service = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "the service";
                 var timedOut = error.Error is ForwarderError.RequestTimedOut;
-                context.Response.StatusCode = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = context.Response.StatusCode,
-                        Title = timedOut ? "The service did not answer in time" : "The service could not be reached",
-                        Detail = $"The gateway could not get an answer from {service} ({error.Error}). Nothing is known to have changed; try again shortly.",
-                    },
-                });
+                await GatewayProblem.WriteAsync(context, timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
+                    timedOut ? "The service did not answer in time" : "The service could not be reached",
+                    $"The gateway could not get an answer from {service} ({error.Error}). Nothing is known to have changed; try again shortly.");
             }
         }));
         return app;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Intervention.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -53,18 +52,9 @@ public static class GatewayLimits
             {
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.Window;
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; try again after {context.Response.Headers.RetryAfter} s.",
-                    },
-                });
+                await GatewayProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; try again after {context.Response.Headers.RetryAfter} s.");
             };
         });
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, p =>

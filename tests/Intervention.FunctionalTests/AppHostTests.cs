@@ -156,17 +156,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
     private static partial Regex TableRow();
 
     /// <summary>The services and gateway of one run: processes whose environment holds that run's signing key.</summary>
-    private static IEnumerable<int> ServicesOf(string signingKey)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
-            string environment;
-            try { environment = File.ReadAllText(Path.Combine(dir, "environ")); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
-            if (environment.Contains($"Auth__SigningKey={signingKey}\0") && Alive(pid)) yield return pid;
-        }
-    }
+    private static IEnumerable<int> ServicesOf(string signingKey) => AspireSystem.ProcessesWithKey(signingKey).Where(Alive);
 
     private static bool Listening(int port)
     {

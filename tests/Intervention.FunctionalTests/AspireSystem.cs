@@ -325,7 +325,10 @@ public sealed class AspireSystem : IAsyncDisposable
 
     private IResource Resource(string name) => _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
 
-    private IEnumerable<int> ProcessesWithKey()
+    private IEnumerable<int> ProcessesWithKey() => ProcessesWithKey(Tokens.SigningKey);
+
+    /// <summary>The processes of one system (services, gateway, servers): those whose environment holds its signing key.</summary>
+    internal static IEnumerable<int> ProcessesWithKey(string signingKey)
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -333,7 +336,7 @@ public sealed class AspireSystem : IAsyncDisposable
             string environment;
             try { environment = File.ReadAllText(Path.Combine(dir, "environ")); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
-            if (environment.Contains($"Auth__SigningKey={Tokens.SigningKey}\0")) yield return pid;
+            if (environment.Contains($"Auth__SigningKey={signingKey}\0")) yield return pid;
         }
     }
 
