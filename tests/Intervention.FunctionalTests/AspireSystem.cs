@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Intervention.AppHost;
+using Intervention.Contracts.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RabbitMQ.Client;
@@ -57,6 +58,24 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>Calls through the gateway, as every portfolio team (<see cref="TeamsToken"/>).</summary>
     public HttpClient Gateway => _gateway ??= ClientFor(GatewayAddress, TeamsToken);
     private HttpClient? _gateway;
+
+    /// <summary>
+    /// A portfolio API's typed client (<c>IGovernanceApi</c>, <c>ILicensingApi</c>, ...) through the gateway, as every portfolio
+    /// team: the calls a test makes as a user would, so a contract change breaks the test when it is compiled.
+    /// </summary>
+    public TApi Api<TApi>() => InterventionApis.For<TApi>(Gateway);
+
+    /// <summary>A portfolio API's typed client through the gateway for a caller holding only <paramref name="roles"/>, named <paramref name="caller"/> in the audit trail.</summary>
+    public TApi ApiAs<TApi>(IReadOnlyList<string> roles, string caller = "functional-tests") =>
+        InterventionApis.For<TApi>(_clients.GetOrAdd($"{caller}|{string.Join(',', roles)}", _ => ClientFor(GatewayAddress, Tokens.Mint(caller, roles, TimeSpan.FromHours(2)))));
+
+    /// <summary>
+    /// A portfolio API's typed client through the gateway, as every portfolio team, whose every request continues the trace
+    /// <paramref name="traceId"/> (a new span of it), as a caller that traces its own work would send it.
+    /// </summary>
+    public TApi ApiInTrace<TApi>(string traceId) =>
+        InterventionApis.For<TApi>(_clients.GetOrAdd($"trace|{traceId}", _ => ClientFor(GatewayAddress, TeamsToken, new ContinuesTrace(traceId))));
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
 
     /// <summary>The running application, for what this class does not wrap (resource notifications, commands).</summary>
     public DistributedApplication App => _app;
@@ -346,11 +365,23 @@ public sealed class AspireSystem : IAsyncDisposable
         catch (IOException) { return ""; }
     }
 
-    private static HttpClient ClientFor(Uri address, string? token)
+    private static HttpClient ClientFor(Uri address, string? token, DelegatingHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(3) };
+        if (handler is not null) handler.InnerHandler = new HttpClientHandler();
+        var client = new HttpClient(handler ?? (HttpMessageHandler)new HttpClientHandler()) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(3) };
         if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
+    }
+
+    /// <summary>Sends each request under one trace, as the W3C <c>traceparent</c> of a new span of it.</summary>
+    private sealed class ContinuesTrace(string traceId) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove("traceparent");
+            request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public static int FreePort()
@@ -363,6 +394,7 @@ public sealed class AspireSystem : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _gateway?.Dispose();
+        foreach (var client in _clients.Values) client.Dispose();
         try
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -3,14 +3,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Intervention.Contracts.Children.Http;
+using Intervention.Contracts.Finance.Http;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Xunit;
 using Xunit.Abstractions;
 
 using static Intervention.FunctionalTests.Eventually;
-
-using static Intervention.FunctionalTests.Api;
 
 namespace Intervention.FunctionalTests.Integrators;
 
@@ -58,44 +62,62 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         // Governance starts after the binding, and the gateway once governance is healthy.
         await system.StartResourceAsync("governance");
         await system.WaitForHealthyAsync("gateway");
-        var http = system.Gateway;
+        var (governance, licensing, children, finance) = (system.Api<IGovernanceApi>(), system.Api<ILicensingApi>(), system.Api<IChildrenApi>(), system.Api<IFinanceApi>());
 
         // Every event of the two portfolios, caused through the gateway.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        await PostAsync(http, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""");
-        await WaitUntilAsync(async () => (await http.GetStringAsync("licensing/api/authority")).Contains("Commissioners"), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
-        var driver = await PostAsync(http, "licensing/api/drivers", """{"name":"Amqp Example","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
-        var hearing = await PostAsync(http, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Example"}""");
-        await PostAsync(http, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
-            """{"outcome":"Suspension","reasons":"Example","grounds":"Safeguarding","immediate":false,"noticeGivenOn":"2016-06-15"}""", traceId);
-        var appeal = await PostAsync(http, $"licensing/api/hearings/{hearing.GetProperty("id")}/appeal", """{"lodgedOn":"2016-06-20"}""");
-        await PostAsync(http, $"licensing/api/appeals/{appeal.GetProperty("id")}/outcome", """{"outcome":"Dismissed","decidedOn":"2016-08-01"}""", expected: HttpStatusCode.OK);
+        await governance.IssueDirectionsAsync(RotherhamDirections.February2015());
+        await WaitUntilAsync(async () => (await licensing.ListAuthorityAsync()).Any(a => a.Authority == Authority.Commissioners), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Amqp Example", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
+        var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 15), "Example"));
+        await system.ApiInTrace<ILicensingApi>(traceId).DecideHearingAsync(hearing.Id,
+            new DecideHearing(HearingOutcome.Suspension, "Example", DecisionGrounds.Safeguarding, Immediate: false, NoticeGivenOn: new DateOnly(2016, 6, 15)));
+        var appeal = await licensing.LodgeAppealAsync(hearing.Id, new LodgeAppeal(new DateOnly(2016, 6, 20)));
+        await licensing.DetermineAppealAsync(appeal.Id, new DetermineAppeal(AppealOutcome.Dismissed, new DateOnly(2016, 8, 1)));
         // A decision by someone who did not hold the function is questioned, and cleared by Directions that say they did.
-        await PostAsync(http, "governance/api/decisions", $$"""{"id":"{{Guid.NewGuid()}}","sourceService":"licensing","function":"licensing","decidedAt":"2016-12-20T10:00:00Z","authority":"Council","deciderName":"Licensing Board","summary":"Example","keyDecision":false,"callIn":false}""");
-        await PostAsync(http, "governance/api/directions", """{"issuedOn":"2016-12-20","effectiveFrom":"2016-12-20T00:00:00Z","issuedBy":["DCLG"],"assignments":[{"function":"licensing","authority":"Council","oversight":"Advice"}]}""");
+        using (var reported = await governance.RecordDecisionAsync(new RecordDecisionRequest
+               {
+                   Id = Guid.NewGuid(), SourceService = "licensing", Function = "licensing", DecidedAt = DateTimeOffset.Parse("2016-12-20T10:00:00Z"),
+                   Authority = Authority.Council, DeciderName = "Licensing Board", Summary = "Example", KeyDecision = false, CallIn = false,
+               }))
+            Answered.With(reported, HttpStatusCode.Created, "the decision");
+        await governance.IssueDirectionsAsync(new IssueDirectionsRequest
+        {
+            IssuedOn = new DateOnly(2016, 12, 20), EffectiveFrom = DateTimeOffset.Parse("2016-12-20T00:00:00Z"), IssuedBy = ["DCLG"],
+            Assignments = [new() { Function = "licensing", Authority = Authority.Council, Oversight = Oversight.Advice }],
+        });
 
         // Children: into care, a placement move, out of care, and the KPIs published. Finance: a placements budget that two
         // residential placements overspend, and a year whose forecast spending passes resources and reserves.
-        await PutAsync(http, "finance/api/monitoring/directorates/children-and-young-peoples-services", """{"name":"Children and Young People's Services"}""");
-        await PutAsync(http, "finance/api/monitoring/cost-centres/children-placements", """{"directorate":"children-and-young-peoples-services","name":"Placements"}""");
-        await PutAsync(http, "finance/api/monitoring/2017-18/budgets/children-placements", """{"netBudget":100000}""");
+        await finance.PutDirectorateAsync("children-and-young-peoples-services", new DirectorateRequest { Name = "Children and Young People's Services" });
+        await finance.PutCostCentreAsync("children-placements", new CostCentreRequest { Directorate = "children-and-young-peoples-services", Name = "Placements" });
+        await finance.PutBudgetAsync("2017-18", "children-placements", new BudgetRequest { NetBudget = 100_000m });
         foreach (var localId in new[] { "AMQP-1", "AMQP-2" })
         {
-            var child = await PostAsync(http, "children/api/children", $$"""{"localId":"{{localId}}","sex":"1","dateOfBirth":"2008-02-02","ethnicity":"WBRI"}""");
-            await PostAsync(http, $"children/api/children/{child.GetProperty("id")}/episodes",
-                """{"startedOn":"2017-10-08","reasonForNewEpisode":"S","legalStatus":"C2","categoryOfNeed":"N1","placementType":"K2","placementProvider":"PR4","weeklyCost":3500}""");
+            var child = await children.RecordChildAsync(new RecordChildRequest { LocalId = localId, Sex = "1", DateOfBirth = new DateOnly(2008, 2, 2), Ethnicity = "WBRI" });
+            await children.RecordEpisodeAsync(child.Id, new RecordEpisodeRequest
+            {
+                StartedOn = new DateOnly(2017, 10, 8), ReasonForNewEpisode = "S", LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = "K2", PlacementProvider = "PR4", WeeklyCost = 3500m,
+            });
             if (localId != "AMQP-1") continue;
-            await PostAsync(http, $"children/api/children/{child.GetProperty("id")}/episodes",
-                """{"startedOn":"2017-11-01","reasonForNewEpisode":"P","legalStatus":"C2","categoryOfNeed":"N1","placementType":"U1","placementProvider":"PR1","weeklyCost":400}""");
-            await PostAsync(http, $"children/api/children/{child.GetProperty("id")}/episodes/current/end", """{"endedOn":"2018-01-10","reasonEpisodeCeased":"E11"}""", expected: HttpStatusCode.OK);
+            await children.RecordEpisodeAsync(child.Id, new RecordEpisodeRequest
+            {
+                StartedOn = new DateOnly(2017, 11, 1), ReasonForNewEpisode = "P", LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = "U1", PlacementProvider = "PR1", WeeklyCost = 400m,
+            });
+            await children.EndCareAsync(child.Id, new EndCareRequest { EndedOn = new DateOnly(2018, 1, 10), ReasonEpisodeCeased = "E11" });
         }
-        await PostAsync(http, "children/api/kpis/publications?asAt=2018-03-31", "{}", expected: HttpStatusCode.Accepted);
-        await PostAsync(http, "finance/api/mtfs", JsonSerializer.Serialize(Finance.MtfsThroughTheGatewayTests.SmallVersion("small") with { MakeCurrent = true }, Intervention.Contracts.ContractJson.Options), expected: HttpStatusCode.Created);
-        await PutAsync(http, "finance/api/resilience/ledger/2015-16", """{"netRevenueExpenditure":1500000,"usableReserves":100000,"socialCareSpend":800000,"councilTaxIncome":1000000,"feesAndChargesIncome":50000,"totalServiceExpenditure":2000000,"source":"test ledger"}""");
-        await PutAsync(http, "finance/api/monitoring/directorates/council", """{"name":"The council"}""");
-        await PutAsync(http, "finance/api/monitoring/cost-centres/services", """{"directorate":"council","name":"All services"}""");
-        await PutAsync(http, "finance/api/monitoring/2016-17/budgets/services", """{"netBudget":1500000}""");
-        await PutAsync(http, "finance/api/monitoring/2016-17/forecasts/7/services", """{"actualsToDate":1000000,"forecastRemaining":700000,"managementAction":"Spending controls"}""");
+        await children.PublishKpisAsync(new DateOnly(2018, 3, 31));
+        using (var strategy = await finance.CreateMtfsVersionAsync(Finance.MtfsThroughTheGatewayTests.SmallVersion("small") with { MakeCurrent = true }))
+            Answered.With(strategy, HttpStatusCode.Created, "the MTFS");
+        await finance.PutLedgerYearAsync("2015-16", new LedgerYearRequest
+        {
+            NetRevenueExpenditure = 1_500_000m, UsableReserves = 100_000m, SocialCareSpend = 800_000m, CouncilTaxIncome = 1_000_000m,
+            FeesAndChargesIncome = 50_000m, TotalServiceExpenditure = 2_000_000m, Source = "test ledger",
+        });
+        await finance.PutDirectorateAsync("council", new DirectorateRequest { Name = "The council" });
+        await finance.PutCostCentreAsync("services", new CostCentreRequest { Directorate = "council", Name = "All services" });
+        await finance.PutBudgetAsync("2016-17", "services", new BudgetRequest { NetBudget = 1_500_000m });
+        await finance.PutForecastAsync("2016-17", 7, "services", new ForecastReturnRequest { ActualsToDate = 1_000_000m, ForecastRemaining = 700_000m, ManagementAction = "Spending controls" });
 
         await WaitUntilAsync(() => exchanges.All(e => received.Any(r => r.Exchange == e)), TimeSpan.FromSeconds(45),
             () => "never received: " + string.Join(", ", exchanges.Where(e => received.All(r => r.Exchange != e))));

@@ -1,11 +1,11 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
+using Intervention.Contracts.Children.Http;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Xunit;
 
 using static Intervention.FunctionalTests.Eventually;
-
-using static Intervention.FunctionalTests.Api;
 
 namespace Intervention.FunctionalTests.Licensing;
 
@@ -16,28 +16,24 @@ public sealed class SafeguardingToChildrenTests(SharedSystem shared)
     [Fact]
     public async Task A_licensing_revocation_on_safeguarding_grounds_appears_in_the_childrens_front_door_queue_and_the_decision_register()
     {
-        var gateway = shared.System.Gateway;
+        var (governance, licensing, children) = (shared.System.Api<IGovernanceApi>(), shared.System.Api<ILicensingApi>(), shared.System.Api<IChildrenApi>());
         // The Directions of 26 February 2015 (recorded alike by every test that needs them), asked for at an instant they govern.
-        var directions = (await PostAsync(gateway, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""")).GetProperty("id").GetString()!;
-        await WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority?at=2015-02-26T12:00:00Z")).Contains(directions), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
+        var directions = await governance.IssueDirectionsAsync(RotherhamDirections.February2015());
+        await WaitUntilAsync(async () => (await licensing.ListAuthorityAsync(at: RotherhamDirections.UnderFebruary2015)).Any(a => a.DirectionsId == directions.Id),
+            TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
 
-        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Front Door Case","dateOfBirth":"1975-03-03","licenceType":"PrivateHire"}""");
-        var reference = driver.GetProperty("licenceReference").GetString()!;
-        var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Intelligence of exploitation"}""");
-        var decision = (await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
-            """{"outcome":"Revocation","reasons":"Risk to children","grounds":"Safeguarding","immediate":true,"noticeGivenOn":"2016-06-15"}""")).GetProperty("decision");
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Front Door Case", new DateOnly(1975, 3, 3), LicenceType.PrivateHire));
+        var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 15), "Intelligence of exploitation"));
+        var decision = (await licensing.DecideHearingAsync(hearing.Id,
+            new DecideHearing(HearingOutcome.Revocation, "Risk to children", DecisionGrounds.Safeguarding, Immediate: true, NoticeGivenOn: new DateOnly(2016, 6, 15)))).Decision!;
 
-        JsonElement contact = default;
-        await WaitUntilAsync(async () =>
-        {
-            var queue = JsonDocument.Parse(await gateway.GetStringAsync("children/api/front-door?status=Open")).RootElement;
-            contact = queue.EnumerateArray().FirstOrDefault(c => c.GetRawText().Contains(reference));
-            return contact.ValueKind == JsonValueKind.Object;
-        }, TimeSpan.FromSeconds(20), () => $"licence {reference} never reached the front door");
-        Assert.Contains(decision.GetProperty("decisionId").GetString()!, contact.GetRawText());
-        Assert.DoesNotContain("Front Door Case", contact.GetRawText());
-        await WaitUntilAsync(async () => (await gateway.GetStringAsync("governance/api/decisions?function=licensing")).Contains(reference),
+        FrontDoorContactView? contact = null;
+        await WaitUntilAsync(async () => (contact = (await children.ListFrontDoorAsync("Open")).FirstOrDefault(c => c.LicenceReference == driver.LicenceReference)) is not null,
+            TimeSpan.FromSeconds(20), () => $"licence {driver.LicenceReference} never reached the front door");
+        Assert.Equal(decision.DecisionId, contact!.DecisionId);
+        // What the front door holds on the wire names the licence, never the driver.
+        Assert.DoesNotContain("Front Door Case", await shared.System.Gateway.GetStringAsync("children/api/front-door?status=Open"));
+        await WaitUntilAsync(async () => (await governance.ListDecisionsAsync(function: "licensing")).Any(d => d.Id == decision.DecisionId),
             TimeSpan.FromSeconds(20), () => "the revocation never reached the decision register");
     }
-
 }

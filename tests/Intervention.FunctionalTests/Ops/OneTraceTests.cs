@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Intervention.Contracts.Children.Http;
+using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -6,8 +10,6 @@ using Xunit;
 using Xunit.Abstractions;
 
 using static Intervention.FunctionalTests.Eventually;
-
-using static Intervention.FunctionalTests.Api;
 
 namespace Intervention.FunctionalTests.Ops;
 
@@ -22,16 +24,17 @@ public sealed class OneTraceTests(SharedSystem shared, ITestOutputHelper output)
     public async Task A_licensing_decision_through_the_gateway_is_one_trace_to_every_consumer_and_the_metrics_are_exported()
     {
         var system = shared.System;
-        var gateway = system.Gateway;
+        var (governance, licensing) = (system.Api<IGovernanceApi>(), system.Api<ILicensingApi>());
         // The Directions of 26 February 2015 (recorded alike by every test that needs them), asked for at an instant they govern.
-        var directions = (await PostAsync(gateway, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""")).GetProperty("id").GetString()!;
-        await WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority?at=2015-02-26T12:00:00Z")).Contains(directions), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
-        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Trace Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire"}""");
-        var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Trace"}""");
+        var directions = await governance.IssueDirectionsAsync(RotherhamDirections.February2015());
+        await WaitUntilAsync(async () => (await licensing.ListAuthorityAsync(at: RotherhamDirections.UnderFebruary2015)).Any(a => a.DirectionsId == directions.Id),
+            TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Trace Case", new DateOnly(1970, 1, 1), LicenceType.PrivateHire));
+        var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 15), "Trace"));
 
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
-            """{"outcome":"Revocation","reasons":"Trace","grounds":"Safeguarding","immediate":true,"noticeGivenOn":"2016-06-15"}""", traceId);
+        await system.ApiInTrace<ILicensingApi>(traceId).DecideHearingAsync(hearing.Id,
+            new DecideHearing(HearingOutcome.Revocation, "Trace", DecisionGrounds.Safeguarding, Immediate: true, NoticeGivenOn: new DateOnly(2016, 6, 15)));
 
         // The gateway's span, licensing's, its outbox relay's, and each consumer's: governance (DecisionRecorded) and children (SafeguardingConcernRaised).
         bool Has(Func<ReceivedSpan, bool> match) => system.Telemetry.Spans.Any(s => s.TraceId == traceId && match(s));
@@ -50,7 +53,7 @@ public sealed class OneTraceTests(SharedSystem shared, ITestOutputHelper output)
         Measurements.Record($"one trace {traceId}:\n{tree}");
 
         // Metrics: the platform's (published, consumed, outbox backlog) and the portfolios' (hearings scheduled, KPI refreshes).
-        using (var kpis = await gateway.GetAsync("children/api/kpis?asAt=2018-03-31")) Assert.Equal(HttpStatusCode.OK, kpis.StatusCode);
+        Assert.NotEmpty(await system.Api<IChildrenApi>().GetKpisAsync(new DateOnly(2018, 3, 31)));
         bool Metric(string service, string name, double atLeast) => system.Telemetry.Metrics.Any(m => m.Service == service && m.Name == name && m.Value >= atLeast);
         var metrics = new (string Service, string Name, double AtLeast)[]
         {
