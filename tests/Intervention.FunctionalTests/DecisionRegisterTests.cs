@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using RabbitMQ.Client;
 using Xunit;
@@ -30,6 +31,8 @@ public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
 
     private HttpClient Governance => _governance;
 
+    private IGovernanceApi Register => System.Api<IGovernanceApi>();
+
     public void Dispose() => _governance.Dispose();
 
     [Fact]
@@ -41,12 +44,15 @@ public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
 
         // The Licensing Board decides while the Commissioners hold licensing: kept, and questioned.
         var id = Guid.NewGuid();
-        var body = $$"""{"id":"{{id}}","sourceService":"licensing","function":"licensing","decidedAt":"2016-12-20T10:00:00Z","authority":"Council","deciderName":"Licensing Board","summary":"Private hire driver's licence revoked","keyDecision":false,"callIn":false}""";
-        using (var created = await PostJsonAsync("api/decisions", body))
+        var report = new RecordDecisionRequest
         {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            Assert.Equal($"/api/decisions/{id}", created.Headers.Location?.OriginalString);
-            var decision = (await created.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
+            Id = id, SourceService = "licensing", Function = "licensing", DecidedAt = DateTimeOffset.Parse("2016-12-20T10:00:00Z"), Authority = Authority.Council,
+            DeciderName = "Licensing Board", Summary = "Private hire driver's licence revoked", KeyDecision = false, CallIn = false,
+        };
+        using (var created = await Register.RecordDecisionAsync(report))
+        {
+            var decision = Answered.With(created, HttpStatusCode.Created, "the Board's decision");
+            Assert.Equal($"/api/decisions/{id}", created.Headers?.Location?.OriginalString);
             Assert.Equal(DecisionStatus.Questioned, decision.Status);
             Assert.Equal(Authority.Commissioners, decision.HeldBy);
             Assert.Equal(commissioners, decision.DirectionsId);
@@ -57,17 +63,16 @@ public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
         Assert.Equal(1, await EventsAsync(QuestionedType, id));
 
         // Idempotent by id: the same report again is the same decision; other facts under the id are refused.
-        using (var again = await PostJsonAsync("api/decisions", body))
-            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        using (var reused = await PostJsonAsync("api/decisions", body.Replace("revoked", "suspended")))
+        using (var again = await Register.RecordDecisionAsync(report))
+            Answered.With(again, HttpStatusCode.OK, "the same report again");
+        using (var reused = await Register.RecordDecisionAsync(report with { Summary = "Private hire driver's licence suspended" }))
         {
-            Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
-            using var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync());
-            Assert.Equal("decision-id-reused", problem.RootElement.GetProperty("rule").GetString());
-            Assert.Contains("summary", problem.RootElement.GetProperty("detail").GetString());
+            var problem = Refused.ByRule(reused, "decision-id-reused");
+            Assert.Contains("summary", problem.GetProperty("detail").GetString());
         }
         Assert.Equal(1, await System.CountAsync("governance", $"SELECT count(*) FROM decisions WHERE id = '{id}'"));
         Assert.Equal(1, await EventsAsync(QuestionedType, id));
+        // The status as a person might type it, in capitals: the register reads any case.
         Assert.Contains(id, await ListAsync("status=QUESTIONED&function=licensing"));
 
         // Directions recorded later that day, effective from the 21st: the decision stays questioned, nothing new is published.
@@ -89,9 +94,9 @@ public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
         Assert.Equal(fromThe20th, cleared.DirectionsId);
         Assert.NotEqual(fromThe21st, cleared.DirectionsId);
         Assert.Equal(1, await EventsAsync(ClearedType, id));
-        Assert.DoesNotContain(id, await ListAsync("status=questioned&function=licensing"));
-        Assert.Contains(id, await ListAsync("status=valid&function=licensing&from=2016-12-20T00:00:00Z&to=2016-12-21T00:00:00Z"));
-        Assert.DoesNotContain(id, await ListAsync("function=licensing&from=2016-12-20T10:00:01Z"));
+        Assert.DoesNotContain(id, await IdsAsync(status: DecisionStatus.Questioned, function: "licensing"));
+        Assert.Contains(id, await IdsAsync(DecisionStatus.Valid, "licensing", DateTimeOffset.Parse("2016-12-20T00:00:00Z"), DateTimeOffset.Parse("2016-12-21T00:00:00Z")));
+        Assert.DoesNotContain(id, await IdsAsync(function: "licensing", from: DateTimeOffset.Parse("2016-12-20T10:00:01Z")));
 
         // The relay publishes what the register wrote.
         await WaitUntilAsync(async () => await System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
@@ -205,31 +210,27 @@ public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
         var march2017 = await IssueAsync("2017-03-20", "2017-03-20T00:00:00Z", "adult-social-care", Authority.Cabinet, Oversight.Veto);
 
         var id = Guid.NewGuid();
-        using (var created = await PostJsonAsync("api/decisions", $$"""{"id":"{{id}}","sourceService":"governance","function":"adult-social-care","decidedAt":"2017-04-03T10:00:00+01:00","authority":"Cabinet","deciderName":"Cabinet Member for Adult Social Care","meeting":"Cabinet, 3 April 2017","summary":"Adult social care development programme","keyDecision":true,"callIn":false}"""))
+        using (var created = await Register.RecordDecisionAsync(new RecordDecisionRequest
+               {
+                   Id = id, SourceService = "governance", Function = "adult-social-care", DecidedAt = DateTimeOffset.Parse("2017-04-03T10:00:00+01:00"),
+                   Authority = Authority.Cabinet, DeciderName = "Cabinet Member for Adult Social Care", Meeting = "Cabinet, 3 April 2017",
+                   Summary = "Adult social care development programme", KeyDecision = true, CallIn = false,
+               }))
         {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            var awaiting = (await created.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
+            var awaiting = Answered.With(created, HttpStatusCode.Created, "the key decision");
             Assert.Equal(DecisionStatus.AwaitingSignOff, awaiting.Status);
             Assert.Equal(march2017, awaiting.DirectionsId);
             Assert.Null(awaiting.EffectiveOn);
         }
+        // As a person might type it, in lower case: the register reads any case.
         Assert.Contains(id, await ListAsync("status=awaitingsignoff"));
 
-        using (var signed = await PostJsonAsync($"api/decisions/{id}/sign-off", """{"signerName":"Mary Ney","signedAt":"2017-04-05T16:00:00Z"}"""))
-        {
-            Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
-            var valid = (await signed.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
-            Assert.Equal(DecisionStatus.Valid, valid.Status);
-            Assert.Equal(new DateOnly(2017, 4, 5), valid.EffectiveOn);
-            Assert.Equal("Mary Ney", valid.SignedOffBy);
-        }
-        using (var other = await PostJsonAsync($"api/decisions/{id}/sign-off", """{"signerName":"Patricia Bradwell"}"""))
-        {
-            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
-            Assert.Contains("already-signed-off", await other.Content.ReadAsStringAsync());
-        }
-        using (var missing = await PostJsonAsync($"api/decisions/{Guid.NewGuid()}/sign-off", """{"signerName":"Mary Ney"}"""))
-            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var valid = await Register.SignOffDecisionAsync(id, new SignOffDecisionRequest { SignerName = "Mary Ney", SignedAt = DateTimeOffset.Parse("2017-04-05T16:00:00Z") });
+        Assert.Equal(DecisionStatus.Valid, valid.Status);
+        Assert.Equal(new DateOnly(2017, 4, 5), valid.EffectiveOn);
+        Assert.Equal("Mary Ney", valid.SignedOffBy);
+        await Refused.ByRuleAsync(() => Register.SignOffDecisionAsync(id, new SignOffDecisionRequest { SignerName = "Patricia Bradwell" }), "already-signed-off");
+        await Refused.WithAsync(() => Register.SignOffDecisionAsync(Guid.NewGuid(), new SignOffDecisionRequest { SignerName = "Mary Ney" }), HttpStatusCode.NotFound);
     }
 
     private const string Valid = """{"id":"0f9d9d55-2d0c-4c52-8f55-1a3f3c0a7a01","sourceService":"licensing","function":"licensing","decidedAt":"2016-12-20T10:00:00Z","authority":"Council","deciderName":"Licensing Board","summary":"s","keyDecision":false,"callIn":false}""";
@@ -273,29 +274,25 @@ public sealed class DecisionRegisterTests(SharedSystem shared) : IDisposable
         Assert.Contains(rules.EnumerateArray(), r => !string.IsNullOrWhiteSpace(r.GetString()));
     }
 
-    private async Task<Guid> IssueAsync(string issuedOn, string effectiveFrom, string function, Authority authority, Oversight oversight)
-    {
-        using var response = await Governance.PostAsJsonAsync("api/directions", new IssueDirectionsRequest
+    private async Task<Guid> IssueAsync(string issuedOn, string effectiveFrom, string function, Authority authority, Oversight oversight) =>
+        (await Register.IssueDirectionsAsync(new IssueDirectionsRequest
         {
             IssuedOn = DateOnly.Parse(issuedOn),
             IssuedBy = ["DCLG"],
             EffectiveFrom = DateTimeOffset.Parse(effectiveFrom),
             Assignments = [new() { Function = function, Authority = authority, Oversight = oversight }],
-        }, ContractJson.Options);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Directions effective {effectiveFrom}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
-    }
+        })).Id;
 
+    /// <summary>Bad input, as a client that does not use the contract would send it.</summary>
     private Task<HttpResponseMessage> PostJsonAsync(string uri, string json) =>
         Governance.PostAsync(uri, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    private async Task<DecisionDetail> GetAsync(Guid id)
-    {
-        using var response = await Governance.GetAsync($"api/decisions/{id}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET decision {id}: {(int)response.StatusCode}\n{System.Logs("governance", 20)}");
-        return (await response.Content.ReadFromJsonAsync<DecisionDetail>(ContractJson.Options))!;
-    }
+    private Task<DecisionDetail> GetAsync(Guid id) => Register.GetDecisionAsync(id);
 
+    private async Task<List<Guid>> IdsAsync(DecisionStatus? status = null, string? function = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+        (await Register.ListDecisionsAsync(status, function, from, to)).Select(d => d.Id).ToList();
+
+    /// <summary>The register's answer to a query as written by hand (a status in any case).</summary>
     private async Task<List<Guid>> ListAsync(string query)
     {
         var decisions = await Governance.GetFromJsonAsync<List<DecisionDetail>>($"api/decisions?{query}", ContractJson.Options);

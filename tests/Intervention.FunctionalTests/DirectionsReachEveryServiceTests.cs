@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Intervention.Contracts;
+using Intervention.Contracts.Children.Http;
+using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Governance;
+using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Licensing.Http;
 using Intervention.Contracts.Http;
 using Npgsql;
 using Xunit;
@@ -20,19 +24,16 @@ public sealed class DirectionsReachEveryServiceTests(SharedSystem shared, ITestO
 {
     private static readonly DateTimeOffset February2015 = DateTimeOffset.Parse("2015-02-26T00:00:00Z");
     private static readonly DateTimeOffset December2016 = DateTimeOffset.Parse("2016-12-01T00:00:00Z");
-    private const string UnderFebruary2015 = "2015-02-26T12:00:00Z";
-    private const string UnderDecember2016 = "2016-12-01T12:00:00Z";
+    private static readonly DateTimeOffset UnderFebruary2015 = DateTimeOffset.Parse("2015-02-26T12:00:00Z");
+    private static readonly DateTimeOffset UnderDecember2016 = DateTimeOffset.Parse("2016-12-01T12:00:00Z");
 
     [Fact]
     public async Task Directions_posted_to_governance_reach_each_service_as_its_own_functions_in_the_same_trace()
     {
         var system = shared.System;
         using var governance = system.Service("governance");
-        using var licensingService = system.Service("licensing");
-        using var children = system.Service("children");
-        using var finance = system.Service("finance");
 
-        // The caller's trace: the consumers in other processes must continue it.
+        // The caller's trace: the consumers in other processes must continue it. Sent as written, for its Location header.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/directions")
         {
@@ -62,17 +63,17 @@ public sealed class DirectionsReachEveryServiceTests(SharedSystem shared, ITestO
         Assert.NotNull(recorded);
         Assert.Equal($"/api/directions/{recorded.Id}", response.Headers.Location?.OriginalString);
 
-        var licensing = await WaitForAuthorityAsync(licensingService, "licensing", recorded.Id, UnderFebruary2015);
+        var licensing = await WaitForAuthorityAsync("licensing", "licensing", recorded.Id, UnderFebruary2015);
         var visibleAfter = answered.Elapsed;
         Assert.Equal(new AuthorityInForce("licensing", Authority.Commissioners, Oversight.None, February2015, recorded.Id), licensing.Single());
 
         // Each service holds its own functions and no one else's.
-        Assert.Equal(["childrens-social-care"], (await WaitForAuthorityAsync(children, "childrens-social-care", recorded.Id, UnderFebruary2015)).Select(a => a.Function));
-        Assert.Equal(["financial-services"], (await WaitForAuthorityAsync(finance, "financial-services", recorded.Id, UnderFebruary2015)).Select(a => a.Function));
-        Assert.Equal(["statutory-officer-appointments"], (await AuthorityAsync(governance, UnderFebruary2015)).Select(a => a.Function));
+        Assert.Equal(["childrens-social-care"], (await WaitForAuthorityAsync("children", "childrens-social-care", recorded.Id, UnderFebruary2015)).Select(a => a.Function));
+        Assert.Equal(["financial-services"], (await WaitForAuthorityAsync("finance", "financial-services", recorded.Id, UnderFebruary2015)).Select(a => a.Function));
+        Assert.Equal(["statutory-officer-appointments"], (await system.Api<IGovernanceApi>().ListAuthorityAsync(UnderFebruary2015)).Select(a => a.Function));
 
         // Before the Directions took effect, nobody held anything under them.
-        Assert.Empty(await AuthorityAsync(licensingService, "2015-02-25T23:59:59Z"));
+        Assert.Empty(await CopyOf("licensing")(DateTimeOffset.Parse("2015-02-25T23:59:59Z")));
 
         // The licensing process's consumer span belongs to the caller's trace.
         var consume = await system.Telemetry.WaitForAsync(
@@ -86,23 +87,21 @@ public sealed class DirectionsReachEveryServiceTests(SharedSystem shared, ITestO
 
         // A second Directions, with every process warm: December 2016 returns licensing to the
         // Council (the Licensing Board) with Commissioner advice. The copy keeps its history.
-        using var december = await governance.PostAsJsonAsync("api/directions", new IssueDirectionsRequest
+        var returned = await system.Api<IGovernanceApi>().IssueDirectionsAsync(new IssueDirectionsRequest
         {
             IssuedOn = new DateOnly(2016, 12, 1),
             IssuedBy = ["DCLG"],
             EffectiveFrom = December2016,
             Assignments = [new() { Function = "licensing", Authority = Authority.Council, Oversight = Oversight.Advice }],
-        }, ContractJson.Options);
+        });
         var warm = Stopwatch.StartNew();
-        Assert.Equal(HttpStatusCode.Created, december.StatusCode);
-        var returned = (await december.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!;
-        await WaitForAuthorityAsync(licensingService, "licensing", returned.Id, UnderDecember2016);
+        await WaitForAuthorityAsync("licensing", "licensing", returned.Id, UnderDecember2016);
         var warmVisibleAfter = warm.Elapsed;
 
         Assert.Equal(new AuthorityInForce("licensing", Authority.Council, Oversight.Advice, December2016, returned.Id),
-            (await AuthorityAsync(licensingService, UnderDecember2016)).Single());
-        Assert.Equal(Authority.Commissioners, (await AuthorityAsync(licensingService, "2016-06-01T12:00:00Z")).Single().Authority);
-        Assert.Equal(Authority.Council, (await AuthorityAsync(licensingService, "2017-01-15T12:00:00+00:00")).Single().Authority);
+            (await CopyOf("licensing")(UnderDecember2016)).Single());
+        Assert.Equal(Authority.Commissioners, (await CopyOf("licensing")(DateTimeOffset.Parse("2016-06-01T12:00:00Z"))).Single().Authority);
+        Assert.Equal(Authority.Council, (await CopyOf("licensing")(DateTimeOffset.Parse("2017-01-15T12:00:00+00:00"))).Single().Authority);
 
         // Publish-to-effect from the two databases' clocks (same machine): the relay marks the
         // outbox row published once the broker confirms; licensing's inbox row commits with the effect.
@@ -138,22 +137,25 @@ public sealed class DirectionsReachEveryServiceTests(SharedSystem shared, ITestO
         return (published - written, new DateTimeOffset(received, TimeSpan.Zero) - published);
     }
 
-    internal static async Task<List<AuthorityInForce>> AuthorityAsync(HttpClient service, string? at)
+    /// <summary>Who holds each of <paramref name="service"/>'s functions at an instant, as its own copy of the Directions says.</summary>
+    private Func<DateTimeOffset, Task<List<AuthorityInForce>>> CopyOf(string service) => service switch
     {
-        var uri = at is null ? "api/authority" : $"api/authority?at={Uri.EscapeDataString(at)}";
-        return (await service.GetFromJsonAsync<List<AuthorityInForce>>(uri, ContractJson.Options))!;
-    }
+        "licensing" => at => shared.System.Api<ILicensingApi>().ListAuthorityAsync(at),
+        "children" => at => shared.System.Api<IChildrenApi>().ListAuthorityAsync(at),
+        "finance" => at => shared.System.Api<IFinanceApi>().ListAuthorityAsync(at),
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "a service with a copy of the Directions"),
+    };
 
     /// <summary>Polls <paramref name="service"/> until it shows <paramref name="function"/> under <paramref name="directionsId"/> at <paramref name="at"/>.</summary>
-    private async Task<List<AuthorityInForce>> WaitForAuthorityAsync(HttpClient service, string function, Guid directionsId, string at, TimeSpan? timeout = null)
+    private async Task<List<AuthorityInForce>> WaitForAuthorityAsync(string service, string function, Guid directionsId, DateTimeOffset at, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
-            var inForce = await AuthorityAsync(service, at);
+            var inForce = await CopyOf(service)(at);
             if (inForce.Any(a => a.Function == function && a.DirectionsId == directionsId)) return inForce;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{service.BaseAddress} never showed {function} under Directions {directionsId} at {at}.\n{shared.System.Logs()}");
+                throw new TimeoutException($"{service} never showed {function} under Directions {directionsId} at {at:O}.\n{shared.System.Logs()}");
             await Task.Delay(10);
         }
     }

@@ -1,11 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Http;
-using Npgsql;
+using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Licensing.Http;
 using RabbitMQ.Client;
 using Xunit;
 
@@ -25,8 +22,7 @@ public sealed class OutboxAndInboxTests(SharedSystem shared)
     [Fact]
     public async Task Directions_recorded_while_the_broker_is_down_are_delivered_once_each_when_it_returns()
     {
-        using var governance = System.Service("governance");
-        using var licensing = System.Service("licensing");
+        var governance = System.Api<IGovernanceApi>();
         await WaitUntilAsync(async () => await System.CountAsync("governance", "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL") == 0,
             TimeSpan.FromSeconds(30), () => "governance's outbox never emptied before the test");
 
@@ -37,9 +33,7 @@ public sealed class OutboxAndInboxTests(SharedSystem shared)
             for (var i = 0; i < 5; i++)
             {
                 // The business change commits with the broker gone: the event waits in the outbox.
-                using var response = await governance.PostAsJsonAsync("api/directions", Directions(i), ContractJson.Options);
-                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-                recorded.Add((await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id);
+                recorded.Add((await governance.IssueDirectionsAsync(Directions(i))).Id);
             }
             // Its Directions wait in the outbox (other events may wait beside them and name them: governance re-checks earlier decisions).
             Assert.Equal(5, await System.CountAsync("governance", $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.DirectionsIssued' AND published_at IS NULL AND body->>'directionsId' IN ({Ids(recorded)})"));
@@ -59,15 +53,13 @@ public sealed class OutboxAndInboxTests(SharedSystem shared)
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(5, await System.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id IN ({Ids(recorded)})"));
         // The latest effective of these Directions holds licensing from its day.
-        var copied = await DirectionsReachEveryServiceTests.AuthorityAsync(licensing, "2016-02-05T12:00:00Z");
+        var copied = await System.Api<ILicensingApi>().ListAuthorityAsync(DateTimeOffset.Parse("2016-02-05T12:00:00Z"));
         Assert.Equal(recorded.Last(), copied.Single().DirectionsId);
     }
 
     [Fact]
     public async Task The_same_message_delivered_twice_has_one_effect()
     {
-        using var licensing = System.Service("licensing");
-
         // Published the way any AMQP client would (MassTransit's JSON envelope on the contract's
         // exchange), twice with the same message id, as a broker redelivery or a relay retry would.
         var messageId = Guid.NewGuid();
@@ -104,7 +96,7 @@ public sealed class OutboxAndInboxTests(SharedSystem shared)
 
         Assert.Equal(1, await System.CountAsync("licensing", $"SELECT count(*) FROM authority_assignments WHERE directions_id = '{directionsId}'"));
         Assert.Equal(1, await System.CountAsync("licensing", $"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
-        var inForce = await DirectionsReachEveryServiceTests.AuthorityAsync(licensing, "2016-12-01T00:00:00Z");
+        var inForce = await System.Api<ILicensingApi>().ListAuthorityAsync(DateTimeOffset.Parse("2016-12-01T00:00:00Z"));
         Assert.Equal(directionsId, inForce.Single().DirectionsId);
         // Neither delivery faulted: no fault logged, nothing in the error queue (MassTransit creates it on the first fault).
         Assert.DoesNotContain(System.Logs("licensing", 400).Split('\n'), l => l.Contains("R-FAULT") && l.Contains(messageId.ToString()));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Npgsql;
 using RabbitMQ.Client;
@@ -30,68 +31,56 @@ public sealed class RestorationAndProgressTests(SharedSystem shared) : IDisposab
     [Fact]
     public async Task Childrens_social_care_returns_by_four_green_tests_minded_to_representations_and_new_Directions()
     {
-        var http = _governance;
-
         // 26 February 2015: the Commissioners take children's social care.
-        await IssueAsync(http, "2015-02-26", "2015-02-26T00:00:00Z", (Csc, Authority.Commissioners), ("licensing", Authority.Commissioners));
+        await IssueAsync("2015-02-26", "2015-02-26T00:00:00Z", (Csc, Authority.Commissioners), ("licensing", Authority.Commissioners));
 
         // Three tests Green, quality assurance Amber: no recommendation, and the test is named.
-        await AssessAsync(http, ReturnTest.GoodEnoughService, Rag.Green, "2017-11-01T10:00:00Z");
-        await AssessAsync(http, ReturnTest.OfficerLeadership, Rag.Green, "2017-11-01T10:00:00Z");
-        await AssessAsync(http, ReturnTest.QualityAssured, Rag.Amber, "2017-11-01T10:00:00Z");
-        await AssessAsync(http, ReturnTest.CouncillorsReady, Rag.Green, "2017-11-01T10:00:00Z");
-        var refused = await ConflictAsync(http, "recommendation", new { recommendedOn = "2017-11-11", recommendedBy = "Mary Ney" }, "four-tests-not-green");
+        await AssessAsync(ReturnTest.GoodEnoughService, Rag.Green, "2017-11-01T10:00:00Z");
+        await AssessAsync(ReturnTest.OfficerLeadership, Rag.Green, "2017-11-01T10:00:00Z");
+        await AssessAsync(ReturnTest.QualityAssured, Rag.Amber, "2017-11-01T10:00:00Z");
+        await AssessAsync(ReturnTest.CouncillorsReady, Rag.Green, "2017-11-01T10:00:00Z");
+        var refused = await Refused.ByRuleAsync(() => Governance.RecommendReturnAsync(Csc, Recommendation("2017-11-11")), "four-tests-not-green");
         Assert.Equal(["QualityAssured"], refused.GetProperty("failingTests").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains("QualityAssured is Amber", refused.GetProperty("detail").GetString());
 
         // Out of order: nothing to be minded to, no representations yet.
-        await ConflictAsync(http, "minded-to", new { mindedToOn = "2017-12-01", department = "DfE", representationsCloseOn = "2018-01-12" }, "minded-to-follows-recommendation");
+        await Refused.ByRuleAsync(() => Governance.MindedToAsync(Csc, MindedTo("2017-12-01", "DfE", "2018-01-12")), "minded-to-follows-recommendation");
 
         // The Ofsted-equivalent review turns quality assurance Green: the history keeps the Amber.
-        await AssessAsync(http, ReturnTest.QualityAssured, Rag.Green, "2017-12-01T10:00:00Z");
-        var standing = await http.GetFromJsonAsync<FunctionRestoration>($"api/restoration/{Csc}", ContractJson.Options);
-        Assert.Empty(standing!.NotGreen);
+        await AssessAsync(ReturnTest.QualityAssured, Rag.Green, "2017-12-01T10:00:00Z");
+        var standing = await Governance.GetRestorationAsync(Csc);
+        Assert.Empty(standing.NotGreen);
         Assert.Equal(5, standing.History.Count);
         Assert.Equal(4, standing.Latest.Count);
         Assert.Equal(Authority.Commissioners, standing.HeldBy);
 
-        using (var recommended = await PostAsync(http, "recommendation", new { recommendedOn = "2017-12-11", recommendedBy = "Mary Ney" }))
-        {
-            Assert.Equal(HttpStatusCode.Created, recommended.StatusCode);
-            Assert.Equal(ReturnStage.Recommended, (await recommended.Content.ReadFromJsonAsync<FunctionReturn>(ContractJson.Options))!.Stage);
-        }
-        await ConflictAsync(http, "recommendation", new { recommendedOn = "2017-12-12", recommendedBy = "Mary Ney" }, "return-already-in-progress");
-        await ConflictAsync(http, "representations", new { receivedOn = "2017-12-20", from = "Rotherham MBC", summary = "Supports the return" }, "representations-follow-minded-to");
+        Assert.Equal(ReturnStage.Recommended, (await Governance.RecommendReturnAsync(Csc, Recommendation("2017-12-11"))).Stage);
+        await Refused.ByRuleAsync(() => Governance.RecommendReturnAsync(Csc, Recommendation("2017-12-12")), "return-already-in-progress");
+        await Refused.ByRuleAsync(() => Governance.AddRepresentationAsync(Csc, Representation("2017-12-20", "Rotherham MBC", "Supports the return")), "representations-follow-minded-to");
 
-        using (var mindedTo = await PostAsync(http, "minded-to", new { mindedToOn = "2018-01-15", department = "DfE and MHCLG", representationsCloseOn = "2018-02-26" }))
-            Assert.Equal(HttpStatusCode.OK, mindedTo.StatusCode);
-        using (var inTime = await PostAsync(http, "representations", new { receivedOn = "2018-02-26", from = "Rotherham MBC", summary = "The council supports the return" }))
-            Assert.Equal(HttpStatusCode.OK, inTime.StatusCode);
-        await ConflictAsync(http, "representations", new { receivedOn = "2018-02-27", from = "A resident", summary = "Too late" }, "representations-closed");
+        Assert.Equal(ReturnStage.MindedTo, (await Governance.MindedToAsync(Csc, MindedTo("2018-01-15", "DfE and MHCLG", "2018-02-26"))).Stage);
+        Assert.Single((await Governance.AddRepresentationAsync(Csc, Representation("2018-02-26", "Rotherham MBC", "The council supports the return"))).Representations);
+        await Refused.ByRuleAsync(() => Governance.AddRepresentationAsync(Csc, Representation("2018-02-27", "A resident", "Too late")), "representations-closed");
 
         // Directions that do not give the function back cannot close the return.
-        var licensingOnly = await IssueAsync(http, "2018-03-01", "2018-03-01T00:00:00Z", ("licensing", Authority.Council));
-        await ConflictAsync(http, "directions", new { directionsId = licensingOnly }, "directions-do-not-return-the-function");
+        var licensingOnly = await IssueAsync("2018-03-01", "2018-03-01T00:00:00Z", ("licensing", Authority.Council));
+        await Refused.ByRuleAsync(() => Governance.CloseReturnAsync(Csc, new CloseReturnRequest { DirectionsId = licensingOnly }), "directions-do-not-return-the-function");
 
-        var returned = await IssueAsync(http, "2018-03-27", "2018-03-27T00:00:00+01:00", (Csc, Authority.Cabinet));
-        using (var closed = await PostAsync(http, "directions", new { directionsId = returned }))
-        {
-            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-            var done = (await closed.Content.ReadFromJsonAsync<FunctionReturn>(ContractJson.Options))!;
-            Assert.Equal((ReturnStage.Returned, returned, 1), (done.Stage, done.ReturnedByDirectionsId, done.Representations.Count));
-        }
+        var returned = await IssueAsync("2018-03-27", "2018-03-27T00:00:00+01:00", (Csc, Authority.Cabinet));
+        var done = await Governance.CloseReturnAsync(Csc, new CloseReturnRequest { DirectionsId = returned });
+        Assert.Equal((ReturnStage.Returned, returned, 1), (done.Stage, done.ReturnedByDirectionsId, done.Representations.Count));
 
         // Returned: no longer Commissioners' to assess; the overview no longer lists it.
-        await ConflictAsync(http, "assessments", new { test = "GoodEnoughService", rag = "Green", evidence = "x", assessor = "Mary Ney" }, "function-not-held-by-commissioners");
-        var overview = await http.GetFromJsonAsync<List<FunctionRestoration>>("api/restoration", ContractJson.Options);
-        Assert.DoesNotContain(overview!, f => f.Function == Csc);
+        await Refused.ByRuleAsync(() => Governance.AssessReturnTestAsync(Csc, new AssessReturnTestRequest { Test = ReturnTest.GoodEnoughService, Rag = Rag.Green, Evidence = "x", Assessor = "Mary Ney" }),
+            "function-not-held-by-commissioners");
+        Assert.DoesNotContain(await Governance.ListRestorationAsync(), f => f.Function == Csc);
     }
 
     [Fact]
     public async Task Bad_input_is_400_naming_the_field_and_unknown_things_are_404()
     {
         var http = _governance;
-        await IssueAsync(http, "2015-02-26", "2015-02-26T00:00:00Z", (Csc, Authority.Commissioners));
+        await IssueAsync("2015-02-26", "2015-02-26T00:00:00Z", (Csc, Authority.Commissioners));
 
         await BadRequestAsync(http.PostAsJsonAsync($"api/restoration/{Csc}/assessments", new { test = "QualityAssured", rag = "Purple", evidence = "e", assessor = "a" }), "rag");
         await BadRequestAsync(http.PostAsJsonAsync($"api/restoration/{Csc}/assessments", new { test = "QualityAssured", rag = "Green", assessor = "a" }), "evidence");
@@ -112,88 +101,76 @@ public sealed class RestorationAndProgressTests(SharedSystem shared) : IDisposab
     [Fact]
     public async Task Progress_evidence_is_counted_when_asked_from_what_was_recorded()
     {
-        var http = _governance;
-
         // A small plan: two objectives, three milestones, one delivered in November 2016. The phase and the codes are this
         // run's own, so the figures count only what this test recorded.
         var run = Guid.NewGuid().ToString("N")[..8];
         var phase = $"Phase Two {run}";
         string Code(string code) => $"{code}-{run}";
         foreach (var o in new[] { "phase-two-01", "phase-two-02" })
-            (await http.PutAsJsonAsync($"api/improvement-plan/objectives/{Code(o)}", new { phase, title = o })).EnsureSuccessStatusCode();
+            await Governance.PutObjectiveAsync(Code(o), new ImprovementObjectiveRequest { Phase = phase, Title = o });
         foreach (var (m, o) in new[] { ("m-01", "phase-two-01"), ("m-02", "phase-two-01"), ("m-03", "phase-two-02") })
-            (await http.PutAsJsonAsync($"api/improvement-plan/milestones/{Code(m)}", new { objective = Code(o), title = m, dueOn = "2017-05-31" })).EnsureSuccessStatusCode();
+            await Governance.PutMilestoneAsync(Code(m), new ImprovementMilestoneRequest { Objective = Code(o), Title = m, DueOn = new DateOnly(2017, 5, 31) });
         for (var i = 0; i < 2; i++) // a seed run twice adds nothing
-            (await http.PostAsJsonAsync($"api/improvement-plan/milestones/{Code("m-01")}/status", new { status = "Delivered", on = "2016-11-30" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync($"api/improvement-plan/milestones/{Code("m-02")}/status", new { status = "InProgress", on = "2016-07-11" })).EnsureSuccessStatusCode();
+            await Governance.AddMilestoneStatusAsync(Code("m-01"), new MilestoneStatusRequest { Status = MilestoneStatus.Delivered, On = new DateOnly(2016, 11, 30) });
+        await Governance.AddMilestoneStatusAsync(Code("m-02"), new MilestoneStatusRequest { Status = MilestoneStatus.InProgress, On = new DateOnly(2016, 7, 11) });
 
-        var ofPhase = $"phase={Uri.EscapeDataString(phase)}";
-        var december = await http.GetFromJsonAsync<ImprovementPlanSummary>($"api/improvement-plan/summary?asAt=2016-12-31&{ofPhase}", ContractJson.Options);
-        Assert.Equal((2, 3, 1, 1, 1, 0, 33.3m), (december!.Objectives, december.Milestones, december.Delivered, december.InProgress, december.NotStarted, december.Late, december.DeliveredPercent));
-        var october = await http.GetFromJsonAsync<ImprovementPlanSummary>($"api/improvement-plan/summary?asAt=2016-10-31&{ofPhase}", ContractJson.Options);
-        Assert.Equal(0, october!.Delivered);
-        var june2017 = await http.GetFromJsonAsync<ImprovementPlanSummary>($"api/improvement-plan/summary?asAt=2017-06-01&{ofPhase}", ContractJson.Options);
-        Assert.Equal((1, 2), (june2017!.Delivered, june2017.Late));
-        Assert.Single((await http.GetFromJsonAsync<ImprovementMilestone>($"api/improvement-plan/milestones/{Code("m-01")}", ContractJson.Options))!.History);
+        var december = await Governance.GetImprovementPlanSummaryAsync(new DateOnly(2016, 12, 31), phase);
+        Assert.Equal((2, 3, 1, 1, 1, 0, 33.3m), (december.Objectives, december.Milestones, december.Delivered, december.InProgress, december.NotStarted, december.Late, december.DeliveredPercent));
+        var october = await Governance.GetImprovementPlanSummaryAsync(new DateOnly(2016, 10, 31), phase);
+        Assert.Equal(0, october.Delivered);
+        var june2017 = await Governance.GetImprovementPlanSummaryAsync(new DateOnly(2017, 6, 1), phase);
+        Assert.Equal((1, 2), (june2017.Delivered, june2017.Late));
+        Assert.Single((await Governance.GetMilestoneAsync(Code("m-01"))).History);
 
         // Corporate plan: three measures with data, one without; the share is computed from the counts.
-        (await http.PutAsJsonAsync("api/corporate-plan/2016-17/Q3/measures/m-a", new { onTarget = true, direction = "Improving" })).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync("api/corporate-plan/2016-17/Q3/measures/m-b", new { onTarget = false, direction = "Declining" })).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync("api/corporate-plan/2016-17/q3/measures/m-c", new { onTarget = false, direction = "Stable" })).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync("api/corporate-plan/2016-17/Q3/measures/m-d", new { onTarget = (bool?)null })).EnsureSuccessStatusCode();
-        var q3 = await http.GetFromJsonAsync<CorporatePlanQuarter>("api/corporate-plan/2016-17/Q3", ContractJson.Options);
-        Assert.Equal(new Share(1, 3, 33.3m), q3!.OnTarget);
+        await Governance.PutCorporateMeasureAsync("2016-17", "Q3", "m-a", new CorporateMeasureRequest { OnTarget = true, Direction = DirectionOfTravel.Improving });
+        await Governance.PutCorporateMeasureAsync("2016-17", "Q3", "m-b", new CorporateMeasureRequest { OnTarget = false, Direction = DirectionOfTravel.Declining });
+        // The quarter as a person might type it, in lower case.
+        await Governance.PutCorporateMeasureAsync("2016-17", "q3", "m-c", new CorporateMeasureRequest { OnTarget = false, Direction = DirectionOfTravel.Stable });
+        await Governance.PutCorporateMeasureAsync("2016-17", "Q3", "m-d", new CorporateMeasureRequest { OnTarget = null });
+        var q3 = await Governance.GetCorporatePlanQuarterAsync("2016-17", "Q3");
+        Assert.Equal(new Share(1, 3, 33.3m), q3.OnTarget);
         Assert.Equal(new Share(1, 3, 33.3m), q3.Improving);
         Assert.Equal(4, q3.Measures.Count);
 
         // Health check: history kept, the latest assessment first.
-        (await http.PostAsJsonAsync("api/health-check/factors/6/assessments", new { rag = "Amber", evidence = "MTFS gap unresolved", assessedOn = "2018-02-27" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("api/health-check/factors/6/assessments", new { rag = "Green", evidence = "Balanced budget agreed", assessedOn = "2018-03-02", assessor = "Independent Health Check" })).EnsureSuccessStatusCode();
-        var factors = await http.GetFromJsonAsync<List<HealthCheckFactor>>("api/health-check", ContractJson.Options);
-        Assert.Equal(10, factors!.Count);
+        await Governance.AssessHealthCheckFactorAsync(6, new HealthCheckAssessmentRequest { Rag = Rag.Amber, Evidence = "MTFS gap unresolved", AssessedOn = new DateOnly(2018, 2, 27) });
+        await Governance.AssessHealthCheckFactorAsync(6, new HealthCheckAssessmentRequest { Rag = Rag.Green, Evidence = "Balanced budget agreed", AssessedOn = new DateOnly(2018, 3, 2), Assessor = "Independent Health Check" });
+        var factors = await Governance.ListHealthCheckFactorsAsync();
+        Assert.Equal(10, factors.Count);
         Assert.Equal((Rag.Green, 2), (factors[5].Latest!.Rag, factors[5].History.Count));
         Assert.Null(factors[0].Latest);
 
         // Commissioner days: 200 pooled days in 2018/19, about 40 used.
-        using var put = await http.PutAsJsonAsync("api/commissioner-days/2018-19", new { allocatedDays = 200, daysUsed = 40, commissioners = 3, note = "final estimate" });
-        Assert.Equal(new CommissionerDays("2018-19", 200m, 40m, 160m, 3, "final estimate"), await put.Content.ReadFromJsonAsync<CommissionerDays>(ContractJson.Options));
+        var days = await Governance.PutCommissionerDaysAsync("2018-19", new CommissionerDaysRequest { AllocatedDays = 200, DaysUsed = 40, Commissioners = 3, Note = "final estimate" });
+        Assert.Equal(new CommissionerDays("2018-19", 200m, 40m, 160m, 3, "final estimate"), days);
     }
 
-    private static async Task<Guid> IssueAsync(HttpClient http, string issuedOn, string effectiveFrom, params (string Function, Authority Authority)[] assignments)
-    {
-        var request = new IssueDirectionsRequest
+    private IGovernanceApi Governance => shared.System.Api<IGovernanceApi>();
+
+    private async Task<Guid> IssueAsync(string issuedOn, string effectiveFrom, params (string Function, Authority Authority)[] assignments) =>
+        (await Governance.IssueDirectionsAsync(new IssueDirectionsRequest
         {
             IssuedOn = DateOnly.Parse(issuedOn),
             IssuedBy = ["DCLG", "DfE"],
             EffectiveFrom = DateTimeOffset.Parse(effectiveFrom),
             InterventionEndsOn = issuedOn == "2015-02-26" ? new DateOnly(2019, 3, 31) : null,
             Assignments = assignments.Select(a => new FunctionAssignment { Function = a.Function, Authority = a.Authority, Oversight = Oversight.None }).ToList(),
-        };
-        using var response = await http.PostAsJsonAsync("api/directions", request, ContractJson.Options);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Directions of {issuedOn}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
-    }
+        })).Id;
 
-    private static async Task AssessAsync(HttpClient http, ReturnTest test, Rag rag, string assessedAt)
-    {
-        using var response = await PostAsync(http, "assessments", new { test = test.ToString(), rag = rag.ToString(), evidence = $"{test} {rag} at the quarterly review", assessor = "Mary Ney", assessedAt });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{test}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task AssessAsync(ReturnTest test, Rag rag, string assessedAt) =>
+        Governance.AssessReturnTestAsync(Csc, new AssessReturnTestRequest
+        {
+            Test = test, Rag = rag, Evidence = $"{test} {rag} at the quarterly review", Assessor = "Mary Ney", AssessedAt = DateTimeOffset.Parse(assessedAt),
+        });
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string step, object body) =>
-        http.PostAsJsonAsync($"api/restoration/{Csc}/{step}", body, ContractJson.Options);
+    private static RecommendReturnRequest Recommendation(string on) => new() { RecommendedOn = DateOnly.Parse(on), RecommendedBy = "Mary Ney" };
 
-    /// <summary>Asserts a 409 problem naming <paramref name="rule"/>; returns the problem.</summary>
-    private static async Task<JsonElement> ConflictAsync(HttpClient http, string step, object body, string rule)
-    {
-        using var response = await PostAsync(http, step, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{step}: expected 409 {rule}, got {(int)response.StatusCode} {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(text).RootElement.Clone();
-        Assert.Equal(rule, problem.GetProperty("rule").GetString());
-        return problem;
-    }
+    private static MindedToRequest MindedTo(string on, string department, string representationsCloseOn) =>
+        new() { MindedToOn = DateOnly.Parse(on), Department = department, RepresentationsCloseOn = DateOnly.Parse(representationsCloseOn) };
+
+    private static RepresentationRequest Representation(string receivedOn, string from, string summary) =>
+        new() { ReceivedOn = DateOnly.Parse(receivedOn), From = from, Summary = summary };
 
     private static async Task BadRequestAsync(Task<HttpResponseMessage> call, string field)
     {
@@ -219,7 +196,6 @@ public sealed class ReviewAnnouncementTests(TunedSystem tuned)
         // The tuned system's governance has today's review (arrived at midnight, before the service started) and one to come.
         var (today, later) = (tuned.Today, tuned.Later);
         var system = tuned.System;
-        using var governance = system.Service("governance");
         const string reviewDue = "Intervention.Contracts.Governance.ReviewDue";
         var published = $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}' AND published_at IS NOT NULL";
 
@@ -243,7 +219,7 @@ public sealed class ReviewAnnouncementTests(TunedSystem tuned)
         await using (var channel = await connection.CreateChannelAsync())
             await channel.ExchangeDeclarePassiveAsync("Intervention.Contracts.Governance:ReviewDue");
 
-        var reviews = (await governance.GetFromJsonAsync<List<QuarterlyReview>>("api/reviews", ContractJson.Options))!;
+        var reviews = await system.Api<IGovernanceApi>().ListReviewsAsync();
         Assert.Equal([(today, true), (later, false)], reviews.Select(r => (r.ReviewDate, r.Announced)));
         Assert.Equal(review.OccurredAt, reviews[0].AnnouncedAt);
     }

@@ -19,6 +19,17 @@ public static class Refused
         return problem;
     }
 
+    /// <summary>Asserts that a typed call answering its status (<see cref="IApiResponse"/>) was refused with 409 naming <paramref name="rule"/>; returns the problem.</summary>
+    public static JsonElement ByRule(IApiResponse response, string rule)
+    {
+        var refused = response.Error as ApiException;
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"expected 409 {rule}, got {(int)response.StatusCode}: {refused?.Content}");
+        Assert.Equal("application/problem+json", response.ContentHeaders?.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(refused!.Content!).RootElement.Clone();
+        Assert.Equal(rule, problem.GetProperty("rule").GetString());
+        return problem;
+    }
+
     /// <summary>Asserts that <paramref name="call"/> is answered with <paramref name="status"/> as problem details; returns the problem.</summary>
     public static async Task<JsonElement> WithAsync(Func<Task> call, HttpStatusCode status, string? expected = null)
     {

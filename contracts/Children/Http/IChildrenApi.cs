@@ -34,6 +34,20 @@ public interface IChildrenApi
     [Post("/children/api/903/imports")]
     Task<ImportReport> ImportReturnAsync(string collectionYear, IEnumerable<ByteArrayPart> files, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One file of a collection year's 903 return (<paramref name="file"/> <c>episodes.csv</c>, <c>header.csv</c>, ...) as CSV text,
+    /// as the DfE reads it; <paramref name="year"/> is <c>2017-18</c>. Child-level data: the read is audited with <paramref name="purpose"/>.
+    /// </summary>
+    [Get("/children/api/903/exports/{year}/{file}")]
+    Task<string> ExportReturnFileAsync(string year, string file, string? purpose = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The collection year's 903 files as one zip (<c>application/zip</c>, a <c>.csv</c> entry per table), which imports again to
+    /// the same data; <paramref name="year"/> is <c>2017-18</c>. Child-level data: the read is audited with <paramref name="purpose"/>.
+    /// </summary>
+    [Get("/children/api/903/exports/{year}")]
+    Task<HttpContent> ExportReturnAsync(string year, string? purpose = null, CancellationToken cancellationToken = default);
+
     /// <summary>Loads the postcode centroids the distance KPI reads.</summary>
     [Post("/children/api/postcodes")]
     Task<Loaded> LoadPostcodesAsync([Body] IEnumerable<PostcodeRecord> records, CancellationToken cancellationToken = default);

@@ -3,8 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Intervention.Contracts;
+using Intervention.Contracts.Children.Http;
+using Intervention.Contracts.Governance;
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Licensing;
 using RabbitMQ.Client;
+using Refit;
 using Xunit;
 using static Intervention.FunctionalTests.Eventually;
 
@@ -36,40 +40,18 @@ public sealed class ChildrenEventsTests(SharedSystem shared)
         }
 
         var localId = LocalId();
-        using var created = await System.Gateway.PostAsJsonAsync("children/api/children", new { localId, sex = "1", dateOfBirth = "2009-05-04", ethnicity = "WBRI", stovewood = true });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var child = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var id = child.GetProperty("id").GetGuid();
-        var childRef = child.GetProperty("ref").GetString()!;
+        var created = await Children.RecordChildAsync(new RecordChildRequest { LocalId = localId, Sex = "1", DateOfBirth = new DateOnly(2009, 5, 4), Ethnicity = "WBRI", Stovewood = true });
+        var (id, childRef) = (created.Id, created.Ref);
         Assert.DoesNotContain(localId, childRef);
 
-        using var duplicate = await System.Gateway.PostAsJsonAsync("children/api/children", new { localId, sex = "1", dateOfBirth = "2009-05-04", ethnicity = "WBRI" });
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        await Refused.ByRuleAsync(() => Children.RecordChildAsync(new RecordChildRequest { LocalId = localId, Sex = "1", DateOfBirth = new DateOnly(2009, 5, 4), Ethnicity = "WBRI" }),
+            "child-already-recorded");
 
-        using var started = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
-        {
-            startedOn = "2017-06-01", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U4", placementProvider = "PR1", weeklyCost = 450,
-        });
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        using var moved = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
-        {
-            startedOn = "2017-09-01", reasonForNewEpisode = "P", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR4", weeklyCost = 3500,
-        });
-        Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
-        using var wrong = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
-        {
-            startedOn = "2017-10-01", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR4",
-        });
-        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
-        Assert.Contains("already-looked-after", await wrong.Content.ReadAsStringAsync());
-        using var ended = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes/current/end", new { endedOn = "2018-02-01", reasonEpisodeCeased = "E4A" });
-        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
-        using var overlapping = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
-        {
-            startedOn = "2018-01-15", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U4", placementProvider = "PR1",
-        });
-        Assert.Equal(HttpStatusCode.Conflict, overlapping.StatusCode);
-        Assert.Contains("episode-before-current", await overlapping.Content.ReadAsStringAsync());
+        await Children.RecordEpisodeAsync(id, Episode("2017-06-01", "S", "U4", "PR1") with { WeeklyCost = 450m });
+        await Children.RecordEpisodeAsync(id, Episode("2017-09-01", "P", "K2", "PR4") with { WeeklyCost = 3500m });
+        await Refused.ByRuleAsync(() => Children.RecordEpisodeAsync(id, Episode("2017-10-01", "S", "K2", "PR4")), "already-looked-after");
+        await Children.EndCareAsync(id, new EndCareRequest { EndedOn = new DateOnly(2018, 2, 1), ReasonEpisodeCeased = "E4A" });
+        await Refused.ByRuleAsync(() => Children.RecordEpisodeAsync(id, Episode("2018-01-15", "S", "U4", "PR1")), "episode-before-current");
 
         var messages = new Dictionary<string, JsonElement>();
         await WaitUntilAsync(async () =>
@@ -95,7 +77,7 @@ public sealed class ChildrenEventsTests(SharedSystem shared)
         Assert.Equal("E4A", messages["ChildCeasedToBeLookedAfter"].GetProperty("reasonEpisodeCeased").GetString());
 
         // The episodes are the return's: exported for 2017/18 as 903 rows, the first ended by the move with X1.
-        var episodes = await System.Gateway.GetStringAsync("children/api/903/exports/2017-18/episodes.csv");
+        var episodes = await Children.ExportReturnFileAsync("2017-18", "episodes.csv");
         Assert.Contains($"{localId},01/06/2017,S,C2,N1,U4,PR1,01/09/2017,X1,", episodes);
         Assert.Contains($"{localId},01/09/2017,P,C2,N1,K2,PR4,01/02/2018,E4A,", episodes);
     }
@@ -104,44 +86,41 @@ public sealed class ChildrenEventsTests(SharedSystem shared)
     public async Task An_out_of_authority_residential_placement_reaches_governance_s_decision_register()
     {
         var localId = LocalId();
-        using var created = await System.Gateway.PostAsJsonAsync("children/api/children", new { localId, sex = "2", dateOfBirth = "2004-02-01", ethnicity = "WBRI" });
-        var child = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var id = child.GetProperty("id").GetGuid();
-        var childRef = child.GetProperty("ref").GetString()!;
-        using var placed = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+        var (id, childRef) = await Children.RecordChildAsync(new RecordChildRequest { LocalId = localId, Sex = "2", DateOfBirth = new DateOnly(2004, 2, 1), Ethnicity = "WBRI" });
+        var placed = await Children.RecordEpisodeAsync(id, Episode("2017-07-03", "S", "K2", "PR4") with
         {
-            startedOn = "2017-07-03", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR4",
-            homePostcode = "S60 1", placementPostcode = "LS6 1", weeklyCost = 4200, approvedBy = new { name = "Commissioner for children's social care", authority = "Commissioners" },
+            HomePostcode = "S60 1", PlacementPostcode = "LS6 1", WeeklyCost = 4200m,
+            ApprovedBy = new PlacementApproval { Name = "Commissioner for children's social care", Authority = Authority.Commissioners },
         });
-        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
-        var decisionId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisionId").GetGuid();
+        var decisionId = placed.DecisionId!.Value;
 
-        JsonElement decision = default;
+        DecisionDetail? decision = null;
         await WaitUntilAsync(async () =>
         {
-            using var response = await System.Gateway.GetAsync($"governance/api/decisions/{decisionId}");
-            if (response.StatusCode != HttpStatusCode.OK) return false;
-            decision = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return true;
+            try
+            {
+                decision = await System.Api<IGovernanceApi>().GetDecisionAsync(decisionId);
+                return true;
+            }
+            catch (ApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
         }, TimeSpan.FromSeconds(20), () => $"decision {decisionId} in governance's register");
-        Assert.Equal("childrens-social-care", decision.GetProperty("function").GetString());
-        Assert.Equal("children", decision.GetProperty("sourceService").GetString());
-        Assert.Contains("LS6", decision.GetProperty("summary").GetString());
-        Assert.DoesNotContain(localId, decision.GetRawText());
+        Assert.Equal("childrens-social-care", decision!.Function);
+        Assert.Equal("children", decision.SourceService);
+        Assert.Contains("LS6", decision.Summary);
+        // What reached governance, as written on the wire, names no child.
+        Assert.DoesNotContain(localId, await System.Gateway.GetStringAsync($"governance/api/decisions/{decisionId}"));
 
         // Linked to Operation Stovewood after the fact: the next event carries the flag.
-        using var flagged = await System.Gateway.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { linked = true });
-        Assert.Equal(HttpStatusCode.OK, flagged.StatusCode);
+        await Children.MarkStovewoodAsync(id, new StovewoodRequest(true));
         using var unflagged = await System.Gateway.PutAsJsonAsync($"children/api/children/{id}/stovewood", new { });
         Assert.Equal(HttpStatusCode.BadRequest, unflagged.StatusCode);
 
         // A placement inside the borough is not a decision for the register.
-        using var local = await System.Gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
-        {
-            startedOn = "2017-10-02", reasonForNewEpisode = "P", legalStatus = "C2", categoryOfNeed = "N1", placementType = "K2", placementProvider = "PR1",
-            homePostcode = "S60 1", placementPostcode = "S61 2",
-        });
-        Assert.Equal(JsonValueKind.Null, (await local.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisionId").ValueKind);
+        var local = await Children.RecordEpisodeAsync(id, Episode("2017-10-02", "P", "K2", "PR1") with { HomePostcode = "S60 1", PlacementPostcode = "S61 2" });
+        Assert.Null(local.DecisionId);
         Assert.Equal(1, await System.CountAsync("children",
             $"SELECT count(*) FROM outbox_messages WHERE message_type = 'Intervention.Contracts.Children.PlacementChanged' AND body->>'childRef' = '{childRef}' AND body->>'changedOn' = '2017-10-02' AND (body->>'stovewood')::boolean"));
     }
@@ -175,7 +154,7 @@ public sealed class ChildrenEventsTests(SharedSystem shared)
             }
         }
 
-        List<JsonElement> open = [];
+        List<FrontDoorContactView> open = [];
         await WaitUntilAsync(async () =>
         {
             open = await OpenForAsync(licence);
@@ -184,18 +163,24 @@ public sealed class ChildrenEventsTests(SharedSystem shared)
         await Task.Delay(500); // the redelivery, had it been taken, would be there by now
         open = await OpenForAsync(licence);
         var contact = Assert.Single(open);
-        Assert.Equal((licence, "Revocation", "licensing"), (contact.GetProperty("licenceReference").GetString(), contact.GetProperty("outcome").GetString(), contact.GetProperty("source").GetString()));
+        Assert.Equal((licence, "Revocation", "licensing"), (contact.LicenceReference, contact.Outcome, contact.Source));
 
-        using var worked = await System.Gateway.PostAsJsonAsync($"children/api/front-door/{contact.GetProperty("id").GetGuid()}/worked",
-            new { workedBy = "MASH duty manager", note = "Checked against open cases; strategy discussion not needed" });
-        Assert.Equal(HttpStatusCode.OK, worked.StatusCode);
+        var worked = await Children.WorkContactAsync(contact.Id, new WorkContactRequest("MASH duty manager", "Checked against open cases; strategy discussion not needed"));
+        Assert.Equal(("Closed", "MASH duty manager"), (worked.Status, worked.WorkedBy));
         Assert.Empty(await OpenForAsync(licence));
     }
 
+    private IChildrenApi Children => System.Api<IChildrenApi>();
+
     /// <summary>The open front-door contacts about <paramref name="licence"/>.</summary>
-    private async Task<List<JsonElement>> OpenForAsync(string licence) =>
-        (await System.Gateway.GetFromJsonAsync<List<JsonElement>>("children/api/front-door?status=Open"))!
-        .Where(c => c.TryGetProperty("licenceReference", out var reference) && reference.ValueKind == JsonValueKind.String && reference.GetString() == licence).ToList();
+    private async Task<List<FrontDoorContactView>> OpenForAsync(string licence) =>
+        (await Children.ListFrontDoorAsync("Open")).Where(c => c.LicenceReference == licence).ToList();
+
+    /// <summary>A new 903 episode in care (legal status C2, category of need N1).</summary>
+    private static RecordEpisodeRequest Episode(string startedOn, string reason, string placementType, string provider) => new()
+    {
+        StartedOn = DateOnly.Parse(startedOn), ReasonForNewEpisode = reason, LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = placementType, PlacementProvider = provider,
+    };
 
     /// <summary>A local identifier of this run's own (at most 10 characters, as the 903 allows).</summary>
     private static string LocalId() => $"C{Random.Shared.Next(1_000_000, 10_000_000)}";

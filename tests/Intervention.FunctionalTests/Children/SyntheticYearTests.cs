@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
+using Intervention.Contracts.Children.Http;
+using Refit;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -35,20 +33,20 @@ public sealed class SyntheticYearTests(OwnSettingsSystem own, ITestOutputHelper 
         output.WriteLine(string.Join('\n', lines));
         Measurements.Record($"children seeds (synthetic 2017/18 year, import + casework + improvement, through the gateway): {elapsed.TotalSeconds:0.0} s");
 
-        var kpis = (await System.Gateway.GetFromJsonAsync<List<JsonElement>>("children/api/kpis?asAt=2018-03-31"))!.ToDictionary(k => k.GetProperty("name").GetString()!);
+        var kpis = (await Children.GetKpisAsync(March31)).ToDictionary(k => k.Name);
         Assert.Equal(
             ["placements-3-plus", "long-term-stability", "placed-over-20-miles", "family-based-placements", "statutory-visits-on-time", "assessments-within-45-days",
              "plans-up-to-date", "return-home-interviews", "health-assessments-on-time", "average-caseload", "agency-rate"],
             kpis.Keys);
         // 628 children in care on 31 March 2018, 81% of them in family-based settings (509 of 628).
         var family = kpis["family-based-placements"];
-        Assert.Equal((509, 628, 81.1m), (family.GetProperty("numerator").GetInt32(), family.GetProperty("denominator").GetInt32(), family.GetProperty("value").GetDecimal()));
-        Assert.InRange(kpis["statutory-visits-on-time"].GetProperty("value").GetDecimal(), 91m, 95m);
-        Assert.InRange(kpis["assessments-within-45-days"].GetProperty("value").GetDecimal(), 80m, 94m);
-        Assert.InRange(kpis["plans-up-to-date"].GetProperty("value").GetDecimal(), 96m, 100m);
-        Assert.InRange(kpis["agency-rate"].GetProperty("value").GetDecimal(), 15m, 21m);
-        Assert.True(kpis["average-caseload"].GetProperty("value").GetDecimal() < 15m);
-        foreach (var kpi in kpis.Values) Assert.False(string.IsNullOrWhiteSpace(kpi.GetProperty("definition").GetString()));
+        Assert.Equal((509, 628, 81.1m), (family.Numerator, family.Denominator, family.Value));
+        Assert.InRange(kpis["statutory-visits-on-time"].Value!.Value, 91m, 95m);
+        Assert.InRange(kpis["assessments-within-45-days"].Value!.Value, 80m, 94m);
+        Assert.InRange(kpis["plans-up-to-date"].Value!.Value, 96m, 100m);
+        Assert.InRange(kpis["agency-rate"].Value!.Value, 15m, 21m);
+        Assert.True(kpis["average-caseload"].Value < 15m);
+        foreach (var kpi in kpis.Values) Assert.False(string.IsNullOrWhiteSpace(kpi.Definition));
 
         // The OpenAPI document describes the API the checks use.
         var openApi = await System.Gateway.GetStringAsync("children/openapi/v1.json");
@@ -61,12 +59,11 @@ public sealed class SyntheticYearTests(OwnSettingsSystem own, ITestOutputHelper 
         // The seeds again: the import replaces the year and every casework load is keyed, so the figures do not move.
         var again = await System.RunSeedsAsync("--only", "children");
         Assert.Equal(0, again.ExitCode);
-        var family2 = (await System.Gateway.GetFromJsonAsync<List<JsonElement>>("children/api/kpis?asAt=2018-03-31"))!.Single(k => k.GetProperty("name").GetString() == "family-based-placements");
-        Assert.Equal(628, family2.GetProperty("denominator").GetInt32());
-        Assert.Equal(170, (await System.Gateway.GetFromJsonAsync<JsonElement>("children/api/permanence?asAt=2018-03-31")).GetProperty("inScope").GetInt32());
-        var sevenTests = await System.Gateway.GetFromJsonAsync<List<JsonElement>>("children/api/improvement/items?kind=SevenTest");
-        Assert.Equal(7, sevenTests!.Count);
-        Assert.Equal(8, (await System.Gateway.GetFromJsonAsync<List<JsonElement>>("children/api/improvement/items?kind=OfstedRecommendation"))!.Count);
+        var family2 = (await Children.GetKpisAsync(March31)).Single(k => k.Name == "family-based-placements");
+        Assert.Equal(628, family2.Denominator);
+        Assert.Equal(170, (await Children.GetPermanenceAsync(March31)).InScope);
+        Assert.Equal(7, (await Children.ListImprovementItemsAsync("SevenTest")).Count);
+        Assert.Equal(8, (await Children.ListImprovementItemsAsync("OfstedRecommendation")).Count);
     }
 
     [Fact]
@@ -84,12 +81,11 @@ public sealed class SyntheticYearTests(OwnSettingsSystem own, ITestOutputHelper 
             ["oc2"] = "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\r\nX1,04/05/2009,12,,0,1,1,1,1,0,,\r\n",
         };
         var first = await ImportAsync(files, "2016/17");
-        Assert.Equal(HttpStatusCode.Created, first.Status);
-        var rules = first.Report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("table").GetString(), e.GetProperty("row").GetInt32())).ToList();
+        var rules = first.Errors.Select(e => (e.Rule, e.Table, e.Row)).ToList();
         Assert.Contains(("101", "header", 1), rules);
         Assert.Contains(("356", "episodes", 2), rules);
         Assert.Contains(("567", "missing", 0), rules);
-        Assert.Equal(1, first.Report.GetProperty("counts").GetProperty("101").GetInt32());
+        Assert.Equal(1, first.Counts["101"]);
 
         var exported = await ExportAsync("2016-17");
         Assert.Equal(["episodes", "header", "missing", "oc2", "reviews"], exported.Keys.Order());
@@ -98,32 +94,26 @@ public sealed class SyntheticYearTests(OwnSettingsSystem own, ITestOutputHelper 
         Assert.Contains("X2,9,10/10/2003,WBRI,UN3,0,", exported["header"]);
 
         var second = await ImportAsync(exported, "2016-17");
-        Assert.Equal(first.Report.GetProperty("counts").GetRawText(), second.Report.GetProperty("counts").GetRawText());
-        Assert.Equal(first.Report.GetProperty("rows").GetRawText(), second.Report.GetProperty("rows").GetRawText());
+        Assert.Equal(first.Counts, second.Counts);
+        Assert.Equal(first.Rows.OrderBy(r => r.Key), second.Rows.OrderBy(r => r.Key));
         var reexported = await ExportAsync("2016-17");
         Assert.Equal(exported, reexported);
         Assert.Equal(1, await System.CountAsync("children", "SELECT count(*) FROM other_rows WHERE collection_year = '2016/17'"));
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Report)> ImportAsync(Dictionary<string, string> files, string year)
-    {
-        using var form = new MultipartFormDataContent { { new StringContent(year), "collectionYear" } };
-        foreach (var (table, text) in files)
-        {
-            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            form.Add(part, "files", table + ".csv");
-        }
-        using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
+    private static readonly DateOnly March31 = new(2018, 3, 31);
+
+    private IChildrenApi Children => System.Api<IChildrenApi>();
+
+    /// <summary>Imports the files through the typed client: one multipart part named <c>files</c> per table.</summary>
+    private Task<ImportReport> ImportAsync(Dictionary<string, string> files, string year) =>
+        Children.ImportReturnAsync(year, files.Select(f => new ByteArrayPart(Encoding.UTF8.GetBytes(f.Value), f.Key + ".csv", "text/csv", "files")).ToList());
 
     private async Task<Dictionary<string, string>> ExportAsync(string year)
     {
-        using var response = await System.Gateway.GetAsync($"children/api/903/exports/{year}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        using var zipped = await Children.ExportReturnAsync(year);
+        Assert.Equal("application/zip", zipped.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(new MemoryStream(await zipped.ReadAsByteArrayAsync()));
         return zip.Entries.ToDictionary(e => e.Name[..^4], e => new StreamReader(e.Open()).ReadToEnd());
     }
 }

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Intervention.Contracts;
+using Intervention.Contracts.Children.Http;
 using Intervention.Contracts.Finance.Http;
 using Xunit;
 using static Intervention.FunctionalTests.Eventually;
@@ -21,29 +18,26 @@ public sealed class ChildrenToFinanceTests(SharedSystem shared)
     [Fact]
     public async Task Twenty_children_placed_in_residential_homes_through_the_children_API_raise_the_placement_forecast()
     {
-        var gateway = System.Gateway;
+        var children = System.Api<IChildrenApi>();
         // Local identifiers of this run's own (at most 10 characters).
         var run = Random.Shared.Next(100, 1000);
 
-        var before = await ForecastAsync(gateway);
+        var before = await ForecastAsync();
         var sent = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++)
         {
-            using var child = await gateway.PostAsJsonAsync("children/api/children", new { localId = $"R{run}-{i:D4}", sex = "1", dateOfBirth = "2006-05-14", ethnicity = "WBRI" });
-            Assert.True(child.StatusCode == HttpStatusCode.Created, $"POST children/api/children: {(int)child.StatusCode} {await child.Content.ReadAsStringAsync()}");
-            var id = JsonDocument.Parse(await child.Content.ReadAsStringAsync()).RootElement.GetProperty("id").ToString();
-            using var episode = await gateway.PostAsJsonAsync($"children/api/children/{id}/episodes", new
+            var child = await children.RecordChildAsync(new RecordChildRequest { LocalId = $"R{run}-{i:D4}", Sex = "1", DateOfBirth = new DateOnly(2006, 5, 14), Ethnicity = "WBRI" });
+            await children.RecordEpisodeAsync(child.Id, new RecordEpisodeRequest
             {
-                startedOn = "2017-10-08", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1",
-                placementType = "K2", placementProvider = "PR4", weeklyCost = 3500,
+                StartedOn = new DateOnly(2017, 10, 8), ReasonForNewEpisode = "S", LegalStatus = "C2", CategoryOfNeed = "N1",
+                PlacementType = "K2", PlacementProvider = "PR4", WeeklyCost = 3500m,
             });
-            Assert.True(episode.StatusCode == HttpStatusCode.Created, $"POST episodes: {(int)episode.StatusCode} {await episode.Content.ReadAsStringAsync()}");
         }
         var posted = sent.Elapsed;
 
         // 8 October 2017 to 31 March 2018: 175 nights, 25 weeks, at finance's £3,500 a week for K2.
         ChildrenPlacementForecast? after = null;
-        await WaitUntilAsync(async () => (after = await ForecastAsync(gateway)).Forecast == before.Forecast + 20 * 25 * 3_500m, TimeSpan.FromSeconds(30),
+        await WaitUntilAsync(async () => (after = await ForecastAsync()).Forecast == before.Forecast + 20 * 25 * 3_500m, TimeSpan.FromSeconds(30),
             () => $"the forecast never rose by £1,750,000 (last {after?.Forecast - before.Forecast}).\n{System.Logs("children")}\n{System.Logs("finance")}");
         var visible = sent.Elapsed;
         Assert.Equal(20, after!.PlacementTypes.Single(t => t.PlacementType == "K2").Children - (before.PlacementTypes.SingleOrDefault(t => t.PlacementType == "K2")?.Children ?? 0));
@@ -51,6 +45,5 @@ public sealed class ChildrenToFinanceTests(SharedSystem shared)
                             $"visible through the gateway {(visible - posted).TotalMilliseconds:0} ms after the last episode was answered ({visible.TotalMilliseconds:0} ms after the first request)");
     }
 
-    private static async Task<ChildrenPlacementForecast> ForecastAsync(HttpClient gateway) =>
-        (await gateway.GetFromJsonAsync<ChildrenPlacementForecast>("finance/api/forecast/children-placements?year=2017/18", ContractJson.Options))!;
+    private Task<ChildrenPlacementForecast> ForecastAsync() => System.Api<IFinanceApi>().GetChildrenPlacementForecastAsync("2017/18");
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Intervention.Contracts;
 using Intervention.Contracts.Children;
 using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
@@ -30,7 +28,7 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
     public async Task Children_entering_care_raise_the_forecast_by_weeks_times_unit_cost_and_a_RAG_crossing_is_published()
     {
         await ResetFinanceAsync(System);
-        using var finance = System.Service("finance");
+        var finance = System.Api<IFinanceApi>();
         var errorsBefore = await System.MessagesInQueueAsync("finance-child-became-looked-after_error");
         var tag = Tag();
         // A placements budget of £500,000 for 2017/18: five children in residential homes for 25 weeks (£437,500) are Green.
@@ -78,7 +76,7 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
     [Fact]
     public async Task A_move_to_foster_care_and_a_child_leaving_care_lower_the_forecast_and_Stovewood_is_shown_apart()
     {
-        using var finance = System.Service("finance");
+        var finance = System.Api<IFinanceApi>();
         await using var broker = await BrokerClient.ConnectAsync(await System.ConnectionStringAsync("messaging"));
         // The forecast is the council's: what other children already add to it is the baseline.
         var before = await ForecastAsync(finance);
@@ -138,20 +136,19 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
         Stovewood = false,
     };
 
-    private static async Task SetUpPlacementsBudgetAsync(HttpClient finance, decimal budget)
+    private static async Task SetUpPlacementsBudgetAsync(IFinanceApi finance, decimal budget)
     {
-        (await finance.PutAsJsonAsync("api/monitoring/directorates/children-and-young-peoples-services", new DirectorateRequest { Name = "Children and Young People's Services" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await finance.PutAsJsonAsync("api/monitoring/cost-centres/children-placements", new CostCentreRequest { Directorate = "children-and-young-peoples-services", Name = "Placements" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await finance.PutAsJsonAsync("api/monitoring/2017-18/budgets/children-placements", new BudgetRequest { NetBudget = budget }, ContractJson.Options)).EnsureSuccessStatusCode();
+        await finance.PutDirectorateAsync("children-and-young-peoples-services", new DirectorateRequest { Name = "Children and Young People's Services" });
+        await finance.PutCostCentreAsync("children-placements", new CostCentreRequest { Directorate = "children-and-young-peoples-services", Name = "Placements" });
+        await finance.PutBudgetAsync("2017-18", "children-placements", new BudgetRequest { NetBudget = budget });
     }
 
-    internal static async Task<ChildrenPlacementForecast> ForecastAsync(HttpClient finance, string prefix = "") =>
-        (await finance.GetFromJsonAsync<ChildrenPlacementForecast>($"{prefix}api/forecast/children-placements?year=2017/18", ContractJson.Options))!;
+    internal static Task<ChildrenPlacementForecast> ForecastAsync(IFinanceApi finance) => finance.GetChildrenPlacementForecastAsync("2017/18");
 
-    internal static async Task<ChildrenPlacementForecast> WaitForForecastAsync(HttpClient finance, decimal expected, AspireSystem system, string prefix = "")
+    internal static async Task<ChildrenPlacementForecast> WaitForForecastAsync(IFinanceApi finance, decimal expected, AspireSystem system)
     {
         ChildrenPlacementForecast? last = null;
-        await WaitUntilAsync(async () => (last = await ForecastAsync(finance, prefix)).Forecast == expected, TimeSpan.FromSeconds(15),
+        await WaitUntilAsync(async () => (last = await ForecastAsync(finance)).Forecast == expected, TimeSpan.FromSeconds(15),
             () => $"the 2017-18 forecast never reached {expected} (last {last?.Forecast}).\n{system.Logs("finance")}");
         return last!;
     }

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Intervention.Contracts;
 using Intervention.Contracts.Finance.Http;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
 using Xunit;
 
 using static Intervention.FunctionalTests.Eventually;
@@ -31,40 +28,40 @@ public sealed class MtfsThroughTheGatewayTests(OwnSettingsSystem own)
     public async Task The_seeded_MTFS_shows_the_41_083m_gap_twenty_residential_children_raise_the_forecast_and_more_demand_shows_beside_it()
     {
         await DemandLedForecastTests.ResetFinanceAsync(System);
-        var gateway = System.Gateway;
+        var (finance, governance) = (System.Api<IFinanceApi>(), System.Api<IGovernanceApi>());
         // Governance's decision register is not reset: the approval is found among the decisions already there.
-        var decisionsBefore = (await gateway.GetFromJsonAsync<List<DecisionDetail>>("governance/api/decisions?function=financial-services", ContractJson.Options))!.Select(d => d.Id).ToHashSet();
+        var decisionsBefore = (await governance.ListDecisionsAsync(function: "financial-services")).Select(d => d.Id).ToHashSet();
 
         var seeded = (await System.RunSeedsAsync("--only", "governance,finance")).Output;
         Assert.Contains($"finance MTFS {Base}: recorded", seeded);
         Assert.Contains($"finance MTFS scenario {MoreDemand}: recorded", seeded);
 
         // The published figures, computed by the service from the seeded (illustrative, labelled) assumptions.
-        var gap = await GapAsync(gateway, "current");
+        var gap = await finance.GetMtfsGapAsync("current");
         Assert.Equal(Base, gap.Version);
         Assert.True(gap.Illustrative);
         Assert.Equal(["2016-17", "2017-18", "2018-19"], gap.Years.Select(y => y.Year));
         Assert.Equal(41_083_000m, gap.Years[^1].CumulativeGap);
         Assert.Equal(24_000_000m, gap.Years[1].Gap);
         Assert.Equal([0m, 0m, 4_563_000m], gap.Years.Select(y => y.RemainingGap));
-        var detail = await gateway.GetFromJsonAsync<MtfsVersionDetail>($"finance/api/mtfs/{Base}", ContractJson.Options);
-        Assert.Contains(detail!.Assumptions, a => a.Category == AssumptionCategory.AscPrecept && a.Year == "2017-18" && a.Value == 3m && !a.Illustrative);
+        var detail = await finance.GetMtfsVersionAsync(Base);
+        Assert.Contains(detail.Assumptions, a => a.Category == AssumptionCategory.AscPrecept && a.Year == "2017-18" && a.Value == 3m && !a.Illustrative);
         Assert.All(detail.Assumptions, a => Assert.False(string.IsNullOrWhiteSpace(a.Source)));
 
         // Resilience from the seeded (illustrative) ledger: reserves of £55.3m falling by £6.6m in 2016-17 last about 8.4 years.
-        var resilience = await gateway.GetFromJsonAsync<ResilienceReport>("finance/api/resilience/2016-17", ContractJson.Options);
-        var sustainability = resilience!.Indicators.Single(i => i.Name == "reserves-sustainability");
+        var resilience = await finance.GetResilienceAsync("2016-17");
+        var sustainability = resilience.Indicators.Single(i => i.Name == "reserves-sustainability");
         Assert.Equal((55_300_000m, 6_600_000m), (sustainability.Numerator, sustainability.Denominator));
         Assert.Equal(8.38m, Math.Round(sustainability.Value!.Value, 2));
-        var section114 = await gateway.GetFromJsonAsync<Section114Assessment>("finance/api/section-114/2017-18", ContractJson.Options);
-        Assert.Equal((false, 55_300_000m), (section114!.AtRisk, section114.UsableReserves));
+        var section114 = await finance.GetSection114Async("2017-18");
+        Assert.Equal((false, 55_300_000m), (section114.AtRisk, section114.UsableReserves));
 
         // Twenty children placed in children's homes from 8 October 2017: 25 weeks each at finance's £3,500 a week.
-        var before = await DemandLedForecastTests.ForecastAsync(gateway, "finance/");
+        var before = await DemandLedForecastTests.ForecastAsync(finance);
         await using var broker = await BrokerClient.ConnectAsync(await System.ConnectionStringAsync("messaging"));
         var sent = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++) await broker.PublishAsync(DemandLedForecastTests.Entered($"rotherham-child-{i:D2}", "K2"), Guid.NewGuid());
-        var after = await DemandLedForecastTests.WaitForForecastAsync(gateway, before.Forecast + 20 * 25 * 3_500m, System, "finance/");
+        var after = await DemandLedForecastTests.WaitForForecastAsync(finance, before.Forecast + 20 * 25 * 3_500m, System);
         var visible = sent.Elapsed;
         Assert.Equal(1_750_000m, after.Forecast - before.Forecast);
         Assert.Equal(20, after.PlacementTypes.Single(t => t.PlacementType == "K2").Children);
@@ -72,14 +69,14 @@ public sealed class MtfsThroughTheGatewayTests(OwnSettingsSystem own)
         Measurements.Record($"finance: 20 ChildBecameLookedAfter (K2 from 2017-10-08) published on RabbitMQ -> children's placement forecast 2017-18 up by {after.Forecast - before.Forecast:N0} (20 x 25 weeks x £3,500), visible through the gateway {visible.TotalMilliseconds:0} ms after the first was published");
 
         // The strategy keeps its published gap and shows the demand reported since it was set beside it.
-        var moved = await GapAsync(gateway, "current");
+        var moved = await finance.GetMtfsGapAsync("current");
         Assert.Equal(41_083_000m, moved.Years[^1].CumulativeGap);
         Assert.Equal([0m, 1_750_000m, 3_650_000m], moved.Years.Select(y => y.DemandSinceSetting)); // 2018-19: a full year, 365 nights
         Assert.Equal(44_733_000m, moved.Years[^1].CumulativeGapWithDemand);
 
         // The scenario with 10% more demand, beside the base.
-        var compared = await gateway.GetFromJsonAsync<MtfsComparison>($"finance/api/mtfs/compare?versions={Base},{MoreDemand}", ContractJson.Options);
-        Assert.Equal([Base, MoreDemand], compared!.Versions.Select(v => v.Version));
+        var compared = await finance.CompareMtfsVersionsAsync($"{Base},{MoreDemand}");
+        Assert.Equal([Base, MoreDemand], compared.Versions.Select(v => v.Version));
         Assert.Equal(43_013_000m, compared.Versions[1].Years[^1].CumulativeGap);
         Assert.Equal(1_930_000m, compared.Differences.Single().CumulativeGapDifference["2018-19"]);
         Assert.Equal(43_013_000m + 1.1m * 3_650_000m, compared.Versions[1].Years[^1].CumulativeGapWithDemand);
@@ -87,17 +84,11 @@ public sealed class MtfsThroughTheGatewayTests(OwnSettingsSystem own)
 
         // A budget that does not balance in its first year is refused, with the gap; the balanced one is approved and reported.
         var approval = new ApproveBudgetRequest { DecidedAt = DateTimeOffset.Parse("2016-03-02T19:00:00Z"), DeciderName = "Full Council", Meeting = "Council, 2 March 2016" };
-        using (var refused = await gateway.PostAsJsonAsync($"finance/api/mtfs/{MoreDemand}/approval", approval, ContractJson.Options))
-        {
-            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-            Assert.Equal("budget-not-balanced", problem.RootElement.GetProperty("rule").GetString());
-            Assert.Equal(380_000m, problem.RootElement.GetProperty("remainingGap").GetDecimal()); // 10% of 2016-17's £3.8m demand pressures
-        }
-        using (var approved = await gateway.PostAsJsonAsync($"finance/api/mtfs/{Base}/approval", approval, ContractJson.Options))
-            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var problem = await Refused.ByRuleAsync(() => finance.ApproveBudgetAsync(MoreDemand, approval), "budget-not-balanced");
+        Assert.Equal(380_000m, problem.GetProperty("remainingGap").GetDecimal()); // 10% of 2016-17's £3.8m demand pressures
+        await finance.ApproveBudgetAsync(Base, approval);
         List<DecisionDetail>? decisions = null;
-        await WaitUntilAsync(async () => (decisions = (await gateway.GetFromJsonAsync<List<DecisionDetail>>("governance/api/decisions?function=financial-services", ContractJson.Options))!
+        await WaitUntilAsync(async () => (decisions = (await governance.ListDecisionsAsync(function: "financial-services"))
                 .Where(d => !decisionsBefore.Contains(d.Id)).ToList()).Count == 1,
             TimeSpan.FromSeconds(15), () => $"the approval never reached the decision register.\n{System.Logs("finance")}\n{System.Logs("governance")}");
         var decision = Assert.Single(decisions!);
@@ -106,36 +97,41 @@ public sealed class MtfsThroughTheGatewayTests(OwnSettingsSystem own)
         // Seeding again changes nothing.
         var again = (await System.RunSeedsAsync("--only", "governance,finance")).Output;
         Assert.Contains($"finance MTFS {Base}: already recorded", again);
-        Assert.Equal(41_083_000m, (await GapAsync(gateway, Base)).Years[^1].CumulativeGap);
+        Assert.Equal(41_083_000m, (await finance.GetMtfsGapAsync(Base)).Years[^1].CumulativeGap);
     }
 
     [Fact]
     public async Task A_scenario_is_a_copy_changing_it_never_changes_its_parent()
     {
-        using var finance = System.Service("finance");
+        var finance = System.Api<IFinanceApi>();
         // Versions of this run's own: finance keeps every version it was given.
         var parent = DemandLedForecastTests.Tag();
-        (await finance.PostAsJsonAsync("api/mtfs", SmallVersion(parent), ContractJson.Options)).EnsureSuccessStatusCode();
-        var parentBefore = await GapAsync(finance, parent, "");
-        var parentAnswerBefore = (await finance.GetStringAsync($"api/mtfs/{parent}"), await finance.GetStringAsync($"api/mtfs/{parent}/gap"));
+        using (var recorded = await finance.CreateMtfsVersionAsync(SmallVersion(parent)))
+            Answered.With(recorded, HttpStatusCode.Created, "the parent version");
+        var parentBefore = await finance.GetMtfsGapAsync(parent);
+        var parentAnswerBefore = await AnswersAsync(parent);
 
-        using var created = await finance.PostAsJsonAsync($"api/mtfs/{parent}/scenarios", new CreateScenarioRequest
-        {
-            Id = $"{parent}-lower-tax-base",
-            Name = "Tax base 10% lower in 2018/19",
-            Changes = [new MtfsAssumption { Category = AssumptionCategory.TaxBase, Year = "2018/19", Value = 900m, Source = "scenario", AsOf = new DateOnly(2016, 3, 2) }],
-        }, ContractJson.Options);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using (var created = await finance.CreateScenarioAsync(parent, new CreateScenarioRequest
+               {
+                   Id = $"{parent}-lower-tax-base",
+                   Name = "Tax base 10% lower in 2018/19",
+                   Changes = [new MtfsAssumption { Category = AssumptionCategory.TaxBase, Year = "2018/19", Value = 900m, Source = "scenario", AsOf = new DateOnly(2016, 3, 2) }],
+               }))
+            Answered.With(created, HttpStatusCode.Created, "the scenario");
 
-        var scenario = await GapAsync(finance, $"{parent}-lower-tax-base", "");
-        Assert.Equal(parentAnswerBefore, (await finance.GetStringAsync($"api/mtfs/{parent}"), await finance.GetStringAsync($"api/mtfs/{parent}/gap")));
+        var scenario = await finance.GetMtfsGapAsync($"{parent}-lower-tax-base");
+        Assert.Equal(parentAnswerBefore, await AnswersAsync(parent));
         Assert.Equal(parent, scenario.ParentId);
         // 100 fewer band D equivalents at 2018-19's band D (1,000 x 1.035 x 1.045 x 1.05 = 1,135.65375): £113,565.375 less council tax.
         Assert.Equal(parentBefore.Years[2].CumulativeGap + 113_565.38m, scenario.Years[2].CumulativeGap);
         Assert.Equal(parentBefore.Years[1].CumulativeGap, scenario.Years[1].CumulativeGap);
-        var parentDetail = await finance.GetFromJsonAsync<MtfsVersionDetail>($"api/mtfs/{parent}", ContractJson.Options);
-        Assert.Equal(1_000m, parentDetail!.Assumptions.Single(a => a.Category == AssumptionCategory.TaxBase && a.Year == "2018-19").Value);
+        var parentDetail = await finance.GetMtfsVersionAsync(parent);
+        Assert.Equal(1_000m, parentDetail.Assumptions.Single(a => a.Category == AssumptionCategory.TaxBase && a.Year == "2018-19").Value);
     }
+
+    /// <summary>A version's answers as written on the wire, to show a scenario left them unchanged to the byte.</summary>
+    private async Task<(string Version, string Gap)> AnswersAsync(string version) =>
+        (await System.Gateway.GetStringAsync($"finance/api/mtfs/{version}"), await System.Gateway.GetStringAsync($"finance/api/mtfs/{version}/gap"));
 
     internal static CreateMtfsVersionRequest SmallVersion(string id) => new()
     {
@@ -156,7 +152,4 @@ public sealed class MtfsThroughTheGatewayTests(OwnSettingsSystem own)
 
     internal static MtfsAssumption Line(AssumptionCategory category, string? year, decimal value) =>
         new() { Category = category, Year = year, Value = value, Source = "test", AsOf = new DateOnly(2016, 3, 2), Illustrative = true };
-
-    private static async Task<MtfsGap> GapAsync(HttpClient client, string version, string prefix = "finance/") =>
-        (await client.GetFromJsonAsync<MtfsGap>($"{prefix}api/mtfs/{version}/gap", ContractJson.Options))!;
 }

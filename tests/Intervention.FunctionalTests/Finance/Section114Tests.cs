@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Intervention.Contracts;
 using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
 using Xunit;
@@ -25,20 +23,21 @@ public sealed class Section114Tests(OwnSettingsSystem own)
     public async Task Forecast_spending_past_resources_and_reserves_raises_the_section_114_risk_once()
     {
         await DemandLedForecastTests.ResetFinanceAsync(System);
-        using var finance = System.Service("finance");
+        var finance = System.Api<IFinanceApi>();
         var small = MtfsThroughTheGatewayTests.SmallVersion("small") with { MakeCurrent = true }; // 2016-17 funding: £1,535,000
-        (await finance.PostAsJsonAsync("api/mtfs", small, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await finance.PutAsJsonAsync("api/resilience/ledger/2015-16", Ledger(100_000m), ContractJson.Options)).EnsureSuccessStatusCode();
-        (await finance.PutAsJsonAsync("api/monitoring/directorates/council", new DirectorateRequest { Name = "The council" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await finance.PutAsJsonAsync("api/monitoring/cost-centres/services", new CostCentreRequest { Directorate = "council", Name = "All services" }, ContractJson.Options)).EnsureSuccessStatusCode();
-        (await finance.PutAsJsonAsync("api/monitoring/2016-17/budgets/services", new BudgetRequest { NetBudget = 1_500_000m }, ContractJson.Options)).EnsureSuccessStatusCode();
+        using (var recorded = await finance.CreateMtfsVersionAsync(small))
+            Answered.With(recorded, HttpStatusCode.Created, "the MTFS");
+        await finance.PutLedgerYearAsync("2015-16", Ledger(100_000m));
+        await finance.PutDirectorateAsync("council", new DirectorateRequest { Name = "The council" });
+        await finance.PutCostCentreAsync("services", new CostCentreRequest { Directorate = "council", Name = "All services" });
+        await finance.PutBudgetAsync("2016-17", "services", new BudgetRequest { NetBudget = 1_500_000m });
         await using var broker = await BrokerClient.ConnectAsync(await System.ConnectionStringAsync("messaging"));
         var raised = await broker.ListenAsync<Section114RiskRaised>();
 
         // £1.6m forecast against £1.535m of resources and £0.1m of reserves: within them.
         await ReturnAsync(finance, 6, 900_000m, 700_000m);
-        var within = await finance.GetFromJsonAsync<Section114Assessment>("api/section-114/2016-17", ContractJson.Options);
-        Assert.Equal((1_600_000m, 1_535_000m, 100_000m, 35_000m, false), (within!.ForecastSpending, within.Resources, within.UsableReserves, within.Headroom, within.AtRisk));
+        var within = await finance.GetSection114Async("2016-17");
+        Assert.Equal((1_600_000m, 1_535_000m, 100_000m, 35_000m, false), (within.ForecastSpending, within.Resources, within.UsableReserves, within.Headroom, within.AtRisk));
 
         // £1.7m: £65,000 past them.
         await ReturnAsync(finance, 7, 1_000_000m, 700_000m);
@@ -50,16 +49,15 @@ public sealed class Section114Tests(OwnSettingsSystem own)
         Assert.Equal(("2016-17", 1_700_000m, 1_535_000m, 100_000m, 65_000m), (risk.Year, risk.ForecastSpending, risk.Resources, risk.UsableReserves, risk.Shortfall));
         Assert.Equal(1, await System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%Section114RiskRaised'"));
 
-        using var notice = await finance.PostAsJsonAsync("api/section-114/2016-17/notices", new Section114NoticeRequest { IssuedOn = new DateOnly(2016, 11, 1), IssuedBy = "Strategic Director of Finance" }, ContractJson.Options);
-        Assert.Equal(HttpStatusCode.Created, notice.StatusCode);
-        Assert.Equal(new DateOnly(2016, 11, 22), (await notice.Content.ReadFromJsonAsync<Section114Notice>(ContractJson.Options))!.FullCouncilBy);
-        var assessed = await finance.GetFromJsonAsync<Section114Assessment>("api/section-114/2016-17", ContractJson.Options);
-        Assert.True(assessed!.AtRisk);
+        var notice = await finance.LogSection114NoticeAsync("2016-17", new Section114NoticeRequest { IssuedOn = new DateOnly(2016, 11, 1), IssuedBy = "Strategic Director of Finance" });
+        Assert.Equal(new DateOnly(2016, 11, 22), notice.FullCouncilBy);
+        var assessed = await finance.GetSection114Async("2016-17");
+        Assert.True(assessed.AtRisk);
         Assert.NotNull(assessed.RaisedAt);
         Assert.Single(assessed.Notices);
 
-        var indicators = await finance.GetFromJsonAsync<ResilienceReport>("api/resilience/2015-16", ContractJson.Options);
-        var ratio = indicators!.Indicators.Single(i => i.Name == "reserves-to-net-revenue-expenditure");
+        var indicators = await finance.GetResilienceAsync("2015-16");
+        var ratio = indicators.Indicators.Single(i => i.Name == "reserves-to-net-revenue-expenditure");
         Assert.Equal((100_000m, 1_500_000m), (ratio.Numerator, ratio.Denominator));
     }
 
@@ -69,10 +67,6 @@ public sealed class Section114Tests(OwnSettingsSystem own)
         FeesAndChargesIncome = 50_000m, TotalServiceExpenditure = 2_000_000m, Source = "test ledger",
     };
 
-    private static async Task ReturnAsync(HttpClient finance, int month, decimal actuals, decimal remaining)
-    {
-        using var response = await finance.PutAsJsonAsync($"api/monitoring/2016-17/forecasts/{month}/services",
-            new ForecastReturnRequest { ActualsToDate = actuals, ForecastRemaining = remaining, ManagementAction = "Spending controls" }, ContractJson.Options);
-        Assert.True(response.IsSuccessStatusCode, $"P{month}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    private static Task ReturnAsync(IFinanceApi finance, int month, decimal actuals, decimal remaining) =>
+        finance.PutForecastAsync("2016-17", month, "services", new ForecastReturnRequest { ActualsToDate = actuals, ForecastRemaining = remaining, ManagementAction = "Spending controls" });
 }
