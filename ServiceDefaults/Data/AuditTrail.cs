@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Intervention.Contracts.Http;
 using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,9 +32,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.Id).UseIdentityAlwaysColumn();
     }
 }
-
-/// <summary>One answer of <c>GET /api/audit</c>.</summary>
-public sealed record AuditLine(DateTimeOffset At, string Actor, string Action, string What, string? Resource, string? Purpose, int? Status, string? TraceId);
 
 /// <summary>
 /// The audit trail of every service: reads of personal records (written by the endpoint that reads), every change made

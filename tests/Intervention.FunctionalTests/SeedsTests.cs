@@ -1,9 +1,6 @@
-using System.Net;
-using System.Diagnostics;
-using System.Net.Http.Json;
-using Intervention.Contracts;
 using Intervention.Contracts.Governance;
-using Intervention.Contracts.Http;
+using Intervention.Contracts.Governance.Http;
+using Intervention.Contracts.Licensing.Http;
 using Xunit;
 
 namespace Intervention.FunctionalTests;
@@ -28,10 +25,10 @@ public sealed class SeededSystem : IAsyncLifetime
         System = await AspireSystem.StartAsync();
         FirstRun = (await System.RunSeedsAsync("--only", "governance,licensing", "--drivers", SeededDrivers.ToString())).Output;
         // Licensing's copy of the Directions arrives over the broker: wait for the last of the six.
-        var http = System.Gateway;
+        var licensing = System.Api<ILicensingApi>();
         await Eventually.WaitUntilAsync(async () =>
-            (await http.GetAsync("licensing/api/authority?function=licensing&at=2018-10-01T00:00:00Z")).StatusCode == HttpStatusCode.OK &&
-            (await http.GetFromJsonAsync<AuthorityInForce>("licensing/api/authority?function=licensing&at=2017-02-15T12:00:00Z", ContractJson.Options))!.Authority == Authority.Council,
+            (await licensing.ListAuthorityAsync(DateTimeOffset.Parse("2018-10-01T00:00:00Z"))).Any(a => a.Function == "licensing") &&
+            (await licensing.GetAuthorityAsync("licensing", DateTimeOffset.Parse("2017-02-15T12:00:00Z"))).Authority == Authority.Council,
             TimeSpan.FromSeconds(30), () => "licensing never received the seeded Directions");
     }
 
@@ -51,27 +48,25 @@ public sealed class SeedsTests(SeededSystem seeded)
         // The first run is the seeded system's own, on empty databases; this is the second.
         var first = seeded.FirstRun;
         var second = (await seeded.System.RunSeedsAsync("--only", "governance")).Output;
-        var gateway = seeded.System.Gateway;
+        var governance = seeded.System.Api<IGovernanceApi>();
 
         Assert.Equal(6, first.Count(l => l.StartsWith("governance [") && l.Contains(": recorded ")));
         Assert.Equal(6, second.Count(l => l.StartsWith("governance [") && l.EndsWith(": already recorded")));
         Assert.Contains("governance improvement plan: 99/99 milestones", second);
 
-        var register = await gateway.GetFromJsonAsync<List<DirectionsDetail>>("governance/api/directions", ContractJson.Options);
-        Assert.Equal(6, register!.Count);
-        var june2016 = await gateway.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2016-06-01T12:00:00Z", ContractJson.Options);
-        var january2017 = await gateway.GetFromJsonAsync<AuthorityInForce>("governance/api/authority?function=licensing&at=2017-01-15T12:00:00Z", ContractJson.Options);
-        Assert.Equal(Authority.Commissioners, june2016!.Authority);
-        Assert.Equal((Authority.Council, Oversight.Advice), (january2017!.Authority, january2017.Oversight));
+        Assert.Equal(6, (await governance.ListDirectionsAsync()).Count);
+        var june2016 = await governance.GetAuthorityAsync("licensing", DateTimeOffset.Parse("2016-06-01T12:00:00Z"));
+        var january2017 = await governance.GetAuthorityAsync("licensing", DateTimeOffset.Parse("2017-01-15T12:00:00Z"));
+        Assert.Equal(Authority.Commissioners, june2016.Authority);
+        Assert.Equal((Authority.Council, Oversight.Advice), (january2017.Authority, january2017.Oversight));
 
         // The published progress figures, computed by the service from what the seeds recorded (twice).
-        var plan = await gateway.GetFromJsonAsync<ImprovementPlanSummary>("governance/api/improvement-plan/summary?asAt=2016-12-31&phase=Phase%20Two", ContractJson.Options);
-        Assert.Equal((20, 99, 48), (plan!.Objectives, plan.Milestones, plan.Delivered));
-        var q2 = await gateway.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q2", ContractJson.Options);
-        var q3 = await gateway.GetFromJsonAsync<CorporatePlanQuarter>("governance/api/corporate-plan/2016-17/Q3", ContractJson.Options);
-        Assert.Equal((39.7m, 43.1m), (q2!.OnTarget.Percent, q2.Improving.Percent));
-        Assert.Equal((43.9m, 47.8m), (q3!.OnTarget.Percent, q3.Improving.Percent));
-        var days = await gateway.GetFromJsonAsync<CommissionerDays>("governance/api/commissioner-days/2018-19", ContractJson.Options);
-        Assert.Equal(160m, days!.RemainingDays);
+        var plan = await governance.GetImprovementPlanSummaryAsync(new DateOnly(2016, 12, 31), "Phase Two");
+        Assert.Equal((20, 99, 48), (plan.Objectives, plan.Milestones, plan.Delivered));
+        var q2 = await governance.GetCorporatePlanQuarterAsync("2016-17", "Q2");
+        var q3 = await governance.GetCorporatePlanQuarterAsync("2016-17", "Q3");
+        Assert.Equal((39.7m, 43.1m), (q2.OnTarget.Percent, q2.Improving.Percent));
+        Assert.Equal((43.9m, 47.8m), (q3.OnTarget.Percent, q3.Improving.Percent));
+        Assert.Equal(160m, (await governance.GetCommissionerDaysAsync("2018-19")).RemainingDays);
     }
 }

@@ -106,6 +106,15 @@ public interface ILicensingApi
     [Post("/licensing/api/operators")]
     Task<LicenceApplied> CreateOperatorAsync([Body] NewOperator request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Licensing's audit trail, newest first: who read a driver's record or changed anything, when, why and from which trace,
+    /// optionally only <paramref name="actor"/>'s lines or one <paramref name="action"/> (<c>read</c>, <c>change</c>, <c>consume</c>),
+    /// between <paramref name="from"/> and <paramref name="to"/>, at most <paramref name="limit"/> (500 when null). For licensing's team.
+    /// </summary>
+    [Get("/licensing/api/audit")]
+    Task<List<AuditLine>> GetAuditTrailAsync(string? actor = null, string? action = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Who holds <paramref name="function"/> (a licensing function) at <paramref name="at"/>, as licensing's copy of the Directions says.</summary>
     [Get("/licensing/api/authority")]
     Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Xunit;
 using Xunit.Abstractions;
-
-using static Intervention.FunctionalTests.Api;
 using static Intervention.FunctionalTests.Eventually;
 
 namespace Intervention.FunctionalTests.Reliability;
@@ -23,7 +22,7 @@ public sealed class DatabaseOutageTests(SharedSystem shared, ITestOutputHelper o
         var system = shared.System;
         using var licensing = system.Service("licensing");
         var process = system.ProcessId("licensing");
-        var before = await PostAsync(licensing, "api/drivers", """{"name":"Outage Before","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
+        var before = await system.Api<ILicensingApi>().CreateDriverAsync(new NewDriver("Outage Before", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
 
         var answers = new List<string>();
         // A bound on each call, not a timing: a call that never answers is the failure this test exists for.
@@ -57,8 +56,8 @@ public sealed class DatabaseOutageTests(SharedSystem shared, ITestOutputHelper o
         var back = Stopwatch.StartNew();
         await WaitUntilAsync(async () => (await http.GetAsync("api/licences?at=2015-09-01")).StatusCode == HttpStatusCode.OK && await system.HealthyAsync("licensing"),
             TimeSpan.FromSeconds(60), () => $"licensing did not recover.\n{system.Logs("licensing")}");
-        var after = await PostAsync(licensing, "api/drivers", """{"name":"Outage After","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
-        Assert.NotEqual(before.GetProperty("id").GetGuid(), after.GetProperty("id").GetGuid());
+        var after = await system.Api<ILicensingApi>().CreateDriverAsync(new NewDriver("Outage After", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
+        Assert.NotEqual(before.Id, after.Id);
         Assert.Equal(process, system.ProcessId("licensing")); // the same process throughout: it recovered, nothing restarted it
         var line = $"database outage: {answers.Count} calls in 10 s all 503 problem details; recovered {back.ElapsedMilliseconds} ms after PostgreSQL started";
         output.WriteLine(line);

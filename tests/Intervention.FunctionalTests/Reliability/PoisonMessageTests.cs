@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Intervention.Contracts;
 using Intervention.Contracts.Finance.Http;
 using Intervention.FunctionalTests.Finance;
 using RabbitMQ.Client;
@@ -51,8 +49,6 @@ public sealed class PoisonMessageTests(OwnSettingsSystem own, ITestOutputHelper 
         });
         try
         {
-            using var finance = system.Service("finance");
-
             // The replay, as the runbook says: move the message from the _error queue back to the consumer's queue.
             // Only this test's message is moved; any other waiting there is put back as it was.
             var factory = new ConnectionFactory { Uri = new Uri(await system.ConnectionStringAsync("messaging")) };
@@ -76,7 +72,7 @@ public sealed class PoisonMessageTests(OwnSettingsSystem own, ITestOutputHelper 
                 () => $"the replayed message had no effect.\n{system.Logs("finance")}");
             await WaitUntilAsync(async () => await system.MessagesInQueueAsync(Queue + "_error") == errorsBefore, TimeSpan.FromSeconds(10),
                 () => $"{Queue}_error does not hold what it held before the test");
-            var forecast = (await finance.GetFromJsonAsync<ChildrenPlacementForecast>("api/forecast/children-placements?year=2017/18", ContractJson.Options))!;
+            var forecast = await system.Api<IFinanceApi>().GetChildrenPlacementForecastAsync("2017/18");
             Assert.Equal(1, forecast.PlacementTypes.Single(t => t.PlacementType == "Q9").Children);
             Assert.Equal(1, await system.CountAsync("finance", $"SELECT count(*) FROM inbox_messages WHERE message_id = '{poison.EventId}'"));
             output.WriteLine("poison message: to the _error queue after the retries, 3 others processed meanwhile, replayed after the fix with one effect");

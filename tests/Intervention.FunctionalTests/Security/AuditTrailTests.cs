@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Npgsql;
 using Xunit;
 
@@ -19,26 +18,22 @@ public sealed class AuditTrailTests(SharedSystem shared)
     {
         var system = shared.System;
         var officer = $"audit-officer-{Guid.NewGuid():N}";
-        using var asLicensing = new HttpClient { BaseAddress = system.ServiceAddress("licensing") };
-        asLicensing.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.Tokens.Mint(officer, ["licensing"], TimeSpan.FromHours(1)));
+        var asLicensing = system.ApiAs<ILicensingApi>(["licensing"], caller: officer);
 
-        using var created = await asLicensing.PostAsJsonAsync("api/drivers", new { name = "Audit Subject", dateOfBirth = "1981-01-01", licenceType = "PrivateHire" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using (var read = await asLicensing.GetAsync($"api/drivers/{id}?purpose=renewal%20check"))
-            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        using (var refused = await asLicensing.PostAsJsonAsync($"api/drivers/{id}/convictions", new { category = "Shoplifting", convictedOn = "2012-01-01" }))
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var created = await asLicensing.CreateDriverAsync(new NewDriver("Audit Subject", new DateOnly(1981, 1, 1), LicenceType.PrivateHire));
+        var id = created.Id;
+        await asLicensing.GetDriverAsync(id, "renewal check");
+        await Refused.WithAsync(() => asLicensing.AddConvictionAsync(id, new NewConviction("Shoplifting", new DateOnly(2012, 1, 1))), HttpStatusCode.BadRequest);
 
-        var trail = (await asLicensing.GetFromJsonAsync<List<JsonElement>>($"api/audit?actor={officer}"))!;
-        var change = Assert.Single(trail, l => l.GetProperty("action").GetString() == "change");
-        Assert.Equal("POST /api/drivers/", change.GetProperty("what").GetString());
-        Assert.Equal($"/api/drivers -> /api/drivers/{id}", change.GetProperty("resource").GetString());
-        Assert.Equal(201, change.GetProperty("status").GetInt32());
-        Assert.Matches("^[0-9a-f]{32}$", change.GetProperty("traceId").GetString());
-        var reading = Assert.Single(trail, l => l.GetProperty("action").GetString() == "read");
-        Assert.Equal($"/api/drivers/{id}", reading.GetProperty("resource").GetString());
-        Assert.Equal("renewal check", reading.GetProperty("purpose").GetString());
+        var trail = await asLicensing.GetAuditTrailAsync(actor: officer);
+        var change = Assert.Single(trail, l => l.Action == "change");
+        Assert.Equal("POST /api/drivers/", change.What);
+        Assert.Equal($"/api/drivers -> /api/drivers/{id}", change.Resource);
+        Assert.Equal(201, change.Status);
+        Assert.Matches("^[0-9a-f]{32}$", change.TraceId);
+        var reading = Assert.Single(trail, l => l.Action == "read");
+        Assert.Equal($"/api/drivers/{id}", reading.Resource);
+        Assert.Equal("renewal check", reading.Purpose);
         // A refused request changed nothing and is not a change.
         Assert.Equal(2, trail.Count);
 
