@@ -19,10 +19,4 @@ public static class Api
         Assert.True(response.StatusCode == expected, $"POST {uri}: {(int)response.StatusCode} {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    public static async Task PutAsync(HttpClient http, string uri, string body)
-    {
-        using var response = await http.PutAsync(uri, new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"PUT {uri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 }
