@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Intervention.AppHost;
+using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -420,10 +421,17 @@ public sealed class SharedSystem : Xunit.IAsyncLifetime
     public AspireSystem System { get; private set; } = null!;
 
     // The gateway waits up to two minutes for an answer (30 s by default): a 200 MB 903 upload on a busy machine takes longer.
-    public async Task InitializeAsync() => System = await AspireSystem.StartAsync(perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
+    public async Task InitializeAsync()
     {
-        ["gateway"] = new Dictionary<string, string> { ["Gateway__Timeout"] = "00:02:00" },
-    });
+        System = await AspireSystem.StartAsync(perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["gateway"] = new Dictionary<string, string> { ["Gateway__Timeout"] = "00:02:00" },
+        });
+        // The intervention began on 26 February 2015. The earliest Directions in the register mark its beginning and
+        // anything earlier is refused, so they are recorded first: otherwise whichever test xUnit happened to run first
+        // would decide when the intervention began, and a test recording the real first Directions after it would get 409.
+        await System.Api<IGovernanceApi>().IssueDirectionsAsync(RotherhamDirections.February2015());
+    }
 
     public async Task DisposeAsync() => await System.DisposeAsync();
 }
