@@ -45,7 +45,11 @@ public static class ServiceDefaultsExtensions
 
         builder.AddServiceSecurity(identity);
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi(o => SecurityExtensions.AddAccessToOpenApi(o, identity));
+        builder.Services.AddOpenApi(o =>
+        {
+            SecurityExtensions.AddAccessToOpenApi(o, identity);
+            IdempotencyKeysExtensions.DescribeInOpenApi(o);
+        });
         return builder;
     }
 

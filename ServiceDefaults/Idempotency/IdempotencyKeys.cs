@@ -2,10 +2,12 @@ using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
 using Npgsql;
 
 namespace Intervention.ServiceDefaults.Idempotency;
@@ -25,6 +27,24 @@ public static class IdempotencyKeysExtensions
         services.AddHostedService<ExpiredIdempotencyKeys>();
         return services;
     }
+
+    /// <summary>Names the optional header on every POST of the service's OpenAPI document.</summary>
+    internal static void DescribeInOpenApi(OpenApiOptions openApi) =>
+        openApi.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.HttpMethod == "POST" && context.ApplicationServices.GetService<IdempotencyKeyStore>() is not null)
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyKeyHeader.Name, In = ParameterLocation.Header, Required = false,
+                    Description = "Makes a retry safe (IETF httpapi draft): the same key and body within 24 hours get the first answer again; " +
+                                  "another body is a 422, a retry while the first runs a 409. 1 to 255 printable ASCII characters, e.g. a UUID.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKeyHeader.MaxLength },
+                });
+            }
+            return Task.CompletedTask;
+        });
 
     /// <summary>Applies keys to every POST; a process without a service database (the gateway) has none to keep them in.</summary>
     internal static WebApplication UseIdempotencyKeys(this WebApplication app)

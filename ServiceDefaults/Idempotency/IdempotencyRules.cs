@@ -51,8 +51,7 @@ public static class IdempotencyRules
     /// <summary>The request's fingerprint: SHA-256 of its query string and its body.</summary>
     public static byte[] Fingerprint(string query, ReadOnlySpan<byte> body)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendQuery(hash, query);
+        using var hash = StartFingerprint(query);
         hash.AppendData(body);
         return hash.GetHashAndReset();
     }
@@ -61,31 +60,25 @@ public static class IdempotencyRules
     internal static IncrementalHash StartFingerprint(string query)
     {
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendQuery(hash, query);
+        AppendPart(hash, query);
         return hash;
     }
 
-    private static void AppendQuery(IncrementalHash hash, string query)
+    /// <summary>Length-prefixed, so that no two sequences of parts hash alike ("a" + "b/c" is not "a/b" + "c").</summary>
+    private static void AppendPart(IncrementalHash hash, string part)
     {
         Span<byte> length = stackalloc byte[4];
-        var bytes = Encoding.UTF8.GetBytes(query);
+        var bytes = Encoding.UTF8.GetBytes(part);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
         hash.AppendData(length);
         hash.AppendData(bytes);
     }
 
-    /// <summary>The key's identity: SHA-256 over the caller, the method, the path and the key, each length-prefixed so no two combinations meet.</summary>
+    /// <summary>The key's identity: SHA-256 over the caller, the method, the path and the key.</summary>
     public static byte[] ScopeOf(string caller, string method, string path, string key)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
-        foreach (var part in new[] { caller, method, path, key })
-        {
-            var bytes = Encoding.UTF8.GetBytes(part);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
-        }
+        foreach (var part in new[] { caller, method, path, key }) AppendPart(hash, part);
         return hash.GetHashAndReset();
     }
 

@@ -144,6 +144,25 @@ public sealed class RepeatedRequestsTests(SharedSystem fixture)
     }
 
     [Fact]
+    public async Task Every_POST_in_the_OpenAPI_document_names_the_optional_header()
+    {
+        using var document = JsonDocument.Parse(await fixture.System.Service("licensing").GetStringAsync("openapi/v1.json"));
+
+        var posts = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Value.TryGetProperty("post", out _)).Select(path => (path.Name, Post: path.Value.GetProperty("post"))).ToList();
+        Assert.NotEmpty(posts);
+        Assert.All(posts, post =>
+        {
+            var header = post.Post.TryGetProperty("parameters", out var parameters)
+                ? parameters.EnumerateArray().SingleOrDefault(p => p.GetProperty("name").GetString() == "Idempotency-Key")
+                : default;
+            Assert.True(header.ValueKind == JsonValueKind.Object, $"POST {post.Name} does not name Idempotency-Key");
+            Assert.Equal("header", header.GetProperty("in").GetString());
+            Assert.False(header.TryGetProperty("required", out var required) && required.GetBoolean());
+        });
+    }
+
+    [Fact]
     public async Task A_second_application_for_the_same_NI_number_and_licence_type_is_a_409_naming_the_existing_driver_and_another_type_is_taken()
     {
         var (ni, body) = Application();
