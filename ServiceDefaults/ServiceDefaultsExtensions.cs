@@ -2,6 +2,7 @@ using System.Text.Json;
 using Intervention.Contracts;
 using Intervention.Contracts.Governance;
 using Intervention.ServiceDefaults.Http;
+using Intervention.ServiceDefaults.Idempotency;
 using Intervention.ServiceDefaults.Security;
 using Intervention.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -44,13 +45,18 @@ public static class ServiceDefaultsExtensions
 
         builder.AddServiceSecurity(identity);
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi(o => SecurityExtensions.AddAccessToOpenApi(o, identity));
+        builder.Services.AddOpenApi(o =>
+        {
+            SecurityExtensions.AddAccessToOpenApi(o, identity);
+            IdempotencyKeysExtensions.DescribeInOpenApi(o);
+        });
         return builder;
     }
 
     /// <summary>
     /// The middleware and endpoints every service has: problem details for errors and empty error
-    /// responses, JWT bearer authentication and authorisation,
+    /// responses, JWT bearer authentication and authorisation, the <c>Idempotency-Key</c> header on every POST (where the
+    /// service has a database to keep keys in),
     /// <c>/health</c> (database and broker reachable) and <c>/alive</c> (process up), both anonymous,
     /// and the OpenAPI document at <c>/openapi/v1.json</c> (anonymous: it describes, it holds no data).
     /// </summary>
@@ -60,6 +66,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = WriteHealth }).AllowAnonymous();

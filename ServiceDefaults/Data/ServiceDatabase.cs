@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class ServiceDatabase
         builder.Services.AddDbContext<TDb>(options => options.UseNpgsql(applicationConnection));
         builder.Services.AddScoped<ServiceDb>(sp => sp.GetRequiredService<TDb>());
         builder.Services.AddHealthChecks().AddCheck<Http.DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Every service with a database keeps its POSTs' Idempotency-Keys in it (platform migration 0003).
+        builder.Services.AddIdempotencyKeys(applicationConnection);
 
         // What the database is built from: the platform's tables (here and in the platform libraries the service
         // adds, which register their own part of the "platform" set), then the service's own migrations.
@@ -35,7 +38,7 @@ public static class ServiceDatabase
         return builder;
     }
 
-    /// <summary>ServiceDefaults' part of the "platform" set: the audit trail (0002).</summary>
+    /// <summary>ServiceDefaults' part of the "platform" set: the audit trail (0002) and the Idempotency-Keys (0003).</summary>
     public static MigrationSet PlatformMigrations { get; } = new(MigrationSet.PlatformScope, typeof(ServiceDb).Assembly);
 }
 

@@ -19,9 +19,9 @@ public sealed class SchemaMigratorTests(AppHostPostgres postgres) : IClassFixtur
         var first = await new SchemaMigrator().MigrateAsync(connection, platform);
         var second = await new SchemaMigrator().MigrateAsync(connection, platform);
 
-        Assert.Equal(["platform 0001_outbox_inbox_authority", "platform 0002_audit_log"], first);
+        Assert.Equal(["platform 0001_outbox_inbox_authority", "platform 0002_audit_log", "platform 0003_idempotency_keys"], first);
         Assert.Empty(second);
-        Assert.Equal(["audit_log", "authority_assignments", "inbox_messages", "outbox_messages", "schema_migrations"], await TablesAsync(connection));
+        Assert.Equal(["audit_log", "authority_assignments", "idempotency_keys", "inbox_messages", "outbox_messages", "schema_migrations"], await TablesAsync(connection));
     }
 
     [Fact]
@@ -46,22 +46,23 @@ public sealed class SchemaMigratorTests(AppHostPostgres postgres) : IClassFixtur
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SchemaMigrator().MigrateAsync(connection, sets))));
 
-        Assert.Equal(4, results.Sum(r => r.Count));
-        Assert.Equal(["platform 1", "platform 2", "register 1", "register 2"], await RowsAsync(connection, "SELECT scope, version FROM schema_migrations ORDER BY scope, version"));
+        Assert.Equal(5, results.Sum(r => r.Count));
+        Assert.Equal(["platform 1", "platform 2", "platform 3", "register 1", "register 2"], await RowsAsync(connection, "SELECT scope, version FROM schema_migrations ORDER BY scope, version"));
     }
 
     /// <summary>
     /// A database migrated before the outbox and inbox moved to Intervention.Messaging: its history was written by
-    /// ServiceDefaults alone. It starts, with nothing to apply.
+    /// ServiceDefaults alone. It starts, applying only the platform migration added since (0003, the Idempotency-Keys).
     /// </summary>
     [Fact]
-    public async Task A_database_migrated_before_the_platform_libraries_were_split_starts_with_nothing_to_apply()
+    public async Task A_database_migrated_before_the_platform_libraries_were_split_starts_applying_only_what_came_after()
     {
         var connection = postgres.ConnectionString("presplit_" + Guid.NewGuid().ToString("N")[..8]);
         MigrationSet[] platform = [ServiceDatabase.PlatformMigrations, MessagingExtensions.Migrations];
         await new SchemaMigrator().MigrateAsync(connection, platform);
-        // The history exactly as the release before the split recorded it.
+        // The history and tables exactly as the release before the split recorded them (Idempotency-Keys came later).
         await ExecuteAsync(connection, """
+            DROP TABLE idempotency_keys;
             DELETE FROM schema_migrations;
             INSERT INTO schema_migrations (scope, version, name, checksum) VALUES
               ('platform', 1, 'outbox_inbox_authority', 'e0873e8b3103cfeaf7e3cbd2d3f97c5d2cff1b395f8ce00caceb637ac14980a5'),
@@ -70,7 +71,7 @@ public sealed class SchemaMigratorTests(AppHostPostgres postgres) : IClassFixtur
 
         var applied = await new SchemaMigrator().MigrateAsync(connection, [MessagingExtensions.Migrations, ServiceDatabase.PlatformMigrations]);
 
-        Assert.Empty(applied);
+        Assert.Equal(["platform 0003_idempotency_keys"], applied);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public class MigrationSetTests
     [Theory]
     [InlineData(1, "outbox_inbox_authority", "e0873e8b3103cfeaf7e3cbd2d3f97c5d2cff1b395f8ce00caceb637ac14980a5")]
     [InlineData(2, "audit_log", "cd4bdebd074f4d4d44dc59b4b520d2d972693778184caba8094f0ccf41b7e590")]
+    [InlineData(3, "idempotency_keys", "e7fccbea17fc531265567b5e8ed6a8613bcfc48a5b3661038f47ce979cc00801")]
     public void The_platform_migrations_keep_the_scope_names_and_checksums_databases_recorded(int version, string name, string checksum)
     {
         Assert.All(Platform, set => Assert.Equal("platform", set.Scope));

@@ -27,7 +27,9 @@ public static class ReturnEndpoints
             .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, uasc.csv, oc2.csv, oc3.csv, ad1.csv, " +
                              "placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field collectionYear (2017/18). The files replace what that year's earlier import of the same " +
                              "tables held. Every row is kept as written; rows that break a DfE rule are reported by code, table, row and fields. A file that is not a 903 CSV file is a 400.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            // Raised by routing, before any middleware reads the body: the Idempotency-Key fingerprint reads it first.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
         group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
         group.MapGet("/exports/{year}", Export).RequireAccess(Access.Personal)
             .WithName("Export903")

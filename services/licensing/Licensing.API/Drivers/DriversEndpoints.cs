@@ -7,6 +7,7 @@ using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Licensing.API.Drivers;
 
@@ -30,7 +31,7 @@ public static class DriversEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<DriverCreated>, ValidationProblem>> Create(NewDriver request, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<DriverCreated>, ValidationProblem, ProblemHttpResult>> Create(NewDriver request, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = CouncilTime.DateOf(now);
@@ -59,6 +60,9 @@ public static class DriversEndpoints
             foreach (var (field, rules) in FitnessPolicy.ValidateConviction(c.Category, c.ConvictedOn, c.SentenceEndsOn, c.BanEndsOn, today)) errors[$"convictions[{i}].{field}"] = rules;
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The driver cannot be recorded");
+        var licenceType = request.LicenceType!.Value;
+        var niNumber = Normalise(request.NiNumber);
+        if (niNumber is not null && await EarlierApplicationAsync(db, niNumber, licenceType, ct) is { } earlier) return AlreadyApplied(earlier, licenceType);
 
         var driver = new Driver
         {
@@ -85,9 +89,34 @@ public static class DriversEndpoints
         db.Add(licence);
         foreach (var check in request.Checks ?? []) db.Add(ToCheck(driver.Id, check, now));
         foreach (var conviction in request.Convictions ?? []) db.Add(ToConviction(driver.Id, conviction, now));
-        await db.SaveChangesAsync(ct);
+        if (niNumber is not null) db.Add(new LicenceApplication { NiNumber = niNumber, LicenceType = licenceType, DriverId = driver.Id, LicenceId = licence.Id });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (niNumber is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "licence_applications_pkey" })
+        {
+            // The same application arrived twice at once and the other one was saved first.
+            return AlreadyApplied((await EarlierApplicationAsync(db, niNumber, licenceType, ct))!.Value, licenceType);
+        }
         return TypedResults.Created($"/api/drivers/{driver.Id}", new DriverCreated(driver.Id, licence.Reference));
     }
+
+    private static async Task<(Guid DriverId, string LicenceReference)?> EarlierApplicationAsync(LicensingDb db, string niNumber, LicenceType type, CancellationToken ct)
+    {
+        var earlier = await (from a in db.Set<LicenceApplication>().AsNoTracking()
+                             where a.NiNumber == niNumber && a.LicenceType == type
+                             join l in db.Set<Licence>().AsNoTracking() on a.LicenceId equals l.Id
+                             select new { a.DriverId, l.Reference }).FirstOrDefaultAsync(ct);
+        return earlier is null ? null : (earlier.DriverId, earlier.Reference);
+    }
+
+    /// <summary>409 naming the driver who already applied: their record is where new checks and convictions go.</summary>
+    private static ProblemHttpResult AlreadyApplied((Guid DriverId, string LicenceReference) earlier, LicenceType type) =>
+        RuleBroken.Conflict("one-application-per-ni-number-and-licence-type",
+            $"A {type} licence application with this NI number is already recorded: driver {earlier.DriverId}, licence {earlier.LicenceReference}. " +
+            "Record new checks and convictions against that driver instead of applying again.",
+            new Dictionary<string, object?> { ["driverId"] = earlier.DriverId, ["licenceReference"] = earlier.LicenceReference });
 
     private static async Task<Results<Ok<DriverDetail>, NotFound>> Get(Guid id, string? purpose, LicensingDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
