@@ -64,7 +64,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         await PostAsync(http, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""");
         await WaitUntilAsync(async () => (await http.GetStringAsync("licensing/api/authority")).Contains("Commissioners"), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
-        var driver = await PostAsync(http, "licensing/api/drivers", """{"name":"Amqp Example","dateOfBirth":"1980-01-01","licenceType":"PrivateHire"}""");
+        var driver = await PostAsync(http, "licensing/api/drivers", """{"name":"Amqp Example","dateOfBirth":"1980-01-01","licenceType":"PrivateHire","appliedOn":"2016-01-04"}""");
         var hearing = await PostAsync(http, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Example"}""");
         await PostAsync(http, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
             """{"outcome":"Suspension","reasons":"Example","grounds":"Safeguarding","immediate":false,"noticeGivenOn":"2016-06-15"}""", traceId);

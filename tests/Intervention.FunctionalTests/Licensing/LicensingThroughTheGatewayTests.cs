@@ -23,7 +23,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task A_2012_violence_conviction_needs_a_hearing_in_2015_and_the_hearings_of_June_2016_and_February_2017_are_decided_by_the_Commissioners_and_the_Licensing_Board()
     {
-        var driver = await CreateDriverAsync("Test Driver One", "1980-04-02", "PrivateHire");
+        var driver = await CreateDriverAsync("Test Driver One", "1980-04-02", "PrivateHire", appliedOn: HeardDriversAppliedOn);
         await PostOkAsync($"licensing/api/drivers/{driver}/convictions", """{"category":"Violence","convictedOn":"2012-03-01","sentenceEndsOn":"2012-06-01"}""");
 
         var fitness = await GetJsonAsync($"licensing/api/drivers/{driver}/fitness?at=2015-07-01");
@@ -42,7 +42,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
 
         // February 2017: the Directions of December 2016 returned licensing to the council (the Licensing Board). Without
         // immediate effect: 21 days after notice.
-        var second = await CreateDriverAsync("Test Driver Two", "1975-01-20", "HackneyCarriage");
+        var second = await CreateDriverAsync("Test Driver Two", "1975-01-20", "HackneyCarriage", appliedOn: HeardDriversAppliedOn);
         var february = await ScheduleAsync(second, "2017-02-15", "Failure to report an arrest");
         Assert.Equal("Council", february.GetProperty("decisionMaker").GetProperty("authority").GetString());
         Assert.Equal("Licensing Board", february.GetProperty("decisionMaker").GetProperty("name").GetString());
@@ -75,7 +75,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task A_safeguarding_revocation_goes_to_the_national_register_and_the_children_front_door_event_and_a_later_search_finds_it()
     {
-        var driver = await CreateDriverAsync("Register Match", "1970-07-07", "PrivateHire", niNumber: "QQ 12 34 56 C");
+        var driver = await CreateDriverAsync("Register Match", "1970-07-07", "PrivateHire", niNumber: "QQ 12 34 56 C", appliedOn: HeardDriversAppliedOn);
         var hearing = await ScheduleAsync(driver, "2016-03-01", "Police intelligence");
         var decision = await DecideAsync(hearing.GetProperty("id").GetGuid(),
             """{"outcome":"Revocation","reasons":"Intelligence of exploitation","grounds":"Safeguarding","immediate":true,"noticeGivenOn":"2016-03-01"}""");
@@ -105,7 +105,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task A_member_with_an_interest_takes_no_part_and_a_panel_whose_every_decision_maker_has_one_cannot_decide()
     {
-        var driver = await CreateDriverAsync("Interest Case", "1985-11-30", "PrivateHire");
+        var driver = await CreateDriverAsync("Interest Case", "1985-11-30", "PrivateHire", appliedOn: HeardDriversAppliedOn);
         var hearing = await ScheduleAsync(driver, "2017-04-10", "Complaint from a passenger",
             members: """[{"name":"Cllr Ashworth","role":"DecisionMaker"},{"name":"Legal Adviser","role":"Advisory"}]""");
         var id = hearing.GetProperty("id").GetGuid();
@@ -130,7 +130,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task An_appeal_lodged_within_21_days_holds_the_decision_until_the_court_dismisses_it_and_one_lodged_on_day_22_is_out_of_time()
     {
-        var driver = await CreateDriverAsync("Appellant", "1979-02-28", "PrivateHire");
+        var driver = await CreateDriverAsync("Appellant", "1979-02-28", "PrivateHire", appliedOn: HeardDriversAppliedOn);
         var hearing = await ScheduleAsync(driver, "2017-03-01", "Conviction for a taxi offence");
         var id = hearing.GetProperty("id").GetGuid();
         var decision = await DecideAsync(id, """{"outcome":"Suspension","reasons":"Taxi offence","grounds":"Other","immediate":false,"noticeGivenOn":"2017-03-01"}""");
@@ -241,6 +241,9 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
         using var shorter = await PostAsync($"licensing/api/licences/{reference}/grants", """{"grantedOn":"2017-01-20","termMonths":6}""");
         await AssertFieldAsync(shorter, "shorterTermReason");
     }
+
+    /// <summary>Drivers who come to a hearing applied before it: a hearing cannot be held before the application.</summary>
+    private const string HeardDriversAppliedOn = "2016-01-04";
 
     private async Task<Guid> CreateDriverAsync(string name, string dateOfBirth, string type, string? niNumber = null, string? appliedOn = null)
     {

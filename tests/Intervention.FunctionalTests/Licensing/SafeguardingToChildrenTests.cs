@@ -21,7 +21,7 @@ public sealed class SafeguardingToChildrenTests(SharedSystem shared)
         var directions = (await PostAsync(gateway, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""")).GetProperty("id").GetString()!;
         await WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority?at=2015-02-26T12:00:00Z")).Contains(directions), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
 
-        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Front Door Case","dateOfBirth":"1975-03-03","licenceType":"PrivateHire"}""");
+        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Front Door Case","dateOfBirth":"1975-03-03","licenceType":"PrivateHire","appliedOn":"2016-01-04"}""");
         var reference = driver.GetProperty("licenceReference").GetString()!;
         var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Intelligence of exploitation"}""");
         var decision = (await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",

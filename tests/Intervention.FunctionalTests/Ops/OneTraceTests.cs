@@ -26,7 +26,7 @@ public sealed class OneTraceTests(SharedSystem shared, ITestOutputHelper output)
         // The Directions of 26 February 2015 (recorded alike by every test that needs them), asked for at an instant they govern.
         var directions = (await PostAsync(gateway, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""")).GetProperty("id").GetString()!;
         await WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority?at=2015-02-26T12:00:00Z")).Contains(directions), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
-        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Trace Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire"}""");
+        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Trace Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"2016-01-04"}""");
         var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Trace"}""");
 
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
