@@ -35,6 +35,8 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                 {
                     Title = "The request body is missing",
                 }),
+            BadHttpRequestException { StatusCode: 400 } bad when InvalidParameter(bad.Message,
+                    context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<MethodInfo>()) is { } parameter => (400, parameter),
             BadHttpRequestException bad => (bad.StatusCode, new ProblemDetails { Title = "Bad request", Detail = bad.Message }),
             // EF wraps what Npgsql throws (DbUpdateException, InvalidOperationException): look through the chain.
             _ when IsDatabaseOutage(exception) => (503, new ProblemDetails
@@ -63,6 +65,27 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
 
     [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[(?<type>[^\]]+)\]|(?<type>.+?))\. Path: ")]
     private static partial Regex TargetType();
+
+    /// <summary>The binder's words for a query, route or header value it could not bind: they name the parameter's .NET type.</summary>
+    [GeneratedRegex(@"^(?:Failed to bind parameter ""[^""]*?(?<name>\w+)"" from|(?<missing>Required parameter) ""[^""]*?(?<name>\w+)"" was not provided)")]
+    private static partial Regex BindingFailure();
+
+    /// <summary>
+    /// A 400 naming a parameter the binder could not bind and what it must be, found from the endpoint's own signature;
+    /// null when <paramref name="message"/> is not about a parameter.
+    /// </summary>
+    internal static HttpValidationProblemDetails? InvalidParameter(string message, MethodInfo? handler)
+    {
+        if (BindingFailure().Match(message) is not { Success: true } binding) return null;
+        var name = binding.Groups["name"].Value;
+        var type = handler?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
+        var rule = binding.Groups["missing"].Success ? "is required" : ExpectedShape(type);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [rule] })
+        {
+            Title = "A parameter could not be read",
+            Detail = $"'{name}' {rule}.",
+        };
+    }
 
     [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$")]
     private static partial Regex MissingProperties();

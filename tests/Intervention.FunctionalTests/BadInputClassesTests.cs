@@ -111,6 +111,15 @@ public sealed class BadInputClassesTests(SharedSystem shared)
     }
 
     [Fact]
+    public async Task A_query_value_of_the_wrong_type_is_named_in_words_not_dotnet_types()
+    {
+        using var response = await Gateway.GetAsync("licensing/api/hearings?driverId=not-a-guid");
+
+        var text = await AssertNamesAsync(response, HttpStatusCode.BadRequest, "driverId", "must be a GUID");
+        Assert.DoesNotContain("Guid", text);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_sent_without_a_length_is_a_413_problem_not_a_502()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "licensing/api/drivers")

@@ -124,4 +124,21 @@ public class InputScreeningTests
         var failure = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IssueDirectionsRequest>("""{"effectiveFrom":"0001-01-01T00:00:00Z"}""", options));
         Assert.Equal("effectiveFrom", Assert.Single(ProblemResponses.InvalidJson(failure, typeof(IssueDirectionsRequest)).Errors).Key);
     }
+
+    [Theory]
+    [InlineData("Failed to bind parameter \"Guid? driverId\" from \"abc\".", "driverId", "must be a GUID")]
+    [InlineData("Failed to bind parameter \"DecisionStatus? status\" from \"x\".", "status", "must be one of: ")]
+    [InlineData("Required parameter \"int factor\" was not provided from route.", "factor", "is required")]
+    public void A_parameter_that_cannot_be_bound_is_named_with_what_it_must_be_and_no_dotnet_type(string message, string field, string rule)
+    {
+        var handler = typeof(InputScreeningTests).GetMethod(nameof(Handler), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+        var problem = ProblemResponses.InvalidParameter(message, handler);
+
+        Assert.NotNull(problem);
+        Assert.StartsWith(rule, Assert.Single(problem.Errors[field]));
+        Assert.DoesNotContain("Guid", problem.Detail);
+    }
+
+    private static void Handler(Guid? driverId, Intervention.Contracts.Governance.Http.DecisionStatus? status, int factor) { }
 }
