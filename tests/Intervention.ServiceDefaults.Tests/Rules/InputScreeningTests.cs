@@ -126,7 +126,7 @@ public class InputScreeningTests
     }
 
     [Theory]
-    [InlineData("Failed to bind parameter \"Guid? driverId\" from \"abc\".", "driverId", "must be a GUID")]
+    [InlineData("Failed to bind parameter \"Nullable<Guid> driverId\" from \"abc\".", "driverId", "must be a GUID")]
     [InlineData("Failed to bind parameter \"DecisionStatus? status\" from \"x\".", "status", "must be one of: ")]
     [InlineData("Required parameter \"int factor\" was not provided from route.", "factor", "is required")]
     public void A_parameter_that_cannot_be_bound_is_named_with_what_it_must_be_and_no_dotnet_type(string message, string field, string rule)
