@@ -75,6 +75,19 @@ public sealed class BadInputClassesTests(SharedSystem shared)
     }
 
     [Theory]
+    [InlineData("licensing", "ScheduleHearing", "members", 20)]
+    [InlineData("licensing", "NewDriver", "convictions", 100)]
+    [InlineData("governance", "IssueDirectionsRequest", "issuedBy", 10)]
+    public async Task Each_lists_maximum_is_stated_in_the_OpenAPI_document(string service, string schema, string property, int maxItems)
+    {
+        using var http = shared.System.Service(service);
+        using var document = JsonDocument.Parse(await http.GetStringAsync("openapi/v1.json"));
+
+        var list = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.Equal(maxItems, list.GetProperty("maxItems").GetInt32());
+    }
+
+    [Theory]
     [InlineData("children/api/kpis?asAt=0001-01-01", "asAt")]
     [InlineData("children/api/kpis?asAt=9999-12-31", "asAt")]
     [InlineData("licensing/api/licences?at=0001-01-01", "at")]
@@ -170,14 +183,9 @@ public sealed class BadInputClassesTests(SharedSystem shared)
         await AssertNamesAsync(response, HttpStatusCode.BadRequest, "heldOn", "2016-06-01");
     }
 
-    private async Task<Guid> NewDriverAsync(string appliedOn)
-    {
-        using var response = await Gateway.PostAsync("licensing/api/drivers",
-            Json($$"""{"name":"Bad Input {{Guid.NewGuid():N}}","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"{{appliedOn}}"}"""));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return created.RootElement.GetProperty("id").GetGuid();
-    }
+    private async Task<Guid> NewDriverAsync(string appliedOn) =>
+        (await Api.PostAsync(Gateway, "licensing/api/drivers",
+            $$"""{"name":"Bad Input {{Guid.NewGuid():N}}","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"{{appliedOn}}"}""")).GetProperty("id").GetGuid();
 
     /// <summary>The answer is a problem with <paramref name="status"/> whose errors name <paramref name="field"/> with a rule saying <paramref name="says"/>.</summary>
     private static async Task<string> AssertNamesAsync(HttpResponseMessage response, HttpStatusCode status, string field, string says)

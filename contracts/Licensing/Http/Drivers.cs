@@ -90,7 +90,7 @@ public sealed record FitnessReason(string Code, string Sentence, bool NeedsJudge
 /// <param name="Convictions">Convictions already on file: at most 100.</param>
 public sealed record NewDriver(
     string? Name, DateOnly? DateOfBirth, LicenceType? LicenceType, string? Address = null, string? NiNumber = null, string? DrivingLicenceNumber = null,
-    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, [MaxLength(200)] List<NewCheck>? Checks = null, [MaxLength(100)] List<NewConviction>? Convictions = null);
+    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, [property: MaxLength(200)] List<NewCheck>? Checks = null, [property: MaxLength(100)] List<NewConviction>? Convictions = null);
 
 /// <summary>A licence granted before this system, carried over as it was (no fitness check then: the audit re-checks it).</summary>
 /// <param name="GrantedOn">The day it was granted.</param>

@@ -26,7 +26,7 @@ public enum RecordKind
 /// <param name="HeldOn">The day of the hearing.</param>
 /// <param name="Grounds">Why the case is heard.</param>
 /// <param name="Members">The panel's members: at most 20 (a sub-committee of three, its advisers and its clerk).</param>
-public sealed record ScheduleHearing(Guid? DriverId, DateOnly? HeldOn, string? Grounds, [MaxLength(20)] List<NewMember>? Members = null);
+public sealed record ScheduleHearing(Guid? DriverId, DateOnly? HeldOn, string? Grounds, [property: MaxLength(20)] List<NewMember>? Members = null);
 
 /// <summary>A member of a hearing's panel.</summary>
 /// <param name="Name">The member's name.</param>
