@@ -27,6 +27,7 @@ internal sealed class InputScreening(RequestDelegate next, IProblemDetailsServic
         {
             // The body is at most the JSON limit (Kestrel refuses more with a 413): read it once, screen it, hand it on.
             var body = new MemoryStream();
+            context.Response.RegisterForDispose(body);
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
             body.Position = 0;
             context.Request.Body = body;
