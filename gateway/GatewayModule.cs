@@ -2,7 +2,6 @@ using Intervention.ServiceDefaults;
 using Intervention.Gateway.Health;
 using Intervention.Gateway.Limits;
 using Intervention.Gateway.Routing;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -41,10 +40,9 @@ public static class GatewayModule
                 await BodyTooLargeAsync(context);
                 return;
             }
-            // A body sent without a length (chunked) is counted as it is read: past the limit the gateway stops reading and
+            // A body sent without a length (chunked) is counted as it is read: past the limit the gateway stops forwarding and
             // answers 413 itself, before the service refuses it mid-stream and the forward fails as a 502.
-            if (!IsUpload(context.Request) && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                size.MaxRequestBodySize = ServiceDefaultsExtensions.JsonBodyLimit;
+            if (!IsUpload(context.Request)) context.Request.Body = new CountedBody(context.Request.Body, ServiceDefaultsExtensions.JsonBodyLimit);
             await next();
             // The proxy leaves a failed forward with a bare status: say what happened, as problem details.
             if (context.GetForwarderErrorFeature() is { } error && !context.Response.HasStarted)

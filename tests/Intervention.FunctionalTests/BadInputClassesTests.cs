@@ -132,20 +132,45 @@ public sealed class BadInputClassesTests(SharedSystem shared)
         Assert.DoesNotContain("Guid", text);
     }
 
-    [Fact]
-    public async Task A_body_over_the_limit_sent_without_a_length_is_a_413_problem_not_a_502()
+    [Theory]
+    [InlineData("licensing/api/drivers", true)]
+    [InlineData("licensing/api/drivers", false)]
+    [InlineData("governance/api/directions", false)]
+    public async Task A_body_over_the_limit_sent_without_a_length_is_a_413_problem_not_a_502(string path, bool expectContinue)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "licensing/api/drivers")
+        const int SizeMb = 40;
+        // Five times: whether the service's refusal mid-stream reached the caller as a 502 depended on timing.
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            Content = new UnsizedContent("{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\"}", "application/json"),
-        };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new UnsizedContent("{\"name\":\"" + new string('x', SizeMb * 1024 * 1024) + "\"}", "application/json"),
+            };
+            request.Headers.ExpectContinue = expectContinue;
+
+            using var response = await Gateway.SendAsync(request);
+
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"attempt {attempt}: {(int)response.StatusCode} {text}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("try again", text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task A_903_upload_over_256_MB_is_a_413_problem_not_a_502()
+    {
+        // A careful client (Expect: 100-continue) declares 300 MB: refused at the first read, before a byte of it is sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "children/api/903/imports") { Content = new DeclaredContent(300L * 1024 * 1024) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
         request.Headers.ExpectContinue = true;
 
         using var response = await Gateway.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode} {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain("try again", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("256 MB", text);
     }
 
     [Fact]
@@ -201,6 +226,22 @@ public sealed class BadInputClassesTests(SharedSystem shared)
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    /// <summary>A body of <paramref name="length"/> zero bytes, written only if the server asks for it.</summary>
+    private sealed class DeclaredContent(long length) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var block = new byte[64 * 1024];
+            for (long sent = 0; sent < length; sent += block.Length) await stream.WriteAsync(block.AsMemory(0, (int)Math.Min(block.Length, length - sent)));
+        }
+
+        protected override bool TryComputeLength(out long size)
+        {
+            size = length;
+            return true;
+        }
+    }
 
     /// <summary>A body sent chunked, with no Content-Length, so only the reader finds out how large it is.</summary>
     private sealed class UnsizedContent(string text) : HttpContent
