@@ -40,7 +40,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemResponses>();
         // Throwing on a bad request lets ProblemResponses name the JSON field that failed to bind.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => ContractJson.Apply(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            ContractJson.Apply(o.SerializerOptions);
+            // Before the contract's own converters: requests' dates must also fall within Dates' range.
+            o.SerializerOptions.Converters.Insert(0, new RequestDateConverter());
+            o.SerializerOptions.Converters.Insert(0, new RequestInstantConverter());
+        });
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = JsonBodyLimit);
 
         builder.AddServiceSecurity(identity);
@@ -55,8 +61,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The middleware and endpoints every service has: problem details for errors and empty error
-    /// responses, JWT bearer authentication and authorisation, the <c>Idempotency-Key</c> header on every POST (where the
-    /// service has a database to keep keys in),
+    /// responses, JWT bearer authentication and authorisation, the screening of input no endpoint can store (<see cref="InputScreening"/>),
+    /// the <c>Idempotency-Key</c> header on every POST (where the service has a database to keep keys in),
     /// <c>/health</c> (database and broker reachable) and <c>/alive</c> (process up), both anonymous,
     /// and the OpenAPI document at <c>/openapi/v1.json</c> (anonymous: it describes, it holds no data).
     /// </summary>
@@ -66,6 +72,8 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Screened first: input no endpoint can store is refused before a key is kept for it.
+        app.UseMiddleware<InputScreening>();
         app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();

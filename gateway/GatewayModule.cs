@@ -37,14 +37,21 @@ public static class GatewayModule
             // half-way through the upload, it would reach the caller as a 502 that invites a retry.
             if (!IsUpload(context.Request) && context.Request.ContentLength > ServiceDefaultsExtensions.JsonBodyLimit)
             {
-                await GatewayProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large",
-                    $"A request body may be at most {ServiceDefaultsExtensions.JsonBodyLimit / 1024} KB (903 uploads excepted).");
+                await BodyTooLargeAsync(context);
                 return;
             }
+            // A body sent without a length (chunked) is counted as it is read: past the limit the gateway stops forwarding and
+            // answers 413 itself, before the service refuses it mid-stream and the forward fails as a 502.
+            if (!IsUpload(context.Request)) context.Request.Body = new CountedBody(context.Request.Body, ServiceDefaultsExtensions.JsonBodyLimit);
             await next();
             // The proxy leaves a failed forward with a bare status: say what happened, as problem details.
             if (context.GetForwarderErrorFeature() is { } error && !context.Response.HasStarted)
             {
+                if (IsBodyTooLarge(error.Exception))
+                {
+                    await BodyTooLargeAsync(context);
+                    return;
+                }
                 var service = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "the service";
                 var timedOut = error.Error is ForwarderError.RequestTimedOut;
                 await GatewayProblem.WriteAsync(context, timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
@@ -54,6 +61,14 @@ public static class GatewayModule
         }));
         return app;
     }
+
+    private static Task BodyTooLargeAsync(HttpContext context) =>
+        GatewayProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large", IsUpload(context.Request)
+            ? $"A 903 upload may be at most {ForwardedBodyLimit / 1024 / 1024} MB."
+            : $"A request body may be at most {ServiceDefaultsExtensions.JsonBodyLimit / 1024} KB (903 uploads excepted).");
+
+    private static bool IsBodyTooLarge(Exception? e) =>
+        e is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e?.InnerException is { } inner && IsBodyTooLarge(inner);
 
     /// <summary>The one route whose bodies may exceed the JSON limit: a 903 return's files (POST /children/api/903/imports).</summary>
     private static bool IsUpload(HttpRequest request) =>

@@ -5,9 +5,9 @@ namespace Intervention.ServiceDefaults.Http;
 /// <summary>Instants in query strings follow the same rule as in bodies (<see cref="InstantConverter"/>).</summary>
 public static class Instants
 {
-    public const string Rule = "must be an ISO 8601 instant with an offset, e.g. 2016-06-01T12:00:00Z";
+    public const string Rule = "must be an ISO 8601 instant with an offset, e.g. 2016-06-01T12:00:00Z, on a day from 1900-01-01 to 2100-12-31";
 
-    /// <summary>Parses <paramref name="value"/>; an absent value means now. False when it is present but malformed.</summary>
+    /// <summary>Parses <paramref name="value"/>; an absent value means now. False when it is present but malformed or out of <see cref="Dates"/>' range.</summary>
     public static bool TryParse(string? value, out DateTimeOffset instant, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(value))
@@ -15,7 +15,7 @@ public static class Instants
             instant = clock.GetUtcNow();
             return true;
         }
-        return InstantConverter.TryParse(value, out instant);
+        return InstantConverter.TryParse(value, out instant) && Dates.InRange(instant);
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public static class Instants
         DateTimeOffset? knownAt = null;
         if (asKnownAt is not null)
         {
-            if (InstantConverter.TryParse(asKnownAt, out var k)) knownAt = k;
+            if (InstantConverter.TryParse(asKnownAt, out var k) && Dates.InRange(k)) knownAt = k;
             else errors["asKnownAt"] = [Rule];
         }
         return (instant, knownAt);

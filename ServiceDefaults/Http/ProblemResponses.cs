@@ -1,8 +1,10 @@
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -20,7 +22,9 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
     {
         var (status, problem) = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => (400, InvalidJson(json)),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                // The handler runs with the endpoint cleared: the feature keeps the one that failed, and its body's type.
+                (400, InvalidJson(json, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType)),
             BadHttpRequestException { StatusCode: 413 } => (413, new ProblemDetails
             {
                 Title = "Request body too large",
@@ -31,6 +35,8 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                 {
                     Title = "The request body is missing",
                 }),
+            BadHttpRequestException { StatusCode: 400 } bad when InvalidParameter(bad.Message,
+                    context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<MethodInfo>()) is { } parameter => (400, parameter),
             BadHttpRequestException bad => (bad.StatusCode, new ProblemDetails { Title = "Bad request", Detail = bad.Message }),
             // EF wraps what Npgsql throws (DbUpdateException, InvalidOperationException): look through the chain.
             _ when IsDatabaseOutage(exception) => (503, new ProblemDetails
@@ -57,14 +63,35 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
         e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: ['0', '8', ..] or ['5', '7', 'P', ..] } or SocketException or TimeoutException
         || e.InnerException is not null && IsDatabaseOutage(e.InnerException);
 
-    [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[)?(?<type>[\w.+]+)")]
+    [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[(?<type>[^\]]+)\]|(?<type>.+?))\. Path: ")]
     private static partial Regex TargetType();
+
+    /// <summary>The binder's words for a query, route or header value it could not bind: they name the parameter's .NET type.</summary>
+    [GeneratedRegex(@"^(?:Failed to bind parameter ""[^""]*?(?<name>\w+)"" from|(?<missing>Required parameter) ""[^""]*?(?<name>\w+)"" was not provided)")]
+    private static partial Regex BindingFailure();
+
+    /// <summary>
+    /// A 400 naming a parameter the binder could not bind and what it must be, found from the endpoint's own signature;
+    /// null when <paramref name="message"/> is not about a parameter.
+    /// </summary>
+    internal static HttpValidationProblemDetails? InvalidParameter(string message, MethodInfo? handler)
+    {
+        if (BindingFailure().Match(message) is not { Success: true } binding) return null;
+        var name = binding.Groups["name"].Value;
+        var type = handler?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
+        var rule = binding.Groups["missing"].Success ? "is required" : ExpectedShape(type);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [rule] })
+        {
+            Title = "A parameter could not be read",
+            Detail = $"'{name}' {rule}.",
+        };
+    }
 
     [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$")]
     private static partial Regex MissingProperties();
 
     /// <summary>A 400 naming the JSON field that could not be read, and what it must be.</summary>
-    private static HttpValidationProblemDetails InvalidJson(JsonException json)
+    internal static HttpValidationProblemDetails InvalidJson(JsonException json, Type? requestType)
     {
         var field = FieldName(json.Path);
         var rule = "is not valid JSON here";
@@ -74,17 +101,7 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
         }
         else if (TargetType().Match(json.Message) is { Success: true } match)
         {
-            var typeName = match.Groups["type"].Value.TrimEnd('.');
-            var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName, false)).FirstOrDefault(t => t is not null);
-            rule = type switch
-            {
-                { IsEnum: true } => $"must be one of: {string.Join(", ", Enum.GetNames(type))}",
-                _ when type == typeof(DateOnly) => "must be a date, yyyy-MM-dd",
-                _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => Instants.Rule,
-                _ when type == typeof(Guid) => "must be a GUID",
-                _ when type is not null && (type.IsPrimitive || type == typeof(decimal)) => $"must be a {type.Name.ToLowerInvariant()} value",
-                _ => $"has the wrong type (expected {type?.Name ?? typeName})",
-            };
+            rule = ExpectedShape(TypeAt(requestType, json.Path) ?? NamedType(match.Groups["type"].Value));
         }
         else if (json.Path is null or "$")
         {
@@ -96,6 +113,65 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
             Detail = $"'{field}' {rule}.",
         };
     }
+
+    /// <summary>
+    /// What a field must be, in JSON's words and never a .NET type's name: a list is "an array", a record "an object",
+    /// a date says its format and range, an enum lists its values.
+    /// </summary>
+    internal static string ExpectedShape(Type? type)
+    {
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null => "has the wrong type",
+            { IsEnum: true } => $"must be one of: {string.Join(", ", Enum.GetNames(type))}",
+            _ when type == typeof(DateOnly) => Dates.Rule,
+            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => Instants.Rule,
+            _ when type == typeof(Guid) => "must be a GUID",
+            _ when type == typeof(string) => "must be a string",
+            _ when type == typeof(bool) => "must be true or false",
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) => "must be a whole number",
+            _ when type == typeof(decimal) || type == typeof(double) || type == typeof(float) => "must be a number",
+            _ when typeof(System.Collections.IDictionary).IsAssignableFrom(type) || type.Name.StartsWith("IReadOnlyDictionary`", StringComparison.Ordinal) => "must be an object of names and values",
+            _ when CollectionLimits.ElementOf(type) is not null => "must be an array",
+            _ => "must be an object",
+        };
+    }
+
+    /// <summary>
+    /// The declared type at <paramref name="path"/> (<c>$.members[0].name</c>) inside <paramref name="root"/>: the serializer's
+    /// message names the enclosing record instead when it binds through a constructor.
+    /// </summary>
+    internal static Type? TypeAt(Type? root, string? path)
+    {
+        if (root is null || path is null) return null;
+        var type = root;
+        foreach (Match step in PathSteps().Matches(path))
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (step.Groups["index"].Success)
+            {
+                if (CollectionLimits.ElementOf(type) is not { } element) return null;
+                type = element;
+            }
+            else
+            {
+                var name = step.Groups["name"].Value;
+                var property = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name, name, StringComparison.Ordinal));
+                if (property is null) return null;
+                type = property.PropertyType;
+            }
+        }
+        return type;
+    }
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<name>[^']+)'\]")]
+    private static partial Regex PathSteps();
+
+    private static Type? NamedType(string name) =>
+        name.Contains('`') || name.EndsWith("[]", StringComparison.Ordinal) ? null
+            : AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name, false)).FirstOrDefault(t => t is not null);
 
     /// <summary><c>$.assignments[0].authority</c> becomes <c>assignments[0].authority</c>; the whole body is <c>body</c>.</summary>
     internal static string FieldName(string? path) =>

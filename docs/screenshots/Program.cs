@@ -33,7 +33,7 @@ using var asGovernance = Client(gatewayUrl, Token("governance"));
 using var asLicensing = Client(gatewayUrl, Token("licensing"));
 await PostAsync(asGovernance, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG","DfE"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""");
 await UntilAsync(async () => (await asLicensing.GetStringAsync("licensing/api/authority")).Contains("Commissioners"), "licensing never learnt the Directions");
-var driver = await PostAsync(asLicensing, "licensing/api/drivers", """{"name":"Screenshot Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire"}""");
+var driver = await PostAsync(asLicensing, "licensing/api/drivers", """{"name":"Screenshot Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"2016-01-04"}""");
 var hearing = await PostAsync(asLicensing, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Safeguarding referral"}""");
 var traceId = ActivityTraceId.CreateRandom().ToHexString();
 await PostAsync(asLicensing, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",

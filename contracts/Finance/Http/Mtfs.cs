@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Intervention.Contracts.Finance.Http;
 
 /// <summary>What an MTFS assumption is about. Amounts are pounds; <c>CoreIncrease</c>, <c>AscPrecept</c> are percentages; <c>DemandFactor</c> a multiplier.</summary>
@@ -67,7 +69,8 @@ public sealed record CreateMtfsVersionRequest
     public string? FirstYear { get; init; }
     /// <summary>How many years the strategy covers: 3 to 5.</summary>
     public int? Years { get; init; }
-    /// <summary>Every assumption.</summary>
+    /// <summary>Every assumption: at most 1,000 (each category for each of at most five years, and named lines).</summary>
+    [MaxLength(1000)]
     public IReadOnlyList<MtfsAssumption>? Assumptions { get; init; }
     /// <summary>Make it the current strategy (what <c>/api/mtfs/current</c> answers).</summary>
     public bool MakeCurrent { get; init; }
@@ -80,7 +83,8 @@ public sealed record CreateScenarioRequest
     public string? Id { get; init; }
     /// <summary>What the scenario tests, e.g. <c>10% more demand</c>.</summary>
     public string? Name { get; init; }
-    /// <summary>Assumptions that replace the parent's (same category, year and name) or are added.</summary>
+    /// <summary>Assumptions that replace the parent's (same category, year and name) or are added: at most 1,000.</summary>
+    [MaxLength(1000)]
     public IReadOnlyList<MtfsAssumption>? Changes { get; init; }
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Intervention.Contracts.Governance.Http;
 
 /// <summary>A request to record Directions in the governance register.</summary>
@@ -5,13 +7,15 @@ public sealed record IssueDirectionsRequest
 {
     /// <summary>The date the Directions were issued (<c>yyyy-MM-dd</c>).</summary>
     public DateOnly? IssuedOn { get; init; }
-    /// <summary>The issuing department(s), e.g. <c>["DCLG","DfE"]</c>.</summary>
+    /// <summary>The issuing department(s), e.g. <c>["DCLG","DfE"]</c>: at most 10.</summary>
+    [MaxLength(10)]
     public IReadOnlyList<string>? IssuedBy { get; init; }
     /// <summary>The instant from which the Directions apply (ISO 8601 with offset).</summary>
     public DateTimeOffset? EffectiveFrom { get; init; }
     /// <summary>The intervention's end date; given on the first Directions of an intervention.</summary>
     public DateOnly? InterventionEndsOn { get; init; }
-    /// <summary>The functions assigned, each to one authority with an oversight mode.</summary>
+    /// <summary>The functions assigned, each to one authority with an oversight mode: at most 100 (a council has a few dozen functions).</summary>
+    [MaxLength(100)]
     public IReadOnlyList<FunctionAssignment>? Assignments { get; init; }
 }
 

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Intervention.Contracts.Integrations.Http;
 
 /// <summary>A subscription as asked for: the endpoint, the event types (full contract names) and an optional description.</summary>
 /// <param name="Url">The endpoint deliveries are POSTed to: https (http only to a loopback address, where allowed).</param>
-/// <param name="EventTypes">The event types wanted, as full contract names, e.g. <c>Intervention.Contracts.Licensing.LicensingDecisionMade</c>.</param>
+/// <param name="EventTypes">The event types wanted, as full contract names, e.g. <c>Intervention.Contracts.Licensing.LicensingDecisionMade</c>: at most 100.</param>
 /// <param name="Description">What the subscription is for.</param>
-public sealed record NewSubscription(string? Url, List<string>? EventTypes, string? Description = null);
+public sealed record NewSubscription(string? Url, [property: MaxLength(100)] List<string>? EventTypes, string? Description = null);
 
 /// <summary>A subscription as its owner sees it (never with its secret).</summary>
 /// <param name="Id">The subscription's id.</param>

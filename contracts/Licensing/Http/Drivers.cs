@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Intervention.Contracts.Licensing.Http;
 
 /// <summary>The kinds of dated check on a driver's file that the fitness engine reads.</summary>
@@ -84,11 +86,11 @@ public sealed record FitnessReason(string Code, string Sentence, bool NeedsJudge
 /// <param name="DrivingLicenceNumber">The DVLA driving licence number.</param>
 /// <param name="AppliedOn">The day of the application; today when absent.</param>
 /// <param name="ExistingLicence">A licence granted before this system, carried over.</param>
-/// <param name="Checks">Dated checks already on file.</param>
-/// <param name="Convictions">Convictions already on file.</param>
+/// <param name="Checks">Dated checks already on file: at most 200.</param>
+/// <param name="Convictions">Convictions already on file: at most 100.</param>
 public sealed record NewDriver(
     string? Name, DateOnly? DateOfBirth, LicenceType? LicenceType, string? Address = null, string? NiNumber = null, string? DrivingLicenceNumber = null,
-    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, List<NewCheck>? Checks = null, List<NewConviction>? Convictions = null);
+    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, [property: MaxLength(200)] List<NewCheck>? Checks = null, [property: MaxLength(100)] List<NewConviction>? Convictions = null);
 
 /// <summary>A licence granted before this system, carried over as it was (no fitness check then: the audit re-checks it).</summary>
 /// <param name="GrantedOn">The day it was granted.</param>

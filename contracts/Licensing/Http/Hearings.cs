@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Intervention.Contracts.Governance;
 
 namespace Intervention.Contracts.Licensing.Http;
@@ -24,8 +25,8 @@ public enum RecordKind
 /// <param name="DriverId">The driver whose licence is heard.</param>
 /// <param name="HeldOn">The day of the hearing.</param>
 /// <param name="Grounds">Why the case is heard.</param>
-/// <param name="Members">The panel's members.</param>
-public sealed record ScheduleHearing(Guid? DriverId, DateOnly? HeldOn, string? Grounds, List<NewMember>? Members = null);
+/// <param name="Members">The panel's members: at most 20 (a sub-committee of three, its advisers and its clerk).</param>
+public sealed record ScheduleHearing(Guid? DriverId, DateOnly? HeldOn, string? Grounds, [property: MaxLength(20)] List<NewMember>? Members = null);
 
 /// <summary>A member of a hearing's panel.</summary>
 /// <param name="Name">The member's name.</param>

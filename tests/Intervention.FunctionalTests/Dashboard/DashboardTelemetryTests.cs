@@ -72,7 +72,7 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
             await PostAsync(gateway, "governance/api/directions", """{"issuedOn":"2015-02-26","effectiveFrom":"2015-02-26T00:00:00Z","issuedBy":["DCLG"],"interventionEndsOn":"2019-03-31","assignments":[{"function":"licensing","authority":"Commissioners","oversight":"None"}]}""", ct: ct);
             await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority", ct)).Contains("Commissioners"), TimeSpan.FromSeconds(30),
                 () => "licensing never learnt the Directions giving licensing to the Commissioners");
-            var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Trace Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire"}""", ct: ct);
+            var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Trace Case","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"2016-01-04"}""", ct: ct);
             var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Trace"}""", ct: ct);
             var traceId = ActivityTraceId.CreateRandom().ToHexString();
             var decisionPath = $"licensing/api/hearings/{hearing.GetProperty("id")}/decision";

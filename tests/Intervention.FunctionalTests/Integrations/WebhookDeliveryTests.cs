@@ -216,7 +216,7 @@ public sealed class WebhookDeliveryTests(OwnSettingsSystem own, WebhookSubscribe
 
     private async Task<(string Licence, JsonElement Decision)> DecideAsync(string name, string dateOfBirth, string? traceparent = null)
     {
-        var driver = (await PostOkAsync(Teams, "licensing/api/drivers", JsonSerializer.Serialize(new { name, dateOfBirth, licenceType = "PrivateHire" }))).GetProperty("id").GetGuid();
+        var driver = (await PostOkAsync(Teams, "licensing/api/drivers", JsonSerializer.Serialize(new { name, dateOfBirth, licenceType = "PrivateHire", appliedOn = "2016-01-04" }))).GetProperty("id").GetGuid();
         var hearing = await PostOkAsync(Teams, "licensing/api/hearings", $$"""{"driverId":"{{driver}}","heldOn":"2016-06-15","grounds":"Police intelligence","members":[]}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"licensing/api/hearings/{hearing.GetProperty("id").GetGuid()}/decision")
         {

@@ -68,7 +68,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         await governance.IssueDirectionsAsync(RotherhamDirections.February2015());
         await WaitUntilAsync(async () => (await licensing.ListAuthorityAsync()).Any(a => a.Authority == Authority.Commissioners), TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
-        var driver = await licensing.CreateDriverAsync(new NewDriver("Amqp Example", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Amqp Example", new DateOnly(1980, 1, 1), LicenceType.PrivateHire, AppliedOn: new DateOnly(2016, 1, 4)));
         var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 15), "Example"));
         await system.ApiInTrace<ILicensingApi>(traceId).DecideHearingAsync(hearing.Id,
             new DecideHearing(HearingOutcome.Suspension, "Example", DecisionGrounds.Safeguarding, Immediate: false, NoticeGivenOn: new DateOnly(2016, 6, 15)));

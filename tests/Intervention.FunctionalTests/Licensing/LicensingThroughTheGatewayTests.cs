@@ -25,7 +25,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task A_2012_violence_conviction_needs_a_hearing_in_2015_and_the_hearings_of_June_2016_and_February_2017_are_decided_by_the_Commissioners_and_the_Licensing_Board()
     {
-        var driver = await CreateDriverAsync("Test Driver One", "1980-04-02", LicenceType.PrivateHire);
+        var driver = await CreateDriverAsync("Test Driver One", "1980-04-02", LicenceType.PrivateHire, appliedOn: HeardDriversAppliedOn);
         await Licensing.AddConvictionAsync(driver.Id, new NewConviction("Violence", new DateOnly(2012, 3, 1), SentenceEndsOn: new DateOnly(2012, 6, 1)));
 
         var fitness = await Licensing.GetFitnessAsync(driver.Id, new DateOnly(2015, 7, 1));
@@ -42,7 +42,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
 
         // February 2017: the Directions of December 2016 returned licensing to the council (the Licensing Board). Without
         // immediate effect: 21 days after notice.
-        var second = await CreateDriverAsync("Test Driver Two", "1975-01-20", LicenceType.HackneyCarriage);
+        var second = await CreateDriverAsync("Test Driver Two", "1975-01-20", LicenceType.HackneyCarriage, appliedOn: HeardDriversAppliedOn);
         var february = await ScheduleAsync(second, "2017-02-15", "Failure to report an arrest");
         Assert.Equal((Authority.Council, "Licensing Board"), (february.DecisionMaker.Authority, february.DecisionMaker.Name));
         var februaryDecision = await DecideAsync(february, HearingOutcome.Revocation, "Not fit and proper", DecisionGrounds.RoadSafety, immediate: false, "2017-02-15");
@@ -71,7 +71,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task A_safeguarding_revocation_goes_to_the_national_register_and_the_children_front_door_event_and_a_later_search_finds_it()
     {
-        var driver = await CreateDriverAsync("Register Match", "1970-07-07", LicenceType.PrivateHire, niNumber: "QQ 12 34 56 C");
+        var driver = await CreateDriverAsync("Register Match", "1970-07-07", LicenceType.PrivateHire, niNumber: "QQ 12 34 56 C", appliedOn: HeardDriversAppliedOn);
         var hearing = await ScheduleAsync(driver, "2016-03-01", "Police intelligence");
         var decision = await DecideAsync(hearing, HearingOutcome.Revocation, "Intelligence of exploitation", DecisionGrounds.Safeguarding, immediate: true, "2016-03-01");
         Assert.True(decision.NationalRegister);
@@ -100,7 +100,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task A_member_with_an_interest_takes_no_part_and_a_panel_whose_every_decision_maker_has_one_cannot_decide()
     {
-        var driver = await CreateDriverAsync("Interest Case", "1985-11-30", LicenceType.PrivateHire);
+        var driver = await CreateDriverAsync("Interest Case", "1985-11-30", LicenceType.PrivateHire, appliedOn: HeardDriversAppliedOn);
         var hearing = await ScheduleAsync(driver, "2017-04-10", "Complaint from a passenger",
             [new NewMember("Cllr Ashworth", MemberRole.DecisionMaker), new NewMember("Legal Adviser", MemberRole.Advisory)]);
         await Licensing.AddToHearingRecordAsync(hearing.Id, new NewRecordEntry(RecordKind.Question, "Cllr Ashworth", "Where were you on the night?"));
@@ -121,7 +121,7 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
     [Fact]
     public async Task An_appeal_lodged_within_21_days_holds_the_decision_until_the_court_dismisses_it_and_one_lodged_on_day_22_is_out_of_time()
     {
-        var driver = await CreateDriverAsync("Appellant", "1979-02-28", LicenceType.PrivateHire);
+        var driver = await CreateDriverAsync("Appellant", "1979-02-28", LicenceType.PrivateHire, appliedOn: HeardDriversAppliedOn);
         var hearing = await ScheduleAsync(driver, "2017-03-01", "Conviction for a taxi offence");
         var decision = await DecideAsync(hearing, HearingOutcome.Suspension, "Taxi offence", DecisionGrounds.Other, immediate: false, "2017-03-01");
         Assert.Equal(new DateOnly(2017, 3, 22), decision.EffectiveOn);
@@ -221,6 +221,9 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
         using var shorter = await PostAsync($"licensing/api/licences/{reference}/grants", """{"grantedOn":"2017-01-20","termMonths":6}""");
         await AssertFieldAsync(shorter, "shorterTermReason");
     }
+
+    /// <summary>Drivers who come to a hearing applied before it: a hearing cannot be held before the application.</summary>
+    private const string HeardDriversAppliedOn = "2016-01-04";
 
     private Task<DriverCreated> CreateDriverAsync(string name, string dateOfBirth, LicenceType type, string? niNumber = null, string? appliedOn = null) =>
         Licensing.CreateDriverAsync(new NewDriver(name, DateOnly.Parse(dateOfBirth), type, NiNumber: niNumber, AppliedOn: appliedOn is null ? null : DateOnly.Parse(appliedOn)));

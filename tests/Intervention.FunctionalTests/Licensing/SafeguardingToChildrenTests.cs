@@ -22,7 +22,7 @@ public sealed class SafeguardingToChildrenTests(SharedSystem shared)
         await WaitUntilAsync(async () => (await licensing.ListAuthorityAsync(at: RotherhamDirections.UnderFebruary2015)).Any(a => a.DirectionsId == directions.Id),
             TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
 
-        var driver = await licensing.CreateDriverAsync(new NewDriver("Front Door Case", new DateOnly(1975, 3, 3), LicenceType.PrivateHire));
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Front Door Case", new DateOnly(1975, 3, 3), LicenceType.PrivateHire, AppliedOn: new DateOnly(2016, 1, 4)));
         var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 15), "Intelligence of exploitation"));
         var decision = (await licensing.DecideHearingAsync(hearing.Id,
             new DecideHearing(HearingOutcome.Revocation, "Risk to children", DecisionGrounds.Safeguarding, Immediate: true, NoticeGivenOn: new DateOnly(2016, 6, 15)))).Decision!;

@@ -29,7 +29,7 @@ public sealed class OneTraceTests(SharedSystem shared, ITestOutputHelper output)
         var directions = await governance.IssueDirectionsAsync(RotherhamDirections.February2015());
         await WaitUntilAsync(async () => (await licensing.ListAuthorityAsync(at: RotherhamDirections.UnderFebruary2015)).Any(a => a.DirectionsId == directions.Id),
             TimeSpan.FromSeconds(20), () => "licensing never got the Directions");
-        var driver = await licensing.CreateDriverAsync(new NewDriver("Trace Case", new DateOnly(1970, 1, 1), LicenceType.PrivateHire));
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Trace Case", new DateOnly(1970, 1, 1), LicenceType.PrivateHire, AppliedOn: new DateOnly(2016, 1, 4)));
         var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 15), "Trace"));
 
         var traceId = ActivityTraceId.CreateRandom().ToHexString();

@@ -8,10 +8,12 @@ using Xunit.Abstractions;
 namespace Intervention.FunctionalTests.Reliability;
 
 /// <summary>
-/// A generated corpus of malformed requests, at least 1,000 per portfolio, through the gateway and under its rate limit:
-/// wrong types, not JSON, arrays for objects, impossible and malformed dates, huge strings, injection strings and unknown
-/// codes in typed fields, bad query values. Every answer is a 4xx problem; none is a 5xx. On the shared system: nothing
-/// in the corpus is valid, so it leaves no data behind.
+/// A generated corpus of malformed requests, at least 1,000 per portfolio and every generated case at least once, through
+/// the gateway and under its rate limit: wrong types, not JSON, arrays for objects, impossible and malformed dates, huge
+/// strings, injection strings and unknown codes in typed fields, bad query values; and the classes issue 15 found ending
+/// in a 500: a NUL character in every string field and query value, a null item in every list, dates before 1900 and
+/// after 2100 in every date field and parameter, every list one item past its maximum. Every answer is a 4xx problem;
+/// none is a 5xx. On the shared system: nothing in the corpus is valid, so it leaves no data behind.
 /// </summary>
 [Collection(SharedSystem.Name)]
 public sealed class BadInputAtVolumeTests(SharedSystem shared, ITestOutputHelper output)
@@ -31,8 +33,10 @@ public sealed class BadInputAtVolumeTests(SharedSystem shared, ITestOutputHelper
         {
             using var service = system.Service(portfolio);
             using var document = JsonDocument.Parse(await service.GetStringAsync("openapi/v1.json"));
-            var corpus = Corpus(document.RootElement).Take(PerPortfolio).ToList();
-            Assert.True(corpus.Count == PerPortfolio, $"{portfolio}: only {corpus.Count} malformed requests could be generated");
+            var corpus = Corpus(document.RootElement).ToList();
+            Assert.True(corpus.Count >= PerPortfolio, $"{portfolio}: only {corpus.Count} malformed requests could be generated");
+            foreach (var kind in NewClasses)
+                Assert.True(corpus.Any(c => c.Kind.EndsWith(kind, StringComparison.Ordinal)), $"{portfolio}: the corpus has no '{kind}' case");
             var statuses = new Dictionary<int, int>();
             foreach (var (method, path, body, kind) in corpus)
             {
@@ -76,6 +80,15 @@ public sealed class BadInputAtVolumeTests(SharedSystem shared, ITestOutputHelper
                     if (!IsTyped(Resolve(parameter.GetProperty("schema"), schemas), out _) && !name.Contains("at", StringComparison.OrdinalIgnoreCase) && name is not ("from" or "to" or "year" or "status" or "kind")) continue;
                     foreach (var bad in new[] { "2017-02-30", "31/12/2017", "yesterday" }.Concat(Injections))
                         cases.Add((method, $"{Path()}?{name}={Uri.EscapeDataString(bad)}", null, $"query {name}"));
+                    foreach (var (bad, kind) in ExtremeDates)
+                        cases.Add((method, $"{Path()}?{name}={Uri.EscapeDataString(bad)}", null, $"query {name}: {kind}"));
+                }
+            // Every query parameter, typed or not, with a NUL character (PostgreSQL refuses it in text).
+            if (operation.Value.TryGetProperty("parameters", out var all))
+                foreach (var parameter in all.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query"))
+                {
+                    var name = parameter.GetProperty("name").GetString()!;
+                    cases.Add((method, $"{Path()}?{name}=a%00b", null, $"query {name}: {Nul}"));
                 }
             if (method == HttpMethod.Get || !operation.Value.TryGetProperty("requestBody", out var requestBody)) continue;
             cases.Add((method, Path(), "{not json", "not JSON"));
@@ -83,6 +96,15 @@ public sealed class BadInputAtVolumeTests(SharedSystem shared, ITestOutputHelper
             cases.Add((method, Path(), "\"" + Huge + "\"", "huge string for object"));
             if (!requestBody.GetProperty("content").TryGetProperty("application/json", out var json)) continue;
             var schema = Resolve(json.GetProperty("schema"), schemas);
+            if (IsArray(schema, out var maxItems))
+            {
+                // A body that is itself a list (casework loads): a null record, one record too many, NUL and extreme dates in a record.
+                cases.Add((method, Path(), "[null]", $"body: {NullItem}"));
+                cases.Add((method, Path(), "[" + string.Join(",", Enumerable.Repeat("{}", maxItems + 1)) + "]", $"body: {TooMany}"));
+                schema = Resolve(schema.GetProperty("items"), schemas);
+                foreach (var (body, kind) in NewClassValues(schema, schemas))
+                    cases.Add((method, Path(), new JsonArray(body).ToJsonString(), $"[0].{kind}"));
+            }
             if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties)) continue;
             foreach (var property in properties.EnumerateObject())
             {
@@ -91,9 +113,54 @@ public sealed class BadInputAtVolumeTests(SharedSystem shared, ITestOutputHelper
                 foreach (var (bad, kind) in BadValuesFor(type, random))
                     cases.Add((method, Path(), new JsonObject { [property.Name] = bad }.ToJsonString(), $"{property.Name}: {kind}"));
             }
+            foreach (var (body, kind) in NewClassValues(schema, schemas)) cases.Add((method, Path(), body.ToJsonString(), kind));
         }
         if (cases.Count == 0) yield break;
-        for (var i = 0; ; i++) yield return cases[i % cases.Count] is var c ? (c.Item1, c.Item2, c.Item3, c.Item4) : default;
+        for (var i = 0; i < Math.Max(PerPortfolio, cases.Count); i++) yield return cases[i % cases.Count] is var c ? (c.Item1, c.Item2, c.Item3, c.Item4) : default;
+    }
+
+    private const string Nul = "NUL character", NullItem = "null item", ExtremeDate = "extreme date", TooMany = "one item past the maximum";
+    private static readonly string[] NewClasses = [Nul, NullItem, ExtremeDate, TooMany];
+    private static readonly (string Value, string Kind)[] ExtremeDates = [("0001-01-01", ExtremeDate), ("9999-12-31", ExtremeDate), ("1899-12-31", ExtremeDate), ("2101-01-01", ExtremeDate)];
+
+    /// <summary>
+    /// Bodies with one of issue 15's classes in one field of <paramref name="schema"/> (and of the items of its lists of
+    /// objects): a NUL in a string, a null item and one item too many in a list, a date before 1900 or after 2100.
+    /// </summary>
+    private static IEnumerable<(JsonObject Body, string Kind)> NewClassValues(JsonElement schema, JsonElement schemas, int depth = 0)
+    {
+        if (depth > 1 || schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties)) yield break;
+        foreach (var property in properties.EnumerateObject())
+        {
+            var propertySchema = Resolve(property.Value, schemas);
+            var format = propertySchema.TryGetProperty("format", out var f) ? f.GetString() : null;
+            if (format is "date" or "date-time")
+                foreach (var (value, kind) in ExtremeDates)
+                    yield return (new JsonObject { [property.Name] = format == "date" ? value : value + "T00:00:00Z" }, $"{property.Name}: {kind}");
+            else if (IsString(propertySchema))
+                yield return (new JsonObject { [property.Name] = "a\u0000b" }, $"{property.Name}: {Nul}");
+            else if (IsArray(propertySchema, out var maxItems))
+            {
+                var items = Resolve(propertySchema.GetProperty("items"), schemas);
+                JsonNode? Item() => IsString(items) ? "x" : new JsonObject();
+                yield return (new JsonObject { [property.Name] = new JsonArray(Item(), null) }, $"{property.Name}: {NullItem}");
+                yield return (new JsonObject { [property.Name] = new JsonArray(Enumerable.Range(0, maxItems + 1).Select(_ => Item()).ToArray()) }, $"{property.Name}: {TooMany}");
+                foreach (var (item, kind) in NewClassValues(items, schemas, depth + 1))
+                    yield return (new JsonObject { [property.Name] = new JsonArray(item) }, $"{property.Name}[0].{kind}");
+            }
+        }
+    }
+
+    private static bool IsString(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && !schema.TryGetProperty("enum", out _) && !schema.TryGetProperty("format", out _) && schema.TryGetProperty("type", out var t)
+        && (t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Any(x => x.GetString() == "string") : t.GetString() == "string");
+
+    /// <summary>Whether the schema is a list, and the most items it may hold: its <c>maxItems</c>, else the services' default.</summary>
+    private static bool IsArray(JsonElement schema, out int maxItems)
+    {
+        maxItems = schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("maxItems", out var max) ? max.GetInt32() : 10_000;
+        return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("type", out var t) && schema.TryGetProperty("items", out _)
+               && (t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Any(x => x.GetString() == "array") : t.GetString() == "array");
     }
 
     /// <summary>Values that can never bind to a field of this type.</summary>

@@ -50,7 +50,7 @@ public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper 
         var gateway = system.Gateway;
         // A driver whose revocation reaches the decision register: the name, NI number and address must stay in licensing.
         var driver = await PostAsync(gateway, "licensing/api/drivers",
-            """{"name":"Zebedee Privacytest","dateOfBirth":"1977-07-17","licenceType":"PrivateHire","niNumber":"QQ 99 88 77 A","address":"1 Privacy Lane"}""");
+            """{"name":"Zebedee Privacytest","dateOfBirth":"1977-07-17","licenceType":"PrivateHire","niNumber":"QQ 99 88 77 A","appliedOn":"2016-01-04","address":"1 Privacy Lane"}""");
         var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-15","grounds":"Zebedee's conviction"}""");
         await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
             """{"outcome":"Revocation","reasons":"Zebedee is not fit","grounds":"Safeguarding","immediate":true,"noticeGivenOn":"2016-06-15"}""");

@@ -12,7 +12,7 @@ namespace Children.API.Casework;
 /// key (child and date) makes loading it again an update, not a duplicate. A list with any bad record writes nothing
 /// and names every bad field (<c>[3].dueOn</c>).
 /// </summary>
-public static class CaseworkEndpoints
+public static partial class CaseworkEndpoints
 {
     public static IEndpointRouteBuilder MapCasework(this IEndpointRouteBuilder app)
     {
@@ -59,7 +59,7 @@ public static class CaseworkEndpoints
             .WithName("LoadReturnInterviews").WithSummary("Return home interviews: child, returnedOn (the missing episode's end), interviewedOn");
         group.MapPost("/social-workers", (List<SocialWorkerRecord> body, ChildrenDb db, CancellationToken ct) => Load(body, db, ct, (w, e, i) =>
             {
-                if (string.IsNullOrWhiteSpace(w.Id)) e[$"[{i}].id"] = ["is required"];
+                Key(e, i, "id", w.Id);
                 if (w.Agency is null) e[$"[{i}].agency"] = ["is required: true for an agency worker"];
                 Required(e, i, "startedOn", w.StartedOn);
             },
@@ -69,7 +69,7 @@ public static class CaseworkEndpoints
         group.MapPost("/allocations", (List<AllocationRecord> body, ChildrenDb db, CancellationToken ct) => Load(body, db, ct, (a, e, i) =>
             {
                 Child(e, i, a.Child); Required(e, i, "fromOn", a.FromOn);
-                if (string.IsNullOrWhiteSpace(a.SocialWorker)) e[$"[{i}].socialWorker"] = ["is required"];
+                Key(e, i, "socialWorker", a.SocialWorker);
             },
             "INSERT INTO allocations (child, social_worker, from_on, to_on) SELECT * FROM unnest(@a, @b, @c, @d) ON CONFLICT (child, social_worker, from_on) DO UPDATE SET to_on = EXCLUDED.to_on",
             [Texts(body, a => a.Child), Texts(body, a => a.SocialWorker), Dates(body, a => a.FromOn), Dates(body, a => a.ToOn)],
@@ -92,6 +92,15 @@ public static class CaseworkEndpoints
     {
         if (string.IsNullOrWhiteSpace(child) || child.Length > 10) e[$"[{i}].child"] = ["is required: the council's identifier (903 CHILD), up to 10 characters"];
     }
+
+    /// <summary>A casework key (a social worker's id) becomes a primary key: short, and plain enough to read back in a report.</summary>
+    private static void Key(Dictionary<string, string[]> e, int i, string field, string? key)
+    {
+        if (key is null || !CaseworkKey().IsMatch(key)) e[$"[{i}].{field}"] = ["is required: at most 64 letters, digits, '-' and '_'"];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex CaseworkKey();
 
     private static void Required(Dictionary<string, string[]> e, int i, string field, DateOnly? value)
     {

@@ -41,9 +41,13 @@ public static partial class Codes
     /// <summary>Short-break series: excluded from stability measures.</summary>
     public static bool IsShortBreak(string legalStatus) => legalStatus is "V3" or "V4";
 
-    /// <summary>A 903 date, dd/mm/yyyy exactly; null when blank or not a real date.</summary>
+    /// <summary>
+    /// A 903 date, dd/mm/yyyy exactly; null when blank or not a real date, which includes one outside 1900-2100 (the range every
+    /// request date keeps to: a year 9999 birth date overflowed the KPIs' age arithmetic).
+    /// </summary>
     public static DateOnly? Date(string text) =>
-        text.Length == 10 && DateOnly.TryParseExact(text, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        text.Length == 10 && DateOnly.TryParseExact(text, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        && Intervention.ServiceDefaults.Http.Dates.InRange(d) ? d : null;
 
     public static string Format(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     public static string Format(DateOnly? day) => day is { } d ? Format(d) : "";

@@ -15,6 +15,9 @@ public static class ReturnEndpoints
     /// <summary>The largest file set an import accepts (DESIGN.md: 903 uploads 256 MB, streamed).</summary>
     public const long UploadLimit = 256L * 1024 * 1024;
 
+    /// <summary>The most form parts an import reads: a return has a dozen files, and each part costs a buffer.</summary>
+    public const int MaxParts = 64;
+
     /// <summary>Children validated together: bounds the rows held in memory whatever the size of the return.</summary>
     private const int ValidationBatch = 2000;
 
@@ -53,8 +56,13 @@ public static class ReturnEndpoints
         try
         {
             // Parts over 64 KB are buffered to temporary files by the framework, not to memory.
-            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = 64 }));
+            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = MaxParts }));
             form = await request.ReadFormAsync(ct);
+        }
+        // The framework says which limit with an InvalidDataException's message alone: too many parts is not too many bytes.
+        catch (InvalidDataException e) when (e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid("body", $"must have at most {MaxParts} form parts: one per 903 file and the collectionYear field");
         }
         catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: 413 })
         {

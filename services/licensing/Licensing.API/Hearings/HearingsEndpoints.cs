@@ -46,13 +46,7 @@ public static class HearingsEndpoints
         if (string.IsNullOrWhiteSpace(request.Grounds)) errors["grounds"] = ["is required: why the driver may be in breach"];
         else if (request.Grounds.Length > 4000) errors["grounds"] = ["must be at most 4000 characters"];
         var members = request.Members ?? [];
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(members[i].Name) || members[i].Name!.Length > 200) errors[$"members[{i}].name"] = ["is required, at most 200 characters"];
-            else if (members.Take(i).Any(m => string.Equals(m.Name?.Trim(), members[i].Name!.Trim(), StringComparison.OrdinalIgnoreCase)))
-                errors[$"members[{i}].name"] = ["is already a member of this panel"];
-            if (members[i].Interest is { Length: > 2000 }) errors[$"members[{i}].interest"] = ["must be at most 2000 characters"];
-        }
+        foreach (var (field, rules) in HearingPanel.MemberProblems(members)) errors[field] = rules;
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The hearing cannot be scheduled");
 
         var licence = await db.Set<Licence>().AsNoTracking()
@@ -60,6 +54,8 @@ public static class HearingsEndpoints
         if (licence is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["driverId"] = [$"no driver has id {request.DriverId}"] }, title: "The hearing cannot be scheduled");
         var heldOn = request.HeldOn!.Value;
+        if (HearingPanel.HeldBeforeApplication(heldOn, licence.AppliedOn) is { } tooEarly)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["heldOn"] = [tooEarly] }, title: "The hearing cannot be scheduled");
         var holder = await DecisionMakerOnAsync(db, heldOn, ct);
         if (holder is null)
             return RuleBroken.Conflict("no-decision-maker", $"No Directions known to the licensing service assign the '{HearingPanel.Function}' function on {heldOn:yyyy-MM-dd}.");
