@@ -92,6 +92,7 @@ public static class SecurityExtensions
             }
         });
 
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditRefusals>();
         builder.Services.AddAuthorization(authorization =>
         {
             // Anything mapped without a policy still needs a valid token.
