@@ -41,8 +41,8 @@ public sealed class DevelopmentTokens
         ["Auth__Audience"] = Audience,
     };
 
-    /// <summary>A token for <paramref name="subject"/> with <paramref name="roles"/>, valid for <paramref name="lifetime"/> (negative: already expired).</summary>
-    public string Mint(string subject, IReadOnlyList<string> roles, TimeSpan lifetime, string audience = Audience, byte[]? signWith = null)
+    /// <summary>A token for <paramref name="subject"/> with <paramref name="roles"/>, valid for <paramref name="lifetime"/> (negative: already expired; no subject: a token the services refuse).</summary>
+    public string Mint(string? subject, IReadOnlyList<string> roles, TimeSpan lifetime, string audience = Audience, byte[]? signWith = null)
     {
         var now = DateTimeOffset.UtcNow;
         var header = new { alg = "HS256", typ = "JWT" };
@@ -50,12 +50,12 @@ public sealed class DevelopmentTokens
         {
             ["iss"] = Issuer,
             ["aud"] = audience,
-            ["sub"] = subject,
             ["roles"] = roles,
             ["iat"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
             ["nbf"] = (lifetime < TimeSpan.Zero ? now + lifetime - TimeSpan.FromMinutes(5) : now.AddMinutes(-1)).ToUnixTimeSeconds(),
             ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
         };
+        if (subject is not null) payload["sub"] = subject;
         var unsigned = $"{Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}";
         var signature = HMACSHA256.HashData(signWith ?? _key, Encoding.ASCII.GetBytes(unsigned));
         return $"{unsigned}.{Base64Url(signature)}";

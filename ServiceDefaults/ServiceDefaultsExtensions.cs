@@ -55,6 +55,13 @@ public static class ServiceDefaultsExtensions
         {
             SecurityExtensions.AddAccessToOpenApi(o, identity);
             IdempotencyKeysExtensions.DescribeInOpenApi(o);
+            // The framework names the address the document was fetched from: a service's internal one. Callers reach a
+            // portfolio through the gateway's path; the gateway's own document names no server.
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = identity.Name == "gateway" ? [] : [new Microsoft.OpenApi.OpenApiServer { Url = "/" + identity.Name }];
+                return Task.CompletedTask;
+            });
         });
         return builder;
     }
@@ -63,7 +70,7 @@ public static class ServiceDefaultsExtensions
     /// The middleware and endpoints every service has: problem details for errors and empty error
     /// responses, JWT bearer authentication and authorisation, the screening of input no endpoint can store (<see cref="InputScreening"/>),
     /// the <c>Idempotency-Key</c> header on every POST (where the service has a database to keep keys in),
-    /// <c>/health</c> (database and broker reachable) and <c>/alive</c> (process up), both anonymous,
+    /// <c>/health</c> (database and broker reachable) and <c>/alive</c> (process up), both anonymous (the details for ops alone),
     /// and the OpenAPI document at <c>/openapi/v1.json</c> (anonymous: it describes, it holds no data).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
@@ -82,13 +89,20 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
+    /// <summary>
+    /// The status for anyone (probes and load balancers need no more); each check and why it failed only for the ops role: a
+    /// failure's description names internal addresses and what refused them.
+    /// </summary>
     private static Task WriteHealth(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }, ContractJson.Options);
+        object answer = context.User.IsInRole(Security.Roles.Ops)
+            ? new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            }
+            : new { status = report.Status.ToString() };
+        return JsonSerializer.SerializeAsync(context.Response.Body, answer, ContractJson.Options);
     }
 }

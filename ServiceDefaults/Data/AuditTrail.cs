@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,30 +59,31 @@ public static class AuditTrail
             At = at, Actor = "consumer:" + consumer, Action = "consume", What = messageType, Resource = messageId.ToString(), TraceId = Activity.Current?.TraceId.ToString(),
         });
 
-    /// <summary>After every successful change through the API (not GET), a line naming the caller, the endpoint and the path.</summary>
+    /// <summary>
+    /// Every change through the API (not GET) gets a line naming the caller, the endpoint and the path, written by
+    /// <see cref="AuditChangeInterceptor"/> in the handler's own SaveChanges, so in its transaction: a change that cannot be
+    /// audited is not made. A change the handler made without saving through EF (none today) is audited after a successful
+    /// answer, on its own, as the fallback.
+    /// </summary>
     internal static RouteGroupBuilder AuditChanges(this RouteGroupBuilder api)
     {
         api.AddEndpointFilter(async (context, next) =>
         {
-            var result = await next(context);
             var http = context.HttpContext;
-            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) return result;
+            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) return await next(context);
+            var pending = new PendingChange(http);
+            http.Items[PendingChange.Key] = pending;
+            var result = await next(context);
             var answer = result is INestedHttpResult nested ? nested.Result : result;
             var status = answer is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
-            if (status is < 200 or >= 300) return result;
-            var endpoint = http.GetEndpoint() as RouteEndpoint;
+            if (status is < 200 or >= 300 || pending.Saved) return result;
             // Created and Accepted say where the new thing is.
             var location = answer?.GetType().GetProperty("Location")?.GetValue(answer) as string;
-            var resource = http.Request.Path.Value + (location is null ? "" : " -> " + location);
             // A scope of its own: the handler's unit of work is done and must not be saved twice.
             await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ServiceDb>();
-            db.Add(new AuditEntry
-            {
-                At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), Actor = http.User.CallerName(), Action = "change",
-                What = $"{http.Request.Method} {endpoint?.RoutePattern.RawText ?? http.Request.Path.Value}", Resource = resource, Status = status,
-                TraceId = Activity.Current?.TraceId.ToString(),
-            });
+            db.Add(pending.Line(location is null ? null : "-> " + location, status));
+            pending.Saved = true; // this save is not the handler's: the interceptor leaves it alone
             await db.SaveChangesAsync(http.RequestAborted);
             return result;
         });
@@ -113,5 +115,89 @@ public static class AuditTrail
             .WithTags("Audit")
             .RequireAccess(Access.AuditTrail);
         return app;
+    }
+}
+
+/// <summary>The audit line of the change the current request is making, until it is saved.</summary>
+internal sealed class PendingChange(HttpContext http)
+{
+    public const string Key = "intervention.audit.change";
+    public bool Saved { get; set; }
+
+    /// <summary>The line, with what the change created (<paramref name="created"/>) and the status it answers.</summary>
+    public AuditEntry Line(string? created, int status)
+    {
+        var endpoint = http.GetEndpoint() as RouteEndpoint;
+        return new AuditEntry
+        {
+            At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), Actor = http.User.CallerName(), Action = "change",
+            What = $"{http.Request.Method} {endpoint?.RoutePattern.RawText ?? http.Request.Path.Value}",
+            Resource = http.Request.Path.Value + (created is null ? "" : " " + created), Status = status, TraceId = Activity.Current?.TraceId.ToString(),
+        };
+    }
+
+    /// <summary>The success status the endpoint declares (<c>Created</c> is 201 ...): the line is written before the answer exists.</summary>
+    public int DeclaredStatus =>
+        http.GetEndpoint()?.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>()
+            .Select(m => m.StatusCode).FirstOrDefault(c => c is >= 200 and < 300) is { } code and > 0 ? code : 200;
+}
+
+/// <summary>
+/// Adds the pending change's audit line to the handler's own SaveChanges, so the line commits with the change or neither
+/// does. It names what the save creates (the first new entity of the service's own, by key): the answer's location does not
+/// exist yet. A rolled-back transaction takes the line with it, so the next save adds it again.
+/// </summary>
+internal sealed class AuditChangeInterceptor(IHttpContextAccessor accessor) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddLine(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        AddLine(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        MarkSaved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        MarkSaved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Unsave();
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Unsave();
+        return Task.CompletedTask;
+    }
+
+    private PendingChange? Pending => accessor.HttpContext?.Items[PendingChange.Key] as PendingChange;
+    private void AddLine(DbContext? context)
+    {
+        if (context is not ServiceDb db || Pending is not { Saved: false } pending) return;
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && e.Entity.Action == "change")) return; // added by an earlier, failed save
+        var created = db.ChangeTracker.Entries().FirstOrDefault(e => e.State == EntityState.Added && e.Metadata.ClrType.Assembly == db.GetType().Assembly);
+        var key = created?.Metadata.FindPrimaryKey()?.Properties.Select(p => created.Property(p.Name).CurrentValue?.ToString()).ToList();
+        db.Add(pending.Line(created is null || key is null ? null : $"-> {created.Metadata.ClrType.Name} {string.Join(",", key)}", pending.DeclaredStatus));
+    }
+
+    private void MarkSaved(DbContext? context)
+    {
+        if (context is ServiceDb && Pending is { } pending) pending.Saved = true;
+    }
+
+    private void Unsave()
+    {
+        if (Pending is { } pending) pending.Saved = false;
     }
 }

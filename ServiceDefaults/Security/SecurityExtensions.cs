@@ -34,6 +34,8 @@ public sealed class AuthOptions
 
 public static class SecurityExtensions
 {
+    private const string NoSubject = "The token has no subject (sub): every caller must be someone of its own.";
+
     /// <summary>
     /// JWT bearer on every request but <c>/health</c> and <c>/alive</c>: a service checks each token itself, whoever forwarded
     /// the call. Without an authority or a signing key the service refuses to start rather than run open.
@@ -56,6 +58,28 @@ public static class SecurityExtensions
                 NameClaimType = "sub",
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            // Every caller must be someone: the subject owns webhook subscriptions, names the audit trail's lines and keys
+            // rate limits. Tokens without one would all share a single owner.
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value)) context.Fail(NoSubject);
+                    return Task.CompletedTask;
+                },
+                OnChallenge = async context =>
+                {
+                    if (context.AuthenticateFailure?.Message != NoSubject) return;
+                    context.HandleResponse();
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"the token has no subject (sub)\"";
+                    await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context.HttpContext,
+                        ProblemDetails = { Status = 401, Title = "Unauthorized", Detail = NoSubject },
+                    });
+                },
+            };
             if (!string.IsNullOrWhiteSpace(options.Authority))
             {
                 jwt.Authority = options.Authority;
@@ -68,6 +92,7 @@ public static class SecurityExtensions
             }
         });
 
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditRefusals>();
         builder.Services.AddAuthorization(authorization =>
         {
             // Anything mapped without a policy still needs a valid token.
@@ -101,9 +126,8 @@ public static class SecurityExtensions
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, Access access) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(AccessPolicies.PolicyName(access));
 
-    /// <summary>Who the caller is, for audit trails: the token's subject, else its client id.</summary>
-    public static string CallerName(this ClaimsPrincipal user) =>
-        user.FindFirst("sub")?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("appid")?.Value ?? "anonymous";
+    /// <summary>Who the caller is, for audit trails and ownership: the token's subject (a token without one is refused).</summary>
+    public static string CallerName(this ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? "anonymous";
 
     /// <summary>Adds <c>x-access</c> and <c>x-roles</c> to each operation of the OpenAPI document, from the endpoint's policy: the list the authorisation matrix test is generated from.</summary>
     internal static void AddAccessToOpenApi(OpenApiOptions openApi, ServiceIdentity identity)

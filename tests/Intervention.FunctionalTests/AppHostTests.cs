@@ -98,13 +98,14 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             Measurements.Record("apphost: GET /governance/api/directions per role with the AppHost's tokens: " + string.Join(", ", answers));
             Assert.Equal(["commissioner 200", "children 403", "licensing 403", "governance 200", "finance 403", "integrator 200", "ops 403", "no token 401"], answers);
 
-            // Through the one door, each service answers, and the gateway's health names each of them.
+            // Through the one door, each service answers, and the gateway's health names each of them to ops.
             foreach (var service in Portfolios)
             {
                 using var response = await gateway.GetAsync($"{service}/api/authority");
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)response.StatusCode}");
             }
-            using (var health = JsonDocument.Parse(await gateway.GetStringAsync("health")))
+            using (var asOps = As("ops"))
+            using (var health = JsonDocument.Parse(await asOps.GetStringAsync("health")))
                 foreach (var service in Portfolios)
                     Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
 
@@ -123,12 +124,13 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             Measurements.Record($"apphost: all healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
 
             // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back on the same address.
+            using var asOpsAtGateway = As("ops"); // the gateway names each service's health to ops alone
             var licensing = ServicesOf(signingKey).Single(p => CommandLine(p).TrimEnd().EndsWith("/Licensing.API"));
             Process.GetProcessById(licensing).Kill();
-            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Unhealthy", TimeSpan.FromSeconds(10),
+            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(asOpsAtGateway, "licensing") == "Unhealthy", TimeSpan.FromSeconds(10),
                 () => "the gateway never reported licensing unhealthy.\n" + Tail());
             await Eventually.WaitUntilAsync(() => lines.Any(l => l.Contains("exited with code") && l.Contains("restarting")), TimeSpan.FromSeconds(15), () => "no restart announced.\n" + Tail());
-            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(gateway, "licensing") == "Healthy", TimeSpan.FromSeconds(90),
+            await Eventually.WaitUntilAsync(async () => await ServiceStatusAsync(asOpsAtGateway, "licensing") == "Healthy", TimeSpan.FromSeconds(90),
                 () => "licensing did not come back healthy.\n" + Tail());
         }
         finally

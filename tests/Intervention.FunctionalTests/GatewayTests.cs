@@ -72,8 +72,14 @@ public sealed class GatewayTests(TunedSystem tuned)
                 Assert.Equal("application/problem+json", hung.Content.Headers.ContentType?.MediaType);
             }
 
-            // Its health names each service; the ones that do not answer are unhealthy, and so is the whole.
-            using var health = await gateway.GetAsync("health");
+            // Anyone gets the status alone; ops get each service, and the ones that do not answer are unhealthy, and so is the whole.
+            using (var status = await anonymousClient.GetAsync("health"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
+                Assert.Equal("""{"status":"Unhealthy"}""", await status.Content.ReadAsStringAsync());
+            }
+            using var asOps = system.GatewayAs(system.Tokens.ForRole("ops"));
+            using var health = await asOps.GetAsync("health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
             using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
             var checks = report.RootElement.GetProperty("checks");

@@ -40,16 +40,7 @@ public static class IntegrationsModule
             // Deliveries keep their own schedule (DeliverySchedule) and timeout: no standard resilience handler here.
             .ForOutsideAddresses()
             // A redirect would send a signed event somewhere the subscriber did not register; an address inside the network is refused.
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var allowLoopback = sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value.AllowHttpLoopback;
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    ConnectCallback = (context, ct) => PublicAddresses.ConnectAsync(context, allowLoopback, ct),
-                };
-            });
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicAddresses.Handler(sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value.AllowHttpLoopback));
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

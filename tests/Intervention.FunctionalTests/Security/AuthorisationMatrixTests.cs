@@ -11,7 +11,7 @@ namespace Intervention.FunctionalTests.Security;
 /// <summary>
 /// Every endpoint of every service, read from each service's own OpenAPI document (so a new endpoint is in the matrix the
 /// day it is mapped), called directly (a service must not rely on the gateway) with no token, an expired token, a token
-/// signed with another key, a token for another audience, and a token for each role. The roles each kind of access allows
+/// signed with another key, a token for another audience, a token without a subject, and a token for each role. The roles each kind of access allows
 /// are written here from DESIGN.md, apart from the code that enforces them.
 /// </summary>
 [Collection(SharedSystem.Name)]
@@ -43,6 +43,8 @@ public sealed class AuthorisationMatrixTests(SharedSystem shared, ITestOutputHel
             ["expired"] = system.Tokens.Mint("someone", ["governance", "licensing", "children", "finance", "commissioner"], TimeSpan.FromMinutes(-10)),
             ["another key"] = system.Tokens.Mint("someone", ["governance", "licensing", "children", "finance", "commissioner"], TimeSpan.FromHours(1), signWith: RandomNumberGenerator.GetBytes(32)),
             ["another audience"] = system.Tokens.Mint("someone", ["governance", "licensing", "children", "finance", "commissioner"], TimeSpan.FromHours(1), audience: "another-api"),
+            // Without a subject every such caller would be one and the same owner of subscriptions and trail lines.
+            ["no subject"] = system.Tokens.Mint(null, ["governance", "licensing", "children", "finance", "commissioner", "integrator"], TimeSpan.FromHours(1)),
         };
         var roleTokens = Roles.ToDictionary(r => r, r => system.Tokens.ForRole(r));
 

@@ -87,14 +87,19 @@ public sealed class CsvFile(TextReader reader, string file)
         }
     }
 
-    /// <summary>Writes one record, quoting a field only when it needs it.</summary>
+    /// <summary>
+    /// Writes one record, quoting a field only when it needs it. A field that a spreadsheet would run as a formula (see
+    /// <see cref="RowReader.FormulaStarts"/>) is written as OWASP recommends, behind a single quote and quoted, so it reads
+    /// as text. The import refuses such fields, so a return imported here still exports exactly as it was sent.
+    /// </summary>
     public static void Write(TextWriter writer, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0) writer.Write(',');
             var f = fields[i];
-            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0) writer.Write('"' + f.Replace("\"", "\"\"") + '"');
+            if (f.Length > 0 && RowReader.FormulaStarts.Contains(f[0])) writer.Write("\"'" + f.Replace("\"", "\"\"") + '"');
+            else if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0) writer.Write('"' + f.Replace("\"", "\"\"") + '"');
             else writer.Write(f);
         }
         writer.Write("\r\n");

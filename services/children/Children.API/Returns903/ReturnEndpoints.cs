@@ -147,6 +147,7 @@ public static class ReturnEndpoints
             cmd.Parameters.AddWithValue("counts", JsonSerializer.Serialize(counts));
             await cmd.ExecuteNonQueryAsync(ct);
         }
+        await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
         await tx.CommitAsync(ct);
         logger.LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), findings.Count);
         return TypedResults.Created($"/api/903/imports/{report.Id}", report);

@@ -84,6 +84,27 @@ public sealed class RowReader
         return expected.Select(c => Array.IndexOf(names, c)).ToArray();
     }
 
+    /// <summary>The characters a spreadsheet reads as the start of a formula (OWASP's CSV injection list).</summary>
+    public static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+
+    /// <summary>
+    /// Refuses a cell that starts as a formula would (=, +, -, @, a tab or a carriage return). No 903 field can validly start
+    /// so, and the export writes values back exactly as imported: an analyst opening it in a spreadsheet would run the
+    /// formula. <paramref name="row"/> is the 0-based data row, as findings count; <paramref name="line"/> the file's line.
+    /// </summary>
+    public static void RefuseFormulaCells(string file, IReadOnlyList<string> columns, string[] record, int row, int line)
+    {
+        for (var i = 0; i < record.Length; i++)
+        {
+            var cell = record[i];
+            if (cell.Length == 0 || !FormulaStarts.Contains(cell[0])) continue;
+            var field = i < columns.Count ? columns[i].Trim().TrimStart('\uFEFF').ToUpperInvariant() : $"#{i + 1}";
+            var shown = cell[0] switch { '\t' => "a tab", '\r' => "a carriage return", var c => $"'{c}'" };
+            throw new NotA903FileException(file,
+                $"row {row} (line {line}), field {field}: starts with {shown}, which no 903 value does; a spreadsheet would run the cell as a formula");
+        }
+    }
+
     /// <summary>Reads every data row of a core table into <paramref name="data"/>.</summary>
     public void Read(string table, string file, CsvFile csv, ReturnData data)
     {
@@ -97,6 +118,7 @@ public sealed class RowReader
             if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
             if (record.Length != width)
                 throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
+            RefuseFormulaCells(file, header, record, row, csv.Line);
             string F(int i) => Pooled(record[map[i]]);
             switch (table)
             {

@@ -49,6 +49,7 @@ public static class ReturnStore
             if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
             if (record.Length != width)
                 throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
+            RowReader.RefuseFormulaCells(file, header, record, row, csv.Line);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(y, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
@@ -140,6 +141,7 @@ public static class ReturnStore
             if (record.Length == 1 && record[0].Length == 0) continue;
             if (record.Length != columns.Length)
                 throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {columns.Length}");
+            RowReader.RefuseFormulaCells(file, columns, record, row, csv.Line);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(year.ToString(), NpgsqlDbType.Text, ct);
             await writer.WriteAsync(table, NpgsqlDbType.Text, ct);

@@ -153,18 +153,21 @@ internal sealed class DeliveryWorker(
             activity?.SetTag("http.response.status_code", code);
             return response.IsSuccessStatusCode
                 ? new Outcome(true, code, null)
-                : new Outcome(false, code, $"answered {code} {response.ReasonPhrase}");
+                : new Outcome(false, code, DeliveryFailure.Answered(code));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
-            return new Outcome(false, null, $"no answer within {timeout.TotalSeconds:0.#} s");
+            logger.LogInformation("Delivery {DeliveryId} to subscription {SubscriptionId}: no answer within {Timeout}", delivery.Id, subscription.Id, timeout);
+            return new Outcome(false, null, DeliveryFailure.NoAnswer);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Refused, reset, a bad certificate, an address inside the network: a failed attempt like any other.
+            // Refused, reset, a bad certificate, an address inside the network: a failed attempt like any other. The details
+            // are ours (logs, trace); the subscriber sees the coarse text.
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            return new Outcome(false, null, e.Message.Length > 500 ? e.Message[..500] : e.Message);
+            logger.LogInformation(e, "Delivery {DeliveryId} to subscription {SubscriptionId} failed: {Detail}", delivery.Id, subscription.Id, e.Message);
+            return new Outcome(false, null, DeliveryFailure.ForSubscriber(e));
         }
     }
 }

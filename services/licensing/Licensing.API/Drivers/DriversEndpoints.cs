@@ -162,7 +162,8 @@ public static class DriversEndpoints
         if (!Dates.TryParse(at, CouncilTime.DateOf(clock.GetUtcNow()), out var on))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [Dates.Rule] });
         if (!await db.Set<Driver>().AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
-        await RecordReads.LogAsync(db, id, purpose ?? "fitness check", http, clock, ct);
+        // Audited as what it is: the service's verdict on a person, with its reasons, not only the record.
+        await db.RecordReadAsync(http, "driver fitness", $"/api/drivers/{id}/fitness", purpose ?? "fitness check", clock, ct);
         var verdict = policy.Assess(await DriverFile.ReadAsync(db, id, ct), on);
         return TypedResults.Ok(new FitnessAnswer(id, on, verdict.Outcome, verdict.OfficerMayGrant, verdict.Reasons));
     }
