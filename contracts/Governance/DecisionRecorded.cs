@@ -6,6 +6,7 @@ namespace Intervention.Contracts.Governance;
 /// the function at <see cref="DecidedAt"/>. The decision's id makes it idempotent: the same id again
 /// is the same decision.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record DecisionRecorded
 {
     /// <summary>Unique id of this event (also the message id).</summary>
