@@ -36,7 +36,8 @@ public sealed class SafeguardingToChildrenTests(SharedSystem shared)
         }, TimeSpan.FromSeconds(20), () => $"licence {reference} never reached the front door");
         Assert.Contains(decision.GetProperty("decisionId").GetString()!, contact.GetRawText());
         Assert.DoesNotContain("Front Door Case", contact.GetRawText());
-        await WaitUntilAsync(async () => (await gateway.GetStringAsync("governance/api/decisions?function=licensing")).Contains(reference),
+        // The register's public summary never names the licence (issue 15): the decision id ties them.
+        await WaitUntilAsync(async () => (await gateway.GetStringAsync("governance/api/decisions?function=licensing")).Contains(decision.GetProperty("decisionId").GetString()!),
             TimeSpan.FromSeconds(20), () => "the revocation never reached the decision register");
     }
 

@@ -52,7 +52,8 @@ public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper 
     public void Every_event_contract_declares_who_may_receive_it_and_none_an_integrator_may_receive_carries_a_child_or_the_Stovewood_flag()
     {
         var events = typeof(DirectionsIssued).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace?.StartsWith("Intervention.Contracts.", StringComparison.Ordinal) == true && t.GetProperty("EventId") is not null && t.GetProperty("OccurredAt") is not null)
+            .Where(t => t.Namespace?.StartsWith("Intervention.Contracts.", StringComparison.Ordinal) == true && !t.Namespace.EndsWith(".Http", StringComparison.Ordinal)
+                        && t.GetProperty("EventId") is not null && t.GetProperty("OccurredAt") is not null)
             .ToList();
         Assert.Equal(events.Select(t => t.FullName).Order(), EventAudiences.Events.Select(t => t.FullName).Order());
         var unclassified = events.Where(t => t.GetCustomAttribute<ClassifiedAttribute>() is null).Select(t => t.Name).ToList();
@@ -102,7 +103,7 @@ public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper 
 
         // Events of every classification: a child placed out of the borough (internal, and a decision for the register),
         // a revocation on safeguarding grounds (police) and its decision (public), new Directions (public).
-        var child = await PostAsync(gateway, "children/api/children", $$"""{"localId":"PRIV-{{Guid.NewGuid():N}}","sex":"1","dateOfBirth":"2006-02-02","ethnicity":"WBRI","stovewood":true}""");
+        var child = await PostAsync(gateway, "children/api/children", $$"""{"localId":"PV{{Random.Shared.Next(10_000_000, 99_999_999)}}","sex":"1","dateOfBirth":"2006-02-02","ethnicity":"WBRI","stovewood":true}""");
         var childRef = child.GetProperty("ref").GetString()!;
         var placed = await PostAsync(gateway, $"children/api/children/{child.GetProperty("id")}/episodes",
             """{"startedOn":"2017-07-03","reasonForNewEpisode":"S","legalStatus":"C2","categoryOfNeed":"N1","placementType":"K2","placementProvider":"PR4","homePostcode":"S60 1","placementPostcode":"LS6 1","weeklyCost":4200}""");
@@ -238,8 +239,11 @@ public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper 
                 if (text.Length > 4) nonEmpty++;
                 using var answer = JsonDocument.Parse(text);
                 found.AddRange(PersonalFieldsIn(answer.RootElement, $"{audience}: {service} {path.Name}"));
-                found.AddRange(new[] { "Zebedee", "Privacytest", "1977-07-17", "Privacy Lane", "Fictional Road", "QQ", "Stovewood", "stovewood" }.Where(text.Contains)
+                found.AddRange(new[] { "Zebedee", "Privacytest", "1977-07-17", "Privacy Lane", "Fictional Road", "QQ" }.Where(text.Contains)
                     .Select(marker => $"{audience}: {service} {path.Name} contains '{marker}'"));
+                // Stovewood figures are the finance team's and the Commissioners' (a label saying "excluding Stovewood" is no figure).
+                found.AddRange(System.Text.RegularExpressions.Regex.Matches(text, @"""\w*stovewood\w*""\s*:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+                    .Select(m => $"{audience}: {service} {path.Name} has the field {m.Value.TrimEnd(':', ' ')}"));
                 found.AddRange(PersonalReferences.In(text).Select(reference => $"{audience}: {service} {path.Name} names {reference}"));
             }
         }
