@@ -103,4 +103,15 @@ public class SubscriptionAudiencesTests
         Assert.Contains(police, t => t.Type == Decision && t.Audiences.SequenceEqual(["police"]));
         Assert.DoesNotContain(police, t => t.Type.StartsWith("Intervention.Contracts.Children.") && t.Type != "Intervention.Contracts.Children.KpisPublished");
     }
+
+    [Fact]
+    public void At_delivery_a_subscription_registered_without_the_police_audience_is_not_sent_a_police_event_nor_anyone_a_child_level_one()
+    {
+        // A subscription from before audiences existed has none: public events only.
+        Assert.False(Integrations.API.Events.EventContracts.MayReceive(Decision, new HashSet<string>()));
+        Assert.True(Integrations.API.Events.EventContracts.MayReceive(Decision, new HashSet<string> { "police" }));
+        Assert.True(Integrations.API.Events.EventContracts.MayReceive(Directions, new HashSet<string>()));
+        Assert.False(Integrations.API.Events.EventContracts.MayReceive(Placement, new HashSet<string> { "police" }));
+        Assert.False(Integrations.API.Events.EventContracts.MayReceive("Intervention.Contracts.Licensing.NoSuchEvent", new HashSet<string> { "police" }));
+    }
 }
