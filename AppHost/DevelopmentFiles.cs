@@ -6,7 +6,7 @@ namespace Intervention.AppHost;
 
 /// <summary>
 /// For people and scripts trying the system (development only; the data folder is git-ignored): a token per role in
-/// <c>tokens/&lt;role&gt;.jwt</c>, and <c>dashboard.json</c> with the dashboard's URL, its login token and its telemetry
+/// <c>tokens/&lt;role&gt;.jwt</c> (and per event audience, <c>integrator-police.jwt</c>), and <c>dashboard.json</c> with the dashboard's URL, its login token and its telemetry
 /// API key (<c>/api/telemetry/...</c>, header <c>x-api-key</c>).
 /// </summary>
 internal static class DevelopmentFiles
@@ -32,7 +32,7 @@ internal static class DevelopmentFiles
             Console.WriteLine($"""
                 dashboard: {login ?? "off"}   (also in {file})
                 gateway:   http://localhost:{settings.GatewayPort}
-                tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)})
+                tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)}, integrator-police); RabbitMQ audience users' passwords: amqp-integrator-<audience>.password
                 try:       curl -H "Authorization: Bearer $(cat {Path.Combine(tokenFolder, "governance.jwt")})" http://localhost:{settings.GatewayPort}/governance/api/authority
                 """);
             return Task.CompletedTask;

@@ -34,15 +34,11 @@ public sealed class DevelopmentTokens
     public string SigningKey => Convert.ToBase64String(_key);
 
     /// <summary>The environment a service or the gateway needs to check these tokens.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
-    {
-        ["Auth__SigningKey"] = SigningKey,
-        ["Auth__Issuer"] = Issuer,
-        ["Auth__Audience"] = Audience,
-    };
+    public IReadOnlyDictionary<string, string> Environment =>
+        new Dictionary<string, string> { ["Auth__SigningKey"] = SigningKey, ["Auth__Issuer"] = Issuer, ["Auth__Audience"] = Audience };
 
     /// <summary>A token for <paramref name="subject"/> with <paramref name="roles"/>, valid for <paramref name="lifetime"/> (negative: already expired; no subject: a token the services refuse).</summary>
-    public string Mint(string? subject, IReadOnlyList<string> roles, TimeSpan lifetime, string audience = Audience, byte[]? signWith = null)
+    public string Mint(string? subject, IReadOnlyList<string> roles, TimeSpan lifetime, string audience = Audience, byte[]? signWith = null, string? scope = null)
     {
         var now = DateTimeOffset.UtcNow;
         var header = new { alg = "HS256", typ = "JWT" };
@@ -56,6 +52,7 @@ public sealed class DevelopmentTokens
             ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
         };
         if (subject is not null) payload["sub"] = subject;
+        if (scope is not null) payload["scope"] = scope; // space-separated, as OAuth writes scopes: intervention.events.<audience>
         var unsigned = $"{Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}";
         var signature = HMACSHA256.HashData(signWith ?? _key, Encoding.ASCII.GetBytes(unsigned));
         return $"{unsigned}.{Base64Url(signature)}";
@@ -64,16 +61,18 @@ public sealed class DevelopmentTokens
     /// <summary>A valid token for one role (subject <c>dev-&lt;role&gt;</c>).</summary>
     public string ForRole(string role, TimeSpan? lifetime = null) => Mint($"dev-{role}", [role], lifetime ?? TimeSpan.FromHours(12));
 
-    /// <summary>Writes <c>&lt;role&gt;.jwt</c> for every role into <paramref name="folder"/> (readable by its owner only).</summary>
+    /// <summary>Writes <c>&lt;role&gt;.jwt</c> per role, <c>integrator-&lt;audience&gt;.jwt</c> per event audience and the AMQP users' passwords into <paramref name="folder"/> (owner only).</summary>
     public string WriteRoleTokens(string folder, TimeSpan lifetime)
     {
         Directory.CreateDirectory(folder);
-        foreach (var role in Roles)
+        foreach (var (name, token) in Roles.Select(r => (r, ForRole(r, lifetime))).Concat(Intervention.Contracts.EventAudiences.Named.Select(a =>
+            ($"integrator-{a}", Mint($"dev-integrator-{a}", ["integrator"], lifetime, scope: Intervention.Contracts.EventAudiences.ScopeOf(a))))))
         {
-            var path = Path.Combine(folder, $"{role}.jwt");
-            File.WriteAllText(path, ForRole(role, lifetime));
+            var path = Path.Combine(folder, $"{name}.jwt");
+            File.WriteAllText(path, token);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+        Intervention.BrokerUsers.AudienceUsers.WritePasswords(folder, SigningKey);
         return folder;
     }
 

@@ -5,7 +5,7 @@ using Intervention.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.Read(builder.Configuration, builder.AppHostDirectory);
 var tokens = DevelopmentTokens.ForRun(builder.Configuration);
-var servers = Servers.Add(builder, settings);
+var servers = Servers.Add(builder, settings, tokens.SigningKey);
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     servers.Connect(builder.AddProject<TProject>(name), name)

@@ -16,7 +16,7 @@ namespace Intervention.AppHost;
 public sealed record Servers(IResourceBuilder<IResourceWithConnectionString> Messaging, Func<string, IResourceBuilder<IResourceWithConnectionString>> Database,
     IReadOnlyList<IResourceBuilder<IResource>> WaitFor, IResourceBuilder<ParameterResource>? AppPassword)
 {
-    public static Servers Add(IDistributedApplicationBuilder builder, AppHostSettings settings)
+    public static Servers Add(IDistributedApplicationBuilder builder, AppHostSettings settings, string brokerSecret)
     {
         var givenBroker = builder.Configuration.GetConnectionString("messaging") is { Length: > 0 };
         var givenPostgres = builder.Configuration.GetConnectionString("postgres");
@@ -32,7 +32,7 @@ public sealed record Servers(IResourceBuilder<IResourceWithConnectionString> Mes
         else if (containers) messaging = Wait(builder.AddRabbitMQ("messaging").WithDataVolume());
         else
         {
-            var amqp = Wait(LocalServers.AddRabbitMq(builder, Path.Combine(settings.DataFolder, "rabbitmq"))).GetEndpoint("amqp").Property(EndpointProperty.Port);
+            var amqp = Wait(LocalServers.AddRabbitMq(builder, Path.Combine(settings.DataFolder, "rabbitmq"), brokerSecret)).GetEndpoint("amqp").Property(EndpointProperty.Port);
             messaging = builder.AddConnectionString("messaging", ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{amqp}/"));
         }
 
@@ -81,15 +81,16 @@ internal static class LocalServers
 {
     private static readonly bool IsRoot = Environment.UserName == "root";
 
-    /// <summary>A private epmd (so nothing outlives the run) and the node; ready when AMQP's header gets Connection.Start.</summary>
-    public static IResourceBuilder<ExecutableResource> AddRabbitMq(IDistributedApplicationBuilder builder, string folder)
+    /// <summary>A private epmd (so nothing outlives the run) and the node, loading the integrators' audience users at each boot; ready when AMQP's header gets Connection.Start.</summary>
+    public static IResourceBuilder<ExecutableResource> AddRabbitMq(IDistributedApplicationBuilder builder, string folder, string secret)
     {
         const string bin = "/usr/lib/rabbitmq/bin/rabbitmq-server";
         Prepare(folder, "rabbitmq", bin, "rabbitmq-server", new()
         {
             ["enabled_plugins"] = "[].\n",
             ["rabbitmq-env.conf"] = "",
-            ["rabbitmq.conf"] = "log.console = true\nlog.console.level = warning\nlog.file = false\n",
+            ["rabbitmq.conf"] = $"log.console = true\nlog.console.level = warning\nlog.file = false\nload_definitions = {folder}/definitions.json\n",
+            ["definitions.json"] = Intervention.BrokerUsers.AudienceUsers.Definitions(secret),
         });
         var epmd = builder.AddExecutable("epmd", "epmd", folder, "-address", "127.0.0.1")
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "ERL_EPMD_PORT", isProxied: false);

@@ -14,4 +14,11 @@ public static class RuleBroken
         var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["rule"] = rule };
         return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: $"Refused by rule '{rule}'", extensions: all);
     }
+
+    /// <summary>The same answer as a 403: the caller may not do this, by the rule named (e.g. an event its token may not receive).</summary>
+    public static ProblemHttpResult Forbidden(string rule, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["rule"] = rule };
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: $"Refused by rule '{rule}'", extensions: all);
+    }
 }

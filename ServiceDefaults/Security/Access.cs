@@ -38,6 +38,13 @@ public enum Access
 
 public static class AccessPolicies
 {
+    /// <summary>
+    /// Whether the caller reads this portfolio from outside (an integrator), not as its team or a Commissioner: answers for
+    /// outsiders withhold what names a person.
+    /// </summary>
+    public static bool IsOutsider(this System.Security.Claims.ClaimsPrincipal user, Portfolio portfolio) =>
+        !RolesFor(Access.Read, portfolio).Any(user.IsInRole);
+
     public static string PolicyName(Access access) => "access:" + access.ToString().ToLowerInvariant();
 
     /// <summary>The roles allowed by <paramref name="access"/> in the service of <paramref name="portfolio"/>.</summary>

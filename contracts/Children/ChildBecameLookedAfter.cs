@@ -5,6 +5,7 @@ namespace Intervention.Contracts.Children;
 /// The child is named only by <see cref="ChildRef"/>, a pseudonymous reference that only the children's service can
 /// link to a child; no other child-level detail leaves that service.
 /// </summary>
+[Classified(EventClassification.Internal)] // a pseudonymous child reference is still personal data; finance needs the Stovewood flag
 public sealed record ChildBecameLookedAfter
 {
     /// <summary>Unique id of this event (also the message id).</summary>

@@ -4,6 +4,7 @@ namespace Intervention.Contracts.Children;
 /// The children's KPIs as at a date were published. Aggregates only: each KPI's value with its numerator and
 /// denominator, never a child-level record or reference.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record KpisPublished
 {
     /// <summary>Unique id of this event (also the message id).</summary>

@@ -4,6 +4,7 @@ namespace Intervention.Contracts.Children;
 /// A looked-after child moved placement (a new 903 episode with reason <c>P</c>, or <c>B</c>/<c>T</c>/<c>U</c> where the
 /// placement changed). The child is named only by <see cref="ChildRef"/>.
 /// </summary>
+[Classified(EventClassification.Internal)] // child-level
 public sealed record PlacementChanged
 {
     /// <summary>Unique id of this event (also the message id).</summary>

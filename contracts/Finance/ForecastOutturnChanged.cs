@@ -8,6 +8,7 @@ namespace Intervention.Contracts.Finance;
 /// only on a crossing, not on every movement: integrators and the Commissioners hear of the changes that matter.
 /// Amounts are pounds; MassTransit's JSON envelope carries decimals as strings (<c>"525000"</c>), which keeps them exact.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record ForecastOutturnChanged
 {
     /// <summary>Unique id of this event (also the message id).</summary>

@@ -5,6 +5,7 @@ namespace Intervention.Contracts.Finance;
 /// finance officer may have to issue a report under section 114 of the Local Government Finance Act 1988.
 /// Raised once per year when the position first crosses that line; governance and the lead Commissioner act on it.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record Section114RiskRaised
 {
     /// <summary>Unique id of this event (also the message id).</summary>

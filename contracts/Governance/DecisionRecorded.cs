@@ -6,6 +6,7 @@ namespace Intervention.Contracts.Governance;
 /// the function at <see cref="DecidedAt"/>. The decision's id makes it idempotent: the same id again
 /// is the same decision.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record DecisionRecorded
 {
     /// <summary>Unique id of this event (also the message id).</summary>
@@ -26,7 +27,7 @@ public sealed record DecisionRecorded
     public required string DeciderName { get; init; }
     /// <summary>The meeting at which it was decided, when there was one.</summary>
     public string? Meeting { get; init; }
-    /// <summary>What was decided.</summary>
+    /// <summary>What was decided, in words any integrator may read: never a child's reference or a licence reference (the decision id ties it to the source service's own records).</summary>
     public required string Summary { get; init; }
     /// <summary>Whether it is a key decision (under a Commissioner veto it needs a Commissioner's sign-off).</summary>
     public required bool KeyDecision { get; init; }

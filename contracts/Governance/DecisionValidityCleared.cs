@@ -5,6 +5,7 @@ namespace Intervention.Contracts.Governance;
 /// later gave its function to the authority that decided, from an instant at or before the decision.
 /// Follows a <see cref="DecisionValidityQuestioned"/> for the same decision.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record DecisionValidityCleared
 {
     /// <summary>Unique id of this event (also the message id).</summary>

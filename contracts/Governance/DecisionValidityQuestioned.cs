@@ -6,6 +6,7 @@ namespace Intervention.Contracts.Governance;
 /// Directions recorded later changed who held the function then. The decision stays in the register,
 /// marked questioned; it is never dropped.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record DecisionValidityQuestioned
 {
     /// <summary>Unique id of this event (also the message id).</summary>

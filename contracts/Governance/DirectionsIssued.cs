@@ -5,6 +5,7 @@ namespace Intervention.Contracts.Governance;
 /// governance register. Every service that owns a function keeps its own copy, with history,
 /// of who holds it. Functions the Directions do not name keep the authority they had.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record DirectionsIssued
 {
     /// <summary>Unique id of this event (also the message id).</summary>

@@ -4,6 +4,7 @@ namespace Intervention.Contracts.Governance;
 /// A quarterly review of the intervention has arrived: the Commissioners review each function they
 /// still hold against the four tests for its return. Published once per review date.
 /// </summary>
+[Classified(EventClassification.Public)]
 public sealed record ReviewDue
 {
     /// <summary>Unique id of this event (also the message id).</summary>

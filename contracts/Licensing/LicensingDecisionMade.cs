@@ -1,6 +1,7 @@
 namespace Intervention.Contracts.Licensing;
 
 /// <summary>A licensing case hearing decided on a licence. It names the licence, not the driver.</summary>
+[Classified(EventClassification.Restricted, EventAudiences.Police)] // a licence reference identifies a driver
 public sealed record LicensingDecisionMade
 {
     /// <summary>Unique id of this event (also the message id).</summary>

@@ -4,6 +4,7 @@ namespace Intervention.Contracts.Licensing;
 /// A licensing decision rests on safeguarding grounds: the children's service takes it into its front door. It names a
 /// licence, never the driver: no name, date of birth, address or other personal detail leaves the licensing service.
 /// </summary>
+[Classified(EventClassification.Restricted, EventAudiences.Police)] // a licence reference identifies a driver
 public sealed record SafeguardingConcernRaised
 {
     /// <summary>Unique id of this event (also the message id).</summary>

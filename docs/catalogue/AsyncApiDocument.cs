@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Xml.Linq;
 using Intervention.Contracts;
+using Intervention.BrokerUsers;
 using Intervention.Contracts.Governance;
 
 namespace Intervention.EventCatalogue;
@@ -16,16 +17,11 @@ namespace Intervention.EventCatalogue;
 /// </summary>
 public static class AsyncApiDocument
 {
-    /// <summary>Every event contract: a record in <c>Intervention.Contracts.&lt;Portfolio&gt;</c> with an EventId and an OccurredAt.</summary>
-    public static IReadOnlyList<Type> Events() =>
-        typeof(DirectionsIssued).Assembly.GetExportedTypes()
-            .Where(t => Enum.GetNames<Portfolio>().Any(p => t.Namespace == $"Intervention.Contracts.{p}"))
-            .Where(t => t.GetProperty("EventId")?.PropertyType == typeof(Guid) && t.GetProperty("OccurredAt")?.PropertyType == typeof(DateTimeOffset))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>Every event contract (<see cref="EventAudiences.Events"/>: found, not listed).</summary>
+    public static IReadOnlyList<Type> Events() => EventAudiences.Events;
 
     /// <summary>The exchange MassTransit publishes an event type to (fanout, durable).</summary>
-    public static string ExchangeOf(Type type) => $"{type.Namespace}:{type.Name}";
+    public static string ExchangeOf(Type type) => EventAudiences.ExchangeOf(type);
 
     public static string Generate()
     {
@@ -37,9 +33,20 @@ public static class AsyncApiDocument
         {
             var portfolio = type.Namespace!.Split('.').Last().ToLowerInvariant();
             var exchange = ExchangeOf(type);
+            var classified = EventAudiences.ClassificationOf(type);
+            var users = AudienceUsers.All.Where(u => u.Exchanges.Contains(exchange)).Select(u => u.Name).ToList();
             channels[exchange] = new JsonObject
             {
-                ["description"] = $"Published by {portfolio}. Bind a queue of your own to the fanout exchange `{exchange}`.",
+                ["description"] = $"Published by {portfolio}. " + classified.Classification switch
+                {
+                    EventClassification.Internal => "Internal: our services only; no integrator may receive it, by webhook or AMQP.",
+                    EventClassification.Restricted => $"Restricted to the audience(s) {string.Join(", ", classified.Audiences)}: a webhook subscription needs the token scope " +
+                                                      $"{string.Join(" or ", classified.Audiences.Select(EventAudiences.ScopeOf))}; over AMQP, bind a queue named `<your user>.<name>` as {string.Join(" or ", users)}.",
+                    _ => $"Public: any integrator. Bind a queue named `<your user>.<name>` to the fanout exchange `{exchange}` as {string.Join(" or ", users)}.",
+                },
+                ["x-classification"] = classified.Classification.ToString(),
+                ["x-audiences"] = new JsonArray(classified.Audiences.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
+                ["x-amqp-users"] = new JsonArray(users.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray()),
                 ["subscribe"] = new JsonObject
                 {
                     ["operationId"] = "receive" + type.Name,
@@ -104,7 +111,11 @@ public static class AsyncApiDocument
                 ["title"] = "Intervention platform events",
                 ["version"] = "1.0.0",
                 ["description"] = "Every event the portfolio services publish on RabbitMQ, generated from Intervention.Contracts (dotnet run --project docs/catalogue). " +
-                                  "Events carry no personal data: children appear as pseudonymous references, drivers as licence references. See docs/integrators.md.",
+                                  "Each channel states who may receive it outside our services (x-classification, x-audiences, x-amqp-users): Internal events " +
+                                  "(child-level: a pseudonymous child reference is still personal data) reach no integrator; Restricted ones (they name a licence, " +
+                                  "which identifies a driver) only integrators whose token's scope names the audience (intervention.events.<audience>) or its RabbitMQ user; " +
+                                  "Public ones any integrator, and they carry no child or driver reference. No event an integrator may receive carries the Stovewood flag. " +
+                                  "See docs/integrators.md.",
             },
             ["servers"] = new JsonObject
             {

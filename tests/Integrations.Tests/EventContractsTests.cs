@@ -14,6 +14,8 @@ public class EventContractsTests
         Assert.Contains(typeof(DirectionsIssued), EventContracts.All);
         Assert.Contains(typeof(DecisionRecorded), EventContracts.All);
         Assert.DoesNotContain(typeof(Intervention.Contracts.Http.AuthorityInForce), EventContracts.All);
+        // Child-level events are internal: this service never consumes them, so never stores them.
+        Assert.DoesNotContain(typeof(Intervention.Contracts.Children.PlacementChanged), EventContracts.All);
         Assert.All(EventContracts.All, t => Assert.StartsWith("Intervention.Contracts.", t.FullName));
     }
 

@@ -72,3 +72,46 @@ public class SubscriptionRulesTests
         Assert.Equal(["description", "eventTypes", "url"], errors.Keys.Order());
     }
 }
+
+/// <summary>What an integrator may subscribe to depends on the audiences its token carries (issue 15).</summary>
+public class SubscriptionAudiencesTests
+{
+    private const string Decision = "Intervention.Contracts.Licensing.LicensingDecisionMade";
+    private const string Placement = "Intervention.Contracts.Children.PlacementChanged";
+    private const string Directions = "Intervention.Contracts.Governance.DirectionsIssued";
+
+    [Fact]
+    public void Without_an_audience_a_police_event_and_a_child_level_event_are_not_receivable_and_a_public_one_is()
+    {
+        Assert.Equal([Placement, Decision], SubscriptionRules.NotReceivable([Directions, Decision, Placement, Decision], new HashSet<string>()));
+    }
+
+    [Fact]
+    public void The_police_audience_receives_licensing_decisions_but_never_child_level_events()
+    {
+        Assert.Equal([Placement], SubscriptionRules.NotReceivable([Directions, Decision, Placement], new HashSet<string> { "police" }));
+    }
+
+    [Fact]
+    public void The_event_types_offered_are_the_public_ones_and_those_of_the_caller_s_audiences_never_an_internal_one()
+    {
+        var publicOnly = Integrations.API.Subscriptions.SubscriptionsEndpoints.EventTypes(new HashSet<string>());
+        var police = Integrations.API.Subscriptions.SubscriptionsEndpoints.EventTypes(new HashSet<string> { "police" });
+        Assert.All(publicOnly, t => Assert.Equal(Intervention.Contracts.EventClassification.Public, t.Classification));
+        Assert.Equal(8, publicOnly.Count);
+        Assert.Equal(11, police.Count);
+        Assert.Contains(police, t => t.Type == Decision && t.Audiences.SequenceEqual(["police"]));
+        Assert.DoesNotContain(police, t => t.Type.StartsWith("Intervention.Contracts.Children.") && t.Type != "Intervention.Contracts.Children.KpisPublished");
+    }
+
+    [Fact]
+    public void At_delivery_a_subscription_registered_without_the_police_audience_is_not_sent_a_police_event_nor_anyone_a_child_level_one()
+    {
+        // A subscription from before audiences existed has none: public events only.
+        Assert.False(Integrations.API.Events.EventContracts.MayReceive(Decision, new HashSet<string>()));
+        Assert.True(Integrations.API.Events.EventContracts.MayReceive(Decision, new HashSet<string> { "police" }));
+        Assert.True(Integrations.API.Events.EventContracts.MayReceive(Directions, new HashSet<string>()));
+        Assert.False(Integrations.API.Events.EventContracts.MayReceive(Placement, new HashSet<string> { "police" }));
+        Assert.False(Integrations.API.Events.EventContracts.MayReceive("Intervention.Contracts.Licensing.NoSuchEvent", new HashSet<string> { "police" }));
+    }
+}

@@ -34,7 +34,7 @@ public interface IIntegrationsApi
     [Post("/integrations/api/subscriptions/{id}/replay")]
     Task<ReplayQueued> ReplayAsync(Guid id, [Body] ReplayRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>The event types a subscription may ask for.</summary>
+    /// <summary>The event types the caller may subscribe to: public ones, and the restricted ones of the audiences its token carries.</summary>
     [Get("/integrations/api/event-types")]
     Task<List<EventTypeView>> ListEventTypesAsync(CancellationToken cancellationToken = default);
 }

@@ -29,7 +29,9 @@ public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string>
 /// <param name="SignatureScheme">How deliveries are signed with it.</param>
 public sealed record RegisteredSubscription(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, DateTimeOffset CreatedAt, string Secret, string SignatureScheme);
 
-/// <summary>An event type a subscription may ask for, and the portfolio that owns its meaning (its contract's namespace).</summary>
+/// <summary>An event type the caller may subscribe to, the portfolio that owns its meaning (its contract's namespace) and who may receive it.</summary>
 /// <param name="Type">The full contract name.</param>
 /// <param name="Portfolio">The owning portfolio, e.g. <c>Licensing</c>.</param>
-public sealed record EventTypeView(string Type, string Portfolio);
+/// <param name="Classification"><c>Public</c> (any integrator) or <c>Restricted</c> (the audiences named).</param>
+/// <param name="Audiences">For a restricted event, the audiences that may receive it (a token scope <c>intervention.events.&lt;audience&gt;</c> each); empty otherwise.</param>
+public sealed record EventTypeView(string Type, string Portfolio, EventClassification Classification, IReadOnlyList<string> Audiences);

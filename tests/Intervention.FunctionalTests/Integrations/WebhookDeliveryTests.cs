@@ -47,9 +47,9 @@ public sealed class WebhookDeliveryTests(OwnSettingsSystem own, WebhookSubscribe
             TimeSpan.FromSeconds(30), () => "licensing never received the seeded Directions");
     }
 
-    /// <summary>A client of the gateway acting as <paramref name="subject"/> with the integrator role only.</summary>
+    /// <summary>A client of the gateway acting as <paramref name="subject"/> with the integrator role and the police audience (licensing decisions are restricted to it).</summary>
     private HttpClient Integrator(string subject = "police-integration") =>
-        System.GatewayAs(System.Tokens.Mint(subject, ["integrator"], TimeSpan.FromHours(1)));
+        System.GatewayAs(System.Tokens.Mint(subject, ["integrator"], TimeSpan.FromHours(1), scope: "intervention.events.police"));
 
     [Fact]
     public async Task A_licensing_decision_reaches_the_subscriber_as_a_signed_CloudEvent_and_while_it_fails_is_retried_then_parked_and_a_replay_delivers_it()

@@ -33,6 +33,7 @@ public sealed class SafeguardingToChildrenTests(SharedSystem shared)
         Assert.Equal(decision.DecisionId, contact!.DecisionId);
         // What the front door holds on the wire names the licence, never the driver.
         Assert.DoesNotContain("Front Door Case", await shared.System.Gateway.GetStringAsync("children/api/front-door?status=Open"));
+        // The register's public summary never names the licence (issue 15): the decision id ties them.
         await WaitUntilAsync(async () => (await governance.ListDecisionsAsync(function: "licensing")).Any(d => d.Id == decision.DecisionId),
             TimeSpan.FromSeconds(20), () => "the revocation never reached the decision register");
     }

@@ -33,4 +33,26 @@ public class EventCatalogueTests
             Assert.All(required, field => Assert.True(example.TryGetProperty(field!, out _), $"{type.Name}'s example lacks {field}"));
         }
     }
+
+    [Fact]
+    public void Every_channel_states_who_may_receive_it_as_its_contract_declares()
+    {
+        using var document = JsonDocument.Parse(AsyncApiDocument.Generate());
+        var channels = document.RootElement.GetProperty("channels");
+        foreach (var type in Intervention.Contracts.EventAudiences.Events)
+        {
+            var declared = Intervention.Contracts.EventAudiences.ClassificationOf(type);
+            var channel = channels.GetProperty(Intervention.Contracts.EventAudiences.ExchangeOf(type));
+            Assert.Equal(declared.Classification.ToString(), channel.GetProperty("x-classification").GetString());
+            Assert.Equal(declared.Audiences, channel.GetProperty("x-audiences").EnumerateArray().Select(a => a.GetString()!));
+            var users = channel.GetProperty("x-amqp-users").EnumerateArray().Select(u => u.GetString()!).ToList();
+            Assert.Equal(declared.Classification switch
+            {
+                Intervention.Contracts.EventClassification.Public => ["integrator-public", "integrator-police"],
+                Intervention.Contracts.EventClassification.Restricted => declared.Audiences.Select(a => "integrator-" + a).ToList(),
+                _ => [],
+            }, users);
+        }
+        Assert.Equal("Internal", channels.GetProperty("Intervention.Contracts.Children:PlacementChanged").GetProperty("x-classification").GetString());
+    }
 }

@@ -176,7 +176,8 @@ public static class ChildEndpoints
                 Function = PlacementDecisions.Function, DecidedAt = decidedAt,
                 Authority = request.ApprovedBy?.Authority ?? holder?.Authority ?? Authority.Officer,
                 DeciderName = request.ApprovedBy?.Name ?? "Director of Children's Services",
-                Summary = $"Out-of-authority residential placement ({episode.Place}, {episode.PlaceProvider}, {PlacementDecisions.District(request.PlacementPostcode)}) for child {child.Ref} from {startedOn:yyyy-MM-dd}" +
+                // DecisionRecorded is public: the summary never names the child (the decision id links it back here, in EpisodeRecorded).
+                Summary = $"Out-of-authority residential placement ({episode.Place}, {episode.PlaceProvider}, {PlacementDecisions.District(request.PlacementPostcode)}) from {startedOn:yyyy-MM-dd}" +
                           (band is null ? "" : $", weekly cost band £{band}"),
                 KeyDecision = true, CallIn = false,
             }, now);

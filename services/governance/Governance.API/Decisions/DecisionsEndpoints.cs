@@ -79,8 +79,9 @@ public static class DecisionsEndpoints
     /// <param name="clock">Today's date, for the call-in periods.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
     /// <param name="ct">Cancelled when the caller goes away.</param>
+    /// <param name="http">The caller: an integrator reads summaries that name a person withheld.</param>
     private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(
-        string? status, string? function, string? from, string? to, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
+        string? status, string? function, string? from, string? to, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DecisionStatus? wanted = null;
@@ -115,9 +116,11 @@ public static class DecisionsEndpoints
         var decisions = await query.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
+        var outsider = http.User.IsOutsider(Portfolio.Governance);
         return TypedResults.Ok(decisions
             .Select(d => ToDetail(d, calendar, now))
             .Where(d => wanted is null || d.Status == wanted)
+            .Select(d => outsider ? DecisionSummaries.ForOutsiders(d) : d)
             .ToList());
     }
 
@@ -126,13 +129,14 @@ public static class DecisionsEndpoints
     /// <param name="clock">Today's date, for the call-in period.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
     /// <param name="ct">Cancelled when the caller goes away.</param>
+    /// <param name="http">The caller: an integrator reads a summary that names a person withheld.</param>
     private static async Task<Results<Ok<DecisionDetail>, NotFound>> Get(
-        Guid id, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
+        Guid id, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
     {
         var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        return decision is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(ToDetail(decision, calendar, clock.GetUtcNow()));
+        if (decision is null) return TypedResults.NotFound();
+        var detail = ToDetail(decision, calendar, clock.GetUtcNow());
+        return TypedResults.Ok(http.User.IsOutsider(Portfolio.Governance) ? DecisionSummaries.ForOutsiders(detail) : detail);
     }
 
     /// <param name="id">The decision's id.</param>

@@ -1,3 +1,4 @@
+using Integrations.API.Events;
 using Integrations.API.Infrastructure;
 using Integrations.API.Subscriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,7 +52,7 @@ public static class DeliveriesEndpoints
         var queued = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO deliveries (id, subscription_id, event_id, status, replay, created_at, attempts, next_attempt_at)
             SELECT gen_random_uuid(), {subscription.Id}, e.event_id, 'Pending', true, {now}, 0, {now}
-            FROM events e WHERE e.type = ANY ({subscription.EventTypes}) AND e.occurred_at >= {from}
+            FROM events e WHERE e.type = ANY ({Receivable(subscription)}) AND e.occurred_at >= {from}
             """, ct);
         SubscriptionsEndpoints.Audit(db, http, now, "POST /api/subscriptions/{id}/replay", $"/api/subscriptions/{id}/replay from {from:O}: {queued} queued", 202);
         await db.SaveChangesAsync(ct);
@@ -59,4 +60,7 @@ public static class DeliveriesEndpoints
         signal.Notify();
         return TypedResults.Accepted($"/api/subscriptions/{id}/deliveries?status=Pending", new ReplayQueued(from, queued));
     }
+
+    /// <summary>The subscription's event types that its owner may (still) receive.</summary>
+    private static string[] Receivable(Subscription s) => s.EventTypes.Where(t => EventContracts.MayReceive(t, s.Audiences.ToHashSet())).ToArray();
 }

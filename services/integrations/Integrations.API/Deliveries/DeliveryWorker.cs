@@ -88,6 +88,17 @@ internal sealed class DeliveryWorker(
         var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.EventId)).ToDictionaryAsync(e => e.EventId, ct);
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
+        // Checked again as it leaves: a contract classified more strictly since the subscription (or the delivery) was made is
+        // withheld, and the delivery forgotten rather than shown to a subscriber who may not know the event exists.
+        var withheld = due.Where(d => !EventContracts.MayReceive(events[d.EventId].Type, subscriptions[d.SubscriptionId].Audiences.ToHashSet())).ToList();
+        foreach (var delivery in withheld)
+        {
+            logger.LogWarning("Delivery {DeliveryId} of {EventType} {EventId} withheld: the owner of subscription {SubscriptionId} may not receive it",
+                delivery.Id, events[delivery.EventId].Type, delivery.EventId, delivery.SubscriptionId);
+            db.Deliveries.Remove(delivery);
+        }
+        due = due.Except(withheld).ToList();
+
         var client = clients.CreateClient(HttpClientName);
         var outcomes = await Task.WhenAll(due.Select(d => PostAsync(client, d, subscriptions[d.SubscriptionId], events[d.EventId], settings.Timeout, ct)));
         foreach (var (delivery, outcome) in due.Zip(outcomes))
@@ -118,7 +129,7 @@ internal sealed class DeliveryWorker(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return due.Count;
+        return due.Count + withheld.Count;
     }
 
     private sealed record Outcome(bool Delivered, int? StatusCode, string? Error);

@@ -10,7 +10,7 @@ namespace Integrations.API.Events;
 
 /// <summary>
 /// Takes one event contract from its own queue (<c>integrations-&lt;event&gt;</c>), stores it once and queues a delivery for
-/// every subscription that asked for its type, in the inbox's transaction: the publishing service only ever waits for the
+/// every subscription that asked for its type and whose owner may receive it, in the inbox's transaction: the publishing service only ever waits for the
 /// broker, never for a subscriber. One closed type per contract is registered by reflection (<see cref="EventContracts"/>).
 /// </summary>
 public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, DeliverySignal signal) : IConsumer<T> where T : class
@@ -35,10 +35,13 @@ public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, Deli
             """, ct);
         if (stored == 0) return;
 
+        // Only to the subscriptions whose owner may receive it (a restricted event: the audience was in their token).
+        var asked = await db.Subscriptions.AsNoTracking().Where(s => s.EventTypes.Contains(type)).Select(s => new { s.Id, s.Audiences }).ToListAsync(ct);
+        var allowed = asked.Where(s => EventAudiences.MayReceive(typeof(T), s.Audiences.ToHashSet())).Select(s => s.Id).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO deliveries (id, subscription_id, event_id, status, replay, created_at, attempts, next_attempt_at)
             SELECT gen_random_uuid(), s.id, {eventId}, 'Pending', false, {now}, 0, {now}
-            FROM subscriptions s WHERE {type} = ANY (s.event_types)
+            FROM subscriptions s WHERE s.id = ANY ({allowed})
             """, ct);
         signal.Notify();
     }

@@ -1,35 +1,25 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Intervention.Contracts;
-using Intervention.Contracts.Governance;
 
 namespace Integrations.API.Events;
 
 /// <summary>
-/// Every event the portfolios publish, found in Intervention.Contracts rather than listed by hand: the records in an
-/// <c>Intervention.Contracts.&lt;Portfolio&gt;</c> namespace with a <c>Guid EventId</c> and a <c>DateTimeOffset OccurredAt</c>.
-/// A new contract is consumed, stored and offered to subscribers without a change here.
+/// The events some integrator may receive: every contract of <see cref="EventAudiences.Events"/> (found, not listed by hand)
+/// but the internal ones, which this service never consumes, so that child-level events are not even stored here. A new
+/// contract is consumed, stored and offered to the subscribers its classification allows without a change here.
 /// </summary>
 public static partial class EventContracts
 {
-    private static readonly HashSet<string> PortfolioNamespaces =
-        Enum.GetNames<Portfolio>().Select(p => $"Intervention.Contracts.{p}").ToHashSet(StringComparer.Ordinal);
+    /// <summary>The event contracts offered to integrators, by full name.</summary>
+    public static IReadOnlyList<Type> All { get; } =
+        EventAudiences.Events.Where(t => EventAudiences.ClassificationOf(t).Classification != EventClassification.Internal).ToList();
 
-    /// <summary>The event contracts, by full name.</summary>
-    public static IReadOnlyList<Type> All { get; } = typeof(ContractJson).Assembly.GetExportedTypes()
-        .Where(IsEvent)
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .ToList();
-
-    /// <summary>The full names a subscription may ask for, e.g. <c>Intervention.Contracts.Licensing.LicensingDecisionMade</c>.</summary>
+    /// <summary>The full names of those, e.g. <c>Intervention.Contracts.Licensing.LicensingDecisionMade</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(t => t.FullName!).ToList();
 
-    /// <summary>Whether <paramref name="type"/> is an event contract (see the class summary).</summary>
-    public static bool IsEvent(Type type) =>
-        type is { IsClass: true, IsAbstract: false, Namespace: { } ns } && PortfolioNamespaces.Contains(ns)
-        && type.GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance) is not null // a record
-        && type.GetProperty("EventId")?.PropertyType == typeof(Guid)
-        && type.GetProperty("OccurredAt")?.PropertyType == typeof(DateTimeOffset);
+    /// <summary>Whether an owner holding <paramref name="audiences"/> may receive events of the contract named <paramref name="type"/>.</summary>
+    public static bool MayReceive(string type, IReadOnlySet<string> audiences) =>
+        All.FirstOrDefault(t => t.FullName == type) is { } contract && EventAudiences.MayReceive(contract, audiences);
 
     /// <summary>This service's queue for an event: <c>integrations-&lt;event&gt;</c> in kebab case (<c>integrations-licensing-decision-made</c>).</summary>
     public static string QueueName(Type type) => "integrations-" + Words().Replace(type.Name, "$1-$2").ToLowerInvariant();

@@ -11,6 +11,8 @@ public sealed class Subscription
     public required string Owner { get; init; }
     public required string Url { get; init; }
     public required string[] EventTypes { get; init; }
+    /// <summary>The event audiences the owner's token granted at registration (empty: public events only); checked again at delivery.</summary>
+    public string[] Audiences { get; init; } = [];
     /// <summary>The signing secret (<c>whsec_</c> + base64 of 32 random bytes), returned once, at registration.</summary>
     public required string Secret { get; init; }
     public string? Description { get; init; }
@@ -23,5 +25,6 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
     {
         b.ToTable("subscriptions");
         b.Property(s => s.EventTypes).HasColumnType("text[]");
+        b.Property(s => s.Audiences).HasColumnType("text[]");
     }
 }

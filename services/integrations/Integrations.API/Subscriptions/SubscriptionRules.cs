@@ -1,3 +1,5 @@
+using Intervention.Contracts;
+
 namespace Integrations.API.Subscriptions;
 
 /// <summary>Settings of subscriptions (section <c>Integrations</c>).</summary>
@@ -36,6 +38,16 @@ public static class SubscriptionRules
             errors["description"] = [$"must be at most {MaxDescriptionLength} characters"];
         return errors;
     }
+
+    /// <summary>The rule a subscription to an event its owner may not receive breaks (a 403).</summary>
+    public const string NotReceivableRule = "event-type-not-receivable";
+
+    /// <summary>
+    /// The event types of <paramref name="eventTypes"/> that an owner holding <paramref name="audiences"/> may not receive:
+    /// internal ones always, restricted ones without their audience.
+    /// </summary>
+    public static IReadOnlyList<string> NotReceivable(IEnumerable<string> eventTypes, IReadOnlySet<string> audiences) =>
+        eventTypes.Distinct().Where(t => EventAudiences.Find(t) is not { } contract || !EventAudiences.MayReceive(contract, audiences)).Order(StringComparer.Ordinal).ToList();
 
     private static string? UrlProblem(string? url, bool allowHttpLoopback)
     {

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Integrations.API.Deliveries;
+using Intervention.Contracts;
+using Intervention.ServiceDefaults.Http;
 
 namespace Integrations.API.Subscriptions;
 
@@ -27,17 +29,30 @@ public static class SubscriptionsEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetSubscription").WithSummary("One of the caller's subscriptions");
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteSubscription").WithSummary("Stop a subscription; its pending deliveries are dropped");
 
-        app.MapGet("/api/event-types", () => TypedResults.Ok(EventContracts.All.Select(t => new EventTypeView(t.FullName!, EventContracts.PortfolioOf(t))).ToList()))
-            .WithName("ListEventTypes").WithTags("Subscriptions").WithSummary("The event types a subscription may ask for (every published contract)")
+        app.MapGet("/api/event-types", (HttpContext http) => TypedResults.Ok(EventTypes(http.User.AudiencesOf())))
+            .WithName("ListEventTypes").WithTags("Subscriptions")
+            .WithSummary("The event types the caller may subscribe to: the public ones, and the restricted ones of the audiences in its token's scope (intervention.events.<audience>)")
             .RequireAuthorization(IntegrationsModule.IntegratorPolicy);
         return app;
     }
 
-    private static async Task<Results<Created<RegisteredSubscription>, ValidationProblem>> Register(
+    /// <summary>What an owner holding <paramref name="audiences"/> may subscribe to, with who may receive each.</summary>
+    internal static List<EventTypeView> EventTypes(IReadOnlySet<string> audiences) => EventContracts.All
+        .Where(t => EventAudiences.MayReceive(t, audiences))
+        .Select(t => new EventTypeView(t.FullName!, EventContracts.PortfolioOf(t), EventAudiences.ClassificationOf(t).Classification, EventAudiences.ClassificationOf(t).Audiences))
+        .ToList();
+
+    private static async Task<Results<Created<RegisteredSubscription>, ValidationProblem, ProblemHttpResult>> Register(
         NewSubscription request, IntegrationsDb db, IOptions<SubscriptionOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var errors = SubscriptionRules.Check(request, EventContracts.Names, options.Value.AllowHttpLoopback);
+        // Every contract is a known type (an internal one is refused below, not called unknown).
+        var errors = SubscriptionRules.Check(request, EventAudiences.Events.Select(t => t.FullName!).ToList(), options.Value.AllowHttpLoopback);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var audiences = http.User.AudiencesOf();
+        if (SubscriptionRules.NotReceivable(request.EventTypes!, audiences) is { Count: > 0 } refused)
+            return RuleBroken.Forbidden(SubscriptionRules.NotReceivableRule,
+                $"Your token may not receive {string.Join(", ", refused)}: child-level events go to no integrator, and a restricted event only to a token whose scope names its audience (intervention.events.<audience>). GET /api/event-types lists what you may receive.",
+                new Dictionary<string, object?> { ["eventTypes"] = refused });
 
         var now = clock.GetUtcNow();
         var subscription = new Subscription
@@ -46,6 +61,7 @@ public static class SubscriptionsEndpoints
             Owner = http.User.CallerName(),
             Url = request.Url!.Trim(),
             EventTypes = request.EventTypes!.Distinct().Order(StringComparer.Ordinal).ToArray(),
+            Audiences = audiences.Order(StringComparer.Ordinal).ToArray(),
             Secret = WebhookSignature.NewSecret(),
             Description = request.Description,
             CreatedAt = now,

@@ -9,7 +9,7 @@ namespace Licensing.API.Hearings;
 /// <summary>
 /// What a hearing's decision tells the rest of the system, through the outbox in the decision's own transaction: the
 /// decision register (governance), the licensing event for integrators, and the children's front door on safeguarding
-/// grounds. None of them carries the driver's personal details: only the licence reference.
+/// grounds. None of them carries the driver's personal details; only the restricted ones (police audience) carry the licence reference.
 /// </summary>
 public static class DecisionNotices
 {
@@ -26,8 +26,10 @@ public static class DecisionNotices
             Authority = hearing.DecisionMakerAuthority,
             DeciderName = hearing.DecisionMakerName,
             Meeting = $"Licensing case hearing of {hearing.HeldOn:yyyy-MM-dd}",
-            Summary = $"{decision.Outcome} of licence {licence.Reference} on {decision.Grounds} grounds" +
-                      (decision.EffectiveOn is { } on ? $", effective {on:yyyy-MM-dd}" : "") + (decision.Immediate ? " (immediate effect: public safety)" : ""),
+            // DecisionRecorded is public: no licence reference (it identifies the driver) and no grounds tied to one. The decision
+            // id is the same as LicensingDecisionMade's, which the licensing team and the police audience can read.
+            Summary = $"{decision.Outcome} of a {Words(licence.Type)} licence" +
+                      (decision.EffectiveOn is { } on ? $", effective {on:yyyy-MM-dd}" : "") + (decision.Immediate ? " (immediate effect)" : ""),
             KeyDecision = false,
             CallIn = false,
         }, now);
@@ -59,4 +61,12 @@ public static class DecisionNotices
                 Immediate = decision.Immediate,
             }, now);
     }
+
+    private static string Words(LicenceType type) => type switch
+    {
+        LicenceType.HackneyCarriage => "hackney carriage driver's",
+        LicenceType.PrivateHire => "private hire driver's",
+        LicenceType.Vehicle => "vehicle",
+        _ => "private hire operator's",
+    };
 }
