@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Intervention.Contracts.Licensing;
 using Intervention.Contracts.Licensing.Http;
 using Npgsql;
