@@ -93,8 +93,8 @@ public sealed class LicensingThroughTheGatewayTests(SeededSystem fixture)
         Assert.Equal(FitnessOutcome.NeedsHearing, fitness.Outcome);
         Assert.Contains("register-match", fitness.Reasons.Select(r => r.Code));
 
-        // Every read of a driver's record is logged with its purpose.
-        Assert.True(await fixture.System.CountAsync("licensing", $"SELECT count(*) FROM audit_log WHERE action = 'read' AND resource = '/api/drivers/{again.Id}' AND purpose = 'fitness check' AND actor = 'functional-tests'") >= 1);
+        // Every read of a driver's fitness is logged as what it is, with its purpose ('fitness check' when none is given).
+        Assert.True(await fixture.System.CountAsync("licensing", $"SELECT count(*) FROM audit_log WHERE action = 'read' AND what = 'driver fitness' AND resource = '/api/drivers/{again.Id}/fitness' AND purpose = 'fitness check' AND actor = 'functional-tests'") >= 1);
     }
 
     [Fact]

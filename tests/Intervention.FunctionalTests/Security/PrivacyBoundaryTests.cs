@@ -108,7 +108,7 @@ public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper 
         var placed = await PostAsync(gateway, $"children/api/children/{child.GetProperty("id")}/episodes",
             """{"startedOn":"2017-07-03","reasonForNewEpisode":"S","legalStatus":"C2","categoryOfNeed":"N1","placementType":"K2","placementProvider":"PR4","homePostcode":"S60 1","placementPostcode":"LS6 1","weeklyCost":4200}""");
         var childDecision = placed.GetProperty("decisionId").GetString()!;
-        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Webhook Privacy","dateOfBirth":"1970-01-01","licenceType":"PrivateHire"}""");
+        var driver = await PostAsync(gateway, "licensing/api/drivers", """{"name":"Webhook Privacy","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"2016-01-04"}""");
         var licence = driver.GetProperty("licenceReference").GetString()!;
         var hearing = await PostAsync(gateway, "licensing/api/hearings", $$"""{"driverId":"{{driver.GetProperty("id")}}","heldOn":"2016-06-16","grounds":"Intelligence"}""");
         var licensingDecision = (await PostAsync(gateway, $"licensing/api/hearings/{hearing.GetProperty("id")}/decision",
