@@ -8,7 +8,7 @@ var tokens = DevelopmentTokens.ForRun(builder.Configuration);
 var servers = Servers.Add(builder, settings, tokens.SigningKey);
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
-    servers.Connect(builder.AddProject<TProject>(name), name)
+    servers.Connect(builder.AddProject<TProject>(name).FromBuildOutput(), name)
         .WithHttpEndpoint(isProxied: false)
         .WithHttpHealthCheck("/health")
         .WithEnvironment(context => tokens.AddTo(context.EnvironmentVariables))
@@ -24,12 +24,13 @@ var services = new[]
     Service<Projects.Integrations_API>("integrations").WithEnvironment("Integrations__AllowHttpLoopback", "true"),
 };
 
-var gateway = builder.AddProject<Projects.Intervention_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Intervention_Gateway>("gateway").FromBuildOutput()
     .WithHttpEndpoint(port: settings.GatewayPort, targetPort: settings.GatewayPort, isProxied: false)
     .WithHttpHealthCheck("/alive")
     .WithEnvironment(context => tokens.AddTo(context.EnvironmentVariables))
     .WithRestartOnCrash();
 foreach (var service in services) gateway.WithReference(service).WaitFor(service);
 
+builder.AddPromptHealthChecks();
 builder.AddDevelopmentFiles(settings, tokens).AddStartupReport();
 builder.Build().Run();
