@@ -44,9 +44,7 @@ internal static class RestartOnCrash
                     _seen[e.ResourceId] = (state, delay, since);
                 }
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }
 
         private async Task RestartAsync(string resource, TimeSpan delay, CancellationToken stop)
@@ -57,9 +55,7 @@ internal static class RestartOnCrash
                 var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stop);
                 if (!result.Success) log.LogError("{Resource} could not be restarted: {Error}", resource, result.Message);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }
     }
 }

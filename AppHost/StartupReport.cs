@@ -27,9 +27,7 @@ internal static class StartupReport
                     Console.WriteLine($"{e.Resource.Name,-14} {e.Snapshot.Urls.FirstOrDefault(u => !u.IsInternal)?.Url,-28} " +
                         $"{e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value,-8} {e.Snapshot.HealthStatus}");
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }
     }
 }
