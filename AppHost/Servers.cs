@@ -110,11 +110,11 @@ internal static class LocalServers
                     ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins"),
                     ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf"),
                     ["RABBITMQ_CONFIG_FILE"] = Path.Combine(folder, "rabbitmq.conf"),
-                    // Distribution on loopback only; never an epmd -daemon of its own, which would outlive the run.
-                    ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false",
+                    ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}", // distribution on loopback only
+                    ["ERL_FLAGS"] = "-start_epmd false", // no erl may start an epmd -daemon (one outlived a loaded run); a node up first fails and restarts
                 }) context.EnvironmentVariables[name] = value;
             })
-            .WaitFor(epmd).WithParentRelationship(epmd.Resource).WithHealthCheck("rabbitmq-amqp");
+            .WaitFor(epmd).WithParentRelationship(epmd.Resource).WithHealthCheck("rabbitmq-amqp").WithRestartOnCrash();
         var amqp = rabbit.GetEndpoint("amqp");
         builder.Services.AddHealthChecks().AddAsyncCheck("rabbitmq-amqp", async ct =>
         {
