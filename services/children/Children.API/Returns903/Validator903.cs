@@ -13,7 +13,7 @@ public sealed class Validator903(CollectionYear year)
     /// <summary>The codes this validator checks.</summary>
     public static readonly IReadOnlyList<string> RuleCodes =
     [
-        "101", "102", "103", "168", "171", "174", "301", "351", "442", "611", "612", "620", "621", "INT32",
+        "101", "102", "103", "165", "168", "171", "174", "301", "351", "442", "611", "612", "620", "621", "INT32",
         "141", "142", "143", "144", "145", "146", "147", "148", "149", "178", "1009", "213", "214",
         "302", "352", "353", "354", "355", "356", "357", "361", "362", "363", "365", "370", "371", "372", "373", "374",
         "375", "376", "378", "379", "380", "381", "382", "384", "385", "386", "387", "388", "389", "392c", "392d", "393", "398",
@@ -47,6 +47,7 @@ public sealed class Validator903(CollectionYear year)
         const string t = Tables.Header;
         var sexCodes = year.SexCodedAsLetters ? Codes.SexLetters : Codes.SexNumeric;
         var male = year.SexCodedAsLetters ? "M" : "1";
+        var female = year.SexCodedAsLetters ? "F" : "2";
         var lookedAfter = data.Episodes.Where(e => !Codes.IsShortBreak(e.Ls)).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in data.Header)
@@ -67,10 +68,12 @@ public sealed class Validator903(CollectionYear year)
                 if (h.McDobOn is { } mc && mc < dob) Add("621", t, h.Row, "DOB", "MC_DOB");
             }
             if (h.Mother == "1" && h.McDob.Length == 0) Add("611", t, h.Row, "MOTHER", "MC_DOB");
-            if (h.McDob.Length > 0 && h.Mother != "1") Add("612", t, h.Row, "SEX", "MOTHER", "MC_DOB");
-            // A girl looked after (not on short breaks) aged 12 or over must have the mother field completed.
-            if (h.Sex != male && h.Mother.Length == 0 && h.DobOn is { } d && Codes.Age(d, year.End) >= 12 && lookedAfter.Contains(h.Child))
-                Add("393", t, h.Row, "MOTHER");
+            // MOTHER is 0, 1 or blank: anything else (1.0 is not 1) is an invalid value, and no other rule reads it as 0 or 1.
+            if (h.Mother.Length > 0 && h.Mother is not ("0" or "1")) Add("165", t, h.Row, "MOTHER");
+            // A girl whose mother field says she is not a mother (0, or left blank) but whose child's date of birth is given.
+            if (h.McDob.Length > 0 && h.Sex == female && h.Mother is "0" or "") Add("612", t, h.Row, "SEX", "MOTHER", "MC_DOB");
+            // A girl looked after (not only on short breaks) must have the mother field completed, at any age: the DfE names none.
+            if (h.Sex == female && h.Mother.Length == 0 && lookedAfter.Contains(h.Child)) Add("393", t, h.Row, "MOTHER");
         }
     }
 
@@ -128,10 +131,6 @@ public sealed class Validator903(CollectionYear year)
                     var days = end.DayNumber - start.DayNumber;
                     if (days < 0) Add("356", t, e.Row, "DECOM");
                     else if (days == 0) Add("355", t, e.Row, "DECOM", "DEC");
-                    if (e.Ls == "L1" && days > 3) Add("361", t, e.Row, "DECOM", "LS", "DEC");
-                    if (e.Ls == "L2" && days > 21) Add("362", t, e.Row, "DECOM", "LS", "DEC");
-                    if (e.Ls == "L3" && days > 7) Add("363", t, e.Row, "LS", "DECOM", "DEC");
-                    if (e.Ls == "V3" && days > 17) Add("365", t, e.Row, "LS", "DECOM", "DEC");
                     if (e.Place == "T1" && days > 42) Add("375", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "T3" && days > 21) Add("376", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "T4" && days > 7) Add("379", t, e.Row, "DECOM", "PLACE");
@@ -168,7 +167,10 @@ public sealed class Validator903(CollectionYear year)
         {
             var episodes = child.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList();
             var first = episodes[0];
-            if (first.Rne != "S") Add("357", t, first.Row, "RNE");
+            // The first episode ever must start a period of care; one that started before 1 April belongs to an earlier
+            // return, so the first in this file is the first ever only when it started in the collection year.
+            if (first.Rne != "S" && first.DecomOn >= year.Start) Add("357", t, first.Row, "RNE");
+            StatusPeriods(episodes);
             if (header.TryGetValue(child.Key, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
             for (var i = 0; i < episodes.Count; i++)
             {
@@ -181,27 +183,58 @@ public sealed class Validator903(CollectionYear year)
                 }
                 if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
-                if (e.DecOn is not { } ended) continue;
-                if (next.DecomOn < ended) Add("501", t, next.Row, "DECOM", "DEC");
                 var continuation = next.Rne != "S";
-                if (continuation && next.DecomOn != ended) Add("433", t, next.Row, "RNE", "DECOM");
-                if (!continuation && next.DecomOn == ended) Add("431", t, next.Row, "RNE", "DECOM");
-                if (continuation && e.Rec.Length > 0 && e.Rec != "X1") Add("432", t, next.Row, "RNE");
-                if (continuation && e.Rec == "X1")
+                if (e.DecOn is { } ended)
                 {
-                    var legalChanged = next.Ls != e.Ls;
-                    var placementChanged = next.PlacementKey != e.PlacementKey;
-                    switch (next.Rne)
-                    {
-                        case "L" when !legalChanged || placementChanged:
-                            Add("434", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
-                        case "P" when legalChanged || !placementChanged:
-                            Add("435", t, next.Row, "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
-                        case "B" or "T" or "U" when !legalChanged || !placementChanged:
-                            Add("436", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
-                    }
+                    if (next.DecomOn < ended) Add("501", t, next.Row, "DECOM", "DEC");
+                    if (!continuation && next.DecomOn == ended) Add("431", t, next.Row, "RNE", "DECOM");
+                }
+                if (!continuation) continue;
+                // A continuation is compared with the previous episode as it stands, even when that one is still open or
+                // ended with a gap: an open episode has not finished, so nothing starts on the day it finished.
+                if (next.DecomOn != e.DecOn) Add("433", t, next.Row, "RNE", "DECOM");
+                if (e.Rec.Length > 0 && e.Rec != "X1") Add("432", t, next.Row, "RNE");
+                var legalChanged = next.Ls != e.Ls;
+                var placementChanged = next.PlacementKey != e.PlacementKey;
+                switch (next.Rne)
+                {
+                    case "L" when !legalChanged || placementChanged:
+                        Add("434", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                    // T is a change of placement with the same carers: a placement change only, like P.
+                    case "P" or "T" when legalChanged || !placementChanged:
+                        Add("435", t, next.Row, "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                    case "B" or "U" when !legalChanged || !placementChanged:
+                        Add("436", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
                 }
             }
+        }
+    }
+
+    /// <summary>The legal statuses the Children Act limits in time, and the rule for each: (code, longest in days, fields).</summary>
+    private static readonly Dictionary<string, (string Rule, int Days, string[] Fields)> TimeLimitedStatus = new()
+    {
+        ["L1"] = ("361", 3, ["DECOM", "LS", "DEC"]), // police protection, 72 hours
+        ["L2"] = ("362", 21, ["DECOM", "LS", "DEC"]), // emergency protection order
+        ["L3"] = ("363", 7, ["LS", "DECOM", "DEC"]), // child assessment order
+        ["V3"] = ("365", 17, ["LS", "DECOM", "DEC"]), // a short-term respite placement
+    };
+
+    /// <summary>
+    /// 361, 362, 363, 365 over one child's episodes in order: back-to-back episodes with the same legal status are one
+    /// period of it, and an episode still open at 31 March has lasted until then. Every episode of a period too long is reported.
+    /// </summary>
+    private void StatusPeriods(List<EpisodeRow> episodes)
+    {
+        var i = 0;
+        while (i < episodes.Count)
+        {
+            var first = episodes[i];
+            var last = i;
+            while (last + 1 < episodes.Count && episodes[last + 1].Ls == first.Ls && episodes[last].DecOn is { } d && episodes[last + 1].DecomOn == d) last++;
+            var ended = episodes[last].Dec.Length == 0 ? year.End : episodes[last].DecOn;
+            if (TimeLimitedStatus.TryGetValue(first.Ls, out var limit) && ended is { } end && end.DayNumber - first.DecomOn!.Value.DayNumber > limit.Days)
+                for (var k = i; k <= last; k++) Add(limit.Rule, Tables.Episodes, episodes[k].Row, limit.Fields);
+            i = last + 1;
         }
     }
 
