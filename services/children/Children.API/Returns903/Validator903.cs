@@ -4,7 +4,8 @@ namespace Children.API.Returns903;
 public sealed record Finding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// The DfE SSDA903 validation rules (2022/23 rule set) over header, episodes, reviews and missing. Each rule is
+/// The DfE SSDA903 validation rules (2022/23 rule set) over header, episodes, reviews, missing and the other tables
+/// (uasc, oc2, oc3, ad1, placed_for_adoption, previous_permanence; their one-row rules are listed in <see cref="OtherTableRules"/>). Each rule is
 /// one of the list's codes, checked as its message describes; a row that breaks it is reported with the table,
 /// row and fields, and nothing is dropped or changed. Pure: the return and its collection year in, findings out.
 /// </summary>
@@ -21,7 +22,11 @@ public sealed class Validator903(CollectionYear year)
         "530", "531", "550", "INT03",
         "166", "167", "440", "441", "INT08", "INT17",
         "564", "565", "566", "567", "570", "571", "574", "586", "1004", "1005", "1006", "INT04", "INT13",
+        "134", "215",
+        .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
+
+    private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
 
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
@@ -39,6 +44,7 @@ public sealed class Validator903(CollectionYear year)
         Episodes(data, dobOf);
         Reviews(data, dobOf);
         Missing(data, dobOf);
+        OtherTables(data, dobOf);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
@@ -49,6 +55,11 @@ public sealed class Validator903(CollectionYear year)
         var male = year.SexCodedAsLetters ? "M" : "1";
         var female = year.SexCodedAsLetters ? "F" : "2";
         var lookedAfter = data.Episodes.Where(e => !Codes.IsShortBreak(e.Ls)).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        // 165 on a blank MOTHER reads OC3: blank is allowed for a girl only when she has no episode starting this year and has care leaver information.
+        var oc3Present = data.Present.Contains(OtherTableRules.Oc3);
+        var withEpisodes = data.Episodes.Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var startedThisYear = data.Episodes.Where(e => e.DecomOn >= year.Start && e.DecomOn <= year.End).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var careLeavers = OtherTableRules.CareLeavers(data);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in data.Header)
         {
@@ -70,6 +81,9 @@ public sealed class Validator903(CollectionYear year)
             if (h.Mother == "1" && h.McDob.Length == 0) Add("611", t, h.Row, "MOTHER", "MC_DOB");
             // MOTHER is 0, 1 or blank: anything else (1.0 is not 1) is an invalid value, and no other rule reads it as 0 or 1.
             if (h.Mother.Length > 0 && h.Mother is not ("0" or "1")) Add("165", t, h.Row, "MOTHER");
+            else if (h.Mother.Length == 0 && h.Sex == female && oc3Present && withEpisodes.Contains(h.Child) &&
+                     (startedThisYear.Contains(h.Child) || !careLeavers.Contains(h.Child)))
+                Add("165", t, h.Row, "MOTHER");
             // A girl whose mother field says she is not a mother (0, or left blank) but whose child's date of birth is given.
             if (h.McDob.Length > 0 && h.Sex == female && h.Mother is "0" or "") Add("612", t, h.Row, "SEX", "MOTHER", "MC_DOB");
             // A girl looked after (not only on short breaks) must have the mother field completed, at any age: the DfE names none.
@@ -236,6 +250,34 @@ public sealed class Validator903(CollectionYear year)
                 for (var k = i; k <= last; k++) Add(limit.Rule, Tables.Episodes, episodes[k].Row, limit.Fields);
             i = last + 1;
         }
+    }
+
+    private void OtherTables(ReturnData data, Dictionary<string, HeaderRow> header)
+    {
+        var headerPresent = data.Present.Contains(Tables.Header);
+        foreach (var (table, rows) in data.Others)
+        {
+            var rules = RulesOfTable[table].ToList();
+            OtherTableRules.OnceOnly.TryGetValue(table, out var onceOnly);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var context = new RowContext(year, headerPresent, header.GetValueOrDefault(row.Child));
+                foreach (var rule in rules)
+                    if (rule.Reads.All(row.Has) && rule.Breaks(row, context)) Add(rule.Code, table, row.Row, rule.Fields);
+                if (onceOnly is not null && !seen.Add(row.Child)) Add(onceOnly, table, row.Row, "CHILD");
+            }
+        }
+
+        // 134: a care leaver (OC3 information given) has no adoption information; the AD1 row is the one reported.
+        var careLeavers = OtherTableRules.CareLeavers(data);
+        foreach (var row in data.Other(OtherTableRules.Ad1))
+            if (careLeavers.Contains(row.Child) && OtherTableRules.Ad1Items.Any(f => row[f].Length > 0))
+                Add("134", OtherTableRules.Ad1, row.Row, ["IN_TOUCH", "ACTIV", "ACCOM", .. OtherTableRules.Ad1Items]);
+        // 215: a care leaver has none of the items for children looked after for 12 months; the OC2 row is the one reported.
+        foreach (var row in data.Other(OtherTableRules.Oc2))
+            if (careLeavers.Contains(row.Child) && OtherTableRules.Oc2Items.Any(f => row[f].Length > 0))
+                Add("215", OtherTableRules.Oc2, row.Row, ["IN_TOUCH", "ACTIV", "ACCOM", .. OtherTableRules.Oc2Items]);
     }
 
     private void Reviews(ReturnData data, Dictionary<string, HeaderRow> header)
