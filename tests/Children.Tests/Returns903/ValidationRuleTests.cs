@@ -182,6 +182,18 @@ public sealed class ValidationRuleTests
         { "344", "oc3:0:IN_TOUCH=RHOM", "oc3:0:IN_TOUCH=RHOM;oc3:0:ACTIV=;oc3:0:ACCOM=", 0, "oc3" },
         { "391", "oc3:0:DOB=01/04/2001;header:2:DOB=01/04/2001", "oc3:0:DOB=31/03/2001;header:2:DOB=31/03/2001", 0, "oc3" },
 
+        // across tables (C3 given an episode of his own as row 3 where a rule needs one)
+        { "578", "episodes:2:DEC=01/12/2017;episodes:2:REC=E4A", "episodes:2:DEC=10/12/2017;episodes:2:REC=E4A", 1, "missing" },
+        { "581", "missing:0:MIS_START=14/04/2016", "missing:0:MIS_START=15/04/2016", 0, "missing" },
+        { "1000", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E2", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
+        { "1011", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E3", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
+        { "1007", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/01/2018;episodes:3:REC=E4A", 0, "oc3" },
+        { "628", "header:2:MOTHER=0", "header:2:MOTHER=0;episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 2, "header" },
+        { "634", "episodes:2:DECOM=31/03/2016", "episodes:2:DECOM=01/04/2016", 0, "previous_permanence" },
+        { "551", "episodes:2:PLACE=A5", "episodes:2:PLACE=A5;placed_for_adoption:0:CHILD=C2;placed_for_adoption:0:DOB=10/10/2003", 2, "episodes" },
+        { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
+        { "525", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
+
         // previous_permanence: C2, no previous permanence option (Z1)
         { "INT07", "previous_permanence:0:CHILD=C9", "previous_permanence:0:CHILD=C1;previous_permanence:0:DOB=04/05/2009", 0, "previous_permanence" },
         { "INT35", "previous_permanence:1:CHILD=C2", "previous_permanence:1:CHILD=C1;previous_permanence:1:DOB=04/05/2009", 1, "previous_permanence" },

@@ -9,7 +9,7 @@ public sealed record Finding(string Rule, string Table, int Row, IReadOnlyList<s
 /// one of the list's codes, checked as its message describes; a row that breaks it is reported with the table,
 /// row and fields, and nothing is dropped or changed. Pure: the return and its collection year in, findings out.
 /// </summary>
-public sealed class Validator903(CollectionYear year)
+public sealed partial class Validator903(CollectionYear year)
 {
     /// <summary>The codes this validator checks.</summary>
     public static readonly IReadOnlyList<string> RuleCodes =
@@ -22,7 +22,7 @@ public sealed class Validator903(CollectionYear year)
         "530", "531", "550", "INT03",
         "166", "167", "440", "441", "INT08", "INT17",
         "564", "565", "566", "567", "570", "571", "574", "586", "1004", "1005", "1006", "INT04", "INT13",
-        "134", "215",
+        "134", "215", "525", "551", "578", "581", "582", "628", "634", "1000", "1007", "1011",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
 
@@ -45,6 +45,7 @@ public sealed class Validator903(CollectionYear year)
         Reviews(data, dobOf);
         Missing(data, dobOf);
         OtherTables(data, dobOf);
+        AcrossTables(data);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 

@@ -1,0 +1,74 @@
+namespace Children.API.Returns903;
+
+/// <summary>The rules that read one child's rows in two tables, one of them episodes, placed_for_adoption or OC3.</summary>
+public sealed partial class Validator903
+{
+    private static readonly DateOnly PreviousPermanenceRecorded = new(2016, 4, 1);
+
+    private void AcrossTables(ReturnData data)
+    {
+        var episodesPresent = data.Present.Contains(Tables.Episodes);
+        if (!episodesPresent) return;
+        var episodesOf = data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList(), StringComparer.Ordinal);
+        var careLeavers = OtherTableRules.CareLeavers(data);
+
+        foreach (var m in data.Missing)
+        {
+            if (m.MisStartOn is not { } start || !episodesOf.TryGetValue(m.Child, out var episodes)) continue;
+            // 581: missing before the first episode the return shows.
+            if (start < episodes[0].DecomOn) Add("581", Tables.Missing, m.Row, "MIS_START");
+            // 578: missing after the child's last episode ended with the child leaving care (any reason but X1).
+            if (episodes[^1] is { DecOn: { } ceased, Rec: not ("X1" or "") } && start > ceased) Add("578", Tables.Missing, m.Row, "MIS_START");
+        }
+
+        foreach (var oc3 in data.Other(OtherTableRules.Oc3))
+        {
+            if (!careLeavers.Contains(oc3.Child) || !episodesOf.TryGetValue(oc3.Child, out var episodes)) continue;
+            // 1000 and 1011: the final episode ended with the child's death (E2) or with another authority taking over care (E3).
+            if (episodes[^1].Rec == "E2") Add("1000", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+            if (episodes[^1].Rec == "E3") Add("1011", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+            // 1007: still looked after on a 17th or 18th birthday that fell in the year.
+            if (oc3.Date("DOB") is { } dob && new[] { dob.AddYears(17), dob.AddYears(18) }.Any(birthday =>
+                    birthday >= year.Start && birthday <= year.End && episodes.Any(e => e.DecomOn <= birthday && (e.Dec.Length == 0 || e.DecOn > birthday))))
+                Add("1007", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+        }
+
+        // 628: motherhood details of a care leaver who was not looked after in the year (no episode in the return).
+        if (data.Present.Contains(OtherTableRules.Oc3))
+            foreach (var h in data.Header)
+                if (h.Mother.Length > 0 && careLeavers.Contains(h.Child) && !episodesOf.ContainsKey(h.Child)) Add("628", Tables.Header, h.Row, "MOTHER");
+
+        // 634: previous permanence is recorded for periods of care starting on or after 1 April 2016. The period the return
+        // shows began at the child's latest S episode; with none in the file it began before the first episode, which
+        // settles the question only when that episode itself started before 1 April 2016.
+        foreach (var p in data.Other(OtherTableRules.PreviousPermanence))
+        {
+            if (!episodesOf.TryGetValue(p.Child, out var episodes) || new[] { "PREV_PERM", "LA_PERM", "DATE_PERM" }.All(f => p[f].Length == 0)) continue;
+            var started = episodes.LastOrDefault(e => e.Rne == "S");
+            if ((started?.DecomOn ?? episodes[0].DecomOn) < PreviousPermanenceRecorded)
+                Add("634", OtherTableRules.PreviousPermanence, p.Row, "LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM");
+        }
+
+        // 551: placed for adoption (A3-A6) with no date of the decision that the child should be.
+        if (data.Present.Contains(OtherTableRules.PlacedForAdoption))
+        {
+            var decided = data.Other(OtherTableRules.PlacedForAdoption).Where(r => r["DATE_PLACED"].Length > 0).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in data.Episodes)
+                if (Codes.IsAdoption(e.Place) && !decided.Contains(e.Child)) Add("551", Tables.Episodes, e.Row, "DATE_PLACED", "PLACE");
+        }
+
+        var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // 582: adopted (E11, E12) on the very day the child was matched with the adopters.
+        foreach (var e in data.Episodes)
+            if (e.Rec is "E11" or "E12" && e.DecOn is { } adopted && ad1Of.TryGetValue(e.Child, out var ad1) && ad1.Date("DATE_MATCH") == adopted)
+                Add("582", Tables.Episodes, e.Row, "DEC", "DATE_MATCH");
+        // 525: a decision to place for adoption reversed, yet adoption information given: both rows are reported.
+        foreach (var pfa in data.Other(OtherTableRules.PlacedForAdoption))
+            if (pfa["DATE_PLACED_CEASED"].Length > 0 && ad1Of.TryGetValue(pfa.Child, out var ad1) && OtherTableRules.Ad1Items.Any(f => ad1[f].Length > 0))
+            {
+                Add("525", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED_CEASED");
+                Add("525", OtherTableRules.Ad1, ad1.Row, OtherTableRules.Ad1Items);
+            }
+    }
+}
