@@ -194,6 +194,16 @@ public sealed class ValidationRuleTests
         { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
         { "525", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
 
+        // the OC2 cohort: looked after continuously for 12 months at 31 March (C2, since 2016; from 1 April 2017 at the edge)
+        { "185", "episodes:2:DECOM=02/04/2017", "episodes:2:DECOM=01/04/2017", 0, "oc2" },
+        { "198", "episodes:2:DECOM=02/04/2017;oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", "episodes:2:DECOM=01/04/2017;oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", 0, "oc2" },
+        { "190", "episodes:2:DECOM=02/04/2017", "episodes:2:DECOM=02/04/2017;oc2:0:CONVICTED=;oc2:0:IMMUNISATIONS=;oc2:0:TEETH_CHECK=;oc2:0:HEALTH_ASSESSMENT=;oc2:0:SUBSTANCE_MISUSE=", 0, "oc2" },
+        { "191", "oc2:0:TEETH_CHECK=", "oc2:0:TEETH_CHECK=;episodes:2:DECOM=02/04/2017", 0, "oc2" },
+        { "543", "oc2:0:CONVICTED=", "oc2:0:CONVICTED=;oc2:0:DOB=01/04/2008;header:1:DOB=01/04/2008", 0, "oc2" },
+        { "545", "oc2:0:DOB=01/04/2013;header:1:DOB=01/04/2013;oc2:0:CONVICTED=;oc2:0:SDQ_SCORE=", "oc2:0:DOB=31/03/2013;header:1:DOB=31/03/2013;oc2:0:CONVICTED=;oc2:0:SDQ_SCORE=", 0, "oc2" },
+        { "546", "oc2:0:HEALTH_CHECK=1", "oc2:0:HEALTH_CHECK=1;oc2:0:DOB=01/04/2013;header:1:DOB=01/04/2013;oc2:0:CONVICTED=;oc2:0:SDQ_SCORE=", 0, "oc2" },
+        { "187", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003;episodes:2:DECOM=02/04/2017", 0, "oc3" },
+
         // previous_permanence: C2, no previous permanence option (Z1)
         { "INT07", "previous_permanence:0:CHILD=C9", "previous_permanence:0:CHILD=C1;previous_permanence:0:DOB=04/05/2009", 0, "previous_permanence" },
         { "INT35", "previous_permanence:1:CHILD=C2", "previous_permanence:1:CHILD=C1;previous_permanence:1:DOB=04/05/2009", 1, "previous_permanence" },

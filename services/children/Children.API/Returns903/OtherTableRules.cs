@@ -118,6 +118,7 @@ public static class OtherTableRules
         new("196", Oc2, ["SDQ_REASON"], (r, _) => Given(r["SDQ_REASON"]) && !SdqReason.Contains(r["SDQ_REASON"])),
         new("197a", Oc2, ["SDQ_SCORE", "SDQ_REASON"], (r, _) => Given(r["SDQ_SCORE"]) && Given(r["SDQ_REASON"])),
         new("542", Oc2, ["CONVICTED"], ["CONVICTED", "DOB"], (r, c) => AgeOn(r, c.Year.End) < 10 && Given(r["CONVICTED"])),
+        new("546", Oc2, ["DOB", "HEALTH_CHECK"], (r, c) => AgeOn(r, c.Year.End) >= 5 && Given(r["HEALTH_CHECK"])),
         new("544", Oc2, ["CONVICTED", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"],
             (r, _) => Given(r["CONVICTED"]) && Oc2Core.Any(f => Blank(r[f]))),
         new("547", Oc2, ["HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"],

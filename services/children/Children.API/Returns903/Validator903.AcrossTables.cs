@@ -58,6 +58,8 @@ public sealed partial class Validator903
                 if (Codes.IsAdoption(e.Place) && !decided.Contains(e.Child)) Add("551", Tables.Episodes, e.Row, "DATE_PLACED", "PLACE");
         }
 
+        TwelveMonths(data, episodesOf);
+
         var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         // 582: adopted (E11, E12) on the very day the child was matched with the adopters.
         foreach (var e in data.Episodes)
@@ -70,5 +72,44 @@ public sealed partial class Validator903
                 Add("525", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED_CEASED");
                 Add("525", OtherTableRules.Ad1, ad1.Row, OtherTableRules.Ad1Items);
             }
+    }
+
+    /// <summary>
+    /// Whether the child was looked after continuously for at least 12 months at 31 March (the OC2 cohort): still looked
+    /// after then, in a run of back-to-back episodes that began on or before 1 April, short breaks (V3, V4) not counted.
+    /// </summary>
+    private bool LookedAfterTwelveMonths(List<EpisodeRow> episodes)
+    {
+        var i = episodes.FindLastIndex(e => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn > year.End) && !Codes.IsShortBreak(e.Ls));
+        if (i < 0) return false;
+        while (i > 0 && episodes[i - 1].DecOn == episodes[i].DecomOn && !Codes.IsShortBreak(episodes[i - 1].Ls)) i--;
+        return episodes[i].DecomOn <= year.Start;
+    }
+
+    private void TwelveMonths(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
+    {
+        const string oc2 = OtherTableRules.Oc2;
+        var cohort = episodesOf.Where(c => LookedAfterTwelveMonths(c.Value)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        string[] core = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"];
+        foreach (var r in data.Other(oc2))
+        {
+            int? ageAtEnd = r.Date("DOB") is { } dob ? Codes.Age(dob, year.End) : null;
+            if (!cohort.Contains(r.Child))
+            {
+                if (r["SDQ_SCORE"].Length > 0) Add("185", oc2, r.Row, "SDQ_SCORE");
+                if (r["SDQ_REASON"].Length > 0) Add("198", oc2, r.Row, "SDQ_REASON");
+                if (OtherTableRules.Oc2Items.Any(f => r[f].Length > 0)) Add("190", oc2, r.Row, OtherTableRules.Oc2Items);
+                continue;
+            }
+            // Only the OC2 rows are reported: a child of the cohort without one is not a row of any table.
+            if (core.Any(f => r.Has(f) && r[f].Length == 0)) Add("191", oc2, r.Row, [.. core, "CHILD"]);
+            if (ageAtEnd >= 10 && r.Has("CONVICTED") && r["CONVICTED"].Length == 0) Add("543", oc2, r.Row, "DOB", "CONVICTED");
+            if (ageAtEnd < 5 && r.Has("HEALTH_CHECK") && r["HEALTH_CHECK"].Length == 0) Add("545", oc2, r.Row, "DOB", "HEALTH_CHECK");
+        }
+        // 187: a child of the OC2 cohort has no adoption (AD1) nor care leaver (OC3) information.
+        foreach (var r in data.Other(OtherTableRules.Ad1))
+            if (cohort.Contains(r.Child) && OtherTableRules.Ad1Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Ad1, r.Row, OtherTableRules.Ad1Items);
+        foreach (var r in data.Other(OtherTableRules.Oc3))
+            if (cohort.Contains(r.Child) && OtherTableRules.Oc3Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Oc3, r.Row, OtherTableRules.Oc3Items);
     }
 }
