@@ -194,6 +194,15 @@ public sealed class ValidationRuleTests
         { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
         { "525", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
 
+        { "117", "placed_for_adoption:0:DATE_PLACED=01/04/2018", "placed_for_adoption:0:DATE_PLACED=31/03/2018", 0, "placed_for_adoption" },
+        { "117", "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=02/03/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1",
+                 "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=01/03/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        { "1003", "placed_for_adoption:0:DATE_PLACED=31/05/2017", "placed_for_adoption:0:DATE_PLACED=01/06/2017", 0, "placed_for_adoption" },
+        { "579", "placed_for_adoption:1:DATE_PLACED=01/02/2018",
+                 "placed_for_adoption:0:DATE_PLACED_CEASED=01/01/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;placed_for_adoption:1:DATE_PLACED=01/01/2018", 1, "placed_for_adoption" },
+        { "583", "placed_for_adoption:1:DATE_PLACED=01/02/2018",
+                 "placed_for_adoption:0:DATE_PLACED_CEASED=01/01/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;placed_for_adoption:1:DATE_PLACED=01/01/2018", 0, "placed_for_adoption" },
+
         // the OC2 cohort: looked after continuously for 12 months at 31 March (C2, since 2016; from 1 April 2017 at the edge)
         { "185", "episodes:2:DECOM=02/04/2017", "episodes:2:DECOM=01/04/2017", 0, "oc2" },
         { "198", "episodes:2:DECOM=02/04/2017;oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", "episodes:2:DECOM=01/04/2017;oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", 0, "oc2" },

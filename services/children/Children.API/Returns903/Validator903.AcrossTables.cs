@@ -5,8 +5,29 @@ public sealed partial class Validator903
 {
     private static readonly DateOnly PreviousPermanenceRecorded = new(2016, 4, 1);
 
+    /// <summary>579 and 583: one child's decisions that they should be placed for adoption, in the order they were taken.</summary>
+    private void AdoptionDecisions(ReturnData data)
+    {
+        const string t = OtherTableRules.PlacedForAdoption;
+        foreach (var child in data.Other(t).Where(r => r.Date("DATE_PLACED") is not null).GroupBy(r => r.Child, StringComparer.Ordinal))
+        {
+            var decisions = child.OrderBy(r => r.Date("DATE_PLACED")).ThenBy(r => r.Row).ToList();
+            for (var i = 1; i < decisions.Count; i++)
+            {
+                var (previous, next) = (decisions[i - 1], decisions[i]);
+                var ceased = previous.Date("DATE_PLACED_CEASED");
+                // 583: an earlier decision is followed by another but was never revoked; the earlier row lacks its date.
+                if (previous["DATE_PLACED_CEASED"].Length == 0) Add("583", t, previous.Row, "DATE_PLACED", "DATE_PLACED_CEASED");
+                // 579: a decision this year while the previous one was still open, or before it was revoked.
+                if (next.Date("DATE_PLACED") >= year.Start && (previous["DATE_PLACED_CEASED"].Length == 0 || next.Date("DATE_PLACED") < ceased))
+                    Add("579", t, next.Row, "DATE_PLACED", "DATE_PLACED_CEASED");
+            }
+        }
+    }
+
     private void AcrossTables(ReturnData data)
     {
+        AdoptionDecisions(data);
         var episodesPresent = data.Present.Contains(Tables.Episodes);
         if (!episodesPresent) return;
         var episodesOf = data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal)
@@ -59,6 +80,20 @@ public sealed partial class Validator903
         }
 
         TwelveMonths(data, episodesOf);
+
+        foreach (var pfa in data.Other(OtherTableRules.PlacedForAdoption))
+        {
+            var (placed, revoked) = (pfa.Date("DATE_PLACED"), pfa.Date("DATE_PLACED_CEASED"));
+            episodesOf.TryGetValue(pfa.Child, out var episodes);
+            // 117: a decision dated after the year, or after the child left care (the last episode ended, not X1).
+            var left = episodes?[^1] is { DecOn: { } d, Rec: not ("X1" or "") } ? d : (DateOnly?)null;
+            if (placed > year.End || revoked > year.End || (left is { } l && (placed > l || revoked > l)))
+                Add("117", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED_CEASED", "DATE_PLACED", "DEC", "REC", "DECOM");
+            // 1003: the decision before the child started to be looked after: the first S episode the return shows; with none,
+            // the start of care is in an earlier return and is not judged.
+            if (episodes?.FirstOrDefault(e => e.Rne == "S") is { DecomOn: { } started } && placed < started)
+                Add("1003", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED", "DECOM", "RNE");
+        }
 
         var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         // 582: adopted (E11, E12) on the very day the child was matched with the adopters.
