@@ -125,4 +125,21 @@ public sealed class DfeReadingTests
         Assert.Empty(Rows(withoutBaby, "611"));
         Assert.Empty(Rows(Findings("header:1:MOTHER=1;header:1:MC_DOB=01/01/2017"), "165"));
     }
+
+    // The same holds in every table: a value written 2.0 or 1.0 is reported by the rule on that field's values only.
+    [Fact]
+    public void Values_written_as_decimals_are_invalid_values_of_their_own_field()
+    {
+        var sex = Findings("header:1:SEX=2.0;header:1:MC_DOB=01/01/2017");
+        Assert.Equal([1], Rows(sex, "101"));
+        Assert.Empty(Rows(sex, "612"));
+        var adopters = Findings("ad1:0:NB_ADOPTR=2.0;ad1:0:SEX_ADOPTR=F1");
+        Assert.Equal([0], Rows(adopters, "175"));
+        Assert.Empty(Rows(adopters, "511"));
+        var substance = Findings("oc2:0:SUBSTANCE_MISUSE=1.0");
+        Assert.Equal([0], Rows(substance, "181"));
+        Assert.Empty(Rows(substance, "192"));
+        Assert.Empty(Rows(substance, "193"));
+        Assert.Equal([0], Rows(Findings("oc2:0:SDQ_SCORE=12.0"), "180"));
+    }
 }

@@ -44,7 +44,7 @@ public static class Returns
         ["oc3"] = Rows("oc3", "C3,01/01/2000,YES,F2,B1"),
         ["ad1"] = Rows("ad1", "C1,04/05/2009,01/07/2017,01/08/2017,0,2,MF,L11"),
         ["placed_for_adoption"] = Rows("placed_for_adoption", "C1,04/05/2009,01/07/2017,,"),
-        ["previous_permanence"] = Rows("previous_permanence", "C2,10/10/2003,Z1,,"),
+        ["previous_permanence"] = Rows("previous_permanence", "C2,10/10/2003,Z1,,", "C1,04/05/2009,Z1,,"),
     };
 
     private static List<Dictionary<string, string>> Rows(string table, params string[] lines) =>

@@ -189,6 +189,7 @@ public sealed class ValidationRuleTests
         { "1011", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E3", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
         { "1007", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/01/2018;episodes:3:REC=E4A", 0, "oc3" },
         { "628", "header:2:MOTHER=0", "header:2:MOTHER=0;episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 2, "header" },
+        { "630", "previous_permanence:1:PREV_PERM=", "previous_permanence:1:PREV_PERM=;episodes:0:DECOM=31/03/2017", 0, "episodes" },
         { "634", "episodes:2:DECOM=31/03/2016", "episodes:2:DECOM=01/04/2016", 0, "previous_permanence" },
         { "551", "episodes:2:PLACE=A5", "episodes:2:PLACE=A5;placed_for_adoption:0:CHILD=C2;placed_for_adoption:0:DOB=10/10/2003", 2, "episodes" },
         { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
@@ -214,8 +215,8 @@ public sealed class ValidationRuleTests
         { "187", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003;episodes:2:DECOM=02/04/2017", 0, "oc3" },
 
         // previous_permanence: C2, no previous permanence option (Z1)
-        { "INT07", "previous_permanence:0:CHILD=C9", "previous_permanence:0:CHILD=C1;previous_permanence:0:DOB=04/05/2009", 0, "previous_permanence" },
-        { "INT35", "previous_permanence:1:CHILD=C2", "previous_permanence:1:CHILD=C1;previous_permanence:1:DOB=04/05/2009", 1, "previous_permanence" },
+        { "INT07", "previous_permanence:0:CHILD=C9", "previous_permanence:0:CHILD=C3;previous_permanence:0:DOB=01/01/2000", 0, "previous_permanence" },
+        { "INT35", "previous_permanence:1:CHILD=C2;previous_permanence:1:DOB=10/10/2003", "previous_permanence:2:CHILD=C3;previous_permanence:2:DOB=01/01/2000", 1, "previous_permanence" },
         { "INT16", "previous_permanence:0:DOB=10/10/2004", "previous_permanence:0:DOB=10/10/2003", 0, "previous_permanence" },
         { "635", "previous_permanence:0:LA_PERM=372", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:LA_PERM=372", 0, "previous_permanence" },
     };

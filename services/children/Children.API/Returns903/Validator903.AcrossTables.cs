@@ -71,6 +71,14 @@ public sealed partial class Validator903
                 Add("634", OtherTableRules.PreviousPermanence, p.Row, "LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM");
         }
 
+        // 630: a child who started to be looked after this year has a previous permanence option returned.
+        if (data.Present.Contains(OtherTableRules.PreviousPermanence))
+        {
+            var returned = data.Other(OtherTableRules.PreviousPermanence).Where(r => r["PREV_PERM"].Length > 0).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in data.Episodes)
+                if (e.Rne == "S" && e.DecomOn >= year.Start && e.DecomOn <= year.End && !returned.Contains(e.Child)) Add("630", Tables.Episodes, e.Row, "RNE");
+        }
+
         // 551: placed for adoption (A3-A6) with no date of the decision that the child should be.
         if (data.Present.Contains(OtherTableRules.PlacedForAdoption))
         {
