@@ -126,6 +126,17 @@ public sealed class DfeReadingTests
         Assert.Empty(Rows(Findings("header:1:MOTHER=1;header:1:MC_DOB=01/01/2017"), "165"));
     }
 
+    // 575: "If the placement from which the child goes missing ... ends, the missing ... period ... must also have an end date."
+    // A new episode for a change of legal status only (RNE L) is the same placement.
+    [Fact]
+    public void Rule_575_a_change_of_legal_status_only_does_not_end_the_placement()
+    {
+        const string missingFromFirstPlacement = "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;missing:0:MIS_END=";
+        Assert.Equal([0], Rows(Findings(missingFromFirstPlacement), "575"));
+        const string sameCarers = ";episodes:1:RNE=L;episodes:1:LS=C1;episodes:1:PLACE=U4;episodes:1:PLACE_PROVIDER=PR1;episodes:1:PL_POST=S61 2;episodes:1:URN=";
+        Assert.Empty(Rows(Findings(missingFromFirstPlacement + sameCarers), "575"));
+    }
+
     // The same holds in every table: a value written 2.0 or 1.0 is reported by the rule on that field's values only.
     [Fact]
     public void Values_written_as_decimals_are_invalid_values_of_their_own_field()

@@ -184,6 +184,9 @@ public sealed class ValidationRuleTests
 
         // across tables (C3 given an episode of his own as row 3 where a rule needs one)
         { "578", "episodes:2:DEC=01/12/2017;episodes:2:REC=E4A", "episodes:2:DEC=10/12/2017;episodes:2:REC=E4A", 1, "missing" },
+        { "577", "missing:1:MIS_END=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "missing:1:MIS_END=", 1, "missing" },
+        { "575", "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;missing:0:MIS_END=",
+                 "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/10/2017;missing:0:MIS_END=", 0, "missing" },
         { "581", "missing:0:MIS_START=14/04/2016", "missing:0:MIS_START=15/04/2016", 0, "missing" },
         { "1000", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E2", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
         { "1011", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E3", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },

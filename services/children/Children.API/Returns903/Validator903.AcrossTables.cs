@@ -41,6 +41,14 @@ public sealed partial class Validator903
             if (start < episodes[0].DecomOn) Add("581", Tables.Missing, m.Row, "MIS_START");
             // 578: missing after the child's last episode ended with the child leaving care (any reason but X1).
             if (episodes[^1] is { DecOn: { } ceased, Rec: not ("X1" or "") } && start > ceased) Add("578", Tables.Missing, m.Row, "MIS_START");
+            if (m.MisEnd.Length > 0) continue;
+            // 577: the child left care (the last episode ended, not X1) while this period has no end.
+            if (episodes[^1] is { Dec.Length: > 0, Rec: not ("X1" or "") }) Add("577", Tables.Missing, m.Row, "MIS_END");
+            // 575: the placement the child went missing from has ended while this period has no end. A change of legal
+            // status only (the next episode's RNE is L) keeps the placement.
+            var k = episodes.FindLastIndex(e => e.DecomOn <= start);
+            while (k >= 0 && k + 1 < episodes.Count && episodes[k + 1].Rne == "L" && episodes[k + 1].DecomOn == episodes[k].DecOn) k++;
+            if (k >= 0 && episodes[k].DecOn is { } placementEnded && placementEnded >= start) Add("575", Tables.Missing, m.Row, "MIS_END");
         }
 
         foreach (var oc3 in data.Other(OtherTableRules.Oc3))
