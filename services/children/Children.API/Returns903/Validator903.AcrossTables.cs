@@ -25,13 +25,11 @@ public sealed partial class Validator903
         }
     }
 
-    private void AcrossTables(ReturnData data)
+    private void AcrossTables(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
     {
         AdoptionDecisions(data);
         var episodesPresent = data.Present.Contains(Tables.Episodes);
         if (!episodesPresent) return;
-        var episodesOf = data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList(), StringComparer.Ordinal);
         var careLeavers = OtherTableRules.CareLeavers(data);
 
         foreach (var m in data.Missing)

@@ -43,11 +43,14 @@ public sealed partial class Validator903(CollectionYear year)
         var dobOf = new Dictionary<string, HeaderRow>(StringComparer.Ordinal);
         foreach (var h in data.Header) dobOf.TryAdd(h.Child, h);
         Header(data, dobOf);
-        Episodes(data, dobOf);
+        // Each child's dated episodes in the order they started: the sequence rules and the rules across tables read them.
+        var episodesOf = data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList(), StringComparer.Ordinal);
+        Episodes(data, dobOf, episodesOf);
         Reviews(data, dobOf);
         Missing(data, dobOf);
         OtherTables(data, dobOf);
-        AcrossTables(data);
+        AcrossTables(data, episodesOf);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
@@ -94,7 +97,7 @@ public sealed partial class Validator903(CollectionYear year)
         }
     }
 
-    private void Episodes(ReturnData data, Dictionary<string, HeaderRow> header)
+    private void Episodes(ReturnData data, Dictionary<string, HeaderRow> header, Dictionary<string, List<EpisodeRow>> episodesOf)
     {
         const string t = Tables.Episodes;
         var checkChildren = data.Present.Contains(Tables.Header);
@@ -180,15 +183,14 @@ public sealed partial class Validator903(CollectionYear year)
         }
 
         // Sequence rules: each child's episodes in the order they started.
-        foreach (var child in data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal))
+        foreach (var (childId, episodes) in episodesOf)
         {
-            var episodes = child.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList();
             var first = episodes[0];
             // The first episode ever must start a period of care; one that started before 1 April belongs to an earlier
             // return, so the first in this file is the first ever only when it started in the collection year.
             if (first.Rne != "S" && first.DecomOn >= year.Start) Add("357", t, first.Row, "RNE");
             StatusPeriods(episodes);
-            if (header.TryGetValue(child.Key, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
+            if (header.TryGetValue(childId, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
             for (var i = 0; i < episodes.Count; i++)
             {
                 var e = episodes[i];
