@@ -196,6 +196,9 @@ public sealed class ValidationRuleTests
         { "634", "episodes:2:DECOM=31/03/2016", "episodes:2:DECOM=01/04/2016", 0, "previous_permanence" },
         { "551", "episodes:2:PLACE=A5", "episodes:2:PLACE=A5;placed_for_adoption:0:CHILD=C2;placed_for_adoption:0:DOB=10/10/2003", 2, "episodes" },
         { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
+        { "334", "ad1:0:DATE_INT=31/05/2017", "ad1:0:DATE_INT=01/06/2017", 0, "ad1" },
+        { "521", "episodes:1:PLACE=A5;ad1:0:DATE_INT=02/09/2017;ad1:0:DATE_MATCH=02/09/2017", "episodes:1:PLACE=A5;ad1:0:DATE_INT=01/09/2017;ad1:0:DATE_MATCH=02/09/2017", 0, "ad1" },
+        { "331", "episodes:1:PLACE=A5;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=02/09/2017", "episodes:1:PLACE=A5;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/09/2017", 0, "ad1" },
         { "525", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
 
         { "117", "placed_for_adoption:0:DATE_PLACED=01/04/2018", "placed_for_adoption:0:DATE_PLACED=31/03/2018", 0, "placed_for_adoption" },

@@ -114,6 +114,21 @@ public sealed partial class Validator903
         foreach (var e in data.Episodes)
             if (e.Rec is "E11" or "E12" && e.DecOn is { } adopted && ad1Of.TryGetValue(e.Child, out var ad1) && ad1.Date("DATE_MATCH") == adopted)
                 Add("582", Tables.Episodes, e.Row, "DEC", "DATE_MATCH");
+        foreach (var (child, ad1) in ad1Of)
+        {
+            if (!episodesOf.TryGetValue(child, out var episodes)) continue;
+            var (decided, matched) = (ad1.Date("DATE_INT"), ad1.Date("DATE_MATCH"));
+            // 334: the decision that the child should be placed for adoption is taken in the latest period of care (its S episode);
+            // with no S episode in the return the period began in an earlier one and is not judged.
+            if (episodes.LastOrDefault(e => e.Rne == "S") is { DecomOn: { } periodStarted } && decided < periodStarted)
+                Add("334", OtherTableRules.Ad1, ad1.Row, "DATE_INT", "DECOM", "RNE");
+            // 521: the decision comes on or before the child is placed for adoption (the first A3-A6 episode).
+            if (episodes.FirstOrDefault(e => Codes.IsAdoption(e.Place)) is { DecomOn: { } placed } && decided > placed)
+                Add("521", OtherTableRules.Ad1, ad1.Row, "PLACE", "DECOM", "DATE_INT");
+            // 331: matched with the adopters on or before the placement the child was adopted from (the episode ended E11 or E12) began.
+            if (episodes.FirstOrDefault(e => e.Rec is "E11" or "E12") is { DecomOn: { } adoptedFrom } && matched > adoptedFrom)
+                Add("331", OtherTableRules.Ad1, ad1.Row, "DATE_MATCH", "DECOM", "REC");
+        }
         // 525: a decision to place for adoption reversed, yet adoption information given: both rows are reported.
         foreach (var pfa in data.Other(OtherTableRules.PlacedForAdoption))
             if (pfa["DATE_PLACED_CEASED"].Length > 0 && ad1Of.TryGetValue(pfa.Child, out var ad1) && OtherTableRules.Ad1Items.Any(f => ad1[f].Length > 0))
