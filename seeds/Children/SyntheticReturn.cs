@@ -134,7 +134,7 @@ public sealed class SyntheticReturn
         var ethnic = Pick(Ethnicities.Split(' '));
         var home = Pick(HomeSectors).Sector;
         var upn = Upn(dob);
-        var mother = girl && Age(dob, YearEnd) >= 12 ? "0" : "";
+        var mother = girl ? "0" : ""; // DfE 393: a looked-after girl of any age has the mother field completed
         Files["header"].Append($"{id},{(girl ? "2" : "1")},{D(dob)},{ethnic},{upn},{mother},\r\n");
         Children++;
 

@@ -3,16 +3,32 @@ using Children.API.Returns903;
 
 namespace Children.Tests.Returns903;
 
-/// <summary>A small valid 2017/18 return, and the same return with fields changed, read through the service's own CSV reader.</summary>
+/// <summary>
+/// A small valid 2017/18 return, and the same return with fields changed, read through the service's own CSV reader.
+/// C1 (a boy) was placed for adoption and matched this year; C2 (a girl, looked after since 2016) was once an unaccompanied
+/// asylum seeker and has the OC2 items of a child looked after for 12 months; C3 (a young man of 17) is a care leaver (OC3).
+/// </summary>
 public static class Returns
 {
     public static readonly CollectionYear Year2017 = new(2017);
+
+    /// <summary>The columns of each file as the DfE specifies them (the service itself only requires CHILD of the other tables).</summary>
+    public static readonly Dictionary<string, string[]> Columns = new(Tables.Columns.Where(c => Tables.IsCore(c.Key)))
+    {
+        ["uasc"] = ["CHILD", "SEX", "DOB", "DUC"],
+        ["oc2"] = ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+        ["oc3"] = ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+        ["ad1"] = ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
+        ["placed_for_adoption"] = ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+        ["previous_permanence"] = ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+    };
 
     public static Dictionary<string, List<Dictionary<string, string>>> Valid() => new()
     {
         [Tables.Header] = Rows(Tables.Header,
             "C1,1,04/05/2009,WBRI,UN2,,",
-            "C2,2,10/10/2003,WBRI,UN3,0,"),
+            "C2,2,10/10/2003,WBRI,UN3,0,",
+            "C3,1,01/01/2000,WBRI,UN1,,"),
         [Tables.Episodes] = Rows(Tables.Episodes,
             "C1,01/06/2017,S,C2,N1,U4,PR1,01/09/2017,X1,CARPL,S60 1,S61 2,",
             "C1,01/09/2017,P,C2,N1,K2,PR4,,,,S60 1,LS6 1,SC123456",
@@ -23,12 +39,21 @@ public static class Returns
         [Tables.Missing] = Rows(Tables.Missing,
             "C2,10/10/2003,M,01/11/2017,03/11/2017",
             "C2,10/10/2003,A,10/12/2017,10/12/2017"),
+        ["uasc"] = Rows("uasc", "C2,2,10/10/2003,01/06/2017"),
+        ["oc2"] = Rows("oc2", "C2,10/10/2003,12,,0,,1,1,1,0,,"),
+        ["oc3"] = Rows("oc3", "C3,01/01/2000,YES,F2,B1"),
+        ["ad1"] = Rows("ad1", "C1,04/05/2009,01/07/2017,01/08/2017,0,2,MF,L11"),
+        ["placed_for_adoption"] = Rows("placed_for_adoption", "C1,04/05/2009,01/07/2017,,"),
+        ["previous_permanence"] = Rows("previous_permanence", "C2,10/10/2003,Z1,,", "C1,04/05/2009,Z1,,"),
     };
 
     private static List<Dictionary<string, string>> Rows(string table, params string[] lines) =>
-        lines.Select(l => Tables.Columns[table].Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+        lines.Select(l => Columns[table].Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
 
-    /// <summary>Applies "table:row:COLUMN=value" changes, each separated by a semicolon ("episodes:2:LS=L1;episodes:2:DEC=19/04/2016").</summary>
+    /// <summary>
+    /// Applies "table:row:COLUMN=value" changes, each separated by a semicolon ("episodes:2:LS=L1;episodes:2:DEC=19/04/2016").
+    /// The row one past a table's last is a new row, a copy of the last ("oc3:1:CHILD=C3" names C3 twice).
+    /// </summary>
     public static Dictionary<string, List<Dictionary<string, string>>> With(string changes)
     {
         var files = Valid();
@@ -36,6 +61,8 @@ public static class Returns
         {
             var (where, value) = (change[..change.IndexOf('=')], change[(change.IndexOf('=') + 1)..]);
             var parts = where.Split(':');
+            var rows = files[parts[0]];
+            if (int.Parse(parts[1]) == rows.Count) rows.Add(new Dictionary<string, string>(rows[^1]));
             files[parts[0]][int.Parse(parts[1])][parts[2]] = value;
         }
         return files;
@@ -44,8 +71,8 @@ public static class Returns
     public static string Csv(string table, List<Dictionary<string, string>> rows)
     {
         var text = new StringWriter();
-        CsvFile.Write(text, Tables.Columns[table]);
-        foreach (var row in rows) CsvFile.Write(text, Tables.Columns[table].Select(c => row[c]).ToList());
+        CsvFile.Write(text, Columns[table]);
+        foreach (var row in rows) CsvFile.Write(text, Columns[table].Select(c => row[c]).ToList());
         return text.ToString();
     }
 

@@ -24,8 +24,9 @@ public sealed class ValidationRuleTests
         { "612", "header:1:MC_DOB=01/01/2017", "header:1:MC_DOB=01/01/2017;header:1:MOTHER=1", 1, "header" },
         { "620", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017;header:1:DOB=01/04/2007", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017;header:1:DOB=31/03/2007", 1, "header" },
         { "621", "header:1:MOTHER=1;header:1:MC_DOB=09/10/2003", "header:1:MOTHER=1;header:1:MC_DOB=10/10/2003", 1, "header" },
-        { "INT32", "header:1:CHILD=C1", "header:1:CHILD=C3", 1, "header" },
-        { "393", "header:1:MOTHER=", "header:1:MOTHER=;header:1:DOB=01/04/2006", 1, "header" },
+        { "INT32", "header:1:CHILD=C1", "header:2:CHILD=C4", 1, "header" },
+        { "393", "header:1:MOTHER=", "header:1:MOTHER=;episodes:2:LS=V4;episodes:2:HOME_POST=;episodes:2:PL_POST=", 1, "header" },
+        { "165", "header:1:MOTHER=1.0", "header:1:MOTHER=1;header:1:MC_DOB=01/01/2017", 1, "header" },
         { "141", "episodes:0:DECOM=2017-06-01", "episodes:0:DECOM=02/06/2017", 0, "episodes" },
         { "143", "episodes:2:RNE=X", "episodes:1:RNE=B", 2, "episodes" },
         { "144", "episodes:2:LS=C3", "episodes:2:LS=J3", 2, "episodes" },
@@ -80,7 +81,7 @@ public sealed class ValidationRuleTests
         { "460", "episodes:2:DEC=01/03/2018;episodes:2:REC=E17", "episodes:2:DEC=01/03/2018;episodes:2:REC=E17;header:1:DOB=01/03/2000", 2, "episodes" },
         { "516", "episodes:2:DEC=01/03/2018;episodes:2:REC=E45;episodes:2:PLACE=K2", "episodes:2:DEC=01/03/2018;episodes:2:REC=E45", 2, "episodes" },
         { "302", "header:1:DOB=16/04/2016", "header:1:DOB=15/04/2016", 2, "episodes" },
-        { "357", "episodes:2:RNE=P", "episodes:1:RNE=P", 2, "episodes" },
+        { "357", "episodes:0:RNE=P", "episodes:2:RNE=P", 0, "episodes" },
         { "142", "episodes:0:DEC=;episodes:0:REC=", "episodes:1:DEC=;episodes:1:REC=", 0, "episodes" },
         { "388", "episodes:1:DEC=01/03/2018;episodes:1:REC=X1", "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A", 1, "episodes" },
         { "433", "episodes:1:DECOM=02/09/2017", "episodes:1:DECOM=01/09/2017", 1, "episodes" },
@@ -111,6 +112,119 @@ public sealed class ValidationRuleTests
         { "586", "missing:0:MIS_START=09/10/2003", "missing:0:MIS_START=10/10/2003", 0, "missing" },
         { "INT04", "missing:0:CHILD=C9", "missing:0:CHILD=C2", 0, "missing" },
         { "INT13", "missing:0:DOB=11/10/2003", "missing:0:DOB=10/10/2003", 0, "missing" },
+        { "165", "header:1:MOTHER=", "header:1:MOTHER=;oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003", 1, "header" },
+
+        // uasc: C2, 10/10/2003, status ceased 01/06/2017
+        { "INT09", "uasc:0:CHILD=C9", "uasc:0:CHILD=C1;uasc:0:SEX=1;uasc:0:DOB=04/05/2009", 0, "uasc" },
+        { "INT18", "uasc:0:DOB=11/10/2003", "uasc:0:DOB=10/10/2003", 0, "uasc" },
+        { "INT21", "uasc:0:SEX=1", "uasc:0:SEX=2", 0, "uasc" },
+        { "INT36", "uasc:1:CHILD=C2", "uasc:1:CHILD=C1;uasc:1:SEX=1;uasc:1:DOB=04/05/2009", 1, "uasc" },
+        { "104", "uasc:0:DUC=31/06/2017", "uasc:0:DUC=30/06/2017", 0, "uasc" },
+        { "304", "uasc:0:DUC=11/10/2021", "uasc:0:DUC=10/10/2021", 0, "uasc" },
+
+        // ad1: C1, decided 01/07/2017, matched 01/08/2017, not the foster carers, two adopters MF, married (L11)
+        { "INT01", "ad1:0:CHILD=C9", "ad1:0:CHILD=C2;ad1:0:DOB=10/10/2003", 0, "ad1" },
+        { "INT31", "ad1:1:CHILD=C1", "ad1:1:CHILD=C2;ad1:1:DOB=10/10/2003", 1, "ad1" },
+        { "INT11", "ad1:0:DOB=05/05/2009", "ad1:0:DOB=04/05/2009", 0, "ad1" },
+        { "112", "ad1:0:DATE_INT=2017-07-01", "ad1:0:DATE_INT=31/07/2017", 0, "ad1" },
+        { "113", "ad1:0:DATE_MATCH=01/13/2017", "ad1:0:DATE_MATCH=01/12/2017", 0, "ad1" },
+        { "114", "ad1:0:FOSTER_CARE=1.0", "ad1:0:FOSTER_CARE=1", 0, "ad1" },
+        { "151", "ad1:0:FOSTER_CARE=", "ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
+        { "175", "ad1:0:NB_ADOPTR=3", "ad1:0:NB_ADOPTR=1;ad1:0:SEX_ADOPTR=F1;ad1:0:LS_ADOPTR=L0", 0, "ad1" },
+        { "176", "ad1:0:SEX_ADOPTR=FM", "ad1:0:NB_ADOPTR=1;ad1:0:SEX_ADOPTR=M1;ad1:0:LS_ADOPTR=L0", 0, "ad1" },
+        { "177", "ad1:0:LS_ADOPTR=L1", "ad1:0:LS_ADOPTR=L2", 0, "ad1" },
+        { "333", "ad1:0:DATE_INT=02/08/2017", "ad1:0:DATE_INT=01/08/2017", 0, "ad1" },
+        { "511", "ad1:0:SEX_ADOPTR=F1", "ad1:0:SEX_ADOPTR=FF;ad1:0:LS_ADOPTR=L12", 0, "ad1" },
+        { "514", "ad1:0:LS_ADOPTR=L0", "ad1:0:LS_ADOPTR=L0;ad1:0:SEX_ADOPTR=F1;ad1:0:NB_ADOPTR=1", 0, "ad1" },
+        { "517", "ad1:0:LS_ADOPTR=L3;ad1:0:SEX_ADOPTR=FF", "ad1:0:LS_ADOPTR=L3", 0, "ad1" },
+        { "518", "ad1:0:LS_ADOPTR=L4", "ad1:0:LS_ADOPTR=L4;ad1:0:SEX_ADOPTR=MM", 0, "ad1" },
+        { "519", "ad1:0:LS_ADOPTR=L2;ad1:0:SEX_ADOPTR=M1;ad1:0:NB_ADOPTR=1", "ad1:0:LS_ADOPTR=L2;ad1:0:SEX_ADOPTR=FF", 0, "ad1" },
+        { "520", "ad1:0:SEX_ADOPTR=MM", "ad1:0:SEX_ADOPTR=MF", 0, "ad1" },
+        { "524", "ad1:0:LS_ADOPTR=L12", "ad1:0:LS_ADOPTR=L12;ad1:0:SEX_ADOPTR=FF", 0, "ad1" },
+        { "134", "oc3:0:CHILD=C1;oc3:0:DOB=04/05/2009", "oc3:0:CHILD=C1;oc3:0:DOB=04/05/2009;oc3:0:IN_TOUCH=;oc3:0:ACTIV=;oc3:0:ACCOM=", 0, "ad1" },
+
+        // placed_for_adoption: C1, decided 01/07/2017, not reversed
+        { "INT02", "placed_for_adoption:0:CHILD=C9", "placed_for_adoption:0:CHILD=C2;placed_for_adoption:0:DOB=10/10/2003", 0, "placed_for_adoption" },
+        { "INT12", "placed_for_adoption:0:DOB=03/05/2009", "placed_for_adoption:0:DOB=04/05/2009", 0, "placed_for_adoption" },
+        { "115", "placed_for_adoption:0:DATE_PLACED=1/7/2017", "placed_for_adoption:0:DATE_PLACED=02/07/2017", 0, "placed_for_adoption" },
+        { "116", "placed_for_adoption:0:DATE_PLACED_CEASED=30/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        { "119", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD4", 0, "placed_for_adoption" },
+        { "120", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD5", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD3", 0, "placed_for_adoption" },
+        { "184", "placed_for_adoption:0:DATE_PLACED=03/05/2009", "placed_for_adoption:0:DATE_PLACED=04/05/2009", 0, "placed_for_adoption" },
+        { "522", "placed_for_adoption:0:DATE_PLACED_CEASED=30/06/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=01/07/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        { "563", "placed_for_adoption:0:DATE_PLACED=;placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED=", 0, "placed_for_adoption" },
+
+        // oc2: C2, 14 at 31 March, SDQ 12, not convicted, immunised, teeth and health checked, no substance misuse
+        { "INT05", "oc2:0:CHILD=C9", "oc2:0:CHILD=C1;oc2:0:DOB=04/05/2009", 0, "oc2" },
+        { "INT14", "oc2:0:DOB=10/11/2003", "oc2:0:DOB=10/10/2003", 0, "oc2" },
+        { "INT33", "oc2:1:CHILD=C2", "oc2:1:CHILD=C1;oc2:1:DOB=04/05/2009", 1, "oc2" },
+        { "158", "oc2:0:SUBSTANCE_MISUSE=1;oc2:0:INTERVENTION_RECEIVED=1;oc2:0:INTERVENTION_OFFERED=1", "oc2:0:SUBSTANCE_MISUSE=1;oc2:0:INTERVENTION_RECEIVED=1", 0, "oc2" },
+        { "159", "oc2:0:SUBSTANCE_MISUSE=1;oc2:0:INTERVENTION_RECEIVED=0", "oc2:0:SUBSTANCE_MISUSE=1;oc2:0:INTERVENTION_RECEIVED=0;oc2:0:INTERVENTION_OFFERED=0", 0, "oc2" },
+        { "180", "oc2:0:SDQ_SCORE=41", "oc2:0:SDQ_SCORE=40", 0, "oc2" },
+        { "181", "oc2:0:TEETH_CHECK=1.0", "oc2:0:TEETH_CHECK=0", 0, "oc2" },
+        { "182", "oc2:0:TEETH_CHECK=", "oc2:0:CONVICTED=;oc2:0:IMMUNISATIONS=;oc2:0:TEETH_CHECK=;oc2:0:HEALTH_ASSESSMENT=;oc2:0:SUBSTANCE_MISUSE=", 0, "oc2" },
+        { "188", "oc2:0:DOB=01/04/2014;oc2:0:CONVICTED=;header:1:DOB=01/04/2014", "oc2:0:DOB=31/03/2014;oc2:0:CONVICTED=;header:1:DOB=31/03/2014", 0, "oc2" },
+        { "189", "oc2:0:DOB=01/04/2000;header:1:DOB=01/04/2000", "oc2:0:DOB=02/04/2000;header:1:DOB=02/04/2000", 0, "oc2" },
+        { "192", "oc2:0:SUBSTANCE_MISUSE=1", "oc2:0:SUBSTANCE_MISUSE=1;oc2:0:INTERVENTION_RECEIVED=1", 0, "oc2" },
+        { "193", "oc2:0:INTERVENTION_OFFERED=0", "oc2:0:SUBSTANCE_MISUSE=1;oc2:0:INTERVENTION_RECEIVED=0;oc2:0:INTERVENTION_OFFERED=0", 0, "oc2" },
+        { "196", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ6", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ5", 0, "oc2" },
+        { "197a", "oc2:0:SDQ_REASON=SDQ4", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ4", 0, "oc2" },
+        { "542", "oc2:0:DOB=01/04/2008;header:1:DOB=01/04/2008", "oc2:0:DOB=31/03/2008;header:1:DOB=31/03/2008", 0, "oc2" },
+        { "544", "oc2:0:HEALTH_ASSESSMENT=", "oc2:0:HEALTH_ASSESSMENT=;oc2:0:CONVICTED=;oc2:0:IMMUNISATIONS=;oc2:0:TEETH_CHECK=;oc2:0:SUBSTANCE_MISUSE=", 0, "oc2" },
+        { "547", "oc2:0:HEALTH_CHECK=1;oc2:0:CONVICTED=;oc2:0:IMMUNISATIONS=", "oc2:0:HEALTH_CHECK=1", 0, "oc2" },
+        { "215", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003;oc3:0:IN_TOUCH=;oc3:0:ACTIV=;oc3:0:ACCOM=", 0, "oc2" },
+
+        // oc3: C3, 18 on 01/01/2018, in touch, in full-time education, in suitable accommodation
+        { "INT06", "oc3:0:CHILD=C9", "oc3:0:CHILD=C3", 0, "oc3" },
+        { "INT15", "oc3:0:DOB=02/01/2000", "oc3:0:DOB=01/01/2000", 0, "oc3" },
+        { "INT34", "oc3:1:CHILD=C3", "oc3:1:CHILD=C2;oc3:1:DOB=10/10/2003", 1, "oc3" },
+        { "153", "oc3:0:ACCOM=", "oc3:0:IN_TOUCH=;oc3:0:ACTIV=;oc3:0:ACCOM=", 0, "oc3" },
+        { "344", "oc3:0:IN_TOUCH=RHOM", "oc3:0:IN_TOUCH=RHOM;oc3:0:ACTIV=;oc3:0:ACCOM=", 0, "oc3" },
+        { "391", "oc3:0:DOB=01/04/2001;header:2:DOB=01/04/2001", "oc3:0:DOB=31/03/2001;header:2:DOB=31/03/2001", 0, "oc3" },
+
+        // across tables (C3 given an episode of his own as row 3 where a rule needs one)
+        { "578", "episodes:2:DEC=01/12/2017;episodes:2:REC=E4A", "episodes:2:DEC=10/12/2017;episodes:2:REC=E4A", 1, "missing" },
+        { "577", "missing:1:MIS_END=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "missing:1:MIS_END=", 1, "missing" },
+        { "575", "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;missing:0:MIS_END=",
+                 "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/10/2017;missing:0:MIS_END=", 0, "missing" },
+        { "581", "missing:0:MIS_START=14/04/2016", "missing:0:MIS_START=15/04/2016", 0, "missing" },
+        { "1000", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E2", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
+        { "1011", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E3", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
+        { "1007", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/01/2018;episodes:3:REC=E4A", 0, "oc3" },
+        { "628", "header:2:MOTHER=0", "header:2:MOTHER=0;episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 2, "header" },
+        { "630", "previous_permanence:1:PREV_PERM=", "previous_permanence:1:PREV_PERM=;episodes:0:DECOM=31/03/2017", 0, "episodes" },
+        { "634", "episodes:2:DECOM=31/03/2016", "episodes:2:DECOM=01/04/2016", 0, "previous_permanence" },
+        { "551", "episodes:2:PLACE=A5", "episodes:2:PLACE=A5;placed_for_adoption:0:CHILD=C2;placed_for_adoption:0:DOB=10/10/2003", 2, "episodes" },
+        { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
+        { "334", "ad1:0:DATE_INT=31/05/2017", "ad1:0:DATE_INT=01/06/2017", 0, "ad1" },
+        { "521", "episodes:1:PLACE=A5;ad1:0:DATE_INT=02/09/2017;ad1:0:DATE_MATCH=02/09/2017", "episodes:1:PLACE=A5;ad1:0:DATE_INT=01/09/2017;ad1:0:DATE_MATCH=02/09/2017", 0, "ad1" },
+        { "331", "episodes:1:PLACE=A5;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=02/09/2017", "episodes:1:PLACE=A5;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/09/2017", 0, "ad1" },
+        { "525", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
+
+        { "117", "placed_for_adoption:0:DATE_PLACED=01/04/2018", "placed_for_adoption:0:DATE_PLACED=31/03/2018", 0, "placed_for_adoption" },
+        { "117", "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=02/03/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1",
+                 "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=01/03/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        { "1003", "placed_for_adoption:0:DATE_PLACED=31/05/2017", "placed_for_adoption:0:DATE_PLACED=01/06/2017", 0, "placed_for_adoption" },
+        { "579", "placed_for_adoption:1:DATE_PLACED=01/02/2018",
+                 "placed_for_adoption:0:DATE_PLACED_CEASED=01/01/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;placed_for_adoption:1:DATE_PLACED=01/01/2018", 1, "placed_for_adoption" },
+        { "583", "placed_for_adoption:1:DATE_PLACED=01/02/2018",
+                 "placed_for_adoption:0:DATE_PLACED_CEASED=01/01/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;placed_for_adoption:1:DATE_PLACED=01/01/2018", 0, "placed_for_adoption" },
+
+        // the OC2 cohort: looked after continuously for 12 months at 31 March (C2, since 2016; from 1 April 2017 at the edge)
+        { "185", "episodes:2:DECOM=02/04/2017", "episodes:2:DECOM=01/04/2017", 0, "oc2" },
+        { "198", "episodes:2:DECOM=02/04/2017;oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", "episodes:2:DECOM=01/04/2017;oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", 0, "oc2" },
+        { "190", "episodes:2:DECOM=02/04/2017", "episodes:2:DECOM=02/04/2017;oc2:0:CONVICTED=;oc2:0:IMMUNISATIONS=;oc2:0:TEETH_CHECK=;oc2:0:HEALTH_ASSESSMENT=;oc2:0:SUBSTANCE_MISUSE=", 0, "oc2" },
+        { "191", "oc2:0:TEETH_CHECK=", "oc2:0:TEETH_CHECK=;episodes:2:DECOM=02/04/2017", 0, "oc2" },
+        { "543", "oc2:0:CONVICTED=", "oc2:0:CONVICTED=;oc2:0:DOB=01/04/2008;header:1:DOB=01/04/2008", 0, "oc2" },
+        { "545", "oc2:0:DOB=01/04/2013;header:1:DOB=01/04/2013;oc2:0:CONVICTED=;oc2:0:SDQ_SCORE=", "oc2:0:DOB=31/03/2013;header:1:DOB=31/03/2013;oc2:0:CONVICTED=;oc2:0:SDQ_SCORE=", 0, "oc2" },
+        { "546", "oc2:0:HEALTH_CHECK=1", "oc2:0:HEALTH_CHECK=1;oc2:0:DOB=01/04/2013;header:1:DOB=01/04/2013;oc2:0:CONVICTED=;oc2:0:SDQ_SCORE=", 0, "oc2" },
+        { "187", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003", "oc3:0:CHILD=C2;oc3:0:DOB=10/10/2003;episodes:2:DECOM=02/04/2017", 0, "oc3" },
+
+        // previous_permanence: C2, no previous permanence option (Z1)
+        { "INT07", "previous_permanence:0:CHILD=C9", "previous_permanence:0:CHILD=C3;previous_permanence:0:DOB=01/01/2000", 0, "previous_permanence" },
+        { "INT35", "previous_permanence:1:CHILD=C2;previous_permanence:1:DOB=10/10/2003", "previous_permanence:2:CHILD=C3;previous_permanence:2:DOB=01/01/2000", 1, "previous_permanence" },
+        { "INT16", "previous_permanence:0:DOB=10/10/2004", "previous_permanence:0:DOB=10/10/2003", 0, "previous_permanence" },
+        { "635", "previous_permanence:0:LA_PERM=372", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:LA_PERM=372", 0, "previous_permanence" },
     };
 
     [Theory]
@@ -136,7 +250,7 @@ public sealed class ValidationRuleTests
     [Fact]
     public void The_sex_code_list_follows_the_collection_year()
     {
-        var letters = Returns.With("header:0:SEX=M;header:1:SEX=F");
+        var letters = Returns.With("header:0:SEX=M;header:1:SEX=F;header:2:SEX=M");
         Assert.Contains(Returns.Validate(letters), f => f.Rule == "101");
         Assert.DoesNotContain(new Validator903(new CollectionYear(2024)).Validate(Returns.Read(letters)), f => f.Rule == "101");
     }

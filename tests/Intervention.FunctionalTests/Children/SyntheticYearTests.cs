@@ -85,6 +85,8 @@ public sealed class SyntheticYearTests(OwnSettingsSystem own, ITestOutputHelper 
         Assert.Contains(("101", "header", 1), rules);
         Assert.Contains(("356", "episodes", 2), rules);
         Assert.Contains(("567", "missing", 0), rules);
+        // The other tables are validated too: X1 is 7 at 31 March 2017, too young for conviction information in OC2 (DfE 542).
+        Assert.Contains(("542", "oc2", 0), rules);
         Assert.Equal(1, first.Counts["101"]);
 
         var exported = await ExportAsync("2016-17");

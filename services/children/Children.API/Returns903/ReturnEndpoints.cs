@@ -119,8 +119,8 @@ public static class ReturnEndpoints
         }
 
         // Every rule reads one child's rows: validate a batch of children at a time, read back from what was stored.
-        // The year's return is every core table it holds, sent now or by an earlier import of the year.
-        var present = await ReturnStore.CoreTablesOfYearAsync(connection, year, ct);
+        // The year's return is every table the rules read that it holds, sent now or by an earlier import of the year.
+        var present = await ReturnStore.TablesOfYearAsync(connection, year, ct);
         var validator = new Validator903(year);
         var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
         for (var i = 0; i < children.Count; i += ValidationBatch)

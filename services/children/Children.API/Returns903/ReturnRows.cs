@@ -35,14 +35,42 @@ public sealed record MissingRow(int Row, string Child, string Dob, string Missin
     public string[] Fields => [Child, Dob, Missing, MisStart, MisEnd];
 }
 
-/// <summary>The core tables of one return, as read.</summary>
+/// <summary>
+/// A row of one of the return's other tables (uasc, oc2, oc3, ad1, placed_for_adoption, previous_permanence), values
+/// exactly as written and looked up by the DfE's column name; a column the file did not carry reads as absent.
+/// </summary>
+public sealed class OtherRow(int row, IReadOnlyDictionary<string, int> columns, string[] values)
+{
+    public int Row { get; } = row;
+    public string Child => this["CHILD"];
+    /// <summary>The value in <paramref name="column"/>, or "" when blank or not in the file.</summary>
+    public string this[string column] => columns.TryGetValue(column, out var i) && i < values.Length ? values[i] : "";
+    /// <summary>Whether the file carried the column: a rule that reads a column the file lacks is not run on it.</summary>
+    public bool Has(string column) => columns.ContainsKey(column);
+    public DateOnly? Date(string column) => Codes.Date(this[column]);
+
+    /// <summary>Each column's index, by its upper-case DfE name, from a file's header record.</summary>
+    public static Dictionary<string, int> ColumnIndex(IEnumerable<string> header)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var name in header) index.TryAdd(name.Trim().TrimStart('\uFEFF').ToUpperInvariant(), i++);
+        return index;
+    }
+}
+
+/// <summary>The tables of one return, as read.</summary>
 public sealed class ReturnData
 {
     public List<HeaderRow> Header { get; } = [];
     public List<EpisodeRow> Episodes { get; } = [];
     public List<ReviewRow> Reviews { get; } = [];
     public List<MissingRow> Missing { get; } = [];
-    /// <summary>Which core tables the file set carried: cross-table rules need both sides.</summary>
+    /// <summary>The other tables' rows, by table name.</summary>
+    public Dictionary<string, List<OtherRow>> Others { get; } = [];
+    /// <summary>The rows of one of the other tables; none when the return did not carry it.</summary>
+    public IReadOnlyList<OtherRow> Other(string table) => Others.TryGetValue(table, out var rows) ? rows : [];
+    /// <summary>Which tables the file set carried: cross-table rules need both sides.</summary>
     public HashSet<string> Present { get; } = [];
 }
 
@@ -105,7 +133,7 @@ public sealed class RowReader
         }
     }
 
-    /// <summary>Reads every data row of a core table into <paramref name="data"/>.</summary>
+    /// <summary>Reads every data row of a table into <paramref name="data"/>.</summary>
     public void Read(string table, string file, CsvFile csv, ReturnData data)
     {
         var header = csv.Next();
@@ -113,6 +141,8 @@ public sealed class RowReader
         data.Present.Add(table);
         var width = header!.Length;
         var row = 0;
+        var columns = Tables.IsCore(table) ? null : OtherRow.ColumnIndex(header);
+        if (columns is not null) data.Others[table] = [];
         while (csv.Next() is { } record)
         {
             if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
@@ -126,6 +156,7 @@ public sealed class RowReader
                 case Tables.Episodes: data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12))); break;
                 case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
                 case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
+                default: data.Others[table].Add(new OtherRow(row, columns!, [.. record.Select(Pooled)])); break;
             }
             row++;
         }

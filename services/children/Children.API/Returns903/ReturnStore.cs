@@ -71,8 +71,8 @@ public static class ReturnStore
         _ => [],
     };
 
-    /// <summary>The core tables that hold rows for the year.</summary>
-    public static async Task<List<string>> CoreTablesOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    /// <summary>The tables the rules read that hold rows for the year: the core tables, then the other tables the rules read.</summary>
+    public static async Task<List<string>> TablesOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
     {
         var tables = new List<string>();
         foreach (var (table, (name, _)) in Core)
@@ -81,19 +81,31 @@ public static class ReturnStore
             cmd.Parameters.AddWithValue("y", year.ToString());
             if ((bool)(await cmd.ExecuteScalarAsync(ct))!) tables.Add(table);
         }
+        await using (var others = new NpgsqlCommand("SELECT DISTINCT table_name FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) ORDER BY 1", connection))
+        {
+            others.Parameters.AddWithValue("y", year.ToString());
+            others.Parameters.AddWithValue("tables", Tables.OtherValidated.ToArray());
+            await using var reader = await others.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
+        }
         return tables;
     }
+
+    // An other table's CHILD value: its columns are kept as sent, so the CHILD column is found by name, in any case.
+    private const string OtherChild = "fields[(SELECT c.i FROM unnest(columns) WITH ORDINALITY AS c(name, i) WHERE upper(c.name) = 'CHILD' LIMIT 1)::int]";
 
     /// <summary>Every child named in the year's core tables, in the database's order of child.</summary>
     public static async Task<List<string>> ChildrenOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
             "SELECT child FROM header_rows WHERE collection_year = @y UNION SELECT child FROM episode_rows WHERE collection_year = @y " +
-            "UNION SELECT child FROM review_rows WHERE collection_year = @y UNION SELECT child FROM missing_rows WHERE collection_year = @y ORDER BY 1", connection);
+            "UNION SELECT child FROM review_rows WHERE collection_year = @y UNION SELECT child FROM missing_rows WHERE collection_year = @y " +
+            $"UNION SELECT {OtherChild} FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) ORDER BY 1", connection);
         cmd.Parameters.AddWithValue("y", year.ToString());
+        cmd.Parameters.AddWithValue("tables", Tables.OtherValidated.ToArray());
         var children = new List<string>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) children.Add(reader.GetString(0));
+        while (await reader.ReadAsync(ct)) if (!reader.IsDBNull(0)) children.Add(reader.GetString(0));
         return children;
     }
 
@@ -102,7 +114,7 @@ public static class ReturnStore
     {
         var data = new ReturnData();
         foreach (var table in present) data.Present.Add(table);
-        foreach (var table in data.Present)
+        foreach (var table in data.Present.Where(Tables.IsCore))
         {
             var (name, columns) = Core[table];
             await using var cmd = new NpgsqlCommand(
@@ -123,6 +135,23 @@ public static class ReturnStore
                     case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
                 }
             }
+        }
+        var others = data.Present.Where(t => !Tables.IsCore(t)).ToArray();
+        foreach (var table in others) data.Others[table] = [];
+        if (others.Length == 0) return data;
+        await using var other = new NpgsqlCommand(
+            $"SELECT table_name, row_no, columns, fields FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) AND {OtherChild} BETWEEN @first AND @last ORDER BY table_name, row_no", connection);
+        other.Parameters.AddWithValue("y", year.ToString());
+        other.Parameters.AddWithValue("tables", others);
+        other.Parameters.AddWithValue("first", first);
+        other.Parameters.AddWithValue("last", last);
+        await using var o = await other.ExecuteReaderAsync(ct);
+        var index = new Dictionary<string, Dictionary<string, int>>();
+        while (await o.ReadAsync(ct))
+        {
+            var table = o.GetString(0);
+            if (!index.TryGetValue(table, out var columns)) index[table] = columns = OtherRow.ColumnIndex(o.GetFieldValue<string[]>(2));
+            data.Others[table].Add(new OtherRow(o.GetInt32(1), columns, o.GetFieldValue<string[]>(3)));
         }
         return data;
     }

@@ -24,6 +24,9 @@ public static class Tables
         ["sw_episodes"] = ["CHILD"],
     };
 
+    /// <summary>The other tables the rules read (sw_episodes is kept and exported only).</summary>
+    public static readonly IReadOnlyList<string> OtherValidated = ["uasc", "oc2", "oc3", "ad1", "placed_for_adoption", "previous_permanence"];
+
     /// <summary>The four tables the service reads, validates and exports column by column.</summary>
     public static bool IsCore(string table) => table is Header or Episodes or Reviews or Missing;
 

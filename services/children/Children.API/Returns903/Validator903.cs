@@ -4,16 +4,17 @@ namespace Children.API.Returns903;
 public sealed record Finding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// The DfE SSDA903 validation rules (2022/23 rule set) over header, episodes, reviews and missing. Each rule is
+/// The DfE SSDA903 validation rules (2022/23 rule set) over header, episodes, reviews, missing and the other tables
+/// (uasc, oc2, oc3, ad1, placed_for_adoption, previous_permanence; their one-row rules are listed in <see cref="OtherTableRules"/>). Each rule is
 /// one of the list's codes, checked as its message describes; a row that breaks it is reported with the table,
 /// row and fields, and nothing is dropped or changed. Pure: the return and its collection year in, findings out.
 /// </summary>
-public sealed class Validator903(CollectionYear year)
+public sealed partial class Validator903(CollectionYear year)
 {
     /// <summary>The codes this validator checks.</summary>
     public static readonly IReadOnlyList<string> RuleCodes =
     [
-        "101", "102", "103", "168", "171", "174", "301", "351", "442", "611", "612", "620", "621", "INT32",
+        "101", "102", "103", "165", "168", "171", "174", "301", "351", "442", "611", "612", "620", "621", "INT32",
         "141", "142", "143", "144", "145", "146", "147", "148", "149", "178", "1009", "213", "214",
         "302", "352", "353", "354", "355", "356", "357", "361", "362", "363", "365", "370", "371", "372", "373", "374",
         "375", "376", "378", "379", "380", "381", "382", "384", "385", "386", "387", "388", "389", "392c", "392d", "393", "398",
@@ -21,7 +22,13 @@ public sealed class Validator903(CollectionYear year)
         "530", "531", "550", "INT03",
         "166", "167", "440", "441", "INT08", "INT17",
         "564", "565", "566", "567", "570", "571", "574", "586", "1004", "1005", "1006", "INT04", "INT13",
+        // across tables (OtherTables and Validator903.AcrossTables.cs)
+        "117", "134", "185", "331", "334", "521", "187", "190", "191", "198", "215", "525", "543", "545", "551", "575", "577", "578", "579", "581", "582", "583",
+        "628", "630", "634", "1000", "1003", "1007", "1011",
+        .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
+
+    private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
 
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
@@ -36,9 +43,14 @@ public sealed class Validator903(CollectionYear year)
         var dobOf = new Dictionary<string, HeaderRow>(StringComparer.Ordinal);
         foreach (var h in data.Header) dobOf.TryAdd(h.Child, h);
         Header(data, dobOf);
-        Episodes(data, dobOf);
+        // Each child's dated episodes in the order they started: the sequence rules and the rules across tables read them.
+        var episodesOf = data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList(), StringComparer.Ordinal);
+        Episodes(data, dobOf, episodesOf);
         Reviews(data, dobOf);
         Missing(data, dobOf);
+        OtherTables(data, dobOf);
+        AcrossTables(data, episodesOf);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
@@ -47,7 +59,13 @@ public sealed class Validator903(CollectionYear year)
         const string t = Tables.Header;
         var sexCodes = year.SexCodedAsLetters ? Codes.SexLetters : Codes.SexNumeric;
         var male = year.SexCodedAsLetters ? "M" : "1";
+        var female = year.SexCodedAsLetters ? "F" : "2";
         var lookedAfter = data.Episodes.Where(e => !Codes.IsShortBreak(e.Ls)).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        // 165 on a blank MOTHER reads OC3: blank is allowed for a girl only when she has no episode starting this year and has care leaver information.
+        var oc3Present = data.Present.Contains(OtherTableRules.Oc3);
+        var withEpisodes = data.Episodes.Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var startedThisYear = data.Episodes.Where(e => e.DecomOn >= year.Start && e.DecomOn <= year.End).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var careLeavers = OtherTableRules.CareLeavers(data);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in data.Header)
         {
@@ -67,14 +85,19 @@ public sealed class Validator903(CollectionYear year)
                 if (h.McDobOn is { } mc && mc < dob) Add("621", t, h.Row, "DOB", "MC_DOB");
             }
             if (h.Mother == "1" && h.McDob.Length == 0) Add("611", t, h.Row, "MOTHER", "MC_DOB");
-            if (h.McDob.Length > 0 && h.Mother != "1") Add("612", t, h.Row, "SEX", "MOTHER", "MC_DOB");
-            // A girl looked after (not on short breaks) aged 12 or over must have the mother field completed.
-            if (h.Sex != male && h.Mother.Length == 0 && h.DobOn is { } d && Codes.Age(d, year.End) >= 12 && lookedAfter.Contains(h.Child))
-                Add("393", t, h.Row, "MOTHER");
+            // MOTHER is 0, 1 or blank: anything else (1.0 is not 1) is an invalid value, and no other rule reads it as 0 or 1.
+            if (h.Mother.Length > 0 && h.Mother is not ("0" or "1")) Add("165", t, h.Row, "MOTHER");
+            else if (h.Mother.Length == 0 && h.Sex == female && oc3Present && withEpisodes.Contains(h.Child) &&
+                     (startedThisYear.Contains(h.Child) || !careLeavers.Contains(h.Child)))
+                Add("165", t, h.Row, "MOTHER");
+            // A girl whose mother field says she is not a mother (0, or left blank) but whose child's date of birth is given.
+            if (h.McDob.Length > 0 && h.Sex == female && h.Mother is "0" or "") Add("612", t, h.Row, "SEX", "MOTHER", "MC_DOB");
+            // A girl looked after (not only on short breaks) must have the mother field completed, at any age: the DfE names none.
+            if (h.Sex == female && h.Mother.Length == 0 && lookedAfter.Contains(h.Child)) Add("393", t, h.Row, "MOTHER");
         }
     }
 
-    private void Episodes(ReturnData data, Dictionary<string, HeaderRow> header)
+    private void Episodes(ReturnData data, Dictionary<string, HeaderRow> header, Dictionary<string, List<EpisodeRow>> episodesOf)
     {
         const string t = Tables.Episodes;
         var checkChildren = data.Present.Contains(Tables.Header);
@@ -128,10 +151,6 @@ public sealed class Validator903(CollectionYear year)
                     var days = end.DayNumber - start.DayNumber;
                     if (days < 0) Add("356", t, e.Row, "DECOM");
                     else if (days == 0) Add("355", t, e.Row, "DECOM", "DEC");
-                    if (e.Ls == "L1" && days > 3) Add("361", t, e.Row, "DECOM", "LS", "DEC");
-                    if (e.Ls == "L2" && days > 21) Add("362", t, e.Row, "DECOM", "LS", "DEC");
-                    if (e.Ls == "L3" && days > 7) Add("363", t, e.Row, "LS", "DECOM", "DEC");
-                    if (e.Ls == "V3" && days > 17) Add("365", t, e.Row, "LS", "DECOM", "DEC");
                     if (e.Place == "T1" && days > 42) Add("375", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "T3" && days > 21) Add("376", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "T4" && days > 7) Add("379", t, e.Row, "DECOM", "PLACE");
@@ -164,12 +183,14 @@ public sealed class Validator903(CollectionYear year)
         }
 
         // Sequence rules: each child's episodes in the order they started.
-        foreach (var child in data.Episodes.Where(e => e.DecomOn is not null).GroupBy(e => e.Child, StringComparer.Ordinal))
+        foreach (var (childId, episodes) in episodesOf)
         {
-            var episodes = child.OrderBy(e => e.DecomOn).ThenBy(e => e.Row).ToList();
             var first = episodes[0];
-            if (first.Rne != "S") Add("357", t, first.Row, "RNE");
-            if (header.TryGetValue(child.Key, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
+            // The first episode ever must start a period of care; one that started before 1 April belongs to an earlier
+            // return, so the first in this file is the first ever only when it started in the collection year.
+            if (first.Rne != "S" && first.DecomOn >= year.Start) Add("357", t, first.Row, "RNE");
+            StatusPeriods(episodes);
+            if (header.TryGetValue(childId, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
             for (var i = 0; i < episodes.Count; i++)
             {
                 var e = episodes[i];
@@ -181,28 +202,87 @@ public sealed class Validator903(CollectionYear year)
                 }
                 if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
-                if (e.DecOn is not { } ended) continue;
-                if (next.DecomOn < ended) Add("501", t, next.Row, "DECOM", "DEC");
                 var continuation = next.Rne != "S";
-                if (continuation && next.DecomOn != ended) Add("433", t, next.Row, "RNE", "DECOM");
-                if (!continuation && next.DecomOn == ended) Add("431", t, next.Row, "RNE", "DECOM");
-                if (continuation && e.Rec.Length > 0 && e.Rec != "X1") Add("432", t, next.Row, "RNE");
-                if (continuation && e.Rec == "X1")
+                if (e.DecOn is { } ended)
                 {
-                    var legalChanged = next.Ls != e.Ls;
-                    var placementChanged = next.PlacementKey != e.PlacementKey;
-                    switch (next.Rne)
-                    {
-                        case "L" when !legalChanged || placementChanged:
-                            Add("434", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
-                        case "P" when legalChanged || !placementChanged:
-                            Add("435", t, next.Row, "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
-                        case "B" or "T" or "U" when !legalChanged || !placementChanged:
-                            Add("436", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
-                    }
+                    if (next.DecomOn < ended) Add("501", t, next.Row, "DECOM", "DEC");
+                    if (!continuation && next.DecomOn == ended) Add("431", t, next.Row, "RNE", "DECOM");
+                }
+                if (!continuation) continue;
+                // A continuation is compared with the previous episode as it stands, even when that one is still open or
+                // ended with a gap: an open episode has not finished, so nothing starts on the day it finished.
+                if (next.DecomOn != e.DecOn) Add("433", t, next.Row, "RNE", "DECOM");
+                if (e.Rec.Length > 0 && e.Rec != "X1") Add("432", t, next.Row, "RNE");
+                var legalChanged = next.Ls != e.Ls;
+                var placementChanged = next.PlacementKey != e.PlacementKey;
+                switch (next.Rne)
+                {
+                    case "L" when !legalChanged || placementChanged:
+                        Add("434", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                    // T is a change of placement with the same carers: a placement change only, like P.
+                    case "P" or "T" when legalChanged || !placementChanged:
+                        Add("435", t, next.Row, "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
+                    case "B" or "U" when !legalChanged || !placementChanged:
+                        Add("436", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
                 }
             }
         }
+    }
+
+    /// <summary>The legal statuses the Children Act limits in time, and the rule for each: (code, longest in days, fields).</summary>
+    private static readonly Dictionary<string, (string Rule, int Days, string[] Fields)> TimeLimitedStatus = new()
+    {
+        ["L1"] = ("361", 3, ["DECOM", "LS", "DEC"]), // police protection, 72 hours
+        ["L2"] = ("362", 21, ["DECOM", "LS", "DEC"]), // emergency protection order
+        ["L3"] = ("363", 7, ["LS", "DECOM", "DEC"]), // child assessment order
+        ["V3"] = ("365", 17, ["LS", "DECOM", "DEC"]), // a short-term respite placement
+    };
+
+    /// <summary>
+    /// 361, 362, 363, 365 over one child's episodes in order: back-to-back episodes with the same legal status are one
+    /// period of it, and an episode still open at 31 March has lasted until then. Every episode of a period too long is reported.
+    /// </summary>
+    private void StatusPeriods(List<EpisodeRow> episodes)
+    {
+        var i = 0;
+        while (i < episodes.Count)
+        {
+            var first = episodes[i];
+            var last = i;
+            while (last + 1 < episodes.Count && episodes[last + 1].Ls == first.Ls && episodes[last].DecOn is { } d && episodes[last + 1].DecomOn == d) last++;
+            var ended = episodes[last].Dec.Length == 0 ? year.End : episodes[last].DecOn;
+            if (TimeLimitedStatus.TryGetValue(first.Ls, out var limit) && ended is { } end && end.DayNumber - first.DecomOn!.Value.DayNumber > limit.Days)
+                for (var k = i; k <= last; k++) Add(limit.Rule, Tables.Episodes, episodes[k].Row, limit.Fields);
+            i = last + 1;
+        }
+    }
+
+    private void OtherTables(ReturnData data, Dictionary<string, HeaderRow> header)
+    {
+        var headerPresent = data.Present.Contains(Tables.Header);
+        foreach (var (table, rows) in data.Others)
+        {
+            var rules = RulesOfTable[table].ToList();
+            OtherTableRules.OnceOnly.TryGetValue(table, out var onceOnly);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var context = new RowContext(year, headerPresent, header.GetValueOrDefault(row.Child));
+                foreach (var rule in rules)
+                    if (rule.Reads.All(row.Has) && rule.Breaks(row, context)) Add(rule.Code, table, row.Row, rule.Fields);
+                if (onceOnly is not null && !seen.Add(row.Child)) Add(onceOnly, table, row.Row, "CHILD");
+            }
+        }
+
+        // 134: a care leaver (OC3 information given) has no adoption information; the AD1 row is the one reported.
+        var careLeavers = OtherTableRules.CareLeavers(data);
+        foreach (var row in data.Other(OtherTableRules.Ad1))
+            if (careLeavers.Contains(row.Child) && OtherTableRules.Ad1Items.Any(f => row[f].Length > 0))
+                Add("134", OtherTableRules.Ad1, row.Row, ["IN_TOUCH", "ACTIV", "ACCOM", .. OtherTableRules.Ad1Items]);
+        // 215: a care leaver has none of the items for children looked after for 12 months; the OC2 row is the one reported.
+        foreach (var row in data.Other(OtherTableRules.Oc2))
+            if (careLeavers.Contains(row.Child) && OtherTableRules.Oc2Items.Any(f => row[f].Length > 0))
+                Add("215", OtherTableRules.Oc2, row.Row, ["IN_TOUCH", "ACTIV", "ACCOM", .. OtherTableRules.Oc2Items]);
     }
 
     private void Reviews(ReturnData data, Dictionary<string, HeaderRow> header)

@@ -1,0 +1,179 @@
+namespace Children.API.Returns903;
+
+/// <summary>The rules that read one child's rows in two tables, one of them episodes, placed_for_adoption or OC3.</summary>
+public sealed partial class Validator903
+{
+    private static readonly DateOnly PreviousPermanenceRecorded = new(2016, 4, 1);
+
+    /// <summary>579 and 583: one child's decisions that they should be placed for adoption, in the order they were taken.</summary>
+    private void AdoptionDecisions(ReturnData data)
+    {
+        const string t = OtherTableRules.PlacedForAdoption;
+        foreach (var child in data.Other(t).Where(r => r.Date("DATE_PLACED") is not null).GroupBy(r => r.Child, StringComparer.Ordinal))
+        {
+            var decisions = child.OrderBy(r => r.Date("DATE_PLACED")).ThenBy(r => r.Row).ToList();
+            for (var i = 1; i < decisions.Count; i++)
+            {
+                var (previous, next) = (decisions[i - 1], decisions[i]);
+                var ceased = previous.Date("DATE_PLACED_CEASED");
+                // 583: an earlier decision is followed by another but was never revoked; the earlier row lacks its date.
+                if (previous["DATE_PLACED_CEASED"].Length == 0) Add("583", t, previous.Row, "DATE_PLACED", "DATE_PLACED_CEASED");
+                // 579: a decision this year while the previous one was still open, or before it was revoked.
+                if (next.Date("DATE_PLACED") >= year.Start && (previous["DATE_PLACED_CEASED"].Length == 0 || next.Date("DATE_PLACED") < ceased))
+                    Add("579", t, next.Row, "DATE_PLACED", "DATE_PLACED_CEASED");
+            }
+        }
+    }
+
+    private void AcrossTables(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
+    {
+        AdoptionDecisions(data);
+        var episodesPresent = data.Present.Contains(Tables.Episodes);
+        if (!episodesPresent) return;
+        var careLeavers = OtherTableRules.CareLeavers(data);
+
+        foreach (var m in data.Missing)
+        {
+            if (m.MisStartOn is not { } start || !episodesOf.TryGetValue(m.Child, out var episodes)) continue;
+            // 581: missing before the first episode the return shows.
+            if (start < episodes[0].DecomOn) Add("581", Tables.Missing, m.Row, "MIS_START");
+            // 578: missing after the child's last episode ended with the child leaving care (any reason but X1).
+            if (episodes[^1] is { DecOn: { } ceased, Rec: not ("X1" or "") } && start > ceased) Add("578", Tables.Missing, m.Row, "MIS_START");
+            if (m.MisEnd.Length > 0) continue;
+            // 577: the child left care (the last episode ended, not X1) while this period has no end.
+            if (episodes[^1] is { Dec.Length: > 0, Rec: not ("X1" or "") }) Add("577", Tables.Missing, m.Row, "MIS_END");
+            // 575: the placement the child went missing from has ended while this period has no end. A change of legal
+            // status only (the next episode's RNE is L) keeps the placement.
+            var k = episodes.FindLastIndex(e => e.DecomOn <= start);
+            while (k >= 0 && k + 1 < episodes.Count && episodes[k + 1].Rne == "L" && episodes[k + 1].DecomOn == episodes[k].DecOn) k++;
+            if (k >= 0 && episodes[k].DecOn is { } placementEnded && placementEnded >= start) Add("575", Tables.Missing, m.Row, "MIS_END");
+        }
+
+        foreach (var oc3 in data.Other(OtherTableRules.Oc3))
+        {
+            if (!careLeavers.Contains(oc3.Child) || !episodesOf.TryGetValue(oc3.Child, out var episodes)) continue;
+            // 1000 and 1011: the final episode ended with the child's death (E2) or with another authority taking over care (E3).
+            if (episodes[^1].Rec == "E2") Add("1000", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+            if (episodes[^1].Rec == "E3") Add("1011", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+            // 1007: still looked after on a 17th or 18th birthday that fell in the year.
+            if (oc3.Date("DOB") is { } dob && new[] { dob.AddYears(17), dob.AddYears(18) }.Any(birthday =>
+                    birthday >= year.Start && birthday <= year.End && episodes.Any(e => e.DecomOn <= birthday && (e.Dec.Length == 0 || e.DecOn > birthday))))
+                Add("1007", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+        }
+
+        // 628: motherhood details of a care leaver who was not looked after in the year (no episode in the return).
+        if (data.Present.Contains(OtherTableRules.Oc3))
+            foreach (var h in data.Header)
+                if (h.Mother.Length > 0 && careLeavers.Contains(h.Child) && !episodesOf.ContainsKey(h.Child)) Add("628", Tables.Header, h.Row, "MOTHER");
+
+        // 634: previous permanence is recorded for periods of care starting on or after 1 April 2016. The period the return
+        // shows began at the child's latest S episode; with none in the file it began before the first episode, which
+        // settles the question only when that episode itself started before 1 April 2016.
+        foreach (var p in data.Other(OtherTableRules.PreviousPermanence))
+        {
+            if (!episodesOf.TryGetValue(p.Child, out var episodes) || new[] { "PREV_PERM", "LA_PERM", "DATE_PERM" }.All(f => p[f].Length == 0)) continue;
+            var started = episodes.LastOrDefault(e => e.Rne == "S");
+            if ((started?.DecomOn ?? episodes[0].DecomOn) < PreviousPermanenceRecorded)
+                Add("634", OtherTableRules.PreviousPermanence, p.Row, "LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM");
+        }
+
+        // 630: a child who started to be looked after this year has a previous permanence option returned.
+        if (data.Present.Contains(OtherTableRules.PreviousPermanence))
+        {
+            var returned = data.Other(OtherTableRules.PreviousPermanence).Where(r => r["PREV_PERM"].Length > 0).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in data.Episodes)
+                if (e.Rne == "S" && e.DecomOn >= year.Start && e.DecomOn <= year.End && !returned.Contains(e.Child)) Add("630", Tables.Episodes, e.Row, "RNE");
+        }
+
+        // 551: placed for adoption (A3-A6) with no date of the decision that the child should be.
+        if (data.Present.Contains(OtherTableRules.PlacedForAdoption))
+        {
+            var decided = data.Other(OtherTableRules.PlacedForAdoption).Where(r => r["DATE_PLACED"].Length > 0).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in data.Episodes)
+                if (Codes.IsAdoption(e.Place) && !decided.Contains(e.Child)) Add("551", Tables.Episodes, e.Row, "DATE_PLACED", "PLACE");
+        }
+
+        TwelveMonths(data, episodesOf);
+
+        foreach (var pfa in data.Other(OtherTableRules.PlacedForAdoption))
+        {
+            var (placed, revoked) = (pfa.Date("DATE_PLACED"), pfa.Date("DATE_PLACED_CEASED"));
+            episodesOf.TryGetValue(pfa.Child, out var episodes);
+            // 117: a decision dated after the year, or after the child left care (the last episode ended, not X1).
+            var left = episodes?[^1] is { DecOn: { } d, Rec: not ("X1" or "") } ? d : (DateOnly?)null;
+            if (placed > year.End || revoked > year.End || (left is { } l && (placed > l || revoked > l)))
+                Add("117", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED_CEASED", "DATE_PLACED", "DEC", "REC", "DECOM");
+            // 1003: the decision before the child started to be looked after: the first S episode the return shows; with none,
+            // the start of care is in an earlier return and is not judged.
+            if (episodes?.FirstOrDefault(e => e.Rne == "S") is { DecomOn: { } started } && placed < started)
+                Add("1003", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED", "DECOM", "RNE");
+        }
+
+        var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // 582: adopted (E11, E12) on the very day the child was matched with the adopters.
+        foreach (var e in data.Episodes)
+            if (e.Rec is "E11" or "E12" && e.DecOn is { } adopted && ad1Of.TryGetValue(e.Child, out var ad1) && ad1.Date("DATE_MATCH") == adopted)
+                Add("582", Tables.Episodes, e.Row, "DEC", "DATE_MATCH");
+        foreach (var (child, ad1) in ad1Of)
+        {
+            if (!episodesOf.TryGetValue(child, out var episodes)) continue;
+            var (decided, matched) = (ad1.Date("DATE_INT"), ad1.Date("DATE_MATCH"));
+            // 334: the decision that the child should be placed for adoption is taken in the latest period of care (its S episode);
+            // with no S episode in the return the period began in an earlier one and is not judged.
+            if (episodes.LastOrDefault(e => e.Rne == "S") is { DecomOn: { } periodStarted } && decided < periodStarted)
+                Add("334", OtherTableRules.Ad1, ad1.Row, "DATE_INT", "DECOM", "RNE");
+            // 521: the decision comes on or before the child is placed for adoption (the first A3-A6 episode).
+            if (episodes.FirstOrDefault(e => Codes.IsAdoption(e.Place)) is { DecomOn: { } placed } && decided > placed)
+                Add("521", OtherTableRules.Ad1, ad1.Row, "PLACE", "DECOM", "DATE_INT");
+            // 331: matched with the adopters on or before the placement the child was adopted from (the episode ended E11 or E12) began.
+            if (episodes.FirstOrDefault(e => e.Rec is "E11" or "E12") is { DecomOn: { } adoptedFrom } && matched > adoptedFrom)
+                Add("331", OtherTableRules.Ad1, ad1.Row, "DATE_MATCH", "DECOM", "REC");
+        }
+        // 525: a decision to place for adoption reversed, yet adoption information given: both rows are reported.
+        foreach (var pfa in data.Other(OtherTableRules.PlacedForAdoption))
+            if (pfa["DATE_PLACED_CEASED"].Length > 0 && ad1Of.TryGetValue(pfa.Child, out var ad1) && OtherTableRules.Ad1Items.Any(f => ad1[f].Length > 0))
+            {
+                Add("525", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED_CEASED");
+                Add("525", OtherTableRules.Ad1, ad1.Row, OtherTableRules.Ad1Items);
+            }
+    }
+
+    /// <summary>
+    /// Whether the child was looked after continuously for at least 12 months at 31 March (the OC2 cohort): still looked
+    /// after then, in a run of back-to-back episodes that began on or before 1 April, short breaks (V3, V4) not counted.
+    /// </summary>
+    private bool LookedAfterTwelveMonths(List<EpisodeRow> episodes)
+    {
+        var i = episodes.FindLastIndex(e => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn > year.End) && !Codes.IsShortBreak(e.Ls));
+        if (i < 0) return false;
+        while (i > 0 && episodes[i - 1].DecOn == episodes[i].DecomOn && !Codes.IsShortBreak(episodes[i - 1].Ls)) i--;
+        return episodes[i].DecomOn <= year.Start;
+    }
+
+    private void TwelveMonths(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
+    {
+        const string oc2 = OtherTableRules.Oc2;
+        var cohort = episodesOf.Where(c => LookedAfterTwelveMonths(c.Value)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        string[] core = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"];
+        foreach (var r in data.Other(oc2))
+        {
+            int? ageAtEnd = r.Date("DOB") is { } dob ? Codes.Age(dob, year.End) : null;
+            if (!cohort.Contains(r.Child))
+            {
+                if (r["SDQ_SCORE"].Length > 0) Add("185", oc2, r.Row, "SDQ_SCORE");
+                if (r["SDQ_REASON"].Length > 0) Add("198", oc2, r.Row, "SDQ_REASON");
+                if (OtherTableRules.Oc2Items.Any(f => r[f].Length > 0)) Add("190", oc2, r.Row, OtherTableRules.Oc2Items);
+                continue;
+            }
+            // Only the OC2 rows are reported: a child of the cohort without one is not a row of any table.
+            if (core.Any(f => r.Has(f) && r[f].Length == 0)) Add("191", oc2, r.Row, [.. core, "CHILD"]);
+            if (ageAtEnd >= 10 && r.Has("CONVICTED") && r["CONVICTED"].Length == 0) Add("543", oc2, r.Row, "DOB", "CONVICTED");
+            if (ageAtEnd < 5 && r.Has("HEALTH_CHECK") && r["HEALTH_CHECK"].Length == 0) Add("545", oc2, r.Row, "DOB", "HEALTH_CHECK");
+        }
+        // 187: a child of the OC2 cohort has no adoption (AD1) nor care leaver (OC3) information.
+        foreach (var r in data.Other(OtherTableRules.Ad1))
+            if (cohort.Contains(r.Child) && OtherTableRules.Ad1Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Ad1, r.Row, OtherTableRules.Ad1Items);
+        foreach (var r in data.Other(OtherTableRules.Oc3))
+            if (cohort.Contains(r.Child) && OtherTableRules.Oc3Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Oc3, r.Row, OtherTableRules.Oc3Items);
+    }
+}
