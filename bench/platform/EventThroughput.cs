@@ -97,7 +97,7 @@ public static class EventThroughput
         var expected = before + events - failed;
         while (await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages") < expected)
         {
-            if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"finance did not take {events - failed} events in 5 minutes");
+            if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"finance did not take {events - failed} events in 5 minutes (a refused one waits in finance-placement-changed_error)");
             await Task.Delay(50);
         }
         // The last event's own time, not the poll's, ends the count.
