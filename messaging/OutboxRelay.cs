@@ -15,7 +15,7 @@ namespace Intervention.Messaging;
 public sealed class OutboxOptions
 {
     /// <summary>Rows published per transaction.</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 500;
     /// <summary>How long to wait for the broker to confirm one publish before counting it failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>The fallback poll, for rows a signal did not announce (another replica, a crash before the signal).</summary>
