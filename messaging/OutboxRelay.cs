@@ -15,7 +15,7 @@ namespace Intervention.Messaging;
 public sealed class OutboxOptions
 {
     /// <summary>Rows published per transaction.</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 500;
     /// <summary>How long to wait for the broker to confirm one publish before counting it failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>The fallback poll, for rows a signal did not announce (another replica, a crash before the signal).</summary>
@@ -39,6 +39,9 @@ internal sealed class OutboxRelay<TDb>(
     ILogger<OutboxRelay<TDb>> logger) : BackgroundService where TDb : ServiceDb
 {
     internal static readonly ActivitySource Source = new("Intervention.Outbox");
+
+    /// <summary>Message types the relay has had confirmed since it started or last failed (only its own loop touches it).</summary>
+    private readonly HashSet<string> _warm = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,6 +96,7 @@ internal sealed class OutboxRelay<TDb>(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
+            .AsNoTracking()
             .ToListAsync(ct);
         if (batch.Count == 0)
         {
@@ -100,40 +104,69 @@ internal sealed class OutboxRelay<TDb>(
             return (0, false);
         }
 
-        var published = 0;
-        var failed = false;
+        // The publishes of the batch are started in sequence order and their confirms awaited together: the broker
+        // confirms them in one go, not one round trip per row. MassTransit hands publishes of a message type it has sent
+        // before to the channel in the order they were started; the first of a type waits for its exchange to be declared,
+        // and those started behind it could overtake each other. So each type's first publish (since the relay started or
+        // last failed) goes alone, after those before it, and is confirmed before any after it starts.
+        var publishes = new List<Task>(batch.Count);
         foreach (var message in batch)
+        {
+            if (!_warm.Contains(message.MessageType))
+            {
+                await Task.WhenAll(publishes).ContinueWith(_ => { }, TaskScheduler.Default); // failures are read below, row by row
+                var first = PublishAsync(message, settings.PublishTimeout, ct);
+                publishes.Add(first);
+                await first.ContinueWith(_ => { }, TaskScheduler.Default);
+                if (!first.IsCompletedSuccessfully) break; // the broker refuses: the rest wait for the next pass, in order
+                _warm.Add(message.MessageType);
+                continue;
+            }
+            publishes.Add(PublishAsync(message, settings.PublishTimeout, ct));
+        }
+        var confirmed = new List<Guid>(batch.Count);
+        var refused = new List<(OutboxMessage Message, string Error)>();
+        for (var i = 0; i < publishes.Count; i++)
         {
             try
             {
-                await PublishAsync(message, settings.PublishTimeout, ct);
-                message.PublishedAt = clock.GetUtcNow();
-                published++;
-                PlatformMetrics.EventsPublished.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
+                await publishes[i];
+                confirmed.Add(batch[i].Id);
+                PlatformMetrics.EventsPublished.Add(1, new KeyValuePair<string, object?>("event.type", batch[i].MessageType));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                message.Attempts++;
-                PlatformMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", message.MessageType));
-                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                // The broker took the rows after this one if it confirmed them: they stay published (the guarantee is
+                // at least once), this one is retried on the next pass.
+                _warm.Clear(); // the broker or the connection failed: the bus may make its channels and exchanges anew
+                refused.Add((batch[i], e.Message.Length > 2000 ? e.Message[..2000] : e.Message));
+                PlatformMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("event.type", batch[i].MessageType));
                 logger.LogWarning("Outbox could not publish {MessageType} {MessageId} (attempt {Attempts}): {Error}",
-                    message.MessageType, message.Id, message.Attempts, e.Message);
-                failed = true;
-                break; // keep the order: later rows wait for this one
+                    batch[i].MessageType, batch[i].Id, batch[i].Attempts + 1, e.Message);
             }
         }
-        await db.SaveChangesAsync(ct);
+        // One statement marks the whole confirmed batch; the refused, usually all for one reason, one per reason.
+        var now = clock.GetUtcNow();
+        if (confirmed.Count > 0)
+            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET published_at = {now} WHERE id = ANY({confirmed.ToArray()})", ct);
+        foreach (var reason in refused.GroupBy(r => r.Error))
+        {
+            var ids = reason.Select(r => r.Message.Id).ToArray();
+            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {reason.Key} WHERE id = ANY({ids})", ct);
+        }
         await tx.CommitAsync(ct);
         await ReportBacklogAsync(db, ct);
-        return (published, failed);
+        return (confirmed.Count, refused.Count > 0);
     }
 
     private async Task ReportBacklogAsync(TDb db, CancellationToken ct)
     {
-        var pending = db.OutboxMessages.Where(m => m.PublishedAt == null);
-        var count = await pending.LongCountAsync(ct);
-        var oldest = count == 0 ? null : await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
-        PlatformMetrics.OutboxState(count, oldest is { } at ? clock.GetUtcNow() - at : TimeSpan.Zero);
+        // One statement over the partial index of pending rows: this runs after every pass.
+        var state = await db.OutboxMessages.Where(m => m.PublishedAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => (DateTimeOffset?)m.CreatedAt) })
+            .FirstOrDefaultAsync(ct);
+        PlatformMetrics.OutboxState(state?.Count ?? 0, state?.Oldest is { } at ? clock.GetUtcNow() - at : TimeSpan.Zero);
     }
 
     private async Task PublishAsync(OutboxMessage message, TimeSpan timeout, CancellationToken ct)

@@ -103,6 +103,58 @@ public sealed class OutboxAndInboxTests(SharedSystem shared)
         Assert.Equal(0u, await System.MessagesInQueueAsync("licensing-directions-issued_error"));
     }
 
+    [Fact]
+    public async Task Events_committed_together_reach_the_broker_in_the_order_they_were_recorded()
+    {
+        // The relay publishes a batch with its confirms outstanding together; the broker must still receive the rows in
+        // their outbox order, or a child's later event could overtake an earlier one. A bulk load commits many at once:
+        // 600 children's KPI events in one statement, so that the relay takes them in several full batches.
+        var factory = new ConnectionFactory { Uri = new Uri(await System.ConnectionStringAsync("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync($"test-order-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await channel.QueueBindAsync(queue, "Intervention.Contracts.Children:KpisPublished", "");
+
+        const int events = 600;
+        var tag = $"order-{Guid.NewGuid():N}";
+        Assert.Equal(events, await System.CountAsync("children", $"""
+            WITH recorded AS (
+                INSERT INTO outbox_messages (id, message_type, body, created_at)
+                SELECT id, 'Intervention.Contracts.Children.KpisPublished',
+                       jsonb_build_object('eventId', id, 'occurredAt', now(), 'asAt', '2015-09-01',
+                                          'kpis', jsonb_build_array(jsonb_build_object('name', '{tag}', 'numerator', n, 'denominator', {events}))),
+                       now()
+                FROM (SELECT n, gen_random_uuid() AS id FROM generate_series(1, {events}) n) g
+                RETURNING 1)
+            SELECT count(*) FROM recorded
+            """));
+
+        var received = new List<Guid>();
+        await WaitUntilAsync(async () =>
+        {
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery) received.Add(Guid.Parse(delivery.BasicProperties.MessageId!));
+            return received.Count >= events;
+        }, TimeSpan.FromSeconds(60), () => $"the broker had {received.Count} of {events} events.\n{System.Logs("children", 20)}");
+
+        // The KPI's numerator numbers the rows as recorded; the outbox holds them in that order (sequence) ...
+        var inOrder = await System.CountAsync("children", $"""
+            SELECT count(*) FROM (
+                SELECT sequence, (body->'kpis'->0->>'numerator')::int AS n, row_number() OVER (ORDER BY sequence) AS position
+                FROM outbox_messages WHERE body->'kpis'->0->>'name' = '{tag}') r
+            WHERE n = position
+            """);
+        Assert.Equal(events, inOrder);
+        // ... and the broker delivered each at its own position.
+        var order = string.Join(",", received.Select(id => $"'{id}'"));
+        Assert.Equal(events, received.Distinct().Count());
+        Assert.Equal(events, await System.CountAsync("children", $"""
+            SELECT count(*) FROM (
+                SELECT (body->'kpis'->0->>'numerator')::int AS n, array_position(ARRAY[{order}]::uuid[], id) AS position
+                FROM outbox_messages WHERE body->'kpis'->0->>'name' = '{tag}') r
+            WHERE n = position
+            """));
+    }
+
     private static string Ids(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(id => $"'{id}'"));
 
     private static IssueDirectionsRequest Directions(int day) => new()

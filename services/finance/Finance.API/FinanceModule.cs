@@ -17,9 +17,9 @@ public static class FinanceModule
         builder.AddMessaging<FinanceDb>(bus =>
         {
             bus.AddDirectionsCopy();
-            bus.AddConsumer<ChildBecameLookedAfterConsumer>();
-            bus.AddConsumer<PlacementChangedConsumer>();
-            bus.AddConsumer<ChildCeasedToBeLookedAfterConsumer>();
+            bus.AddConsumer<ChildBecameLookedAfterConsumer>(typeof(ChildrenEventConsumerDefinition<ChildBecameLookedAfterConsumer>));
+            bus.AddConsumer<PlacementChangedConsumer>(typeof(ChildrenEventConsumerDefinition<PlacementChangedConsumer>));
+            bus.AddConsumer<ChildCeasedToBeLookedAfterConsumer>(typeof(ChildrenEventConsumerDefinition<ChildCeasedToBeLookedAfterConsumer>));
         });
 
         // Policy numbers are configuration, with the defaults in code (binding a dictionary onto them overrides per key).

@@ -100,6 +100,22 @@ public sealed class ChildCeasedToBeLookedAfterConsumer(ChildrenPlacements placem
     }
 }
 
+/// <summary>
+/// Each children's event queue is taken one message at a time, in the order the broker holds it (the outbox relay's
+/// order, which is the order the children's service recorded them): a child's placement change ends the spell the one
+/// before it opened, so two of one child's changes handled side by side could be applied the wrong way round and the
+/// later refused. Finance loses no speed by it: every change forecasts under one lock anyway
+/// (<see cref="ChildrenPlacements.ChangeAsync"/>). The prefetch keeps the next messages at hand while one is handled.
+/// </summary>
+public sealed class ChildrenEventConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer> where TConsumer : class, IConsumer
+{
+    public ChildrenEventConsumerDefinition() => Endpoint(e =>
+    {
+        e.ConcurrentMessageLimit = 1;
+        e.PrefetchCount = 32;
+    });
+}
+
 internal static class PlacementEvents
 {
     /// <summary>Demand raised the forecast of these years: make the section 114 test again for each.</summary>
