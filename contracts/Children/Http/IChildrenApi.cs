@@ -35,6 +35,13 @@ public interface IChildrenApi
     Task<ImportReport> ImportReturnAsync(string collectionYear, IEnumerable<ByteArrayPart> files, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every rule of the DfE's 903 rule list: code, message, fields, tables and whether this service checks it; with
+    /// <paramref name="year"/> (<c>2017/18</c>), whether each ran at that year's latest import and, when not, why.
+    /// </summary>
+    [Get("/children/api/903/rules")]
+    Task<RuleListing> ListReturnRulesAsync(string? year = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// One file of a collection year's 903 return (<paramref name="file"/> <c>episodes.csv</c>, <c>header.csv</c>, ...) as CSV text,
     /// as the DfE reads it; <paramref name="year"/> is <c>2017-18</c>. Child-level data: the read is audited with <paramref name="purpose"/>.
     /// </summary>

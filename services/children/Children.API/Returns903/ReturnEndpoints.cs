@@ -33,6 +33,9 @@ public static class ReturnEndpoints
             .DisableAntiforgery()
             // Raised by routing, before any middleware reads the body: the Idempotency-Key fingerprint reads it first.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
+        group.MapGet("/rules", ListRules).WithName("List903Rules")
+            .WithSummary("Every rule of the DfE's 903 rule list and, for a collection year, whether it ran at that year's latest import and why not")
+            .WithDescription("year (2017/18) is optional: without it, the list alone. A rule this service does not check is reported as not built yet, never as passed.");
         group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
         group.MapGet("/exports/{year}", Export).RequireAccess(Access.Personal)
             .WithName("Export903")
@@ -165,6 +168,39 @@ public static class ReturnEndpoints
             : TypedResults.NotFound();
     }
 
+    private static async Task<Results<Ok<RuleListing>, ValidationProblem>> ListRules(string? year, ChildrenDb db, CancellationToken ct)
+    {
+        if (year is null) return TypedResults.Ok(new RuleListing(null, null, null, [.. RuleList.All.Select(r => Status(r, forYear: false, null))]));
+        if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule, "The 903 rule list cannot be read");
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        Guid? id = null;
+        DateTimeOffset? at = null;
+        string[] sent = [];
+        await using (var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT id, imported_at, files FROM imports WHERE collection_year = @year ORDER BY imported_at DESC, id DESC LIMIT 1", connection))
+        {
+            cmd.Parameters.AddWithValue("year", collectionYear.ToString());
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                id = reader.GetGuid(0);
+                at = reader.GetFieldValue<DateTimeOffset>(1);
+                sent = reader.GetFieldValue<string[]>(2);
+            }
+        }
+        // The tables the latest import validated: only an import of the year changes the year's rows (live records have no
+        // collection year), and an import validates the year's tables as they stand after it, so they are the tables held now.
+        var import = id is null ? null : new RuleList.ImportTables(sent, await ReturnStore.TablesOfYearAsync(connection, collectionYear, ct));
+        return TypedResults.Ok(new RuleListing(collectionYear.ToString(), id, at, [.. RuleList.All.Select(r => Status(r, forYear: true, import))]));
+    }
+
+    private static RuleStatus Status(RuleList.Rule rule, bool forYear, RuleList.ImportTables? import)
+    {
+        if (!forYear) return new RuleStatus(rule.Code, rule.Message, rule.Fields, rule.Tables, rule.Checked, null, null);
+        var (ran, because) = RuleList.RanFor(rule, import);
+        return new RuleStatus(rule.Code, rule.Message, rule.Fields, rule.Tables, rule.Checked, ran, because);
+    }
+
     private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string year, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
@@ -209,6 +245,6 @@ public static class ReturnEndpoints
         foreach (var row in rows) CsvFile.Write(writer, row);
     }
 
-    private static ValidationProblem Invalid(string field, string rule) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, title: "The 903 import cannot be read", detail: $"'{field}' {rule}.");
+    private static ValidationProblem Invalid(string field, string rule, string title = "The 903 import cannot be read") =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, title: title, detail: $"'{field}' {rule}.");
 }
