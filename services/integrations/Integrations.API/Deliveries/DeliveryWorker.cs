@@ -50,8 +50,7 @@ internal sealed class DeliveryWorker(
 
             try
             {
-                if (await signal.WaitAsync(settings.PollInterval, stoppingToken))
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken); // the queuing transaction commits just after it signals
+                await signal.WaitAsync(settings.PollInterval, stoppingToken); // signalled once the queuing transaction has committed
             }
             catch (OperationCanceledException)
             {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Integrations.API.Deliveries;
 using Integrations.API.Infrastructure;
 using Intervention.Contracts;
+using Intervention.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, Deli
             SELECT gen_random_uuid(), s.id, {eventId}, 'Pending', false, {now}, 0, {now}
             FROM subscriptions s WHERE s.id = ANY ({allowed})
             """, ct);
-        signal.Notify();
+        db.NotifyOnCommit(signal); // with the inbox's transaction: the worker finds the deliveries when it wakes
     }
 }
 
