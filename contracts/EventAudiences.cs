@@ -48,8 +48,8 @@ public static class EventAudiences
         Enum.GetNames<Portfolio>().Select(p => $"Intervention.Contracts.{p}").ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Every event contract, by full name: a record in an <c>Intervention.Contracts.&lt;Portfolio&gt;</c> namespace with a
-    /// <c>Guid EventId</c> and a <c>DateTimeOffset OccurredAt</c>, found rather than listed so that a new one cannot be missed.
+    /// Every event contract, by full name: a record in an <c>Intervention.Contracts.&lt;Portfolio&gt;</c> namespace that is an
+    /// <see cref="IIntegrationEvent"/>, found rather than listed so that a new one cannot be missed.
     /// </summary>
     public static IReadOnlyList<Type> Events { get; } = typeof(EventAudiences).Assembly.GetExportedTypes()
         .Where(IsEvent)
@@ -60,8 +60,7 @@ public static class EventAudiences
     public static bool IsEvent(Type type) =>
         type is { IsClass: true, IsAbstract: false, Namespace: { } ns } && PortfolioNamespaces.Contains(ns)
         && type.GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance) is not null // a record
-        && type.GetProperty("EventId")?.PropertyType == typeof(Guid)
-        && type.GetProperty("OccurredAt")?.PropertyType == typeof(DateTimeOffset);
+        && typeof(IIntegrationEvent).IsAssignableFrom(type);
 
     /// <summary>The classification declared on an event contract; an event without one is a mistake, not a default.</summary>
     public static ClassifiedAttribute ClassificationOf(Type type) =>

@@ -13,14 +13,14 @@ public static class Outbox
     /// after <c>SaveChanges</c> commits (or the surrounding transaction does), and never if it rolls back.
     /// The event's type must be a contract in Intervention.Contracts.
     /// </summary>
-    public static void AddEvent<T>(this ServiceDb db, T @event, DateTimeOffset createdAt) where T : class
+    public static void AddEvent<T>(this ServiceDb db, T @event, DateTimeOffset createdAt) where T : class, IIntegrationEvent
     {
         if (typeof(T).Assembly != typeof(ContractJson).Assembly)
             throw new ArgumentException($"{typeof(T).FullName} is not a contract in Intervention.Contracts.", nameof(@event));
         db.OutboxMessages.Add(new OutboxMessage
         {
             // The event's own id is the message id, so a subscriber sees one id for the event and the envelope.
-            Id = EventId<T>.Of(@event) ?? Guid.CreateVersion7(createdAt),
+            Id = @event.EventId != Guid.Empty ? @event.EventId : Guid.CreateVersion7(createdAt),
             MessageType = typeof(T).FullName!,
             Body = JsonSerializer.Serialize(@event, ContractJson.Options),
             Traceparent = Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null,
@@ -28,11 +28,6 @@ public static class Outbox
         });
     }
 
-    private static class EventId<T>
-    {
-        private static readonly System.Reflection.PropertyInfo? Property = typeof(T).GetProperty("EventId") is { PropertyType: var type } p && type == typeof(Guid) ? p : null;
-        public static Guid? Of(T @event) => Property?.GetValue(@event) is Guid id && id != Guid.Empty ? id : null;
-    }
 
     /// <summary>The contract type an outbox row names, or null when no contract has that name.</summary>
     internal static Type? ContractType(string messageType) => typeof(ContractJson).Assembly.GetType(messageType, throwOnError: false);

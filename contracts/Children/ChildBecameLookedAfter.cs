@@ -6,7 +6,7 @@ namespace Intervention.Contracts.Children;
 /// link to a child; no other child-level detail leaves that service.
 /// </summary>
 [Classified(EventClassification.Internal)] // a pseudonymous child reference is still personal data; finance needs the Stovewood flag
-public sealed record ChildBecameLookedAfter
+public sealed record ChildBecameLookedAfter : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -2,7 +2,7 @@ namespace Intervention.Contracts.Children;
 
 /// <summary>A child stopped being looked after: the last episode ended with a reason other than <c>X1</c>. The child is named only by <see cref="ChildRef"/>.</summary>
 [Classified(EventClassification.Internal)] // child-level
-public sealed record ChildCeasedToBeLookedAfter
+public sealed record ChildCeasedToBeLookedAfter : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

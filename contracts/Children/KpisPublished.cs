@@ -5,7 +5,7 @@ namespace Intervention.Contracts.Children;
 /// denominator, never a child-level record or reference.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record KpisPublished
+public sealed record KpisPublished : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

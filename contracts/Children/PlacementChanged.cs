@@ -5,7 +5,7 @@ namespace Intervention.Contracts.Children;
 /// placement changed). The child is named only by <see cref="ChildRef"/>.
 /// </summary>
 [Classified(EventClassification.Internal)] // child-level
-public sealed record PlacementChanged
+public sealed record PlacementChanged : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -9,7 +9,7 @@ namespace Intervention.Contracts.Finance;
 /// Amounts are pounds; MassTransit's JSON envelope carries decimals as strings (<c>"525000"</c>), which keeps them exact.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record ForecastOutturnChanged
+public sealed record ForecastOutturnChanged : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

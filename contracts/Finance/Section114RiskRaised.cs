@@ -6,7 +6,7 @@ namespace Intervention.Contracts.Finance;
 /// Raised once per year when the position first crosses that line; governance and the lead Commissioner act on it.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record Section114RiskRaised
+public sealed record Section114RiskRaised : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -7,7 +7,7 @@ namespace Intervention.Contracts.Governance;
 /// is the same decision.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record DecisionRecorded
+public sealed record DecisionRecorded : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -6,7 +6,7 @@ namespace Intervention.Contracts.Governance;
 /// Follows a <see cref="DecisionValidityQuestioned"/> for the same decision.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record DecisionValidityCleared
+public sealed record DecisionValidityCleared : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

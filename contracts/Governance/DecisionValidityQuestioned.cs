@@ -7,7 +7,7 @@ namespace Intervention.Contracts.Governance;
 /// marked questioned; it is never dropped.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record DecisionValidityQuestioned
+public sealed record DecisionValidityQuestioned : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -6,7 +6,7 @@ namespace Intervention.Contracts.Governance;
 /// of who holds it. Functions the Directions do not name keep the authority they had.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record DirectionsIssued
+public sealed record DirectionsIssued : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

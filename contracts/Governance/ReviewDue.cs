@@ -5,7 +5,7 @@ namespace Intervention.Contracts.Governance;
 /// still hold against the four tests for its return. Published once per review date.
 /// </summary>
 [Classified(EventClassification.Public)]
-public sealed record ReviewDue
+public sealed record ReviewDue : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

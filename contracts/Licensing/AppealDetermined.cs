@@ -13,7 +13,7 @@ public enum AppealOutcome
 
 /// <summary>The magistrates' court determined an appeal against a licensing decision. It names the licence, not the driver.</summary>
 [Classified(EventClassification.Restricted, EventAudiences.Police)] // a licence reference identifies a driver
-public sealed record AppealDetermined
+public sealed record AppealDetermined : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

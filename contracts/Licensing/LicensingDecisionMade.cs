@@ -2,7 +2,7 @@ namespace Intervention.Contracts.Licensing;
 
 /// <summary>A licensing case hearing decided on a licence. It names the licence, not the driver.</summary>
 [Classified(EventClassification.Restricted, EventAudiences.Police)] // a licence reference identifies a driver
-public sealed record LicensingDecisionMade
+public sealed record LicensingDecisionMade : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -5,7 +5,7 @@ namespace Intervention.Contracts.Licensing;
 /// licence, never the driver: no name, date of birth, address or other personal detail leaves the licensing service.
 /// </summary>
 [Classified(EventClassification.Restricted, EventAudiences.Police)] // a licence reference identifies a driver
-public sealed record SafeguardingConcernRaised
+public sealed record SafeguardingConcernRaised : IIntegrationEvent
 {
     /// <summary>Unique id of this event (also the message id).</summary>
     public required Guid EventId { get; init; }

@@ -180,7 +180,7 @@ public static class AsyncApiDocument
     private static JsonNode ExampleEnvelope(Type type)
     {
         var example = Example.Of(type);
-        var eventId = ((Guid)type.GetProperty("EventId")!.GetValue(example)!).ToString();
+        var eventId = ((IIntegrationEvent)example).EventId.ToString();
         return new JsonObject
         {
             ["messageId"] = eventId,

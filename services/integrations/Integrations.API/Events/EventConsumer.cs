@@ -14,14 +14,13 @@ namespace Integrations.API.Events;
 /// every subscription that asked for its type and whose owner may receive it, in the inbox's transaction: the publishing service only ever waits for the
 /// broker, never for a subscriber. One closed type per contract is registered by reflection (<see cref="EventContracts"/>).
 /// </summary>
-public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, DeliverySignal signal) : IConsumer<T> where T : class
+public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, DeliverySignal signal) : IConsumer<T> where T : class, IIntegrationEvent
 {
     public async Task Consume(ConsumeContext<T> context)
     {
         var ct = context.CancellationToken;
         var message = context.Message;
-        var eventId = (Guid)typeof(T).GetProperty("EventId")!.GetValue(message)!;
-        var occurredAt = (DateTimeOffset)typeof(T).GetProperty("OccurredAt")!.GetValue(message)!;
+        var (eventId, occurredAt) = (message.EventId, message.OccurredAt);
         var type = typeof(T).FullName!;
         var source = EventContracts.SourceOf(message);
         var data = JsonSerializer.Serialize(message, ContractJson.Options);
@@ -49,7 +48,7 @@ public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, Deli
 }
 
 /// <summary>Puts each <see cref="EventConsumer{T}"/> on its own queue, <c>integrations-&lt;event&gt;</c>.</summary>
-public sealed class EventConsumerDefinition<T> : ConsumerDefinition<EventConsumer<T>> where T : class
+public sealed class EventConsumerDefinition<T> : ConsumerDefinition<EventConsumer<T>> where T : class, IIntegrationEvent
 {
     public EventConsumerDefinition() => EndpointName = EventContracts.QueueName(typeof(T));
 }
