@@ -6,6 +6,7 @@ using Children.API.Infrastructure;
 using Children.API.Kpis;
 using Children.API.Returns903;
 using Intervention.Directions;
+using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Data;
 using Intervention.Messaging;
 
@@ -27,7 +28,7 @@ public static class ChildrenModule
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var districts = configuration.GetSection("Children:HomeDistricts").Get<string[]>() is { Length: > 0 } d ? d : PlacementDecisions.RotherhamDistricts;
-            return new KpiCalculator(WorkingDays.From(configuration), districts, configuration.GetSection("Children:Kpis").Get<KpiPolicy>() ?? new KpiPolicy());
+            return new KpiCalculator(WorkingCalendar.From(configuration), districts, configuration.GetSection("Children:Kpis").Get<KpiPolicy>() ?? new KpiPolicy());
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Children.API.Kpis;
 
 namespace Children.Tests.Kpis;
@@ -7,7 +8,7 @@ public sealed class KpiCalculatorTests
 {
     private static readonly DateOnly AsAt = new(2018, 3, 31);
     private static DateOnly D(string s) => DateOnly.Parse(s);
-    private static readonly KpiCalculator Calculator = new(new WorkingDays(WorkingDays.EnglandAndWales2015To2019), ["S60", "S61"], new KpiPolicy());
+    private static readonly KpiCalculator Calculator = new(WorkingCalendar.EnglandAndWales, ["S60", "S61"], new KpiPolicy());
 
     private static Kpi Get(KpiInputs inputs, string name) => Calculator.Calculate(inputs, AsAt).Single(k => k.Name == name);
 

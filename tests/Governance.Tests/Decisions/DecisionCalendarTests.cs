@@ -29,7 +29,7 @@ public class DecisionCalendarTests
     [Fact]
     public void Without_the_bank_holidays_the_same_Friday_would_count_the_Monday()
     {
-        var noHolidays = new DecisionCalendar(9, [new DateOnly(2000, 1, 3)]);
+        var noHolidays = new DecisionCalendar(9, new WorkingCalendar([new DateOnly(2000, 1, 3)]));
         // Mon 29 May = 1 ... Thu 8 Jun = 9: the table is what moves the date to Fri 9 Jun.
         Assert.Equal(new DateOnly(2017, 6, 8), noHolidays.CallInEndsOn(DateTimeOffset.Parse("2017-05-26T10:00:00Z")));
     }
@@ -57,8 +57,8 @@ public class DecisionCalendarTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Decisions:CallInWorkingDays"] = "5",
-            ["Decisions:BankHolidays:0"] = "2017-05-29",
-            ["Decisions:BankHolidays:1"] = "2017-05-31",
+            ["BankHolidays:0"] = "2017-05-29",
+            ["BankHolidays:1"] = "2017-05-31",
         }).Build();
         var calendar = DecisionCalendar.From(configuration);
 
@@ -75,7 +75,7 @@ public class DecisionCalendarTests
         Assert.Equal(9, calendar.CallInWorkingDays);
         Assert.False(calendar.IsWorkingDay(new DateOnly(2018, 8, 27)));
         Assert.True(calendar.IsWorkingDay(new DateOnly(2018, 8, 28)));
-        Assert.Equal(40, DecisionCalendar.EnglandAndWales2015To2019.Count);
-        Assert.All(DecisionCalendar.EnglandAndWales2015To2019, d => Assert.True(d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), $"{d} is a weekend day"));
+        Assert.Equal(40, WorkingCalendar.EnglandAndWales2015To2019.Count);
+        Assert.All(WorkingCalendar.EnglandAndWales2015To2019, d => Assert.True(d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), $"{d} is a weekend day"));
     }
 }

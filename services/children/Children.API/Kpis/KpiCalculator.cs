@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults;
 using Children.API.Children;
 using Children.API.Returns903;
 
@@ -34,7 +35,7 @@ public sealed class KpiInputs
 /// The children's KPIs as at a date, each by its published definition. Pure: inputs and a calendar in, values
 /// with their numerators and denominators out. "In the year" is the twelve months ending on the as-at date.
 /// </summary>
-public sealed class KpiCalculator(WorkingDays workingDays, IReadOnlyCollection<string> homeDistricts, KpiPolicy policy)
+public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollection<string> homeDistricts, KpiPolicy policy)
 {
     public static readonly string[] Names =
     [
