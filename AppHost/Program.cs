@@ -14,9 +14,9 @@ var configuration = typeof(AppHostSettings).Assembly.GetCustomAttribute<Assembly
 IResourceBuilder<ProjectResource> Project<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var project = builder.AddProject<TProject>(name).WithEnvironment(context => tokens.AddTo(context.EnvironmentVariables)).WithRestartOnCrash();
-    var (path, folder) = (project.Resource.GetProjectMetadata().ProjectPath, Path.GetDirectoryName(project.Resource.GetProjectMetadata().ProjectPath)!);
-    var output = Path.Combine(folder, "bin", configuration, $"net{Environment.Version.Major}.{Environment.Version.Minor}", Path.GetFileNameWithoutExtension(path));
-    return File.Exists(output) ? project.WithAnnotation(new ExecutableAnnotation { Command = output, WorkingDirectory = folder }) : project;
+    var path = project.Resource.GetProjectMetadata().ProjectPath;
+    var output = Path.Combine(Path.GetDirectoryName(path)!, "bin", configuration, $"net{Environment.Version.Major}.{Environment.Version.Minor}", Path.GetFileNameWithoutExtension(path));
+    return File.Exists(output) ? project.WithAnnotation(new ExecutableAnnotation { Command = output, WorkingDirectory = Path.GetDirectoryName(path)! }) : project;
 }
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>

@@ -73,8 +73,8 @@ public class DecisionCalendarTests
         var calendar = DecisionCalendar.From(new ConfigurationBuilder().Build());
 
         Assert.Equal(9, calendar.CallInWorkingDays);
-        Assert.False(calendar.IsWorkingDay(new DateOnly(2018, 8, 27)));
-        Assert.True(calendar.IsWorkingDay(new DateOnly(2018, 8, 28)));
+        Assert.False(calendar.WorkingDays.IsWorkingDay(new DateOnly(2018, 8, 27)));
+        Assert.True(calendar.WorkingDays.IsWorkingDay(new DateOnly(2018, 8, 28)));
         Assert.Equal(40, WorkingCalendar.EnglandAndWales2015To2019.Count);
         Assert.All(WorkingCalendar.EnglandAndWales2015To2019, d => Assert.True(d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), $"{d} is a weekend day"));
     }

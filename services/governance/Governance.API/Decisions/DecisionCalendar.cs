@@ -15,26 +15,22 @@ public sealed class DecisionCalendar
 
     public const int DefaultCallInWorkingDays = 9;
 
-    private readonly WorkingCalendar _workingDays;
-
     public DecisionCalendar(int callInWorkingDays = DefaultCallInWorkingDays, WorkingCalendar? workingDays = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(callInWorkingDays);
         CallInWorkingDays = callInWorkingDays;
-        _workingDays = workingDays ?? WorkingCalendar.EnglandAndWales;
+        WorkingDays = workingDays ?? WorkingCalendar.EnglandAndWales;
     }
 
     public int CallInWorkingDays { get; }
+
+    /// <summary>The working days it counts.</summary>
+    public WorkingCalendar WorkingDays { get; }
 
     /// <summary>The calendar of <c>Decisions:CallInWorkingDays</c> (default 9) and <c>BankHolidays</c> (default the 2015–2019 table).</summary>
     public static DecisionCalendar From(IConfiguration configuration) =>
         new(configuration.GetSection(Section).GetValue("CallInWorkingDays", DefaultCallInWorkingDays), WorkingCalendar.From(configuration));
 
-    public bool IsWorkingDay(DateOnly day) => _workingDays.IsWorkingDay(day);
-
-    /// <summary>The <paramref name="count"/>th working day after <paramref name="day"/> (the day itself does not count); the day itself for 0.</summary>
-    public DateOnly WorkingDaysAfter(DateOnly day, int count) => _workingDays.WorkingDaysAfter(day, count);
-
     /// <summary>When a Cabinet decision subject to call-in, taken at <paramref name="decidedAt"/>, takes effect.</summary>
-    public DateOnly CallInEndsOn(DateTimeOffset decidedAt) => WorkingDaysAfter(CouncilTime.DateOf(decidedAt), CallInWorkingDays);
+    public DateOnly CallInEndsOn(DateTimeOffset decidedAt) => WorkingDays.WorkingDaysAfter(CouncilTime.DateOf(decidedAt), CallInWorkingDays);
 }
