@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Intervention.AppHost;
 
@@ -40,22 +40,16 @@ public sealed class DevelopmentTokens
     /// <summary>A token for <paramref name="subject"/> with <paramref name="roles"/>, valid for <paramref name="lifetime"/> (negative: already expired; no subject: a token the services refuse).</summary>
     public string Mint(string? subject, IReadOnlyList<string> roles, TimeSpan lifetime, string audience = Audience, byte[]? signWith = null, string? scope = null)
     {
-        var now = DateTimeOffset.UtcNow;
-        var header = new { alg = "HS256", typ = "JWT" };
-        var payload = new Dictionary<string, object>
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object> { ["roles"] = roles.ToArray() };
+        if (subject is not null) claims["sub"] = subject;
+        if (scope is not null) claims["scope"] = scope; // space-separated, as OAuth writes scopes: intervention.events.<audience>
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            ["iss"] = Issuer,
-            ["aud"] = audience,
-            ["roles"] = roles,
-            ["iat"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
-            ["nbf"] = (lifetime < TimeSpan.Zero ? now + lifetime - TimeSpan.FromMinutes(5) : now.AddMinutes(-1)).ToUnixTimeSeconds(),
-            ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
-        };
-        if (subject is not null) payload["sub"] = subject;
-        if (scope is not null) payload["scope"] = scope; // space-separated, as OAuth writes scopes: intervention.events.<audience>
-        var unsigned = $"{Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}";
-        var signature = HMACSHA256.HashData(signWith ?? _key, Encoding.ASCII.GetBytes(unsigned));
-        return $"{unsigned}.{Base64Url(signature)}";
+            Issuer = Issuer, Audience = audience, Claims = claims, IssuedAt = now.AddMinutes(-1), Expires = now + lifetime,
+            NotBefore = lifetime < TimeSpan.Zero ? now + lifetime - TimeSpan.FromMinutes(5) : now.AddMinutes(-1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signWith ?? _key), SecurityAlgorithms.HmacSha256),
+        });
     }
 
     /// <summary>A valid token for one role (subject <c>dev-&lt;role&gt;</c>).</summary>
@@ -75,6 +69,4 @@ public sealed class DevelopmentTokens
         Intervention.BrokerUsers.AudienceUsers.WritePasswords(folder, SigningKey);
         return folder;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -10,13 +10,16 @@ var servers = Servers.Add(builder, settings, tokens.SigningKey);
 var configuration = typeof(AppHostSettings).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
 // DCP starts a project with `dotnet run --no-build`: an MSBuild evaluation, ~2 s of CPU per project, six at once on two cores. The
-// AppHost's build built them, so each starts from that output in its own folder as `dotnet run` would (when built in this configuration).
+// AppHost's build built them, so each starts from that output in its own folder as `dotnet run` would (when built in this configuration):
+// in Release, the ReadyToRun images beside it (Directory.Build.targets).
 IResourceBuilder<ProjectResource> Project<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var project = builder.AddProject<TProject>(name).WithEnvironment(context => tokens.AddTo(context.EnvironmentVariables)).WithRestartOnCrash();
     var path = project.Resource.GetProjectMetadata().ProjectPath;
-    var output = Path.Combine(Path.GetDirectoryName(path)!, "bin", configuration, $"net{Environment.Version.Major}.{Environment.Version.Minor}", Path.GetFileNameWithoutExtension(path));
-    return File.Exists(output) ? project.WithAnnotation(new ExecutableAnnotation { Command = output, WorkingDirectory = Path.GetDirectoryName(path)! }) : project;
+    var bin = Path.Combine(Path.GetDirectoryName(path)!, "bin", configuration, $"net{Environment.Version.Major}.{Environment.Version.Minor}");
+    var output = new[] { Path.Combine(bin, System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "ready-to-run"), bin }
+        .Select(folder => Path.Combine(folder, Path.GetFileNameWithoutExtension(path))).FirstOrDefault(File.Exists);
+    return output is null ? project : project.WithAnnotation(new ExecutableAnnotation { Command = output, WorkingDirectory = Path.GetDirectoryName(path)! });
 }
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>

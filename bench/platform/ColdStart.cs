@@ -27,22 +27,30 @@ public static partial class ColdStart
         var own = new List<double>();
         var outside = new List<double>();
         var gatewayAlive = new List<double>();
+        var tables = new List<(double Own, IReadOnlyList<string> Table)>();
         for (var run = 1; run <= runs; run++)
         {
             var result = await OnceAsync(assembly);
             own.Add(result.Own);
             outside.Add(result.Outside);
             gatewayAlive.Add(result.GatewayAlive);
+            tables.Add((result.Own, result.Table));
             report.Line($"| {run} | {result.Own:0.0} | {result.Outside:0.0} | {result.GatewayAlive:0.0} | {result.Stopped:0.0} |");
         }
         report.Line();
         report.Line($"Median: AppHost's figure **{Stats.Median(own):0.0} s**, from outside **{Stats.Median(outside):0.0} s** to every service healthy, {Stats.Median(gatewayAlive):0.0} s to the gateway answering.");
         report.Line("From outside includes starting the .NET runtime for the AppHost itself; the AppHost's figure starts once it runs. The first run may also pay cold disk caches.");
+        report.Line();
+        report.Line("Where the median run's time went (the AppHost's table: seconds from its start to each resource running and healthy):");
+        report.Line();
+        report.Line("```");
+        foreach (var line in tables.OrderBy(t => t.Own).ElementAt(tables.Count / 2).Table) report.Line(line);
+        report.Line("```");
         report.Save();
         return 0;
     }
 
-    private static async Task<(double Own, double Outside, double GatewayAlive, double Stopped)> OnceAsync(string assembly)
+    private static async Task<(double Own, double Outside, double GatewayAlive, double Stopped, IReadOnlyList<string> Table)> OnceAsync(string assembly)
     {
         var data = Directory.CreateTempSubdirectory("apphost-bench-");
         // The servers run as their own users (postgres, rabbitmq) and must reach their folders below this one.
@@ -59,6 +67,7 @@ public static partial class ColdStart
         start.Environment["INTERVENTION_APPHOST_DATA"] = data.FullName;
         var healthy = new TaskCompletionSource<(double Own, double Outside)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var tail = new Queue<string>();
+        var table = new List<string>(); // the AppHost's table of resources, the lines after "all healthy"
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
@@ -68,6 +77,8 @@ public static partial class ColdStart
             {
                 tail.Enqueue(e.Data);
                 if (tail.Count > 30) tail.Dequeue();
+                if (table.Count > 0 && table.Count < 12 && e.Data.Length > 0 && !e.Data.StartsWith(' ') && !LogLine().IsMatch(e.Data)) table.Add(e.Data);
+                if (AllHealthy().IsMatch(e.Data)) table.Add(e.Data);
             }
             if (AllHealthy().Match(e.Data) is { Success: true } m)
                 healthy.TrySetResult((double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), clock.Elapsed.TotalSeconds));
@@ -92,7 +103,7 @@ public static partial class ColdStart
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try { await process.WaitForExitAsync(grace.Token); }
             catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
-            return (own, outside, gatewayAlive, stopping.Elapsed.TotalSeconds);
+            lock (tail) return (own, outside, gatewayAlive, stopping.Elapsed.TotalSeconds, table.ToList());
         }
         finally
         {
@@ -126,6 +137,9 @@ public static partial class ColdStart
 
     [GeneratedRegex(@"all healthy in ([0-9.]+) s")]
     private static partial Regex AllHealthy();
+
+    [GeneratedRegex(@"^[a-z]+: ")]
+    private static partial Regex LogLine();
 
     private static IEnumerable<int> ChildrenOf(int parent) => Directory.EnumerateDirectories("/proc")
         .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0)
