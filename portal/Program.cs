@@ -10,6 +10,3 @@ app.UsePortalFront();
 app.MapDefaultEndpoints();
 app.MapPortal();
 app.Run();
-
-/// <summary>The portal's entry point, named for the tests' WebApplicationFactory.</summary>
-public partial class Program;

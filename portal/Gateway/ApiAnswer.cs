@@ -47,7 +47,8 @@ public static class Ask
             var problem = ProblemOf(e.Content);
             return new ApiAnswer<T>(default, ApiTrouble.Refused, problem?.Detail ?? problem?.Title ?? $"The {service} service refused the request ({(int)e.StatusCode}).", problem?.Errors is { Count: > 0 } errors ? new Dictionary<string, string[]>(errors) : null);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
+        // Refit wraps a failed send (refused, reset, timed out) in ApiRequestException.
+        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
         {
             return Unavailable<T>(service);
         }
