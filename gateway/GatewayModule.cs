@@ -56,7 +56,7 @@ public static class GatewayModule
                     await BodyTooLargeAsync(context);
                     return;
                 }
-                var service = context.GetReverseProxyFeature()?.Route.Config.RouteId ?? "the service";
+                var service = context.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()?.Route.Config.RouteId ?? "the service";
                 var timedOut = error.Error is ForwarderError.RequestTimedOut;
                 await GatewayProblem.WriteAsync(context, timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
                     timedOut ? "The service did not answer in time" : "The service could not be reached",

@@ -76,7 +76,7 @@ public static class GatewayLimits
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy(context.GetReverseProxyFeature()?.Route.Config.RouteId);
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Features.Get<IReverseProxyFeature>()?.Route.Config.RouteId);
                 // Answers hold personal and sensitive data: no shared or browser cache keeps them.
                 if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
                 headers.Remove("Server"); // the services' own, passed through by the proxy

@@ -5,7 +5,6 @@ using Intervention.Contracts.Http;
 using Intervention.Contracts.Licensing.Http;
 using Intervention.Portal.SignIn;
 using Microsoft.Extensions.Http.Resilience;
-using Refit;
 
 namespace Intervention.Portal.Gateway;
 
@@ -36,9 +35,12 @@ public static class PortalApis
     }
 
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to replace the defaults' handler on one client
-    private static void Add<TApi>(IServiceCollection services, PortalGatewayOptions options) where TApi : class =>
-        services.AddRefitClient<TApi>(InterventionApis.CreateSettings())
-            .ConfigureHttpClient(http => http.BaseAddress = options.Gateway)
+    private static void Add<TApi>(IServiceCollection services, PortalGatewayOptions options) where TApi : class
+    {
+        // Made by InterventionApis, as every other caller makes them: the contracts' generated clients with their wire format
+        // (Refit.HttpClientFactory's AddRefitClient asks for Refit's reflection builder, which is not installed).
+        var name = typeof(TApi).Name;
+        services.AddHttpClient(name, http => http.BaseAddress = options.Gateway)
             .AddHttpMessageHandler<PersonsToken>()
             // A person is waiting: one quick retry of a read, then the page says the service is not answering. The services'
             // own defaults (minutes, for 903 uploads) would keep a page blank while a service is down.
@@ -52,6 +54,8 @@ public static class PortalApis
                 resilience.TotalRequestTimeout.Timeout = 2 * options.ApiTimeout + TimeSpan.FromSeconds(1);
                 resilience.CircuitBreaker.SamplingDuration = 2 * options.ApiTimeout;
             });
+        services.AddTransient(sp => InterventionApis.For<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name)));
+    }
 #pragma warning restore EXTEXP0001
 
     /// <summary>Adds the signed-in person's bearer token to each call.</summary>

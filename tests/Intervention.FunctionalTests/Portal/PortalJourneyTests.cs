@@ -81,6 +81,36 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
         Assert.Empty(browser.CspViolations);
     }
 
+    /// <summary>
+    /// docs/screenshots pictures the portal's pages from a running system (the README shows them): run here on the seeded
+    /// system, into a temporary folder, or into <c>PORTAL_PICTURES</c> (docs/images) to retake the README's.
+    /// </summary>
+    [Fact]
+    public async Task The_screenshots_program_pictures_the_sign_in_page_the_overview_and_the_budget()
+    {
+        await seeded.System.RunSeedsAsync("--only", "finance");
+        var folder = Environment.GetEnvironmentVariable("PORTAL_PICTURES") is { Length: > 0 } given ? given : Directory.CreateTempSubdirectory("portal-pictures-").FullName;
+        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("screenshots"), "--only", "portal", "--gateway", seeded.System.GatewayAddress.ToString(), "--out", folder])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var written = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        Assert.True(process.ExitCode == 0, $"screenshots exited with {process.ExitCode}:\n{written}\n{await errors}");
+
+        foreach (var name in new[] { "portal-sign-in.png", "portal-overview.png", "portal-budget.png" })
+        {
+            var file = Path.Combine(folder, name);
+            Assert.True(File.Exists(file), $"{name} was not written: {written}");
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(file)[..4]);
+            Assert.True(new FileInfo(file).Length > 10_000, $"{name} is {new FileInfo(file).Length} bytes: a blank page?");
+        }
+        output.WriteLine($"pictures in {folder}");
+    }
+
     /// <summary>Fills the overview's date boxes and shows that day; the time from the click to the page loaded.</summary>
     private static async Task<TimeSpan> ShowDayAsync(IPage page, string day, string month, string year)
     {
