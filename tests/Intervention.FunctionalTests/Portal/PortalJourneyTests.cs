@@ -46,6 +46,12 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
         await Expect(page.Locator("#on-day")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 
+        // The hearing list: the Commissioners read every portfolio.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Licensing hearings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Licensing hearings" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-trouble]")).ToHaveCountAsync(0);
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
         Assert.Empty(browser.CspViolations);
         Measurements.Record($"portal overview on the seeded system: {june2016.TotalMilliseconds:0} ms for 1 June 2016, {january2017.TotalMilliseconds:0} ms for 15 January 2017 (click to page loaded, headless Chromium through the gateway)");
         output.WriteLine($"overview: {june2016.TotalMilliseconds:0} ms, {january2017.TotalMilliseconds:0} ms");
@@ -71,6 +77,11 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
         var overview = await page.GotoAsync("/");
         Assert.Equal(200, overview!.Status);
         await Expect(page.Locator("[data-trouble=not-for-your-role]").First).ToContainTextAsync("Your role cannot see governance's records");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        // Licensing's hearings are for its team and the Commissioners: the same plain message, from licensing's 403.
+        await page.GotoAsync("/hearings");
+        await Expect(page.Locator("[data-trouble=not-for-your-role]")).ToContainTextAsync("Your role cannot see licensing's records");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 
         // Signing out ends the session: the portal asks to sign in again.
