@@ -92,6 +92,34 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
         Assert.Empty(browser.CspViolations);
     }
 
+    [Fact]
+    public async Task While_finance_is_down_its_page_says_so_and_the_rest_of_the_portal_works()
+    {
+        await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
+        var page = browser.Page;
+        await browser.SignInAsync("Commissioner", "/budget");
+        await seeded.System.StopResourceAsync("finance");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var budget = await page.GotoAsync("/budget");
+            clock.Stop();
+            Assert.Equal(200, budget!.Status);
+            await Expect(page.Locator("[data-trouble=service-unavailable]")).ToContainTextAsync("The finance service is not answering");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            // The gateway answers 502 at once for a stopped service; one quick retry, and the page is still prompt.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the page took {clock.Elapsed.TotalSeconds:0.0} s with finance down");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+            await Expect(page.Locator("tr[data-function=licensing]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-trouble]")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await seeded.System.StartResourceAsync("finance");
+        }
+    }
+
     /// <summary>
     /// docs/screenshots pictures the portal's pages from a running system (the README shows them): run here on the seeded
     /// system, into a temporary folder, or into <c>PORTAL_PICTURES</c> (docs/images) to retake the README's.
