@@ -31,7 +31,7 @@ internal static class DevelopmentFiles
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             Console.WriteLine($"""
                 dashboard: {login ?? "off"}   (also in {file})
-                gateway:   http://localhost:{settings.GatewayPort}
+                gateway:   http://localhost:{settings.GatewayPort}   (the portal at /, the APIs at /<portfolio>/api)
                 tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)}, integrator-police); RabbitMQ audience users' passwords: amqp-integrator-<audience>.password
                 try:       curl -H "Authorization: Bearer $(cat {Path.Combine(tokenFolder, "governance.jwt")})" http://localhost:{settings.GatewayPort}/governance/api/authority
                 """);

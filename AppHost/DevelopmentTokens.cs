@@ -11,15 +11,11 @@ namespace Intervention.AppHost;
 /// are given the key as <c>Auth__SigningKey</c>; production configures an OpenID Connect authority instead. The key is
 /// <c>Auth:SigningKey</c> when configured (the tests give theirs), else new for each run.
 /// </summary>
-public sealed class DevelopmentTokens
+public sealed class DevelopmentTokens(byte[] key)
 {
     public const string Issuer = "intervention-apphost";
     public const string Audience = "intervention";
     public static readonly string[] Roles = ["commissioner", "children", "licensing", "governance", "finance", "integrator", "ops"];
-
-    private readonly byte[] _key;
-
-    private DevelopmentTokens(byte[] key) => _key = key;
 
     public static DevelopmentTokens Generate() => new(RandomNumberGenerator.GetBytes(32));
 
@@ -31,7 +27,7 @@ public sealed class DevelopmentTokens
     public void AddTo(IDictionary<string, object> environment) => Environment.ToList().ForEach(e => environment[e.Key] = e.Value);
 
     /// <summary>The key, base64, as the services read it from <c>Auth__SigningKey</c>.</summary>
-    public string SigningKey => Convert.ToBase64String(_key);
+    public string SigningKey => Convert.ToBase64String(key);
 
     /// <summary>The environment a service or the gateway needs to check these tokens.</summary>
     public IReadOnlyDictionary<string, string> Environment =>
@@ -48,7 +44,7 @@ public sealed class DevelopmentTokens
         {
             Issuer = Issuer, Audience = audience, Claims = claims, IssuedAt = now.AddMinutes(-1), Expires = now + lifetime,
             NotBefore = lifetime < TimeSpan.Zero ? now + lifetime - TimeSpan.FromMinutes(5) : now.AddMinutes(-1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signWith ?? _key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signWith ?? key), SecurityAlgorithms.HmacSha256),
         });
     }
 

@@ -36,9 +36,10 @@ var services = new[]
 };
 
 var gateway = Project<Projects.Intervention_Gateway>("gateway")
-    .WithHttpEndpoint(port: settings.GatewayPort, targetPort: settings.GatewayPort, isProxied: false)
-    .WithHttpHealthCheck("/alive");
+    .WithHttpEndpoint(port: settings.GatewayPort, targetPort: settings.GatewayPort, isProxied: false).WithHttpHealthCheck("/alive");
 foreach (var service in services) gateway.WithReference(service).WaitFor(service);
+// The portal, behind the gateway at /, calls the APIs through the gateway as everyone does; the gateway does not wait for it.
+gateway.WithReference(Project<Projects.Intervention_Portal>("portal").WithHttpEndpoint(isProxied: false).WithHttpHealthCheck("/alive").WithReference(gateway));
 
 builder.AddDevelopmentFiles(settings, tokens).AddStartupReport();
 builder.Build().Run();

@@ -31,6 +31,10 @@ public static class GatewayModule
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseGatewayRateLimits();
+        // An API path of no portfolio is a 404 problem here, not a page of the portal's (which takes every other path): a
+        // portfolio's own route, a literal first segment, always comes before this one.
+        app.Map("/{portfolio}/api/{**rest}", (HttpContext context, string portfolio) => GatewayProblem.WriteAsync(context, StatusCodes.Status404NotFound,
+            "No such API", $"There is no API at /{portfolio}/api: the APIs are at /{string.Join("/api, /", PortfolioRoutes.Portfolios)}/api.")).AllowAnonymous();
         app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
             // A body over the services' JSON limit is refused here, before it is forwarded: refused by the service
@@ -52,7 +56,7 @@ public static class GatewayModule
                     await BodyTooLargeAsync(context);
                     return;
                 }
-                var service = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "the service";
+                var service = context.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()?.Route.Config.RouteId ?? "the service";
                 var timedOut = error.Error is ForwarderError.RequestTimedOut;
                 await GatewayProblem.WriteAsync(context, timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
                     timedOut ? "The service did not answer in time" : "The service could not be reached",

@@ -4,12 +4,15 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 
-// The README's dashboard screenshots, from a running AppHost (./run): the Resources page, and the trace of one licensing
-// decision made through the gateway (as the functional test Dashboard/DashboardTelemetryTests makes it) opened in the
-// trace detail view. Reads the dashboard's URL, login token and telemetry API key from <data>/dashboard.json and the
-// role tokens from <data>/tokens/, both written by the AppHost.
+// The README's screenshots, from a running AppHost (./run). The dashboard's: the Resources page, and the trace of one
+// licensing decision made through the gateway (as the functional test Dashboard/DashboardTelemetryTests makes it) opened
+// in the trace detail view. Reads the dashboard's URL, login token and telemetry API key from <data>/dashboard.json and
+// the role tokens from <data>/tokens/, both written by the AppHost. The portal's (after the seeds have run: dotnet run
+// --project seeds): its sign-in page, the overview on 1 June 2016 as a Commissioner reads it, and the budget as the
+// finance team reads it; `--only portal --gateway <url>` takes those alone, from any running system.
 //
 //   dotnet run --project docs/screenshots [-- --data .apphost --out docs/images --chromium /usr/bin/chromium]
+//   dotnet run --project docs/screenshots -- --only portal --gateway http://localhost:5080 [--out docs/images]
 //
 // Playwright cannot download browsers here: it drives Debian's chromium (apt-get install -y chromium).
 
@@ -18,6 +21,12 @@ var data = Option("--data") ?? Path.Combine(repo, ".apphost");
 var output = Option("--out") ?? Path.Combine(repo, "docs", "images");
 var chromium = Option("--chromium") ?? "/usr/bin/chromium";
 if (!File.Exists(chromium)) return Fail($"no browser at {chromium}: apt-get install -y chromium, or give --chromium <path>");
+if (Option("--only") == "portal")
+{
+    if (Option("--gateway") is not { } portalGateway) return Fail("--only portal needs --gateway <the gateway's address>");
+    foreach (var picture in await PortalPicturesAsync(chromium, portalGateway, output)) Console.WriteLine($"wrote {picture}");
+    return 0;
+}
 var dashboardFile = Path.Combine(data, "dashboard.json");
 if (!File.Exists(dashboardFile)) return Fail($"{dashboardFile} is missing: start the system first (./run), or give --data <the AppHost's data folder>");
 
@@ -81,7 +90,45 @@ var tracePng = Path.Combine(output, "dashboard-trace.png");
 await page.ScreenshotAsync(new() { Path = tracePng });
 
 Console.WriteLine($"wrote {resourcesPng}\nwrote {tracePng} (trace {traceId})");
+foreach (var picture in await PortalPicturesAsync(chromium, gatewayUrl, output)) Console.WriteLine($"wrote {picture}");
 return 0;
+
+// The portal through the gateway, signed in on its development sign-in page as a Commissioner, then as the finance team.
+static async Task<List<string>> PortalPicturesAsync(string chromium, string gateway, string output)
+{
+    using var playwright = await Playwright.CreateAsync();
+    await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+    Directory.CreateDirectory(output);
+    List<string> pictures = [];
+
+    async Task<IPage> SignedInAsync(string role, string path, string? signInPicture = null)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = gateway, ViewportSize = new() { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in for development" }).WaitForAsync();
+        if (signInPicture is not null) pictures.Add(await PictureAsync(page, signInPicture));
+        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        return page;
+    }
+
+    async Task<string> PictureAsync(IPage page, string name)
+    {
+        var file = Path.Combine(output, name);
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        return file;
+    }
+
+    var commissioner = await SignedInAsync("Commissioner", "/?day=1&month=6&year=2016", "portal-sign-in.png");
+    await commissioner.Locator("tr[data-function=licensing]").WaitForAsync();
+    pictures.Add(await PictureAsync(commissioner, "portal-overview.png"));
+    var finance = await SignedInAsync("Finance team", "/budget");
+    await finance.Locator("h1").WaitForAsync();
+    pictures.Add(await PictureAsync(finance, "portal-budget.png"));
+    return pictures;
+}
 
 static async Task DismissBannerAsync(IPage page)
 {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Model;
 
 namespace Intervention.Gateway.Limits;
 
@@ -75,7 +76,7 @@ public static class GatewayLimits
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Features.Get<IReverseProxyFeature>()?.Route.Config.RouteId);
                 // Answers hold personal and sensitive data: no shared or browser cache keeps them.
                 if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
                 headers.Remove("Server"); // the services' own, passed through by the proxy
@@ -87,6 +88,14 @@ public static class GatewayLimits
         if (app.Services.GetRequiredService<GatewayLimitOptions>().CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
         return app;
     }
+
+    /// <summary>
+    /// The APIs' answers are data, never a page: nothing may load from them. The portal's pages load their own scripts,
+    /// styles, fonts and images and nothing from anywhere else (no inline script or style either).
+    /// </summary>
+    public static string ContentSecurityPolicy(string? routeId) => routeId == Routing.PortfolioRoutes.Portal
+        ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+        : "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>After authentication, so that a signed-in caller is limited by identity; a caller without a valid token is refused with 401 before this.</summary>
     public static WebApplication UseGatewayRateLimits(this WebApplication app)

@@ -26,7 +26,14 @@ public static class PortfolioRoutes
     /// Services behind the gateway that hold no portfolio: <c>/integrations/**</c>, integrators' webhook subscriptions. Routed
     /// when their address is configured; without it the path is unknown (404), as for any other.
     /// </summary>
-    public static readonly string[] Optional = ["integrations"];
+    public static readonly string[] Optional = ["integrations", Portal];
+
+    /// <summary>
+    /// The portal (portal/): every path no portfolio or the gateway itself answers, <c>/</c> and its pages, passed through
+    /// whole. The portal signs its people in with its own cookie, so the gateway lets its routes through without a bearer
+    /// token; the APIs behind <c>/&lt;portfolio&gt;/api</c> still demand one.
+    /// </summary>
+    public const string Portal = "portal";
 
     /// <summary>The services whose address is configured; a missing one is named, never guessed.</summary>
     public static IReadOnlyList<Downstream> FromConfiguration(IConfiguration configuration)
@@ -42,7 +49,7 @@ public static class PortfolioRoutes
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IReadOnlyList<Downstream> services, TimeSpan timeout)
     {
-        var routes = services.Select(s => new RouteConfig
+        var routes = services.Where(s => s.Name != Portal).Select(s => new RouteConfig
         {
             RouteId = s.Name,
             ClusterId = s.Name,
@@ -51,6 +58,16 @@ public static class PortfolioRoutes
             .WithTransformPathRemovePrefix($"/{s.Name}")
             // Replace, never append, what a caller claims in X-Forwarded-*: the services see the address the gateway saw.
             .WithTransformXForwarded(xDefault: ForwardedTransformActions.Set)).ToList();
+        if (services.Any(s => s.Name == Portal))
+            routes.Add(new RouteConfig
+            {
+                RouteId = Portal,
+                ClusterId = Portal,
+                // After every other route and the gateway's own endpoints (/health, /alive, /openapi): only what they leave.
+                Order = int.MaxValue,
+                Match = new RouteMatch { Path = "/{**rest}" },
+                AuthorizationPolicy = "anonymous",
+            }.WithTransformXForwarded(xDefault: ForwardedTransformActions.Set));
 
         var clusters = services.Select(s => new ClusterConfig
         {

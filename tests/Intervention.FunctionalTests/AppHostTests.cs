@@ -58,10 +58,10 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             await Eventually.WaitUntilAsync(() => lines.Any(l => l.StartsWith("all healthy in")) || appHost.HasExited, TimeSpan.FromSeconds(240), () => "The AppHost never said all healthy.\n" + Tail());
             Assert.False(appHost.HasExited, $"The AppHost exited with code {(appHost.HasExited ? appHost.ExitCode : 0)} before all was healthy.\n{Tail()}");
             output.WriteLine($"all healthy {started.Elapsed.TotalSeconds:0.0} s after the AppHost process started");
-            await Eventually.WaitUntilAsync(() => lines.Count(l => TableRow().IsMatch(l)) == 8, TimeSpan.FromSeconds(5), () => "no table of resources.\n" + Tail());
+            await Eventually.WaitUntilAsync(() => lines.Count(l => TableRow().IsMatch(l)) == 9, TimeSpan.FromSeconds(5), () => "no table of resources.\n" + Tail());
             foreach (var line in lines)
                 if (TableRow().Match(line) is { Success: true } row) rows[row.Groups["name"].Value] = (row.Groups["url"].Value, int.Parse(row.Groups["pid"].Value));
-            Assert.Equal(["children", "finance", "gateway", "governance", "integrations", "licensing", "postgres", "rabbitmq"], rows.Keys.Order());
+            Assert.Equal(["children", "finance", "gateway", "governance", "integrations", "licensing", "portal", "postgres", "rabbitmq"], rows.Keys.Order());
             Assert.Equal($"http://localhost:{gatewayPort}", rows["gateway"].Url);
             Assert.Contains(lines, l => l.Contains("servers: local executables"));
 

@@ -11,7 +11,7 @@ public static class BuildOutput
         throw new DirectoryNotFoundException("Intervention.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary><c>apphost</c>'s or <c>seeds</c>' built assembly, in the same configuration as the tests.</summary>
+    /// <summary><c>apphost</c>'s, <c>seeds</c>' or <c>screenshots</c>' built assembly, in the same configuration as the tests.</summary>
     public static string Assembly(string program)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory); // <project>/bin/<Configuration>/<framework>/
@@ -19,6 +19,7 @@ public static class BuildOutput
         {
             "apphost" => ("AppHost", "Intervention.AppHost"),
             "seeds" => ("seeds", "Intervention.Seeds"),
+            "screenshots" => (Path.Combine("docs", "screenshots"), "Intervention.Screenshots"),
             _ => throw new ArgumentException($"no program {program}", nameof(program)),
         };
         return Path.Combine(RepoRoot(), folder, "bin", here.Parent!.Name, here.Name, project + ".dll");
