@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Intervention.ServiceDefaults.Http;
 using Licensing.API.Drivers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,6 +17,14 @@ public sealed class DriverAudit
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Failure { get; set; }
+
+    /// <summary>Starts an audit of the drivers licensed on a day, today when none is given; not a day in the future.</summary>
+    public static Decision<DriverAudit> Start(DateOnly? asAt, DateOnly today, DateTimeOffset now)
+    {
+        var day = asAt ?? today;
+        if (day > today) return Refusal.OfField("asAt", "must not be in the future");
+        return new DriverAudit { Id = Guid.CreateVersion7(now), AsAt = day, Status = AuditStatus.Running, StartedAt = now };
+    }
 }
 
 /// <summary>One driver's outcome in an audit, with every reason.</summary>

@@ -20,13 +20,12 @@ public static class AuditsEndpoints
         return app;
     }
 
-    private static async Task<Results<Accepted<AuditView>, ValidationProblem>> Start(StartAudit? request, LicensingDb db, AuditQueue queue, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted<AuditView>, ValidationProblem>> Start(
+        StartAudit? request, LicensingDb db, AuditQueue queue, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = CouncilTime.DateOf(now);
-        var asAt = request?.AsAt ?? today;
-        if (asAt > today) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["must not be in the future"] });
-        var audit = new DriverAudit { Id = Guid.CreateVersion7(now), AsAt = asAt, Status = AuditStatus.Running, StartedAt = now };
+        var started = DriverAudit.Start(request?.AsAt, CouncilTime.DateOf(now), now);
+        if (started.Changes is not { } audit) return started.Refused!.AsValidationProblem();
         db.Add(audit);
         await db.SaveChangesAsync(ct);
         queue.Enqueue(audit.Id);

@@ -60,6 +60,13 @@ public sealed class Licence
         return granted;
     }
 
+    /// <summary>An operator's application: a new operator licence under the next number of the register.</summary>
+    public static Licence ForOperator(string name, DateOnly? appliedOn, long licenceNumber, DateOnly today, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), Reference = ReferenceFor(LicenceType.Operator, licenceNumber), Type = LicenceType.Operator,
+        OperatorName = name.Trim(), AppliedOn = appliedOn ?? today, RecordedAt = now,
+    };
+
     /// <summary>The licence's status on a day, from its grants and decided changes.</summary>
     public LicenceStatus StatusOn(DateOnly on) => LicenceStatusRule.At(
         Grants.Select(grant => (grant.GrantedOn, grant.ExpiresOn)), StatusChanges.Select(change => (change.Status, change.EffectiveOn)), on);
