@@ -5,7 +5,7 @@ using Intervention.ServiceDefaults;
 
 namespace Licensing.API.Hearings;
 
-/// <summary>The names of the decision-makers, bindable from <c>Licensing:Hearings</c>.</summary>
+/// <summary>The names of the decision-makers, bindable from <c>Licensing:Panel</c>.</summary>
 public sealed class HearingPanelOptions
 {
     public const string Section = "Licensing:Panel";
