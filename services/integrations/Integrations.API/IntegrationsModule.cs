@@ -29,7 +29,8 @@ public static class IntegrationsModule
             foreach (var contract in EventContracts.All)
                 bus.AddConsumer(typeof(EventConsumer<>).MakeGenericType(contract), typeof(EventConsumerDefinition<>).MakeGenericType(contract));
         });
-        builder.Services.AddAuthorization(a => a.AddPolicy(IntegratorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Integrator)));
+        builder.Services.AddAuthorization(authorization => authorization.AddPolicy(IntegratorPolicy, policy => policy.RequireAuthenticatedUser()
+            .RequireRole(Roles.Integrator)));
 
         builder.Services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section);
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);

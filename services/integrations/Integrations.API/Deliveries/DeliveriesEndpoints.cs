@@ -32,11 +32,14 @@ public static class DeliveriesEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.FindOwnedAsync(id, http, ct) is null) return TypedResults.NotFound();
 
-        var query = db.Deliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
-        if (wanted is { } w) query = query.Where(d => d.Status == w);
-        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(limit ?? 100)
-            .Join(db.Events, d => d.EventId, e => e.EventId, (d, e) => new DeliveryView(d.Id, d.EventId, e.Type, e.OccurredAt, d.Status, d.Replay, d.Attempts,
-                d.CreatedAt, d.LastAttemptAt, d.NextAttemptAt, d.LastStatusCode, d.LastError, d.DeliveredAt, d.ParkedAt))
+        var query = db.Deliveries.AsNoTracking().Where(delivery => delivery.SubscriptionId == id);
+        if (wanted is { } only) query = query.Where(delivery => delivery.Status == only);
+        var rows = await query.OrderByDescending(delivery => delivery.CreatedAt).ThenByDescending(delivery => delivery.Id).Take(limit ?? 100)
+            .Join(db.Events, delivery => delivery.EventId, stored => stored.EventId,
+                (delivery, stored) => new DeliveryView(delivery.Id, delivery.EventId, stored.Type, stored.OccurredAt, delivery.Status, delivery.Replay,
+                    delivery.Attempts,
+                delivery.CreatedAt, delivery.LastAttemptAt, delivery.NextAttemptAt, delivery.LastStatusCode, delivery.LastError, delivery.DeliveredAt,
+                    delivery.ParkedAt))
             .ToListAsync(ct);
         return TypedResults.Ok(rows);
     }

@@ -70,7 +70,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
     public void Configure(EntityTypeBuilder<Subscription> b)
     {
         b.ToTable("subscriptions");
-        b.Property(s => s.EventTypes).HasColumnType("text[]");
-        b.Property(s => s.Audiences).HasColumnType("text[]");
+        b.Property(subscription => subscription.EventTypes).HasColumnType("text[]");
+        b.Property(subscription => subscription.Audiences).HasColumnType("text[]");
     }
 }

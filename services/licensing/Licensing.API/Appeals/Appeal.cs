@@ -43,7 +43,8 @@ public sealed class LicensingAppeal
         {
             var lastDay = effects.LastDayToAppeal(decision.Outcome, decision.NoticeGivenOn);
             return Refusal.ByRule("appeal-out-of-time",
-                $"Notice was given on {decision.NoticeGivenOn:yyyy-MM-dd}; the last day to appeal was {lastDay:yyyy-MM-dd}, and it was lodged on {lodgedOn:yyyy-MM-dd}.",
+                $"Notice was given on {decision.NoticeGivenOn:yyyy-MM-dd}; the last day to appeal was {lastDay:yyyy-MM-dd}, and it was lodged on " +
+                    $"{lodgedOn:yyyy-MM-dd}.",
                 new Dictionary<string, object?> { ["lastDayToAppeal"] = lastDay });
         }
         var appeal = new LicensingAppeal { Id = Guid.CreateVersion7(now), DecisionId = decision.Id, LodgedOn = lodgedOn, RecordedAt = now };
@@ -116,8 +117,8 @@ internal sealed class LicensingAppealConfiguration : IEntityTypeConfiguration<Li
     public void Configure(EntityTypeBuilder<LicensingAppeal> b)
     {
         b.ToTable("appeals");
-        b.HasOne<Hearings.HearingDecisionRecord>().WithMany().HasForeignKey(a => a.DecisionId);
-        b.Property(a => a.Outcome).HasConversion<string>();
+        b.HasOne<Hearings.HearingDecisionRecord>().WithMany().HasForeignKey(appeal => appeal.DecisionId);
+        b.Property(appeal => appeal.Outcome).HasConversion<string>();
     }
 }
 
@@ -128,9 +129,9 @@ public static class DefendedRate
     public static (int Determined, int Dismissed, int Varied, int Upheld, decimal? Rate) Of(IEnumerable<AppealOutcome> outcomes)
     {
         var list = outcomes.ToList();
-        var dismissed = list.Count(o => o == AppealOutcome.Dismissed);
-        var varied = list.Count(o => o == AppealOutcome.Varied);
-        var upheld = list.Count(o => o == AppealOutcome.Upheld);
+        var dismissed = list.Count(outcome => outcome == AppealOutcome.Dismissed);
+        var varied = list.Count(outcome => outcome == AppealOutcome.Varied);
+        var upheld = list.Count(outcome => outcome == AppealOutcome.Upheld);
         return (list.Count, dismissed, varied, upheld, list.Count == 0 ? null : Math.Round(100m * dismissed / list.Count, 1));
     }
 }

@@ -15,7 +15,8 @@ public static class AppealRequests
         return errors;
     }
 
-    /// <summary>The court's decision has an outcome and a day (not in the future); varied terms (at most 4000 characters) only and always when varied.</summary>
+    /// <summary>The court's decision has an outcome and a day (not in the future); varied terms (at most 4000 characters) only and always when
+    /// varied.</summary>
     public static Dictionary<string, string[]> DetermineProblems(DetermineAppeal request, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();

@@ -18,10 +18,12 @@ public static class AppealsEndpoints
     {
         app.MapPost("/api/hearings/{id:guid}/appeal", Lodge).WithTags("Appeals").WithName("LodgeAppeal")
             .WithSummary("Record an appeal to the magistrates' court, within 21 days of notice")
-            .WithDescription("409 appeal-out-of-time after the last day; not-appealable for no action or a warning. A decision without immediate effect then waits for the court.");
+            .WithDescription("409 appeal-out-of-time after the last day; not-appealable for no action or a warning. A decision without immediate " +
+                "effect then waits for the court.");
         var group = app.MapGroup("/api/appeals").WithTags("Appeals");
         group.MapPost("/{id:guid}/outcome", Determine).WithName("DetermineAppeal")
-            .WithSummary("Record the court's decision: upheld sets the decision aside, dismissed or varied makes it take effect that day; publishes AppealDetermined");
+            .WithSummary("Record the court's decision: upheld sets the decision aside, dismissed or varied makes it take effect that day; publishes " +
+                "AppealDetermined");
         group.MapGet("/{id:guid}", Get).WithName("GetAppeal").WithSummary("One appeal");
         group.MapGet("/defended-rate", Rate).WithName("GetDefendedRate").RequireAccess(Access.Aggregate)
             .WithSummary("The share of appeals decided in a period in which the council's decision stood (dismissed)");
@@ -72,13 +74,14 @@ public static class AppealsEndpoints
 
     private static async Task<Results<Ok<AppealView>, NotFound>> Get(Guid id, LicensingDb db, CancellationToken ct)
     {
-        var appeal = await db.Set<LicensingAppeal>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var appeal = await db.Set<LicensingAppeal>().AsNoTracking().FirstOrDefaultAsync(appeal => appeal.Id == id, ct);
         if (appeal is null) return TypedResults.NotFound();
-        var decision = await db.Set<HearingDecisionRecord>().AsNoTracking().SingleAsync(d => d.Id == appeal.DecisionId, ct);
+        var decision = await db.Set<HearingDecisionRecord>().AsNoTracking().SingleAsync(decision => decision.Id == appeal.DecisionId, ct);
         return TypedResults.Ok(await ToViewAsync(db, appeal, decision, ct));
     }
 
-    private static async Task<Results<Ok<DefendedRateView>, ValidationProblem>> Rate(string? from, string? to, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<DefendedRateView>, ValidationProblem>> Rate(
+        string? from, string? to, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Dates.TryParse(from, DateOnly.MinValue, out var first)) errors["from"] = [Dates.Rule];
@@ -86,8 +89,9 @@ public static class AppealsEndpoints
         if (errors.Count == 0 && first > last) errors["to"] = ["must not be before from"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var decided = await db.Set<LicensingAppeal>().AsNoTracking()
-            .Where(a => a.Outcome != null && a.DecidedOn >= first && a.DecidedOn <= last).Select(a => a.Outcome!.Value).ToListAsync(ct);
-        var pending = await db.Set<LicensingAppeal>().CountAsync(a => a.Outcome == null && a.LodgedOn <= last, ct);
+            .Where(appeal => appeal.Outcome != null && appeal.DecidedOn >= first && appeal.DecidedOn <= last).Select(appeal => appeal.Outcome!.Value)
+                .ToListAsync(ct);
+        var pending = await db.Set<LicensingAppeal>().CountAsync(appeal => appeal.Outcome == null && appeal.LodgedOn <= last, ct);
         var (determined, dismissed, varied, upheld, rate) = DefendedRate.Of(decided);
         return TypedResults.Ok(new DefendedRateView(first, last, determined, dismissed, varied, upheld, pending, rate));
     }
@@ -105,8 +109,12 @@ public static class AppealsEndpoints
     }
 
     private static async Task<string> ReferenceOfAsync(LicensingDb db, HearingDecisionRecord decision, CancellationToken ct) =>
-        await (from h in db.Set<CaseHearing>() join l in db.Set<Licence>() on h.LicenceId equals l.Id where h.Id == decision.HearingId select l.Reference).SingleAsync(ct);
+        await (from hearing in db.Set<CaseHearing>()
+               join licence in db.Set<Licence>() on hearing.LicenceId equals licence.Id
+               where hearing.Id == decision.HearingId
+               select licence.Reference).SingleAsync(ct);
 
-    private static async Task<AppealView> ToViewAsync(LicensingDb db, LicensingAppeal a, HearingDecisionRecord d, CancellationToken ct) =>
-        new(a.Id, a.DecisionId, await ReferenceOfAsync(db, d, ct), a.LodgedOn, a.DecidedOn, a.Outcome, a.VariedTerms, d.EffectiveOn, d.EffectRule);
+    private static async Task<AppealView> ToViewAsync(LicensingDb db, LicensingAppeal appeal, HearingDecisionRecord decision, CancellationToken ct) =>
+        new(appeal.Id, appeal.DecisionId, await ReferenceOfAsync(db, decision, ct), appeal.LodgedOn, appeal.DecidedOn, appeal.Outcome, appeal.VariedTerms,
+            decision.EffectiveOn, decision.EffectRule);
 }

@@ -44,7 +44,7 @@ internal sealed class DriverAuditConfiguration : IEntityTypeConfiguration<Driver
     public void Configure(EntityTypeBuilder<DriverAudit> b)
     {
         b.ToTable("audits");
-        b.Property(a => a.Status).HasConversion<string>();
+        b.Property(audit => audit.Status).HasConversion<string>();
     }
 }
 
@@ -53,11 +53,11 @@ internal sealed class AuditFindingConfiguration : IEntityTypeConfiguration<Audit
     public void Configure(EntityTypeBuilder<AuditFinding> b)
     {
         b.ToTable("audit_findings");
-        b.HasOne<DriverAudit>().WithMany().HasForeignKey(f => f.AuditId);
-        b.HasOne<Driver>().WithMany().HasForeignKey(f => f.DriverId);
-        b.HasKey(f => new { f.AuditId, f.DriverId });
-        b.Property(f => f.Outcome).HasConversion<string>();
-        b.Property(f => f.Reasons).HasColumnType("jsonb");
-        b.Ignore(f => f.ReasonList);
+        b.HasOne<DriverAudit>().WithMany().HasForeignKey(finding => finding.AuditId);
+        b.HasOne<Driver>().WithMany().HasForeignKey(finding => finding.DriverId);
+        b.HasKey(finding => new { finding.AuditId, finding.DriverId });
+        b.Property(finding => finding.Outcome).HasConversion<string>();
+        b.Property(finding => finding.Reasons).HasColumnType("jsonb");
+        b.Ignore(finding => finding.ReasonList);
     }
 }

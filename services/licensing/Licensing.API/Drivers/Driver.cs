@@ -143,8 +143,8 @@ internal sealed class DriverCheckConfiguration : IEntityTypeConfiguration<Driver
     {
         b.ToTable("driver_checks");
         // Declared so that EF inserts the driver before the records that name it.
-        b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId);
-        b.Property(c => c.Kind).HasConversion<string>();
+        b.HasOne<Driver>().WithMany().HasForeignKey(check => check.DriverId);
+        b.Property(check => check.Kind).HasConversion<string>();
     }
 }
 
@@ -153,7 +153,7 @@ internal sealed class ConvictionRecordConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ConvictionRecord> b)
     {
         b.ToTable("convictions");
-        b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId);
-        b.Property(c => c.Category).HasConversion<string>();
+        b.HasOne<Driver>().WithMany().HasForeignKey(conviction => conviction.DriverId);
+        b.Property(conviction => conviction.Category).HasConversion<string>();
     }
 }

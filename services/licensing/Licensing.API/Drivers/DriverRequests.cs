@@ -39,7 +39,8 @@ public static class DriverRequests
         for (var i = 0; i < (request.Convictions?.Count ?? 0); i++)
         {
             var conviction = request.Convictions![i];
-            var problems = FitnessPolicy.ValidateConviction(conviction.Category, conviction.ConvictedOn, conviction.SentenceEndsOn, conviction.BanEndsOn, today);
+            var problems = FitnessPolicy.ValidateConviction(conviction.Category, conviction.ConvictedOn, conviction.SentenceEndsOn, conviction.BanEndsOn,
+                today);
             foreach (var (field, rules) in problems) errors[$"convictions[{i}].{field}"] = rules;
         }
         return errors;
@@ -83,9 +84,10 @@ public static class DriverRequests
         foreach (var (field, present) in given)
             if (present && !allowed.Contains(field)) errors[field] = [$"does not apply to a {kind} check"];
         foreach (var field in allowed)
-            if (field != "onBarredList" && !given.Single(g => g.Field == field).Present) errors[field] = [$"is required for a {kind} check"];
+            if (field != "onBarredList" && !given.Single(entry => entry.Field == field).Present) errors[field] = [$"is required for a {kind} check"];
         if (check.Summary is { Length: > 2000 }) errors["summary"] = ["must be at most 2000 characters"];
-        if (check.HappenedOn is { } happened && check.On is { } reported && happened > reported) errors["happenedOn"] = ["must not be after on (the day it was reported)"];
+        if (check.HappenedOn is { } happened && check.On is { } reported
+            && happened > reported) errors["happenedOn"] = ["must not be after on (the day it was reported)"];
         return errors;
     }
 

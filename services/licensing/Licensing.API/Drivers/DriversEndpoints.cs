@@ -18,13 +18,15 @@ public static class DriversEndpoints
         var group = app.MapGroup("/api/drivers").WithTags("Drivers");
         group.MapPost("/", Create).WithName("CreateDriver")
             .WithSummary("Record a driver's application for a hackney carriage or private hire licence")
-            .WithDescription("Answers the driver's id and the licence reference that events and other services use. Checks and convictions already on file, and a licence granted before this system, may come with it.");
+            .WithDescription("Answers the driver's id and the licence reference that events and other services use. Checks and convictions already on " +
+                "file, and a licence granted before this system, may come with it.");
         group.MapGet("/{id:guid}", Get).WithName("GetDriver").RequireAccess(Access.Personal)
             .WithSummary("A driver's personal record; every read is audited (who, when, why: give `purpose`)");
         group.MapPost("/{id:guid}/convictions", AddConviction).WithName("AddConviction")
             .WithSummary("Record a conviction against the offence categories of the convictions policy");
         group.MapPost("/{id:guid}/checks", AddCheck).WithName("AddDriverCheck")
-            .WithSummary("Record a dated check: DBS, update service, training, BTEC, knowledge test, medical, DVLA, register search, police intelligence, self-report");
+            .WithSummary("Record a dated check: DBS, update service, training, BTEC, knowledge test, medical, DVLA, register search, police " +
+                "intelligence, self-report");
         group.MapGet("/{id:guid}/fitness", Fitness).WithName("GetFitness").RequireAccess(Access.Personal)
             .WithSummary("Whether the driver is fit and proper on a day, with every reason: Fit, NotFit or NeedsHearing")
             .WithDescription("`at` is the day (yyyy-MM-dd, default today). Records dated after it are not read. The read is audited.");
@@ -65,37 +67,44 @@ public static class DriversEndpoints
                join licence in db.Set<Licence>().AsNoTracking() on application.LicenceId equals licence.Id
                select new EarlierApplication(application.DriverId, licence.Reference)).FirstOrDefaultAsync(ct);
 
-    private static async Task<Results<Ok<DriverDetail>, NotFound>> Get(Guid id, string? purpose, LicensingDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<DriverDetail>, NotFound>> Get(
+        Guid id, string? purpose, LicensingDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var driver = await db.Set<Driver>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        var driver = await db.Set<Driver>().AsNoTracking().FirstOrDefaultAsync(driver => driver.Id == id, ct);
         if (driver is null) return TypedResults.NotFound();
         await RecordReads.LogAsync(db, id, purpose ?? "driver record viewed", http, clock, ct);
-        var licences = await db.Set<Licence>().Where(l => l.DriverId == id).Select(l => l.Reference).ToListAsync(ct);
-        var convictions = await db.Set<ConvictionRecord>().AsNoTracking().Where(c => c.DriverId == id).OrderBy(c => c.ConvictedOn).ToListAsync(ct);
-        var checks = await db.Set<DriverCheck>().AsNoTracking().Where(c => c.DriverId == id).OrderBy(c => c.CheckedOn).ToListAsync(ct);
-        return TypedResults.Ok(new DriverDetail(driver.Id, driver.Name, driver.DateOfBirth, driver.Address, driver.NiNumber, driver.DrivingLicenceNumber, licences,
-            convictions.Select(c => new ConvictionView(c.Id, c.Category, c.ConvictedOn, c.SentenceEndsOn, c.BanEndsOn, c.Offence)).ToList(),
-            checks.Select(c => new CheckView(c.Id, c.Kind, c.CheckedOn, c.Passed, c.BothBarredLists, c.OnBarredList, c.RegisterMatch, c.HappenedOn, c.Summary)).ToList()));
+        var licences = await db.Set<Licence>().Where(licence => licence.DriverId == id).Select(licence => licence.Reference).ToListAsync(ct);
+        var convictions = await db.Set<ConvictionRecord>().AsNoTracking().Where(conviction => conviction.DriverId == id)
+            .OrderBy(conviction => conviction.ConvictedOn).ToListAsync(ct);
+        var checks = await db.Set<DriverCheck>().AsNoTracking().Where(check => check.DriverId == id).OrderBy(check => check.CheckedOn).ToListAsync(ct);
+        return TypedResults.Ok(new DriverDetail(driver.Id, driver.Name, driver.DateOfBirth, driver.Address, driver.NiNumber, driver.DrivingLicenceNumber,
+            licences,
+            convictions.Select(conviction => new ConvictionView(conviction.Id, conviction.Category, conviction.ConvictedOn, conviction.SentenceEndsOn,
+                conviction.BanEndsOn, conviction.Offence)).ToList(),
+            checks.Select(check => new CheckView(check.Id, check.Kind, check.CheckedOn, check.Passed, check.BothBarredLists, check.OnBarredList,
+                check.RegisterMatch, check.HappenedOn, check.Summary)).ToList()));
     }
 
-    private static async Task<Results<Created<RecordCreated>, ValidationProblem, NotFound>> AddConviction(Guid id, NewConviction request, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<RecordCreated>, ValidationProblem, NotFound>> AddConviction(
+        Guid id, NewConviction request, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = DriverRequests.ConvictionProblems(request, CouncilTime.DateOf(now));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The conviction cannot be recorded");
-        if (!await db.Set<Driver>().AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
+        if (!await db.Set<Driver>().AnyAsync(driver => driver.Id == id, ct)) return TypedResults.NotFound();
         var conviction = ConvictionRecord.From(id, request, now);
         db.Add(conviction);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/drivers/{id}/convictions/{conviction.Id}", new RecordCreated(conviction.Id));
     }
 
-    private static async Task<Results<Created<RecordCreated>, ValidationProblem, NotFound>> AddCheck(Guid id, NewCheck request, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<RecordCreated>, ValidationProblem, NotFound>> AddCheck(
+        Guid id, NewCheck request, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = DriverRequests.CheckProblems(request, CouncilTime.DateOf(now));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The check cannot be recorded");
-        if (!await db.Set<Driver>().AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
+        if (!await db.Set<Driver>().AnyAsync(driver => driver.Id == id, ct)) return TypedResults.NotFound();
         var check = DriverCheck.From(id, request, now);
         db.Add(check);
         await db.SaveChangesAsync(ct);
@@ -107,7 +116,7 @@ public static class DriversEndpoints
     {
         if (!Dates.TryParse(at, CouncilTime.DateOf(clock.GetUtcNow()), out var on))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [Dates.Rule] });
-        if (!await db.Set<Driver>().AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
+        if (!await db.Set<Driver>().AnyAsync(driver => driver.Id == id, ct)) return TypedResults.NotFound();
         // Audited as what it is: the service's verdict on a person, with its reasons, not only the record.
         await db.RecordReadAsync(http, "driver fitness", $"/api/drivers/{id}/fitness", purpose ?? "fitness check", clock, ct);
         var verdict = policy.Assess(await DriverFile.ReadAsync(db, id, ct), on);

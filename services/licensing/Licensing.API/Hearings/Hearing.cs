@@ -234,13 +234,13 @@ internal sealed class CaseHearingConfiguration : IEntityTypeConfiguration<CaseHe
     public void Configure(EntityTypeBuilder<CaseHearing> b)
     {
         b.ToTable("hearings");
-        b.HasOne<Drivers.Driver>().WithMany().HasForeignKey(h => h.DriverId);
-        b.HasOne<Licences.Licence>().WithMany().HasForeignKey(h => h.LicenceId);
-        b.Property(h => h.DecisionMakerAuthority).HasConversion<string>();
-        b.Property(h => h.DecisionMakerOversight).HasConversion<string>();
-        b.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HearingId);
-        b.HasMany(h => h.Record).WithOne().HasForeignKey(r => r.HearingId);
-        b.HasOne(h => h.Decision).WithOne().HasForeignKey<HearingDecisionRecord>(d => d.HearingId);
+        b.HasOne<Drivers.Driver>().WithMany().HasForeignKey(hearing => hearing.DriverId);
+        b.HasOne<Licences.Licence>().WithMany().HasForeignKey(hearing => hearing.LicenceId);
+        b.Property(hearing => hearing.DecisionMakerAuthority).HasConversion<string>();
+        b.Property(hearing => hearing.DecisionMakerOversight).HasConversion<string>();
+        b.HasMany(hearing => hearing.Members).WithOne().HasForeignKey(member => member.HearingId);
+        b.HasMany(hearing => hearing.Record).WithOne().HasForeignKey(entry => entry.HearingId);
+        b.HasOne(hearing => hearing.Decision).WithOne().HasForeignKey<HearingDecisionRecord>(decision => decision.HearingId);
     }
 }
 
@@ -249,9 +249,9 @@ internal sealed class HearingMemberConfiguration : IEntityTypeConfiguration<Hear
     public void Configure(EntityTypeBuilder<HearingMember> b)
     {
         b.ToTable("hearing_members");
-        b.HasKey(m => new { m.HearingId, m.Name });
-        b.Property(m => m.Role).HasConversion<string>();
-        b.Ignore(m => m.TakesPart);
+        b.HasKey(member => new { member.HearingId, member.Name });
+        b.Property(member => member.Role).HasConversion<string>();
+        b.Ignore(member => member.TakesPart);
     }
 }
 
@@ -260,7 +260,7 @@ internal sealed class HearingRecordEntryConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<HearingRecordEntry> b)
     {
         b.ToTable("hearing_record");
-        b.Property(r => r.Kind).HasConversion<string>();
+        b.Property(entry => entry.Kind).HasConversion<string>();
     }
 }
 
@@ -269,7 +269,7 @@ internal sealed class HearingDecisionRecordConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<HearingDecisionRecord> b)
     {
         b.ToTable("hearing_decisions");
-        b.Property(d => d.Outcome).HasConversion<string>();
-        b.Property(d => d.Grounds).HasConversion<string>();
+        b.Property(decision => decision.Outcome).HasConversion<string>();
+        b.Property(decision => decision.Grounds).HasConversion<string>();
     }
 }

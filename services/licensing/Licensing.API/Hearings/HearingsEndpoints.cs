@@ -30,8 +30,10 @@ public static class HearingsEndpoints
             .WithSummary("Record a question from a member or a statement by the driver (409 member-has-interest for a member who takes no part)");
         group.MapPost("/{id:guid}/decision", Decide).WithName("DecideHearing").RequireAccess(Access.Decide)
             .WithSummary("Record the decision with written reasons; answers when it takes effect")
-            .WithDescription("A suspension or revocation takes effect 21 days after notice, or when an appeal is decided, unless ordered with immediate effect in the interests of public safety. " +
-                             "The decision goes to governance's decision register (DecisionRecorded), LicensingDecisionMade is published, SafeguardingConcernRaised on safeguarding grounds, " +
+            .WithDescription("A suspension or revocation takes effect 21 days after notice, or when an appeal is decided, unless ordered with " +
+                             "immediate effect in the interests of public safety. " +
+                             "The decision goes to governance's decision register (DecisionRecorded), LicensingDecisionMade is published, " +
+                             "SafeguardingConcernRaised on safeguarding grounds, " +
                              "and a refusal, suspension or revocation on safeguarding or road-safety grounds makes a national register entry.");
         return app;
     }
@@ -49,7 +51,8 @@ public static class HearingsEndpoints
         var holder = await DecisionMakerOnAsync(db, request.HeldOn!.Value, ct);
 
         var scheduled = CaseHearing.Schedule(request, licence, holder, panel, clock.GetUtcNow());
-        if (scheduled.Changes is not { } hearing) return scheduled.Refused!.NamesFields ? scheduled.Refused.AsValidationProblem() : scheduled.Refused.AsProblem();
+        if (scheduled.Changes is not { } hearing) return scheduled.Refused!.NamesFields ? scheduled.Refused.AsValidationProblem()
+            : scheduled.Refused.AsProblem();
         db.Add(hearing);
         await db.SaveChangesAsync(ct);
         HearingMetrics.HearingsScheduled.Add(1, new KeyValuePair<string, object?>("decision_maker", hearing.DecisionMakerAuthority.ToString()));
@@ -60,18 +63,20 @@ public static class HearingsEndpoints
     {
         var hearing = await LoadAsync(db, id, ct, tracking: false);
         if (hearing is null) return TypedResults.NotFound();
-        var reference = await db.Set<Licence>().Where(l => l.Id == hearing.LicenceId).Select(l => l.Reference).SingleAsync(ct);
+        var reference = await db.Set<Licence>().Where(licence => licence.Id == hearing.LicenceId).Select(licence => licence.Reference).SingleAsync(ct);
         return TypedResults.Ok(ToView(hearing, reference, effects));
     }
 
     private static async Task<Ok<List<HearingView>>> List(Guid? driverId, LicensingDb db, EffectDates effects, CancellationToken ct)
     {
-        var query = db.Set<CaseHearing>().AsNoTracking().Include(h => h.Members).Include(h => h.Record).Include(h => h.Decision).AsSplitQuery();
-        if (driverId is { } d) query = query.Where(h => h.DriverId == d);
-        var hearings = await query.OrderBy(h => h.HeldOn).ThenBy(h => h.Id).Take(1000).ToListAsync(ct);
-        var licenceIds = hearings.Select(h => h.LicenceId).Distinct().ToList();
-        var references = await db.Set<Licence>().Where(l => licenceIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Reference, ct);
-        return TypedResults.Ok(hearings.Select(h => ToView(h, references[h.LicenceId], effects)).ToList());
+        var query = db.Set<CaseHearing>().AsNoTracking().Include(hearing => hearing.Members).Include(hearing => hearing.Record)
+            .Include(hearing => hearing.Decision).AsSplitQuery();
+        if (driverId is { } wanted) query = query.Where(hearing => hearing.DriverId == wanted);
+        var hearings = await query.OrderBy(hearing => hearing.HeldOn).ThenBy(hearing => hearing.Id).Take(1000).ToListAsync(ct);
+        var licenceIds = hearings.Select(hearing => hearing.LicenceId).Distinct().ToList();
+        var references = await db.Set<Licence>().Where(licence => licenceIds.Contains(licence.Id))
+            .ToDictionaryAsync(licence => licence.Id, licence => licence.Reference, ct);
+        return TypedResults.Ok(hearings.Select(hearing => ToView(hearing, references[hearing.LicenceId], effects)).ToList());
     }
 
     private static async Task<Results<Ok<HearingView>, ValidationProblem, NotFound, ProblemHttpResult>> Declare(
@@ -136,23 +141,27 @@ public static class HearingsEndpoints
     private static async Task<AuthorityAssignment?> DecisionMakerOnAsync(LicensingDb db, DateOnly heldOn, CancellationToken ct)
     {
         var at = HearingPanel.SittingAt(heldOn);
-        var history = await db.AuthorityAssignments.AsNoTracking().Where(a => a.Function == HearingPanel.Function && a.EffectiveFrom <= at).ToListAsync(ct);
+        var history = await db.AuthorityAssignments.AsNoTracking()
+            .Where(assignment => assignment.Function == HearingPanel.Function && assignment.EffectiveFrom <= at).ToListAsync(ct);
         return DirectionsInForce.HolderOf(history, HearingPanel.Function, at);
     }
 
     internal static async Task<CaseHearing?> LoadAsync(LicensingDb db, Guid id, CancellationToken ct, bool tracking)
     {
-        var query = db.Set<CaseHearing>().Include(h => h.Members).Include(h => h.Record).Include(h => h.Decision).AsSplitQuery();
-        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(h => h.Id == id, ct);
+        var query = db.Set<CaseHearing>().Include(hearing => hearing.Members).Include(hearing => hearing.Record).Include(hearing => hearing.Decision)
+            .AsSplitQuery();
+        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(hearing => hearing.Id == id, ct);
     }
 
-    internal static HearingView ToView(CaseHearing h, string licenceReference, EffectDates? effects) => new(
-        h.Id, h.DriverId, licenceReference, h.HeldOn, h.Grounds,
-        new DecisionMakerView(h.DecisionMakerAuthority, h.DecisionMakerOversight, h.DecisionMakerName, h.DirectionsId),
-        h.Members.OrderBy(m => m.Name).Select(m => new MemberView(m.Name, m.Role, m.Interest, m.TakesPart)).ToList(),
-        h.Record.OrderBy(r => r.Seq).Select(r => new RecordEntryView(r.Seq, r.Kind, r.Speaker, r.Text)).ToList(),
-        h.Decision is { } d
-            ? new DecisionView(d.Id, d.Outcome, d.Grounds, d.Reasons, d.Immediate, d.ImmediateReasons, d.NoticeGivenOn, d.EffectiveOn, d.EffectRule,
-                (effects ?? new EffectDates()).LastDayToAppeal(d.Outcome, d.NoticeGivenOn), HearingPanel.GoesToNationalRegister(d.Outcome, d.Grounds))
+    internal static HearingView ToView(CaseHearing hearing, string licenceReference, EffectDates? effects) => new(
+        hearing.Id, hearing.DriverId, licenceReference, hearing.HeldOn, hearing.Grounds,
+        new DecisionMakerView(hearing.DecisionMakerAuthority, hearing.DecisionMakerOversight, hearing.DecisionMakerName, hearing.DirectionsId),
+        hearing.Members.OrderBy(member => member.Name).Select(member => new MemberView(member.Name, member.Role, member.Interest, member.TakesPart)).ToList(),
+        hearing.Record.OrderBy(entry => entry.Seq).Select(entry => new RecordEntryView(entry.Seq, entry.Kind, entry.Speaker, entry.Text)).ToList(),
+        hearing.Decision is { } decision
+            ? new DecisionView(decision.Id, decision.Outcome, decision.Grounds, decision.Reasons, decision.Immediate, decision.ImmediateReasons,
+                decision.NoticeGivenOn, decision.EffectiveOn, decision.EffectRule,
+                (effects ?? new EffectDates()).LastDayToAppeal(decision.Outcome, decision.NoticeGivenOn),
+                HearingPanel.GoesToNationalRegister(decision.Outcome, decision.Grounds))
             : null);
 }

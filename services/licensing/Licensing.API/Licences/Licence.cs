@@ -127,7 +127,8 @@ public sealed class Licence
 /// <param name="Fitness">Whether a driver is fit and proper.</param>
 /// <param name="Vehicles">Whether a vehicle may be licensed.</param>
 /// <param name="Terms">The standard terms.</param>
-public sealed record GrantingContext(DateOnly Today, DriverRecords? Driver, Vehicle? Vehicle, FitnessPolicy Fitness, VehiclePolicy Vehicles, LicenceTerms Terms);
+public sealed record GrantingContext(DateOnly Today, DriverRecords? Driver, Vehicle? Vehicle, FitnessPolicy Fitness, VehiclePolicy Vehicles,
+    LicenceTerms Terms);
 
 /// <summary>A grant or renewal for a term; a term shorter than the standard one carries its reason.</summary>
 public sealed class LicenceGrant
@@ -159,12 +160,12 @@ internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
     public void Configure(EntityTypeBuilder<Licence> b)
     {
         b.ToTable("licences");
-        b.HasOne<Drivers.Driver>().WithMany().HasForeignKey(l => l.DriverId);
-        b.HasOne<Vehicles.Vehicle>().WithMany().HasForeignKey(l => l.VehicleId);
-        b.Property(l => l.Type).HasConversion<string>();
-        b.HasMany(l => l.Grants).WithOne().HasForeignKey(g => g.LicenceId);
-        b.HasMany(l => l.StatusChanges).WithOne().HasForeignKey(c => c.LicenceId);
-        b.Ignore(l => l.Kind);
+        b.HasOne<Drivers.Driver>().WithMany().HasForeignKey(licence => licence.DriverId);
+        b.HasOne<Vehicles.Vehicle>().WithMany().HasForeignKey(licence => licence.VehicleId);
+        b.Property(licence => licence.Type).HasConversion<string>();
+        b.HasMany(licence => licence.Grants).WithOne().HasForeignKey(grant => grant.LicenceId);
+        b.HasMany(licence => licence.StatusChanges).WithOne().HasForeignKey(change => change.LicenceId);
+        b.Ignore(licence => licence.Kind);
     }
 }
 
@@ -178,6 +179,6 @@ internal sealed class LicenceStatusChangeConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<LicenceStatusChange> b)
     {
         b.ToTable("licence_status_changes");
-        b.Property(c => c.Status).HasConversion<string>();
+        b.Property(change => change.Status).HasConversion<string>();
     }
 }

@@ -17,7 +17,8 @@ public static class LicencesEndpoints
         var group = app.MapGroup("/api/licences").WithTags("Licences");
         group.MapPost("/{reference}/grants", Grant).WithName("GrantLicence")
             .WithSummary("Grant or renew a licence: a driver must be found fit that day, a vehicle must meet the vehicle policy")
-            .WithDescription("409 officer-cannot-grant (with the fitness outcome and every reason) when the driver is not fit or needs a hearing; 409 vehicle-not-licensable with the reasons.");
+            .WithDescription("409 officer-cannot-grant (with the fitness outcome and every reason) when the driver is not fit or needs a hearing; 409 " +
+                "vehicle-not-licensable with the reasons.");
         group.MapGet("/{reference}", Get).WithName("GetLicence")
             .WithSummary("A licence's grants, decided changes and status on a day (`at`, default today); no personal details");
         group.MapGet("/", Summary).WithName("CountLicences").RequireAccess(Access.Aggregate)
@@ -46,11 +47,13 @@ public static class LicencesEndpoints
         return TypedResults.Created($"/api/licences/{reference}", ToView(licence, grant.GrantedOn));
     }
 
-    private static async Task<Results<Ok<LicenceView>, NotFound, ValidationProblem>> Get(string reference, string? at, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<LicenceView>, NotFound, ValidationProblem>> Get(
+        string reference, string? at, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         if (!Dates.TryParse(at, CouncilTime.DateOf(clock.GetUtcNow()), out var on))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [Dates.Rule] });
-        var licence = await db.Set<Licence>().AsNoTracking().Include(l => l.Grants).Include(l => l.StatusChanges).FirstOrDefaultAsync(l => l.Reference == reference, ct);
+        var licence = await db.Set<Licence>().AsNoTracking().Include(licence => licence.Grants).Include(licence => licence.StatusChanges)
+            .FirstOrDefaultAsync(licence => licence.Reference == reference, ct);
         return licence is null ? TypedResults.NotFound() : TypedResults.Ok(ToView(licence, on));
     }
 
@@ -58,17 +61,20 @@ public static class LicencesEndpoints
     {
         if (!Dates.TryParse(at, CouncilTime.DateOf(clock.GetUtcNow()), out var on))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [Dates.Rule] });
-        var licences = await db.Set<Licence>().AsNoTracking().Include(l => l.Grants).Include(l => l.StatusChanges).AsSplitQuery().ToListAsync(ct);
+        var licences = await db.Set<Licence>().AsNoTracking().Include(licence => licence.Grants).Include(licence => licence.StatusChanges).AsSplitQuery()
+            .ToListAsync(ct);
         return TypedResults.Ok(licences
-            .GroupBy(l => (l.Type, Status: StatusOf(l, on)))
-            .OrderBy(g => g.Key.Type).ThenBy(g => g.Key.Status)
-            .Select(g => new LicenceCount(g.Key.Type, g.Key.Status, g.Count()))
+            .GroupBy(licence => (licence.Type, Status: StatusOf(licence, on)))
+            .OrderBy(group => group.Key.Type).ThenBy(grant => grant.Key.Status)
+            .Select(group => new LicenceCount(group.Key.Type, group.Key.Status, group.Count()))
             .ToList());
     }
 
     internal static LicenceStatus StatusOf(Licence licence, DateOnly on) => licence.StatusOn(on);
 
-    internal static LicenceView ToView(Licence l, DateOnly on) => new(l.Reference, l.Type, l.AppliedOn, on, StatusOf(l, on),
-        l.Grants.OrderBy(g => g.GrantedOn).Select(g => new GrantView(g.GrantedOn, g.TermMonths, g.ExpiresOn, g.ShorterTermReason, g.ExceptionalCondition)).ToList(),
-        l.StatusChanges.OrderBy(c => c.RecordedAt).Select(c => new StatusChangeView(c.Status, c.EffectiveOn, c.DecisionId, c.Reason)).ToList());
+    internal static LicenceView ToView(Licence licence, DateOnly on) => new(licence.Reference, licence.Type, licence.AppliedOn, on, StatusOf(licence, on),
+        licence.Grants.OrderBy(grant => grant.GrantedOn)
+            .Select(grant => new GrantView(grant.GrantedOn, grant.TermMonths, grant.ExpiresOn, grant.ShorterTermReason, grant.ExceptionalCondition)).ToList(),
+        licence.StatusChanges.OrderBy(change => change.RecordedAt)
+            .Select(change => new StatusChangeView(change.Status, change.EffectiveOn, change.DecisionId, change.Reason)).ToList());
 }
