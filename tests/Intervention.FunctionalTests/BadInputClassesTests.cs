@@ -198,16 +198,6 @@ public sealed class BadInputClassesTests(SharedSystem shared)
         await AssertNamesAsync(response, HttpStatusCode.BadRequest, field, "64");
     }
 
-    [Fact]
-    public async Task A_hearing_cannot_be_held_before_the_licence_was_applied_for()
-    {
-        var driver = await NewDriverAsync("2016-06-01");
-
-        using var response = await Gateway.PostAsync("licensing/api/hearings", Json($$"""{"driverId":"{{driver}}","heldOn":"2016-05-31","grounds":"Complaint from a passenger"}"""));
-
-        await AssertNamesAsync(response, HttpStatusCode.BadRequest, "heldOn", "2016-06-01");
-    }
-
     private async Task<Guid> NewDriverAsync(string appliedOn) =>
         (await Api.PostAsync(Gateway, "licensing/api/drivers",
             $$"""{"name":"Bad Input {{Guid.NewGuid():N}}","dateOfBirth":"1970-01-01","licenceType":"PrivateHire","appliedOn":"{{appliedOn}}"}""")).GetProperty("id").GetGuid();

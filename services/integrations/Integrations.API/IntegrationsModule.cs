@@ -29,18 +29,20 @@ public static class IntegrationsModule
             foreach (var contract in EventContracts.All)
                 bus.AddConsumer(typeof(EventConsumer<>).MakeGenericType(contract), typeof(EventConsumerDefinition<>).MakeGenericType(contract));
         });
-        builder.Services.AddAuthorization(a => a.AddPolicy(IntegratorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Integrator)));
+        builder.Services.AddAuthorization(authorization => authorization.AddPolicy(IntegratorPolicy, policy => policy.RequireAuthenticatedUser()
+            .RequireRole(Roles.Integrator)));
 
-        builder.Services.Configure<SubscriptionOptions>(builder.Configuration.GetSection(SubscriptionOptions.Section));
-        builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
-        builder.Services.AddSingleton(sp => new DeliverySchedule(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value));
+        builder.Services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section);
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        builder.Services.AddSingleton(services => new DeliverySchedule(services.GetRequiredService<IOptions<DeliveryOptions>>().Value));
         builder.Services.AddSingleton<DeliverySignal>();
-        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, (sp, client) =>
-                client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout + TimeSpan.FromSeconds(5))
+        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, (services, client) =>
+                client.Timeout = services.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout + TimeSpan.FromSeconds(5))
             // Deliveries keep their own schedule (DeliverySchedule) and timeout: no standard resilience handler here.
             .ForOutsideAddresses()
             // A redirect would send a signed event somewhere the subscriber did not register; an address inside the network is refused.
-            .ConfigurePrimaryHttpMessageHandler(sp => PublicAddresses.Handler(sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value.AllowHttpLoopback));
+            .ConfigurePrimaryHttpMessageHandler(services =>
+                PublicAddresses.Handler(services.GetRequiredService<IOptions<SubscriptionOptions>>().Value.AllowHttpLoopback));
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

@@ -21,18 +21,18 @@ public static class LicensingModule
         builder.AddMessaging<LicensingDb>(bus => bus.AddDirectionsCopy());
 
         // The policies are plain classes; their numbers come from configuration (Licensing:*), defaults from DOMAIN.md.
-        builder.Services.Configure<ConvictionPolicyOptions>(builder.Configuration.GetSection(ConvictionPolicyOptions.Section));
-        builder.Services.Configure<FitnessPolicyOptions>(builder.Configuration.GetSection(FitnessPolicyOptions.Section));
-        builder.Services.Configure<VehiclePolicyOptions>(builder.Configuration.GetSection(VehiclePolicyOptions.Section));
-        builder.Services.Configure<LicenceTermsOptions>(builder.Configuration.GetSection(LicenceTermsOptions.Section));
-        builder.Services.Configure<EffectDatesOptions>(builder.Configuration.GetSection(EffectDatesOptions.Section));
-        builder.Services.Configure<HearingPanelOptions>(builder.Configuration.GetSection(HearingPanelOptions.Section));
-        builder.Services.AddSingleton(sp => new ConvictionPolicy(sp.GetRequiredService<IOptions<ConvictionPolicyOptions>>().Value));
-        builder.Services.AddSingleton(sp => new FitnessPolicy(sp.GetRequiredService<IOptions<FitnessPolicyOptions>>().Value, sp.GetRequiredService<ConvictionPolicy>()));
-        builder.Services.AddSingleton(sp => new VehiclePolicy(sp.GetRequiredService<IOptions<VehiclePolicyOptions>>().Value));
-        builder.Services.AddSingleton(sp => new LicenceTerms(sp.GetRequiredService<IOptions<LicenceTermsOptions>>().Value));
-        builder.Services.AddSingleton(sp => new EffectDates(sp.GetRequiredService<IOptions<EffectDatesOptions>>().Value));
-        builder.Services.AddSingleton(sp => new HearingPanel(sp.GetRequiredService<IOptions<HearingPanelOptions>>().Value));
+        builder.Services.AddOptions<ConvictionPolicyOptions>().BindConfiguration(ConvictionPolicyOptions.Section);
+        builder.Services.AddOptions<FitnessPolicyOptions>().BindConfiguration(FitnessPolicyOptions.Section);
+        builder.Services.AddOptions<VehiclePolicyOptions>().BindConfiguration(VehiclePolicyOptions.Section);
+        builder.Services.AddOptions<LicenceTermsOptions>().BindConfiguration(LicenceTermsOptions.Section);
+        builder.Services.AddOptions<EffectDatesOptions>().BindConfiguration(EffectDatesOptions.Section);
+        builder.Services.AddOptions<HearingPanelOptions>().BindConfiguration(HearingPanelOptions.Section);
+        builder.Services.AddSingleton(services => new ConvictionPolicy(services.Options<ConvictionPolicyOptions>()));
+        builder.Services.AddSingleton(services => new FitnessPolicy(services.Options<FitnessPolicyOptions>(), services.GetRequiredService<ConvictionPolicy>()));
+        builder.Services.AddSingleton(services => new VehiclePolicy(services.Options<VehiclePolicyOptions>()));
+        builder.Services.AddSingleton(services => new LicenceTerms(services.Options<LicenceTermsOptions>()));
+        builder.Services.AddSingleton(services => new EffectDates(services.Options<EffectDatesOptions>()));
+        builder.Services.AddSingleton(services => new HearingPanel(services.Options<HearingPanelOptions>()));
 
         builder.Services.AddSingleton<AuditQueue>();
         builder.Services.AddHostedService<AuditRun>();
@@ -51,4 +51,7 @@ public static class LicensingModule
         app.MapAudits();
         return app;
     }
+
+    /// <summary>The bound options a policy is made with (the policies take the values, so that tests make them with <c>new</c>).</summary>
+    private static T Options<T>(this IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
 }

@@ -30,8 +30,8 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
     public void Configure(EntityTypeBuilder<Delivery> b)
     {
         b.ToTable("deliveries");
-        b.HasOne<Subscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<StoredEvent>().WithMany().HasForeignKey(d => d.EventId);
-        b.Property(d => d.Status).HasConversion<string>();
+        b.HasOne<Subscription>().WithMany().HasForeignKey(delivery => delivery.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StoredEvent>().WithMany().HasForeignKey(delivery => delivery.EventId);
+        b.Property(delivery => delivery.Status).HasConversion<string>();
     }
 }

@@ -10,7 +10,8 @@ public static class DeliveryFailure
     /// <summary>The one text for every attempt that got no HTTP answer: refused, unreachable, unresolved, TLS, reset or timed out.</summary>
     public const string NoAnswer = "delivery failed: no answer";
 
-    /// <summary>The text for an attempt that got no HTTP answer: the address filter's refusal (our decision, which reveals nothing of the network), else <see cref="NoAnswer"/>.</summary>
+    /// <summary>The text for an attempt that got no HTTP answer: the address filter's refusal (our decision, which reveals nothing of the network),
+    /// else <see cref="NoAnswer"/>.</summary>
     public static string ForSubscriber(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)

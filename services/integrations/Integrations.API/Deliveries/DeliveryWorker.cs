@@ -10,7 +10,8 @@ namespace Integrations.API.Deliveries;
 
 /// <summary>
 /// Posts due deliveries to their subscribers. A batch is claimed with <c>FOR UPDATE SKIP LOCKED</c> (as the outbox relay claims
-/// its rows), so replicas and this service's own concurrent passes never post the same delivery at once; each is posted with a timeout, signed, and marked delivered,
+/// its rows), so replicas and this service's own concurrent passes never post the same delivery at once; each is posted with a timeout, signed, and
+/// marked delivered,
 /// rescheduled with back-off (<see cref="DeliverySchedule"/>) or parked, in the same transaction.
 /// </summary>
 internal sealed class DeliveryWorker(
@@ -82,14 +83,16 @@ internal sealed class DeliveryWorker(
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
 
-        var eventIds = due.Select(d => d.EventId).Distinct().ToList();
-        var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
-        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.EventId)).ToDictionaryAsync(e => e.EventId, ct);
-        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var eventIds = due.Select(delivery => delivery.EventId).Distinct().ToList();
+        var subscriptionIds = due.Select(delivery => delivery.SubscriptionId).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().Where(stored => eventIds.Contains(stored.EventId)).ToDictionaryAsync(stored => stored.EventId, ct);
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(subscription => subscriptionIds.Contains(subscription.Id))
+            .ToDictionaryAsync(subscription => subscription.Id, ct);
 
         // Checked again as it leaves: a contract classified more strictly since the subscription (or the delivery) was made is
         // withheld, and the delivery forgotten rather than shown to a subscriber who may not know the event exists.
-        var withheld = due.Where(d => !EventContracts.MayReceive(events[d.EventId].Type, subscriptions[d.SubscriptionId].Audiences.ToHashSet())).ToList();
+        var withheld = due.Where(delivery => !EventContracts.MayReceive(events[delivery.EventId].Type, subscriptions[delivery.SubscriptionId]
+            .Audiences.ToHashSet())).ToList();
         foreach (var delivery in withheld)
         {
             logger.LogWarning("Delivery {DeliveryId} of {EventType} {EventId} withheld: the owner of subscription {SubscriptionId} may not receive it",
@@ -99,7 +102,8 @@ internal sealed class DeliveryWorker(
         due = due.Except(withheld).ToList();
 
         var client = clients.CreateClient(HttpClientName);
-        var outcomes = await Task.WhenAll(due.Select(d => PostAsync(client, d, subscriptions[d.SubscriptionId], events[d.EventId], settings.Timeout, ct)));
+        var outcomes = await Task.WhenAll(due.Select(delivery => PostAsync(client, delivery, subscriptions[delivery.SubscriptionId],
+            events[delivery.EventId], settings.Timeout, ct)));
         foreach (var (delivery, outcome) in due.Zip(outcomes))
         {
             var at = clock.GetUtcNow();
@@ -133,7 +137,8 @@ internal sealed class DeliveryWorker(
 
     private sealed record Outcome(bool Delivered, int? StatusCode, string? Error);
 
-    private async Task<Outcome> PostAsync(HttpClient client, Delivery delivery, Subscription subscription, StoredEvent stored, TimeSpan timeout, CancellationToken ct)
+    private async Task<Outcome> PostAsync(HttpClient client, Delivery delivery, Subscription subscription, StoredEvent stored, TimeSpan timeout,
+        CancellationToken ct)
     {
         // The delivery continues the trace of the request that made the event.
         ActivityContext.TryParse(stored.Traceparent, null, out var parent);

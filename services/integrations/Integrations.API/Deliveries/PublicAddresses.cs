@@ -126,7 +126,7 @@ public static class PublicAddresses
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-        var allowed = addresses.Where(a => MayConnect(a, allowLoopback)).ToList();
+        var allowed = addresses.Where(address => MayConnect(address, allowLoopback)).ToList();
         if (allowed.Count == 0) throw new AddressRefusedException(host);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

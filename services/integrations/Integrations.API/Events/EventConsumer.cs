@@ -36,8 +36,10 @@ public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, Deli
         if (stored == 0) return;
 
         // Only to the subscriptions whose owner may receive it (a restricted event: the audience was in their token).
-        var asked = await db.Subscriptions.AsNoTracking().Where(s => s.EventTypes.Contains(type)).Select(s => new { s.Id, s.Audiences }).ToListAsync(ct);
-        var allowed = asked.Where(s => EventAudiences.MayReceive(typeof(T), s.Audiences.ToHashSet())).Select(s => s.Id).ToArray();
+        var asked = await db.Subscriptions.AsNoTracking().Where(subscription => subscription.EventTypes.Contains(type))
+            .Select(subscription => new { subscription.Id, subscription.Audiences }).ToListAsync(ct);
+        var allowed = asked.Where(subscription => EventAudiences.MayReceive(typeof(T), subscription.Audiences.ToHashSet()))
+            .Select(subscription => subscription.Id).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO deliveries (id, subscription_id, event_id, status, replay, created_at, attempts, next_attempt_at)
             SELECT gen_random_uuid(), s.id, {eventId}, 'Pending', false, {now}, 0, {now}

@@ -12,14 +12,14 @@ public static partial class EventContracts
 {
     /// <summary>The event contracts offered to integrators, by full name.</summary>
     public static IReadOnlyList<Type> All { get; } =
-        EventAudiences.Events.Where(t => EventAudiences.ClassificationOf(t).Classification != EventClassification.Internal).ToList();
+        EventAudiences.Events.Where(contract => EventAudiences.ClassificationOf(contract).Classification != EventClassification.Internal).ToList();
 
     /// <summary>The full names of those, e.g. <c>Intervention.Contracts.Licensing.LicensingDecisionMade</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = All.Select(t => t.FullName!).ToList();
+    public static IReadOnlyList<string> Names { get; } = All.Select(contract => contract.FullName!).ToList();
 
     /// <summary>Whether an owner holding <paramref name="audiences"/> may receive events of the contract named <paramref name="type"/>.</summary>
     public static bool MayReceive(string type, IReadOnlySet<string> audiences) =>
-        All.FirstOrDefault(t => t.FullName == type) is { } contract && EventAudiences.MayReceive(contract, audiences);
+        All.FirstOrDefault(known => known.FullName == type) is { } contract && EventAudiences.MayReceive(contract, audiences);
 
     /// <summary>This service's queue for an event: <c>integrations-&lt;event&gt;</c> in kebab case (<c>integrations-licensing-decision-made</c>).</summary>
     public static string QueueName(Type type) => "integrations-" + Words().Replace(type.Name, "$1-$2").ToLowerInvariant();

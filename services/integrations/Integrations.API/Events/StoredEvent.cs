@@ -27,7 +27,7 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
     public void Configure(EntityTypeBuilder<StoredEvent> b)
     {
         b.ToTable("events");
-        b.HasKey(e => e.EventId);
-        b.Property(e => e.Data).HasColumnType("json");
+        b.HasKey(stored => stored.EventId);
+        b.Property(stored => stored.Data).HasColumnType("json");
     }
 }

@@ -11,5 +11,5 @@ public static class CallerAudiences
     /// <c>scp</c>: read too). None means public events only.
     /// </summary>
     public static IReadOnlySet<string> AudiencesOf(this ClaimsPrincipal user) =>
-        EventAudiences.FromScopes(user.FindAll("scope").Concat(user.FindAll("scp")).Select(c => c.Value));
+        EventAudiences.FromScopes(user.FindAll("scope").Concat(user.FindAll("scp")).Select(claim => claim.Value));
 }

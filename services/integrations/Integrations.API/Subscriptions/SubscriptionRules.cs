@@ -29,9 +29,9 @@ public static class SubscriptionRules
             errors["eventTypes"] = ["must name at least one event type, e.g. " + knownEventTypes.FirstOrDefault()];
         else
         {
-            var unknown = request.EventTypes.Where(t => !knownEventTypes.Contains(t)).Distinct().ToList();
-            if (unknown.Count > 0)
-                errors["eventTypes"] = [$"unknown event type {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known: {string.Join(", ", knownEventTypes)}"];
+            var unknown = request.EventTypes.Where(type => !knownEventTypes.Contains(type)).Distinct().ToList();
+            var quoted = string.Join(", ", unknown.Select(name => $"'{name}'"));
+            if (unknown.Count > 0) errors["eventTypes"] = [$"unknown event type {quoted}; known: {string.Join(", ", knownEventTypes)}"];
         }
 
         if (request.Description is { Length: > MaxDescriptionLength })
@@ -47,7 +47,8 @@ public static class SubscriptionRules
     /// internal ones always, restricted ones without their audience.
     /// </summary>
     public static IReadOnlyList<string> NotReceivable(IEnumerable<string> eventTypes, IReadOnlySet<string> audiences) =>
-        eventTypes.Distinct().Where(t => EventAudiences.Find(t) is not { } contract || !EventAudiences.MayReceive(contract, audiences)).Order(StringComparer.Ordinal).ToList();
+        eventTypes.Distinct().Where(type => EventAudiences.Find(type) is not { } contract || !EventAudiences.MayReceive(contract, audiences))
+            .Order(StringComparer.Ordinal).ToList();
 
     private static string? UrlProblem(string? url, bool allowHttpLoopback)
     {

@@ -31,52 +31,39 @@ public static class SubscriptionsEndpoints
 
         app.MapGet("/api/event-types", (HttpContext http) => TypedResults.Ok(EventTypes(http.User.AudiencesOf())))
             .WithName("ListEventTypes").WithTags("Subscriptions")
-            .WithSummary("The event types the caller may subscribe to: the public ones, and the restricted ones of the audiences in its token's scope (intervention.events.<audience>)")
+            .WithSummary("The event types the caller may subscribe to: the public ones, and the restricted ones of the audiences in its token's scope " +
+                "(intervention.events.<audience>)")
             .RequireAuthorization(IntegrationsModule.IntegratorPolicy);
         return app;
     }
 
     /// <summary>What an owner holding <paramref name="audiences"/> may subscribe to, with who may receive each.</summary>
     internal static List<EventTypeView> EventTypes(IReadOnlySet<string> audiences) => EventContracts.All
-        .Where(t => EventAudiences.MayReceive(t, audiences))
-        .Select(t => new EventTypeView(t.FullName!, EventContracts.PortfolioOf(t), EventAudiences.ClassificationOf(t).Classification, EventAudiences.ClassificationOf(t).Audiences))
+        .Where(contract => EventAudiences.MayReceive(contract, audiences))
+        .Select(contract => new EventTypeView(contract.FullName!, EventContracts.PortfolioOf(contract), EventAudiences.ClassificationOf(contract)
+            .Classification, EventAudiences.ClassificationOf(contract).Audiences))
         .ToList();
 
     private static async Task<Results<Created<RegisteredSubscription>, ValidationProblem, ProblemHttpResult>> Register(
         NewSubscription request, IntegrationsDb db, IOptions<SubscriptionOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        // Every contract is a known type (an internal one is refused below, not called unknown).
-        var errors = SubscriptionRules.Check(request, EventAudiences.Events.Select(t => t.FullName!).ToList(), options.Value.AllowHttpLoopback);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var audiences = http.User.AudiencesOf();
-        if (SubscriptionRules.NotReceivable(request.EventTypes!, audiences) is { Count: > 0 } refused)
-            return RuleBroken.Forbidden(SubscriptionRules.NotReceivableRule,
-                $"Your token may not receive {string.Join(", ", refused)}: child-level events go to no integrator, and a restricted event only to a token whose scope names its audience (intervention.events.<audience>). GET /api/event-types lists what you may receive.",
-                new Dictionary<string, object?> { ["eventTypes"] = refused });
-
         var now = clock.GetUtcNow();
-        var subscription = new Subscription
-        {
-            Id = Guid.CreateVersion7(now),
-            Owner = http.User.CallerName(),
-            Url = request.Url!.Trim(),
-            EventTypes = request.EventTypes!.Distinct().Order(StringComparer.Ordinal).ToArray(),
-            Audiences = audiences.Order(StringComparer.Ordinal).ToArray(),
-            Secret = WebhookSignature.NewSecret(),
-            Description = request.Description,
-            CreatedAt = now,
-        };
+        var registered = Subscription.Register(request, http.User.CallerName(), http.User.AudiencesOf(), options.Value, WebhookSignature.NewSecret(), now);
+        if (registered.Changes is not { } subscription) return registered.Refused!.NamesFields ? registered.Refused.AsValidationProblem()
+            : registered.Refused.AsProblem();
         db.Add(subscription);
         Audit(db, http, now, "POST /api/subscriptions", $"/api/subscriptions/{subscription.Id}", 201);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/subscriptions/{subscription.Id}",
-            new RegisteredSubscription(subscription.Id, subscription.Url, subscription.EventTypes, subscription.Description, subscription.CreatedAt, subscription.Secret, Scheme));
+        var answer = new RegisteredSubscription(
+            subscription.Id, subscription.Url, subscription.EventTypes, subscription.Description, subscription.CreatedAt, subscription.Secret, Scheme);
+        return TypedResults.Created($"/api/subscriptions/{subscription.Id}", answer);
     }
 
     private static async Task<Ok<List<SubscriptionView>>> List(IntegrationsDb db, HttpContext http, CancellationToken ct)
     {
         var owner = http.User.CallerName();
-        var list = await db.Subscriptions.AsNoTracking().Where(s => s.Owner == owner).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var list = await db.Subscriptions.AsNoTracking().Where(subscription => subscription.Owner == owner)
+            .OrderBy(subscription => subscription.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok(list.Select(View).ToList());
     }
 
@@ -96,7 +83,7 @@ public static class SubscriptionsEndpoints
     internal static Task<Subscription?> FindOwnedAsync(this IntegrationsDb db, Guid id, HttpContext http, CancellationToken ct)
     {
         var owner = http.User.CallerName();
-        return db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.Owner == owner, ct);
+        return db.Subscriptions.FirstOrDefaultAsync(subscription => subscription.Id == id && subscription.Owner == owner, ct);
     }
 
     /// <summary>A change through the API, in the service's audit trail, saved with the change itself.</summary>

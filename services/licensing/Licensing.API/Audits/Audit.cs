@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Intervention.ServiceDefaults.Http;
 using Licensing.API.Drivers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,6 +17,14 @@ public sealed class DriverAudit
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Failure { get; set; }
+
+    /// <summary>Starts an audit of the drivers licensed on a day, today when none is given; not a day in the future.</summary>
+    public static Decision<DriverAudit> Start(DateOnly? asAt, DateOnly today, DateTimeOffset now)
+    {
+        var day = asAt ?? today;
+        if (day > today) return Refusal.OfField("asAt", "must not be in the future");
+        return new DriverAudit { Id = Guid.CreateVersion7(now), AsAt = day, Status = AuditStatus.Running, StartedAt = now };
+    }
 }
 
 /// <summary>One driver's outcome in an audit, with every reason.</summary>
@@ -35,7 +44,7 @@ internal sealed class DriverAuditConfiguration : IEntityTypeConfiguration<Driver
     public void Configure(EntityTypeBuilder<DriverAudit> b)
     {
         b.ToTable("audits");
-        b.Property(a => a.Status).HasConversion<string>();
+        b.Property(audit => audit.Status).HasConversion<string>();
     }
 }
 
@@ -44,11 +53,11 @@ internal sealed class AuditFindingConfiguration : IEntityTypeConfiguration<Audit
     public void Configure(EntityTypeBuilder<AuditFinding> b)
     {
         b.ToTable("audit_findings");
-        b.HasOne<DriverAudit>().WithMany().HasForeignKey(f => f.AuditId);
-        b.HasOne<Driver>().WithMany().HasForeignKey(f => f.DriverId);
-        b.HasKey(f => new { f.AuditId, f.DriverId });
-        b.Property(f => f.Outcome).HasConversion<string>();
-        b.Property(f => f.Reasons).HasColumnType("jsonb");
-        b.Ignore(f => f.ReasonList);
+        b.HasOne<DriverAudit>().WithMany().HasForeignKey(finding => finding.AuditId);
+        b.HasOne<Driver>().WithMany().HasForeignKey(finding => finding.DriverId);
+        b.HasKey(finding => new { finding.AuditId, finding.DriverId });
+        b.Property(finding => finding.Outcome).HasConversion<string>();
+        b.Property(finding => finding.Reasons).HasColumnType("jsonb");
+        b.Ignore(finding => finding.ReasonList);
     }
 }

@@ -31,7 +31,8 @@ public sealed class AuditRun(IServiceScopeFactory scopes, AuditQueue queue, Fitn
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<LicensingDb>();
-                foreach (var id in await db.Set<DriverAudit>().Where(a => a.Status == AuditStatus.Running).Select(a => a.Id).ToListAsync(stoppingToken))
+                foreach (var id in await db.Set<DriverAudit>().Where(audit => audit.Status == AuditStatus.Running).Select(audit => audit.Id)
+                    .ToListAsync(stoppingToken))
                     queue.Enqueue(id);
             }
         }
@@ -55,8 +56,9 @@ public sealed class AuditRun(IServiceScopeFactory scopes, AuditQueue queue, Fitn
                 logger.LogError(e, "Audit {AuditId} failed", id);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<LicensingDb>();
-                await db.Set<DriverAudit>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.Status, AuditStatus.Failed).SetProperty(a => a.Failure, e.Message).SetProperty(a => a.FinishedAt, DateTimeOffset.UtcNow), CancellationToken.None);
+                await db.Set<DriverAudit>().Where(audit => audit.Id == id).ExecuteUpdateAsync(update => update
+                    .SetProperty(audit => audit.Status, AuditStatus.Failed).SetProperty(audit => audit.Failure, e.Message)
+                        .SetProperty(audit => audit.FinishedAt, DateTimeOffset.UtcNow), CancellationToken.None);
             }
         }
     }
@@ -66,17 +68,18 @@ public sealed class AuditRun(IServiceScopeFactory scopes, AuditQueue queue, Fitn
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDb>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var audit = await db.Set<DriverAudit>().SingleAsync(a => a.Id == id, ct);
+        var audit = await db.Set<DriverAudit>().SingleAsync(audit => audit.Id == id, ct);
         var licensed = await LicensedDriversAsync(db, audit.AsAt, ct);
-        var done = (await db.Set<AuditFinding>().Where(f => f.AuditId == id).Select(f => f.DriverId).ToListAsync(ct)).ToHashSet();
+        var done = (await db.Set<AuditFinding>().Where(finding => finding.AuditId == id).Select(finding => finding.DriverId).ToListAsync(ct)).ToHashSet();
         audit.DriversTotal = licensed.Count;
         audit.DriversChecked = done.Count;
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Audit {AuditId} as at {AsAt:yyyy-MM-dd}: {Total} licensed drivers, {Done} already checked", id, audit.AsAt, licensed.Count, done.Count);
+        logger.LogInformation("Audit {AuditId} as at {AsAt:yyyy-MM-dd}: {Total} licensed drivers, {Done} already checked", id, audit.AsAt, licensed.Count,
+            done.Count);
 
-        foreach (var batch in licensed.Where(d => !done.Contains(d.DriverId)).Chunk(BatchSize))
+        foreach (var batch in licensed.Where(driver => !done.Contains(driver.DriverId)).Chunk(BatchSize))
         {
-            var records = await DriverFile.ReadManyAsync(db, batch.Select(d => d.DriverId).ToList(), ct);
+            var records = await DriverFile.ReadManyAsync(db, batch.Select(driver => driver.DriverId).ToList(), ct);
             foreach (var (driverId, reference) in batch)
             {
                 var verdict = policy.Assess(records[driverId], audit.AsAt);
@@ -94,21 +97,23 @@ public sealed class AuditRun(IServiceScopeFactory scopes, AuditQueue queue, Fitn
         audit.Status = AuditStatus.Completed;
         audit.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Audit {AuditId} completed: {Total} drivers in {Seconds:0.0} s", id, audit.DriversTotal, (audit.FinishedAt.Value - audit.StartedAt).TotalSeconds);
+        logger.LogInformation("Audit {AuditId} completed: {Total} drivers in {Seconds:0.0} s", id, audit.DriversTotal,
+            (audit.FinishedAt.Value - audit.StartedAt).TotalSeconds);
     }
 
     /// <summary>Every driver with a licence in force on the day (granted, not expired, not revoked or refused; a suspended licence is still held).</summary>
     public static async Task<List<(Guid DriverId, string Reference)>> LicensedDriversAsync(LicensingDb db, DateOnly on, CancellationToken ct)
     {
         var licences = await db.Set<Licence>().AsNoTracking()
-            .Where(l => (l.Type == LicenceType.HackneyCarriage || l.Type == LicenceType.PrivateHire) && l.DriverId != null && l.Grants.Any(g => g.GrantedOn <= on && g.ExpiresOn >= on))
-            .Include(l => l.Grants).Include(l => l.StatusChanges).AsSplitQuery()
+            .Where(licence => (licence.Type == LicenceType.HackneyCarriage || licence.Type == LicenceType.PrivateHire) && licence.DriverId != null
+                && licence.Grants.Any(grant => grant.GrantedOn <= on && grant.ExpiresOn >= on))
+            .Include(licence => licence.Grants).Include(licence => licence.StatusChanges).AsSplitQuery()
             .ToListAsync(ct);
         return licences
-            .Where(l => LicencesEndpoints.StatusOf(l, on) is LicenceStatus.Active or LicenceStatus.Suspended)
-            .OrderBy(l => l.Reference)
-            .Select(l => (l.DriverId!.Value, l.Reference))
-            .DistinctBy(l => l.Item1)
+            .Where(licence => LicencesEndpoints.StatusOf(licence, on) is LicenceStatus.Active or LicenceStatus.Suspended)
+            .OrderBy(licence => licence.Reference)
+            .Select(licence => (licence.DriverId!.Value, licence.Reference))
+            .DistinctBy(licence => licence.Item1)
             .ToList();
     }
 }

@@ -20,13 +20,12 @@ public static class AuditsEndpoints
         return app;
     }
 
-    private static async Task<Results<Accepted<AuditView>, ValidationProblem>> Start(StartAudit? request, LicensingDb db, AuditQueue queue, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted<AuditView>, ValidationProblem>> Start(
+        StartAudit? request, LicensingDb db, AuditQueue queue, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = CouncilTime.DateOf(now);
-        var asAt = request?.AsAt ?? today;
-        if (asAt > today) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["must not be in the future"] });
-        var audit = new DriverAudit { Id = Guid.CreateVersion7(now), AsAt = asAt, Status = AuditStatus.Running, StartedAt = now };
+        var started = DriverAudit.Start(request?.AsAt, CouncilTime.DateOf(now), now);
+        if (started.Changes is not { } audit) return started.Refused!.AsValidationProblem();
         db.Add(audit);
         await db.SaveChangesAsync(ct);
         queue.Enqueue(audit.Id);
@@ -35,22 +34,25 @@ public static class AuditsEndpoints
 
     private static async Task<Results<Ok<AuditView>, NotFound>> Get(Guid id, LicensingDb db, CancellationToken ct)
     {
-        var audit = await db.Set<DriverAudit>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var audit = await db.Set<DriverAudit>().AsNoTracking().FirstOrDefaultAsync(audit => audit.Id == id, ct);
         return audit is null ? TypedResults.NotFound() : TypedResults.Ok(await ToViewAsync(db, audit, ct));
     }
 
     private static async Task<Results<Ok<List<HearingListEntry>>, NotFound>> HearingList(Guid id, LicensingDb db, CancellationToken ct)
     {
-        if (!await db.Set<DriverAudit>().AnyAsync(a => a.Id == id, ct)) return TypedResults.NotFound();
+        if (!await db.Set<DriverAudit>().AnyAsync(audit => audit.Id == id, ct)) return TypedResults.NotFound();
         var findings = await db.Set<AuditFinding>().AsNoTracking()
-            .Where(f => f.AuditId == id && f.Outcome == FitnessOutcome.NeedsHearing).OrderBy(f => f.LicenceReference).ToListAsync(ct);
-        return TypedResults.Ok(findings.Select(f => new HearingListEntry(f.DriverId, f.LicenceReference, f.ReasonList)).ToList());
+            .Where(finding => finding.AuditId == id && finding.Outcome == FitnessOutcome.NeedsHearing).OrderBy(finding => finding.LicenceReference)
+                .ToListAsync(ct);
+        return TypedResults.Ok(findings.Select(finding => new HearingListEntry(finding.DriverId, finding.LicenceReference, finding.ReasonList)).ToList());
     }
 
     private static async Task<AuditView> ToViewAsync(LicensingDb db, DriverAudit a, CancellationToken ct)
     {
-        var counts = await db.Set<AuditFinding>().Where(f => f.AuditId == a.Id).GroupBy(f => f.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var outcomes = Enum.GetValues<FitnessOutcome>().ToDictionary(o => o, o => counts.FirstOrDefault(c => c.Key == o)?.Count ?? 0);
+        var counts = await db.Set<AuditFinding>().Where(finding => finding.AuditId == a.Id).GroupBy(finding => finding.Outcome)
+            .Select(group => new { group.Key, Count = group.Count() }).ToListAsync(ct);
+        var outcomes = Enum.GetValues<FitnessOutcome>()
+            .ToDictionary(outcome => outcome, outcome => counts.FirstOrDefault(count => count.Key == outcome)?.Count ?? 0);
         var percent = a.DriversTotal == 0 ? (a.Status == AuditStatus.Completed ? 100m : 0m) : Math.Round(100m * a.DriversChecked / a.DriversTotal, 1);
         return new AuditView(a.Id, a.AsAt, a.Status, a.DriversTotal, a.DriversChecked, percent, outcomes, a.StartedAt, a.FinishedAt,
             a.FinishedAt is { } f ? Math.Round((f - a.StartedAt).TotalSeconds, 2) : null, a.Failure);

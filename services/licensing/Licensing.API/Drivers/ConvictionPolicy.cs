@@ -54,14 +54,16 @@ public sealed class ConvictionPolicy
             if (!_years.TryGetValue(category, out var years))
                 throw new ArgumentException($"The convictions table has no period for {category}.", nameof(options));
             if (years is <= 0)
-                throw new ArgumentException($"The convictions table gives {category} {years} years; a period is at least one year (empty for never).", nameof(options));
+                throw new ArgumentException($"The convictions table gives {category} {years} years; a period is at least one year (empty for never).",
+                    nameof(options));
         }
     }
 
     /// <summary>The period for a category in years; null for never.</summary>
     public int? ExclusionYears(OffenceCategory category) => _years[category];
 
-    /// <summary>The day the period starts: the sentence end (the conviction day when there is none); for drink or drug driving the later of that and the ban end.</summary>
+    /// <summary>The day the period starts: the sentence end (the conviction day when there is none); for drink or drug driving the later of that and
+    /// the ban end.</summary>
     public static DateOnly CountsFrom(Conviction conviction)
     {
         var sentenceEnds = conviction.SentenceEndsOn ?? conviction.ConvictedOn;
@@ -82,6 +84,7 @@ public sealed class ConvictionPolicy
         return anniversary.Day < from.Day ? anniversary.AddDays(1) : anniversary;
     }
 
-    /// <summary>Whether the conviction is inside its period on <paramref name="on"/>: always for a never category; otherwise before <see cref="ClearOn"/>.</summary>
+    /// <summary>Whether the conviction is inside its period on <paramref name="on"/>: always for a never category; otherwise before <see
+    /// cref="ClearOn"/>.</summary>
     public bool IsInsidePeriod(Conviction conviction, DateOnly on) => ClearOn(conviction) is not { } clear || on < clear;
 }

@@ -17,33 +17,40 @@ public static class DriverFile
     /// <summary>Many drivers' records in three queries (the audit reads every licensed driver at once).</summary>
     public static async Task<Dictionary<Guid, DriverRecords>> ReadManyAsync(LicensingDb db, IReadOnlyCollection<Guid> driverIds, CancellationToken ct)
     {
-        var checks = (await db.Set<DriverCheck>().AsNoTracking().Where(c => driverIds.Contains(c.DriverId)).ToListAsync(ct)).ToLookup(c => c.DriverId);
-        var convictions = (await db.Set<ConvictionRecord>().AsNoTracking().Where(c => driverIds.Contains(c.DriverId)).ToListAsync(ct)).ToLookup(c => c.DriverId);
-        var grants = (await (from g in db.Set<LicenceGrant>().AsNoTracking()
-                             join l in db.Set<Licence>().AsNoTracking() on g.LicenceId equals l.Id
-                             where l.DriverId != null && driverIds.Contains(l.DriverId.Value)
-                             select new { DriverId = l.DriverId!.Value, g.GrantedOn }).ToListAsync(ct)).ToLookup(g => g.DriverId, g => g.GrantedOn);
+        var checks = (await db.Set<DriverCheck>().AsNoTracking().Where(check => driverIds.Contains(check.DriverId)).ToListAsync(ct))
+            .ToLookup(check => check.DriverId);
+        var convictions = (await db.Set<ConvictionRecord>().AsNoTracking().Where(conviction => driverIds.Contains(conviction.DriverId)).ToListAsync(ct))
+            .ToLookup(conviction => conviction.DriverId);
+        var grants = (await (from grant in db.Set<LicenceGrant>().AsNoTracking()
+                             join licence in db.Set<Licence>().AsNoTracking() on grant.LicenceId equals licence.Id
+                             where licence.DriverId != null && driverIds.Contains(licence.DriverId.Value)
+                             select new { DriverId = licence.DriverId!.Value, grant.GrantedOn }).ToListAsync(ct))
+                                 .ToLookup(grant => grant.DriverId, grant => grant.GrantedOn);
         return driverIds.Distinct().ToDictionary(id => id, id => ToRecords(checks[id], convictions[id], grants[id]));
     }
 
     public static DriverRecords ToRecords(IEnumerable<DriverCheck> checks, IEnumerable<ConvictionRecord> convictions, IEnumerable<DateOnly> grants)
     {
-        var byKind = checks.ToLookup(c => c.Kind);
+        var byKind = checks.ToLookup(check => check.Kind);
         return new DriverRecords
         {
             Grants = grants.Order().ToList(),
-            DbsCertificates = byKind[DriverCheckKind.Dbs].Select(c => new DbsCertificate(c.CheckedOn, c.BothBarredLists ?? false, c.OnBarredList ?? false)).ToList(),
-            UpdateServiceChecks = byKind[DriverCheckKind.UpdateServiceCheck].Select(c => c.CheckedOn).ToList(),
+            DbsCertificates = byKind[DriverCheckKind.Dbs]
+                .Select(check => new DbsCertificate(check.CheckedOn, check.BothBarredLists ?? false, check.OnBarredList ?? false)).ToList(),
+            UpdateServiceChecks = byKind[DriverCheckKind.UpdateServiceCheck].Select(check => check.CheckedOn).ToList(),
             // The earliest completion counts: training done once is done.
-            SafeguardingTrainingOn = byKind[DriverCheckKind.SafeguardingTraining].Select(c => (DateOnly?)c.CheckedOn).Min(),
-            BtecLevel2On = byKind[DriverCheckKind.BtecLevel2].Select(c => (DateOnly?)c.CheckedOn).Min(),
-            KnowledgeTests = byKind[DriverCheckKind.KnowledgeTest].Select(c => new KnowledgeTestAttempt(c.CheckedOn, c.Passed ?? false)).ToList(),
-            Medicals = byKind[DriverCheckKind.Medical].Select(c => new MedicalExamination(c.CheckedOn, c.Passed ?? false)).ToList(),
-            DvlaChecks = byKind[DriverCheckKind.DvlaCheck].Select(c => c.CheckedOn).ToList(),
-            RegisterSearches = byKind[DriverCheckKind.RegisterSearch].Select(c => new RegisterSearch(c.CheckedOn, c.RegisterMatch ?? false)).ToList(),
-            PoliceIntelligence = byKind[DriverCheckKind.PoliceIntelligence].Select(c => new PoliceIntelligence(c.CheckedOn, c.Summary ?? "")).ToList(),
-            SelfReports = byKind[DriverCheckKind.SelfReport].Select(c => new SelfReport(c.HappenedOn ?? c.CheckedOn, c.CheckedOn, c.Summary ?? "")).ToList(),
-            Convictions = convictions.Select(c => c.ToConviction()).ToList(),
+            SafeguardingTrainingOn = byKind[DriverCheckKind.SafeguardingTraining].Select(check => (DateOnly?)check.CheckedOn).Min(),
+            BtecLevel2On = byKind[DriverCheckKind.BtecLevel2].Select(check => (DateOnly?)check.CheckedOn).Min(),
+            KnowledgeTests = byKind[DriverCheckKind.KnowledgeTest].Select(check => new KnowledgeTestAttempt(check.CheckedOn, check.Passed ?? false)).ToList(),
+            Medicals = byKind[DriverCheckKind.Medical].Select(check => new MedicalExamination(check.CheckedOn, check.Passed ?? false)).ToList(),
+            DvlaChecks = byKind[DriverCheckKind.DvlaCheck].Select(check => check.CheckedOn).ToList(),
+            RegisterSearches = byKind[DriverCheckKind.RegisterSearch].Select(check => new RegisterSearch(check.CheckedOn, check.RegisterMatch ?? false))
+                .ToList(),
+            PoliceIntelligence = byKind[DriverCheckKind.PoliceIntelligence].Select(check => new PoliceIntelligence(check.CheckedOn, check.Summary ?? ""))
+                .ToList(),
+            SelfReports = byKind[DriverCheckKind.SelfReport]
+                .Select(check => new SelfReport(check.HappenedOn ?? check.CheckedOn, check.CheckedOn, check.Summary ?? "")).ToList(),
+            Convictions = convictions.Select(conviction => conviction.ToConviction()).ToList(),
         };
     }
 }

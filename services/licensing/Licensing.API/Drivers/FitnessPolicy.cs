@@ -95,30 +95,33 @@ public sealed class FitnessPolicy(FitnessPolicyOptions? options = null, Convicti
         void Requirement(string code, string sentence) => reasons.Add(new(code, sentence, NeedsJudgement: false));
 
         // Judgement first, so that the reasons read in the order a panel would weigh them.
-        foreach (var conviction in records.Convictions.Where(c => c.ConvictedOn <= on).OrderBy(c => c.ConvictedOn))
+        foreach (var conviction in records.Convictions.Where(recorded => recorded.ConvictedOn <= on).OrderBy(recorded => recorded.ConvictedOn))
         {
             if (!_convictions.IsInsidePeriod(conviction, on)) continue;
             if (_convictions.ClearOn(conviction) is { } clear)
                 Judgement("conviction-inside-period",
-                    $"{conviction.Category} conviction of {D(conviction.ConvictedOn)} is inside its {_convictions.ExclusionYears(conviction.Category)}-year period counted from {D(ConvictionPolicy.CountsFrom(conviction))}; it counts until {D(clear.AddDays(-1))}.");
+                    $"{conviction.Category} conviction of {D(conviction.ConvictedOn)} is inside its " +
+                        $"{_convictions.ExclusionYears(conviction.Category)}-year period counted from {D(ConvictionPolicy.CountsFrom(conviction))}; " +
+                        $"it counts until {D(clear.AddDays(-1))}.");
             else
                 Judgement("conviction-never-period",
                     $"{conviction.Category} conviction of {D(conviction.ConvictedOn)} is in a category that never leaves its period.");
         }
-        foreach (var intelligence in records.PoliceIntelligence.Where(p => p.ReceivedOn <= on).OrderBy(p => p.ReceivedOn))
+        foreach (var intelligence in records.PoliceIntelligence.Where(received => received.ReceivedOn <= on).OrderBy(received => received.ReceivedOn))
             Judgement("police-intelligence", $"Police intelligence received {D(intelligence.ReceivedOn)}: {intelligence.Summary}");
-        foreach (var report in records.SelfReports.Where(r => r.ReportedOn <= on).OrderBy(r => r.ReportedOn))
+        foreach (var report in records.SelfReports.Where(reported => reported.ReportedOn <= on).OrderBy(reported => reported.ReportedOn))
             if (report.ReportedOn > report.HappenedOn.AddDays(_options.SelfReportWithinDays))
                 Judgement("late-self-report",
                     $"{report.What} on {D(report.HappenedOn)} was reported on {D(report.ReportedOn)}, after the {_options.SelfReportWithinDays} days allowed.");
 
-        var grants = records.Grants.Where(g => g <= on).Order().ToList();
-        var searches = records.RegisterSearches.Where(s => s.SearchedOn <= on).OrderBy(s => s.SearchedOn).ToList();
+        var grants = records.Grants.Where(grant => grant <= on).Order().ToList();
+        var searches = records.RegisterSearches.Where(search => search.SearchedOn <= on).OrderBy(search => search.SearchedOn).ToList();
         if (searches.LastOrDefault() is { Match: true } match)
             Judgement("register-match",
-                $"The national register search of {D(match.SearchedOn)} found a refusal or revocation elsewhere; a match is never the sole ground of a refusal, so it goes to a hearing.");
+                $"The national register search of {D(match.SearchedOn)} found a refusal or revocation elsewhere; a match is never the sole ground of " +
+                    $"a refusal, so it goes to a hearing.");
 
-        var dbs = records.DbsCertificates.Where(c => c.IssuedOn <= on).OrderBy(c => c.IssuedOn).LastOrDefault();
+        var dbs = records.DbsCertificates.Where(certificate => certificate.IssuedOn <= on).OrderBy(certificate => certificate.IssuedOn).LastOrDefault();
         if (dbs is { OnABarredList: true })
             Judgement("barred-list-entry", $"The enhanced DBS certificate of {D(dbs.IssuedOn)} shows the driver on a barred list.");
 
@@ -129,7 +132,7 @@ public sealed class FitnessPolicy(FitnessPolicyOptions? options = null, Convicti
         {
             if (!dbs.BothBarredListsChecked)
                 Requirement("dbs-barred-lists-not-checked", $"The enhanced DBS certificate of {D(dbs.IssuedOn)} did not check both barred lists.");
-            var lastCheck = records.UpdateServiceChecks.Where(c => c <= on && c >= dbs.IssuedOn).DefaultIfEmpty(dbs.IssuedOn).Max();
+            var lastCheck = records.UpdateServiceChecks.Where(check => check <= on && check >= dbs.IssuedOn).DefaultIfEmpty(dbs.IssuedOn).Max();
             var due = lastCheck.AddMonths(_options.UpdateServiceCheckMonths);
             if (on > due)
                 Requirement("dbs-update-check-overdue",
@@ -141,39 +144,42 @@ public sealed class FitnessPolicy(FitnessPolicyOptions? options = null, Convicti
             var deadline = grants[0].AddMonths(_options.TrainingDeadlineMonths);
             if (on > deadline && !(records.SafeguardingTrainingOn <= on))
                 Requirement("safeguarding-training-late",
-                    $"Safeguarding and child sexual exploitation awareness training was due by {D(deadline)}, {_options.TrainingDeadlineMonths} months after the first grant, and is not done.");
+                    $"Safeguarding and child sexual exploitation awareness training was due by {D(deadline)}, {_options.TrainingDeadlineMonths} " +
+                        $"months after the first grant, and is not done.");
             if (on > deadline && !(records.BtecLevel2On <= on))
                 Requirement("btec-level-2-late",
-                    $"The BTEC level 2 qualification was due by {D(deadline)}, {_options.TrainingDeadlineMonths} months after the first grant, and is not held.");
+                    $"The BTEC level 2 qualification was due by {D(deadline)}, {_options.TrainingDeadlineMonths} months after the first grant, and is " +
+                        $"not held.");
         }
 
-        var attempts = records.KnowledgeTests.Where(a => a.TakenOn <= on).ToList();
-        if (!attempts.Any(a => a.Passed))
+        var attempts = records.KnowledgeTests.Where(attempt => attempt.TakenOn <= on).ToList();
+        if (!attempts.Any(attempt => attempt.Passed))
         {
             var retake = RetakeAllowedFrom(attempts, on);
             Requirement("knowledge-test-not-passed", retake is { } from
-                ? $"The knowledge test has not been passed; after {_options.KnowledgeTestFailuresBeforeBar} failures in a row it may not be retaken until {D(from)}."
+                ? $"The knowledge test has not been passed; after {_options.KnowledgeTestFailuresBeforeBar} failures in a row it may not be retaken " +
+                    $"until {D(from)}."
                 : "The knowledge test has not been passed.");
         }
 
-        var medical = records.Medicals.Where(m => m.ExaminedOn <= on).OrderBy(m => m.ExaminedOn).LastOrDefault();
+        var medical = records.Medicals.Where(examination => examination.ExaminedOn <= on).OrderBy(examination => examination.ExaminedOn).LastOrDefault();
         if (medical is null) Requirement("medical-missing", "No medical examination is on record.");
         else if (!medical.Fit) Requirement("medical-unfit", $"The medical examination of {D(medical.ExaminedOn)} found the driver unfit.");
 
-        if (!records.DvlaChecks.Any(c => c <= on)) Requirement("dvla-check-missing", "The DVLA driving record has not been checked.");
+        if (!records.DvlaChecks.Any(check => check <= on)) Requirement("dvla-check-missing", "The DVLA driving record has not been checked.");
 
         // Searched before every grant or renewal: each grant needs a search on or before it and after the grant before it.
         for (var i = 0; i < grants.Count; i++)
         {
             var (grant, after) = (grants[i], i == 0 ? DateOnly.MinValue : grants[i - 1]);
-            if (!searches.Any(s => s.SearchedOn <= grant && (i == 0 || s.SearchedOn > after)))
+            if (!searches.Any(search => search.SearchedOn <= grant && (i == 0 || search.SearchedOn > after)))
                 Requirement("register-not-searched",
                     $"The national register was not searched before the {(i == 0 ? "grant" : "renewal")} of {D(grants[i])}.");
         }
         if (grants.Count == 0 && searches.Count == 0)
             Requirement("register-not-searched", "The national register has not been searched for this application.");
 
-        var outcome = reasons.Any(r => r.NeedsJudgement) ? FitnessOutcome.NeedsHearing
+        var outcome = reasons.Any(reason => reason.NeedsJudgement) ? FitnessOutcome.NeedsHearing
             : reasons.Count > 0 ? FitnessOutcome.NotFit
             : FitnessOutcome.Fit;
         return new FitnessVerdict(outcome, reasons);
@@ -190,7 +196,7 @@ public sealed class FitnessPolicy(FitnessPolicyOptions? options = null, Convicti
     {
         var failuresInARow = 0;
         DateOnly? barEnds = null;
-        foreach (var attempt in attempts.Where(a => a.TakenOn <= on).OrderBy(a => a.TakenOn))
+        foreach (var attempt in attempts.Where(taken => taken.TakenOn <= on).OrderBy(taken => taken.TakenOn))
         {
             failuresInARow = attempt.Passed ? 0 : failuresInARow + 1;
             if (!attempt.Passed && failuresInARow % _options.KnowledgeTestFailuresBeforeBar == 0)
@@ -205,7 +211,8 @@ public sealed class FitnessPolicy(FitnessPolicyOptions? options = null, Convicti
     /// What a conviction sent to the API must say: a category from the policy table (by its code), a conviction date not in
     /// the future, a sentence end and ban end not before the conviction. Field name -> the rules it breaks; empty when valid.
     /// </summary>
-    public static Dictionary<string, string[]> ValidateConviction(string? category, DateOnly? convictedOn, DateOnly? sentenceEndsOn, DateOnly? banEndsOn, DateOnly today)
+    public static Dictionary<string, string[]> ValidateConviction(
+        string? category, DateOnly? convictedOn, DateOnly? sentenceEndsOn, DateOnly? banEndsOn, DateOnly today)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string rule) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(rule);
@@ -222,7 +229,7 @@ public sealed class FitnessPolicy(FitnessPolicyOptions? options = null, Convicti
             if (sentenceEndsOn < convicted) Add("sentenceEndsOn", "must not be before convictedOn");
             if (banEndsOn < convicted) Add("banEndsOn", "must not be before convictedOn");
         }
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        return errors.ToDictionary(error => error.Key, error => error.Value.ToArray());
     }
 
     private static string D(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

@@ -22,10 +22,10 @@ internal sealed class LicenceApplicationConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<LicenceApplication> b)
     {
         b.ToTable("licence_applications");
-        b.HasKey(a => new { a.NiNumber, a.LicenceType });
-        b.Property(a => a.LicenceType).HasConversion<string>();
+        b.HasKey(application => new { application.NiNumber, application.LicenceType });
+        b.Property(application => application.LicenceType).HasConversion<string>();
         // Declared so that EF inserts the driver and the licence before the application that names them.
-        b.HasOne<Driver>().WithMany().HasForeignKey(a => a.DriverId);
-        b.HasOne<Licence>().WithMany().HasForeignKey(a => a.LicenceId);
+        b.HasOne<Driver>().WithMany().HasForeignKey(application => application.DriverId);
+        b.HasOne<Licence>().WithMany().HasForeignKey(application => application.LicenceId);
     }
 }

@@ -11,11 +11,14 @@ namespace Licensing.API.Hearings;
 /// decision register (governance), the licensing event for integrators, and the children's front door on safeguarding
 /// grounds. None of them carries the driver's personal details; only the restricted ones (police audience) carry the licence reference.
 /// </summary>
-public static class DecisionNotices
+/// <param name="Recorded">For governance's decision register.</param>
+/// <param name="Made">The licensing event.</param>
+/// <param name="Concern">For the children's front door, on safeguarding grounds only.</param>
+public sealed record DecisionNotices(DecisionRecorded Recorded, LicensingDecisionMade Made, SafeguardingConcernRaised? Concern)
 {
-    public static void Publish(LicensingDb db, CaseHearing hearing, HearingDecisionRecord decision, Licence licence, DateTimeOffset now)
-    {
-        db.AddEvent(new DecisionRecorded
+    /// <summary>The notices of <paramref name="decision"/>, made at <paramref name="hearing"/> about <paramref name="licence"/>.</summary>
+    public static DecisionNotices Of(CaseHearing hearing, HearingDecisionRecord decision, Licence licence, DateTimeOffset now) => new(
+        new DecisionRecorded
         {
             EventId = Guid.NewGuid(),
             OccurredAt = now,
@@ -32,8 +35,8 @@ public static class DecisionNotices
                       (decision.EffectiveOn is { } on ? $", effective {on:yyyy-MM-dd}" : "") + (decision.Immediate ? " (immediate effect)" : ""),
             KeyDecision = false,
             CallIn = false,
-        }, now);
-        db.AddEvent(new LicensingDecisionMade
+        },
+        new LicensingDecisionMade
         {
             EventId = Guid.NewGuid(),
             OccurredAt = now,
@@ -46,20 +49,26 @@ public static class DecisionNotices
             DecidedOn = hearing.HeldOn,
             EffectiveOn = decision.EffectiveOn,
             Immediate = decision.Immediate,
-        }, now);
-        if (decision.Grounds == DecisionGrounds.Safeguarding)
-            db.AddEvent(new SafeguardingConcernRaised
-            {
-                EventId = Guid.NewGuid(),
-                OccurredAt = now,
-                LicenceReference = licence.Reference,
-                LicenceType = licence.Type,
-                DecisionId = decision.Id,
-                Outcome = decision.Outcome,
-                DecidedOn = hearing.HeldOn,
-                EffectiveOn = decision.EffectiveOn,
-                Immediate = decision.Immediate,
-            }, now);
+        },
+        decision.Grounds != DecisionGrounds.Safeguarding ? null : new SafeguardingConcernRaised
+        {
+            EventId = Guid.NewGuid(),
+            OccurredAt = now,
+            LicenceReference = licence.Reference,
+            LicenceType = licence.Type,
+            DecisionId = decision.Id,
+            Outcome = decision.Outcome,
+            DecidedOn = hearing.HeldOn,
+            EffectiveOn = decision.EffectiveOn,
+            Immediate = decision.Immediate,
+        });
+
+    /// <summary>Puts the notices in the outbox, in the decision's unit of work.</summary>
+    public void AddTo(LicensingDb db, DateTimeOffset now)
+    {
+        db.AddEvent(Recorded, now);
+        db.AddEvent(Made, now);
+        if (Concern is not null) db.AddEvent(Concern, now);
     }
 
     private static string Words(LicenceType type) => type switch

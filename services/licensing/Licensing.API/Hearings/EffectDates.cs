@@ -31,7 +31,8 @@ public enum EffectStatus
 /// <summary>When a decision takes effect and by which rule.</summary>
 /// <param name="Status">Where the effect stands.</param>
 /// <param name="EffectiveOn">The first day the decision is in force; null when it is not (yet) known or never comes.</param>
-/// <param name="Rule">A stable code: <c>no-effect</c>, <c>on-notice</c>, <c>immediate-public-safety</c>, <c>21-days-after-notice</c>, <c>appeal-pending</c>, <c>appeal-decided</c>, <c>appeal-upheld</c>.</param>
+/// <param name="Rule">A stable code: <c>no-effect</c>, <c>on-notice</c>, <c>immediate-public-safety</c>, <c>21-days-after-notice</c>,
+/// <c>appeal-pending</c>, <c>appeal-decided</c>, <c>appeal-upheld</c>.</param>
 public sealed record DecisionEffect(EffectStatus Status, DateOnly? EffectiveOn, string Rule);
 
 /// <summary>The hearing periods in days, bindable from <c>Licensing:Hearings</c>; defaults from the 1976 Act.</summary>
@@ -63,11 +64,13 @@ public sealed class EffectDates(EffectDatesOptions? options = null)
     public DateOnly? LastDayToAppeal(HearingOutcome outcome, DateOnly noticeGivenOn) =>
         IsAppealable(outcome) ? noticeGivenOn.AddDays(_options.AppealDays) : null;
 
-    /// <summary>An appeal is in time when lodged from the day of notice through <see cref="LastDayToAppeal"/>; one lodged the day after is out of time.</summary>
+    /// <summary>An appeal is in time when lodged from the day of notice through <see cref="LastDayToAppeal"/>; one lodged the day after is out of
+    /// time.</summary>
     public bool IsAppealInTime(HearingOutcome outcome, DateOnly noticeGivenOn, DateOnly lodgedOn) =>
         LastDayToAppeal(outcome, noticeGivenOn) is { } last && lodgedOn >= noticeGivenOn && lodgedOn <= last;
 
-    /// <summary>What a decision must say to be recorded: immediate effect only for a suspension or revocation, and only with reasons. Field name -> rules broken.</summary>
+    /// <summary>What a decision must say to be recorded: immediate effect only for a suspension or revocation, and only with reasons. Field name ->
+    /// rules broken.</summary>
     public static Dictionary<string, string[]> Validate(HearingDecision decision)
     {
         var errors = new Dictionary<string, string[]>();
@@ -86,7 +89,7 @@ public sealed class EffectDates(EffectDatesOptions? options = null)
     {
         var errors = Validate(decision);
         if (errors.Count > 0)
-            throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")), nameof(decision));
+            throw new ArgumentException(string.Join("; ", errors.Select(error => $"{error.Key} {string.Join(", ", error.Value)}")), nameof(decision));
 
         var notice = decision.NoticeGivenOn;
         switch (decision.Outcome)

@@ -5,7 +5,7 @@ using Intervention.ServiceDefaults;
 
 namespace Licensing.API.Hearings;
 
-/// <summary>The names of the decision-makers, bindable from <c>Licensing:Hearings</c>.</summary>
+/// <summary>The names of the decision-makers, bindable from <c>Licensing:Panel</c>.</summary>
 public sealed class HearingPanelOptions
 {
     public const string Section = "Licensing:Panel";
@@ -45,14 +45,16 @@ public sealed class HearingPanel(HearingPanelOptions? options = null)
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < members.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(members[i].Name) || members[i].Name!.Length > 200) problems[$"members[{i}].name"] = ["is required, at most 200 characters"];
+            if (string.IsNullOrWhiteSpace(members[i].Name) || members[i]
+                .Name!.Length > 200) problems[$"members[{i}].name"] = ["is required, at most 200 characters"];
             else if (!names.Add(members[i].Name!.Trim())) problems[$"members[{i}].name"] = ["is already a member of this panel"];
             if (members[i].Interest is { Length: > 2000 }) problems[$"members[{i}].interest"] = ["must be at most 2000 characters"];
         }
         return problems;
     }
 
-    /// <summary>Why a hearing cannot be held on <paramref name="heldOn"/> for a licence applied for on <paramref name="appliedOn"/>; null when it can.</summary>
+    /// <summary>Why a hearing cannot be held on <paramref name="heldOn"/> for a licence applied for on <paramref name="appliedOn"/>; null when it
+    /// can.</summary>
     public static string? HeldBeforeApplication(DateOnly heldOn, DateOnly appliedOn) =>
         heldOn < appliedOn ? $"must not be before the licence was applied for ({appliedOn:yyyy-MM-dd})" : null;
 

@@ -7,10 +7,11 @@ namespace Licensing.API.Licences;
 /// </summary>
 public static class LicenceStatusRule
 {
-    public static LicenceStatus At(IEnumerable<(DateOnly GrantedOn, DateOnly ExpiresOn)> grants, IEnumerable<(DecidedStatus Status, DateOnly? EffectiveOn)> changes, DateOnly on)
+    public static LicenceStatus At(IEnumerable<(DateOnly GrantedOn, DateOnly ExpiresOn)> grants,
+        IEnumerable<(DecidedStatus Status, DateOnly? EffectiveOn)> changes, DateOnly on)
     {
-        var lastGrant = grants.Where(g => g.GrantedOn <= on).OrderBy(g => g.GrantedOn).LastOrDefault();
-        var lastChange = changes.Where(c => c.EffectiveOn <= on).OrderBy(c => c.EffectiveOn).LastOrDefault();
+        var lastGrant = grants.Where(grant => grant.GrantedOn <= on).OrderBy(grant => grant.GrantedOn).LastOrDefault();
+        var lastChange = changes.Where(change => change.EffectiveOn <= on).OrderBy(change => change.EffectiveOn).LastOrDefault();
         var granted = lastGrant != default;
         var changed = lastChange.EffectiveOn is not null;
 

@@ -68,6 +68,7 @@ public sealed class LicenceTerms(LicenceTermsOptions? options = null)
         return anniversary.Day < grantedOn.Day ? anniversary : anniversary.AddDays(-1);
     }
 
-    /// <summary>Whether a licence granted on <paramref name="grantedOn"/> for <paramref name="termMonths"/> is in force on <paramref name="on"/> (from the grant day through <see cref="ExpiresOn"/>).</summary>
+    /// <summary>Whether a licence granted on <paramref name="grantedOn"/> for <paramref name="termMonths"/> is in force on <paramref name="on"/>
+    /// (from the grant day through <see cref="ExpiresOn"/>).</summary>
     public static bool IsInForce(DateOnly grantedOn, int termMonths, DateOnly on) => on >= grantedOn && on <= ExpiresOn(grantedOn, termMonths);
 }

@@ -30,7 +30,7 @@ internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<Regi
     public void Configure(EntityTypeBuilder<RegisterEntry> b)
     {
         b.ToTable("register_entries");
-        b.HasOne<Hearings.HearingDecisionRecord>().WithMany().HasForeignKey(e => e.DecisionId);
-        b.Property(e => e.Decision).HasConversion<string>();
+        b.HasOne<Hearings.HearingDecisionRecord>().WithMany().HasForeignKey(entry => entry.DecisionId);
+        b.Property(entry => entry.Decision).HasConversion<string>();
     }
 }

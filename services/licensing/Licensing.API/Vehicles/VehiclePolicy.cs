@@ -26,7 +26,7 @@ public sealed record VehicleReason(string Code, string Sentence, bool Blocks);
 /// <summary>Whether the vehicle may be licensed, and every finding.</summary>
 public sealed record VehicleVerdict(IReadOnlyList<VehicleReason> Reasons)
 {
-    public bool MayLicence => !Reasons.Any(r => r.Blocks);
+    public bool MayLicence => !Reasons.Any(reason => reason.Blocks);
 }
 
 /// <summary>The vehicle age limits in years, bindable from <c>Licensing:Vehicles</c>; defaults from DOMAIN.md.</summary>
@@ -62,10 +62,12 @@ public sealed class VehiclePolicy(VehiclePolicyOptions? options = null)
         if (on >= TooOldFrom(vehicle))
         {
             if (string.IsNullOrWhiteSpace(vehicle.ExceptionalConditionReason))
-                reasons.Add(new("over-age", $"First registered {D(vehicle.FirstRegisteredOn)}, the vehicle is not under {limit} years old at {stage}.", Blocks: true));
+                reasons.Add(new("over-age", $"First registered {D(vehicle.FirstRegisteredOn)}, the vehicle is not under {limit} years old at {stage}.",
+                    Blocks: true));
             else
                 reasons.Add(new("over-age-exceptional-condition",
-                    $"First registered {D(vehicle.FirstRegisteredOn)}, the vehicle is not under {limit} years old at {stage}; licensed as in exceptional condition: {vehicle.ExceptionalConditionReason}", Blocks: false));
+                    $"First registered {D(vehicle.FirstRegisteredOn)}, the vehicle is not under {limit} years old at {stage}; licensed as in " +
+                        $"exceptional condition: {vehicle.ExceptionalConditionReason}", Blocks: false));
         }
         // No override: a written-off vehicle is refused whatever its condition.
         if (vehicle.InsuranceWriteOff)

@@ -19,36 +19,14 @@ public static class VehiclesEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<LicenceApplied>, ValidationProblem, ProblemHttpResult>> CreateVehicle(NewVehicle request, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<LicenceApplied>, ValidationProblem, ProblemHttpResult>> CreateVehicle(
+        NewVehicle request, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = CouncilTime.DateOf(now);
-        var errors = new Dictionary<string, string[]>();
-        var registration = request.Registration is null ? null : new string(request.Registration.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-        if (string.IsNullOrEmpty(registration) || registration.Length > 8) errors["registration"] = ["is required: a UK registration mark of up to 7 letters and digits"];
-        if (request.FirstRegisteredOn is not { } first) errors["firstRegisteredOn"] = ["is required: yyyy-MM-dd"];
-        else if (first > today) errors["firstRegisteredOn"] = ["must not be in the future"];
-        if (request.InsuranceWriteOff is null) errors["insuranceWriteOff"] = ["is required: true when the vehicle has been an insurance write-off"];
-        if (request.CctvCertifiedOn is { } certified)
-        {
-            if (certified > today) errors["cctvCertifiedOn"] = ["must not be in the future"];
-            if (request.CctvRecordsVideo is null) errors["cctvRecordsVideo"] = ["is required with cctvCertifiedOn"];
-            if (request.CctvRecordsAudio is null) errors["cctvRecordsAudio"] = ["is required with cctvCertifiedOn"];
-        }
-        if (request.AppliedOn > today) errors["appliedOn"] = ["must not be in the future"];
+        var errors = VehicleRequests.NewVehicleProblems(request, CouncilTime.DateOf(now));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The vehicle cannot be recorded");
 
-        var vehicle = new Vehicle
-        {
-            Id = Guid.CreateVersion7(now), Registration = registration!, FirstRegisteredOn = request.FirstRegisteredOn!.Value,
-            InsuranceWriteOff = request.InsuranceWriteOff!.Value, CctvCertifiedOn = request.CctvCertifiedOn,
-            CctvRecordsVideo = request.CctvRecordsVideo ?? false, CctvRecordsAudio = request.CctvRecordsAudio ?? false, RecordedAt = now,
-        };
-        var licence = new Licence
-        {
-            Id = Guid.CreateVersion7(now), Reference = Licence.ReferenceFor(LicenceType.Vehicle, await db.NextLicenceNumberAsync(ct)),
-            Type = LicenceType.Vehicle, VehicleId = vehicle.Id, AppliedOn = request.AppliedOn ?? today, RecordedAt = now,
-        };
+        var (vehicle, licence) = Vehicle.Apply(request, await db.NextLicenceNumberAsync(ct), CouncilTime.DateOf(now), now);
         db.AddRange(vehicle, licence);
         try
         {
@@ -56,24 +34,18 @@ public static class VehiclesEndpoints
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Intervention.ServiceDefaults.Http.RuleBroken.Conflict("vehicle-already-recorded", $"A vehicle registered {registration} is already recorded.");
+            return Vehicle.AlreadyRecorded(vehicle.Registration).AsProblem();
         }
         return TypedResults.Created($"/api/licences/{licence.Reference}", new LicenceApplied(vehicle.Id, licence.Reference));
     }
 
-    private static async Task<Results<Created<LicenceApplied>, ValidationProblem>> CreateOperator(NewOperator request, LicensingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<LicenceApplied>, ValidationProblem>> CreateOperator(
+        NewOperator request, LicensingDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = CouncilTime.DateOf(now);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) errors["name"] = ["is required: the operator's name, at most 200 characters"];
-        if (request.AppliedOn > today) errors["appliedOn"] = ["must not be in the future"];
+        var errors = VehicleRequests.NewOperatorProblems(request, CouncilTime.DateOf(now));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The operator cannot be recorded");
-        var licence = new Licence
-        {
-            Id = Guid.CreateVersion7(now), Reference = Licence.ReferenceFor(LicenceType.Operator, await db.NextLicenceNumberAsync(ct)),
-            Type = LicenceType.Operator, OperatorName = request.Name!.Trim(), AppliedOn = request.AppliedOn ?? today, RecordedAt = now,
-        };
+        var licence = Licence.ForOperator(request.Name!, request.AppliedOn, await db.NextLicenceNumberAsync(ct), CouncilTime.DateOf(now), now);
         db.Add(licence);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/licences/{licence.Reference}", new LicenceApplied(licence.Id, licence.Reference));
