@@ -47,7 +47,7 @@ public static class MonitoringEndpoints
     private static async Task<Results<Ok<DirectorateRequest>, ValidationProblem>> PutDirectorate(string code, DirectorateRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
+        if (!MonitoringCodes.IsValid(code)) errors["code"] = [MonitoringCodes.Rule];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var existing = await db.Directorates.FindAsync([code], ct);
@@ -65,7 +65,7 @@ public static class MonitoringEndpoints
     private static async Task<Results<Ok<CostCentreRequest>, ValidationProblem>> PutCostCentre(string code, CostCentreRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
+        if (!MonitoringCodes.IsValid(code)) errors["code"] = [MonitoringCodes.Rule];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required"];
         if (string.IsNullOrWhiteSpace(request.Directorate)) errors["directorate"] = ["is required: the code of a recorded directorate"];
         else if (!await db.Directorates.AnyAsync(d => d.Code == request.Directorate, ct)) errors["directorate"] = [$"'{request.Directorate}' is not a recorded directorate"];
@@ -214,7 +214,7 @@ public static class MonitoringEndpoints
     private static async Task<Results<Ok<SavingsProposalDetail>, ValidationProblem>> PutSavings(string code, SavingsProposalRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
+        if (!MonitoringCodes.IsValid(code)) errors["code"] = [MonitoringCodes.Rule];
         if (!FinancialYear.TryParse(request.Year, out var fy)) errors["year"] = [FinancialYear.Rule];
         if (request.Directorate is null || !await db.Directorates.AnyAsync(d => d.Code == request.Directorate, ct)) errors["directorate"] = [$"'{request.Directorate}' is not a recorded directorate"];
         if (string.IsNullOrWhiteSpace(request.Description)) errors["description"] = ["is required"];

@@ -76,7 +76,7 @@ public static class ProgressEndpoints
         string code, ImprovementObjectiveRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
+        if (!PlanCodes.IsValid(code)) errors["code"] = [PlanCodes.Rule];
         if (string.IsNullOrWhiteSpace(request.Phase)) errors["phase"] = ["is required: the plan phase, e.g. Phase Two"];
         if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["is required: the objective as the plan words it"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The objective cannot be recorded");
@@ -100,7 +100,7 @@ public static class ProgressEndpoints
         string code, ImprovementMilestoneRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
+        if (!PlanCodes.IsValid(code)) errors["code"] = [PlanCodes.Rule];
         if (string.IsNullOrWhiteSpace(request.Objective)) errors["objective"] = ["is required: the code of the milestone's objective"];
         else if (await db.Set<PlanObjective>().FindAsync([request.Objective], ct) is null) errors["objective"] = [$"'{request.Objective}' is not an objective of the plan"];
         if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["is required: the milestone as the plan words it"];
@@ -213,7 +213,7 @@ public static class ProgressEndpoints
         string year, string quarter, string measure, CorporateMeasureRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = PeriodErrors(year, quarter, out var y, out var q) ?? new Dictionary<string, string[]>();
-        if (!Codes.IsValid(measure)) errors["measure"] = [Codes.Rule];
+        if (!PlanCodes.IsValid(measure)) errors["measure"] = [PlanCodes.Rule];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The measure cannot be recorded");
 
         var record = await db.Set<CorporateMeasureRecord>().FindAsync([y, q, measure], ct)
@@ -287,8 +287,9 @@ public static class ProgressEndpoints
     /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CommissionerDays>, NotFound, ValidationProblem>> Days(string year, GovernanceDb db, CancellationToken ct)
     {
-        if (!FinancialPeriods.TryParseYear(year, out var y))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [FinancialPeriods.YearRule] });
+        if (!FinancialYear.TryParse(year, out var financialYear))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [FinancialYear.Rule] });
+        var y = financialYear.ToString();
         var record = await db.Set<CommissionerDaysRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Year == y, ct);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(record.ToResponse());
     }
@@ -302,7 +303,8 @@ public static class ProgressEndpoints
         string year, CommissionerDaysRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!FinancialPeriods.TryParseYear(year, out var y)) errors["year"] = [FinancialPeriods.YearRule];
+        if (!FinancialYear.TryParse(year, out var financialYear)) errors["year"] = [FinancialYear.Rule];
+        var y = financialYear.ToString();
         if (request.AllocatedDays is < 0) errors["allocatedDays"] = ["must not be negative"];
         if (request.DaysUsed is null) errors["daysUsed"] = ["is required: the days used (0 when none)"];
         else if (request.DaysUsed < 0) errors["daysUsed"] = ["must not be negative"];
@@ -323,7 +325,8 @@ public static class ProgressEndpoints
     private static Dictionary<string, string[]>? PeriodErrors(string year, string quarter, out string y, out int q)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!FinancialPeriods.TryParseYear(year, out y)) errors["year"] = [FinancialPeriods.YearRule];
+        y = FinancialYear.TryParse(year, out var financialYear) ? financialYear.ToString() : "";
+        if (y == "") errors["year"] = [FinancialYear.Rule];
         if (!FinancialPeriods.TryParseQuarter(quarter, out q)) errors["quarter"] = [FinancialPeriods.QuarterRule];
         return errors.Count > 0 ? errors : null;
     }
