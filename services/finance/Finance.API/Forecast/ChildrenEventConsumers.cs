@@ -3,6 +3,7 @@ using Finance.API.Resilience;
 using Intervention.Contracts.Children;
 using Intervention.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Forecast;
 
@@ -11,13 +12,13 @@ namespace Finance.API.Forecast;
 /// moves. The inbox makes a redelivery a no-op; a placement type finance has no unit cost for is refused to the
 /// <c>_error</c> queue rather than counted at a guessed cost.
 /// </summary>
-public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, UnitCosts costs, TimeProvider clock,
+public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, IOptions<UnitCosts> costs, TimeProvider clock,
     ILogger<ChildBecameLookedAfterConsumer> logger) : IConsumer<ChildBecameLookedAfter>
 {
     public async Task Consume(ConsumeContext<ChildBecameLookedAfter> context)
     {
         var m = context.Message;
-        PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs);
+        PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs.Value);
         var years = await placements.ChangeAsync(m.ChildRef, m.StartedOn, nameof(ChildBecameLookedAfter), spells =>
         {
             var open = spells.SingleOrDefault(s => s.EndedOn is null);
@@ -46,13 +47,13 @@ public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlaceme
 }
 
 /// <summary>A looked-after child moved placement (queue <c>finance-placement-changed</c>): one spell ends and another opens.</summary>
-public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, UnitCosts costs, TimeProvider clock,
+public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, IOptions<UnitCosts> costs, TimeProvider clock,
     ILogger<PlacementChangedConsumer> logger) : IConsumer<PlacementChanged>
 {
     public async Task Consume(ConsumeContext<PlacementChanged> context)
     {
         var m = context.Message;
-        PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs);
+        PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs.Value);
         var years = await placements.ChangeAsync(m.ChildRef, m.ChangedOn, nameof(PlacementChanged), spells =>
         {
             var open = spells.SingleOrDefault(s => s.EndedOn is null);

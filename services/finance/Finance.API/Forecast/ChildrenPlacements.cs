@@ -4,6 +4,7 @@ using Intervention.Contracts.Finance;
 using Intervention.ServiceDefaults;
 using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Forecast;
 
@@ -12,8 +13,12 @@ namespace Finance.API.Forecast;
 /// children's event changes a child's spells, publishing <see cref="ForecastOutturnChanged"/> for every budgeted year
 /// whose variance crosses a RAG boundary.
 /// </summary>
-public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOptions options, RagThresholds rag, TimeProvider clock, ILogger<ChildrenPlacements> logger)
+public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, IOptions<ForecastOptions> options, IOptions<RagThresholds> rag,
+    TimeProvider clock, ILogger<ChildrenPlacements> logger)
 {
+    private readonly UnitCosts costs = costs.Value;
+    private readonly ForecastOptions options = options.Value;
+    private readonly RagThresholds rag = rag.Value;
     private const long ReforecastLock = 0x_F1A_0C57; // finance's placement reforecast; any constant not used elsewhere in this database
 
     public DateOnly Today => CouncilTime.DateOf(clock.GetUtcNow());

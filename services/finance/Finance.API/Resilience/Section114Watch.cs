@@ -6,6 +6,7 @@ using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Resilience;
 
@@ -14,9 +15,12 @@ namespace Finance.API.Resilience;
 /// for the year and the usable reserves at the previous year end. The first time a year fails it, writes
 /// <see cref="Section114RiskRaised"/> to the outbox in the caller's unit of work.
 /// </summary>
-public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements, ForecastOptions forecastOptions, RagThresholds rag,
-    ReferendumLimits limits, TimeProvider clock, ILogger<Section114Watch> logger)
+public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements, IOptions<ForecastOptions> forecastOptions, IOptions<RagThresholds> rag,
+    IOptions<ReferendumLimits> limits, TimeProvider clock, ILogger<Section114Watch> logger)
 {
+    private readonly ForecastOptions forecastOptions = forecastOptions.Value;
+    private readonly RagThresholds rag = rag.Value;
+    private readonly ReferendumLimits limits = limits.Value;
     public async Task<Section114Assessment> AssessAsync(FinancialYear year, CancellationToken ct) =>
         await AssessAsync(year, await ResourcesAsync(year, ct), ct);
 

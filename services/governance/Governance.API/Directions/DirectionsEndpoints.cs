@@ -41,53 +41,24 @@ public static class DirectionsEndpoints
 
         var recordedAt = clock.GetUtcNow();
         var effectiveFrom = request.EffectiveFrom!.Value.ToUniversalTime();
+        var functions = request.Assignments!.Select(assignment => assignment.Function).Distinct().ToList();
         // Serialise writers of the register, so that two contradictory Directions cannot both pass the check.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("LOCK TABLE directions IN SHARE ROW EXCLUSIVE MODE", ct);
-        var functions = request.Assignments!.Select(a => a.Function).ToList();
-        var sameInstant = await db.AuthorityAssignments.AsNoTracking()
-            .Where(a => a.EffectiveFrom == effectiveFrom && functions.Contains(a.Function))
-            .ToListAsync(ct);
+        var register = await db.AuthorityAssignments.AsNoTracking().Where(a => functions.Contains(a.Function)).ToListAsync(ct);
         var interventionBegan = await db.Directions.MinAsync(d => (DateTimeOffset?)d.EffectiveFrom, ct);
-        if (DirectionsRules.Conflicts(effectiveFrom, request.Assignments!, interventionBegan, sameInstant) is [var conflict, ..])
-            return RuleBroken.Conflict(conflict.Rule, conflict.Detail);
+        var decisions = await db.Set<Decision>().Where(d => functions.Contains(d.Function) && d.DecidedAt >= effectiveFrom).ToListAsync(ct);
 
-        var directions = new IssuedDirections
-        {
-            Id = Guid.CreateVersion7(recordedAt),
-            IssuedOn = request.IssuedOn!.Value,
-            IssuedBy = request.IssuedBy!.Select(d => d.Trim()).ToList(),
-            EffectiveFrom = effectiveFrom,
-            RecordedAt = recordedAt,
-            InterventionEndsOn = request.InterventionEndsOn,
-        };
-        directions.Assignments.AddRange(request.Assignments!.Select(a => new AuthorityAssignment
-        {
-            DirectionsId = directions.Id,
-            Function = a.Function,
-            Authority = a.Authority,
-            Oversight = a.Oversight,
-            EffectiveFrom = effectiveFrom,
-            RecordedAt = recordedAt,
-        }));
-        db.Directions.Add(directions);
-        await DecisionReview.RecheckAsync(db, directions, recordedAt, ct);
-        db.AddEvent(new DirectionsIssued
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = recordedAt,
-            DirectionsId = directions.Id,
-            IssuedOn = directions.IssuedOn,
-            IssuedBy = directions.IssuedBy,
-            EffectiveFrom = effectiveFrom,
-            RecordedAt = recordedAt,
-            InterventionEndsOn = directions.InterventionEndsOn,
-            Assignments = request.Assignments!,
-        }, recordedAt);
+        var decided = DirectionsRegister.Issue(request, recordedAt, interventionBegan, register, decisions);
+        if (decided.Refusal is { } broken) return broken.ToConflict();
+        var issued = decided.Changes!;
+        db.Directions.Add(issued.Directions);
+        foreach (var questioned in issued.Questioned) db.AddEvent(questioned, recordedAt);
+        foreach (var cleared in issued.Cleared) db.AddEvent(cleared, recordedAt);
+        db.AddEvent(issued.Event, recordedAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-
-        return TypedResults.Created($"/api/directions/{directions.Id}", new DirectionsRecorded(directions.Id, recordedAt));
+        return TypedResults.Created($"/api/directions/{issued.Directions.Id}", new DirectionsRecorded(issued.Directions.Id, recordedAt));
     }
 
     /// <param name="db">The governance register.</param>
