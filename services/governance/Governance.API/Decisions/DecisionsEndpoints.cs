@@ -59,7 +59,7 @@ public static class DecisionsEndpoints
                 {
                     DecisionRegister.Recorded r => TypedResults.Created($"/api/decisions/{r.Decision.Id}", ToDetail(r.Decision, calendar, now)),
                     DecisionRegister.AlreadyRecorded a => TypedResults.Ok(ToDetail(a.Decision, calendar, now)),
-                    DecisionRegister.IdReused reused => RuleBroken.Conflict(DecisionRegister.IdReusedRule, reused.Detail),
+                    DecisionRegister.IdReused reused => reused.Refusal.ToConflict(),
                     _ => throw new InvalidOperationException($"Unexpected recording {recording}"),
                 };
             }
@@ -156,21 +156,7 @@ public static class DecisionsEndpoints
         var decision = await db.Set<Decision>().FromSql($"SELECT * FROM decisions WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (decision is null) return TypedResults.NotFound();
 
-        var signer = request.SignerName!.Trim();
-        var signedAt = (request.SignedAt ?? now).ToUniversalTime();
-        if (decision.SignedOffBy is { } signed)
-            return signed == signer
-                ? TypedResults.Ok(ToDetail(decision, calendar, now))
-                : RuleBroken.Conflict("already-signed-off", $"Decision {id} was signed off by {signed} at {decision.SignedOffAt:O}.");
-        if (!DecisionValidity.NeedsSignOff(decision))
-            return RuleBroken.Conflict("sign-off-not-required",
-                decision.KeyDecision
-                    ? $"'{decision.Function}' was held by {decision.HolderAuthority?.ToString() ?? "no authority under Directions"} with {decision.HolderOversight?.ToString() ?? "no"} oversight when decision {id} was taken: only veto oversight needs a Commissioner's sign-off."
-                    : $"Decision {id} is not a key decision: only key decisions under veto oversight need a Commissioner's sign-off.");
-        if (signedAt < decision.DecidedAt)
-            return RuleBroken.Conflict("sign-off-before-decision", $"signedAt {signedAt:O} is before the decision was taken ({decision.DecidedAt:O}).");
-
-        decision.SignOff(signer, signedAt);
+        if (decision.SignOff(request.SignerName!.Trim(), (request.SignedAt ?? now).ToUniversalTime()) is { } broken) return broken.ToConflict();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(ToDetail(decision, calendar, now));
