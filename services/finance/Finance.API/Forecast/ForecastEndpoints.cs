@@ -24,7 +24,6 @@ public static class ForecastEndpoints
     /// <param name="placements">The forecast over the recorded placements.</param>
     /// <param name="costs">Finance's weekly unit costs.</param>
     /// <param name="rag">The RAG thresholds.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ChildrenPlacementForecast>, ValidationProblem>> ChildrenPlacementsForecast(
         string? year, ChildrenPlacements placements, IOptions<UnitCosts> costs, IOptions<RagThresholds> rag, CancellationToken ct)
     {

@@ -43,7 +43,6 @@ public static class MonitoringEndpoints
     /// <param name="request">Its name.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<DirectorateRequest>, ValidationProblem>> PutDirectorate(string code, DirectorateRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -61,7 +60,6 @@ public static class MonitoringEndpoints
     /// <param name="request">Its directorate and name.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CostCentreRequest>, ValidationProblem>> PutCostCentre(string code, CostCentreRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -82,7 +80,6 @@ public static class MonitoringEndpoints
     /// <param name="request">The net budget.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<BudgetRequest>, ValidationProblem>> PutBudget(string year, string costCentre, BudgetRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -103,7 +100,6 @@ public static class MonitoringEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="options">The Cabinet threshold.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<VirementRequest>, Ok<VirementRequest>, ValidationProblem, ProblemHttpResult>> PutVirement(
         string year, Guid id, VirementRequest request, FinanceDb db, MonitoringOptions options, TimeProvider clock, CancellationToken ct)
     {
@@ -143,7 +139,6 @@ public static class MonitoringEndpoints
     /// <param name="section114">The section 114 test, made again with the new forecast.</param>
     /// <param name="forecastOptions">Which cost centre's forecast is demand-led, not returned monthly.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CostCentreMonitoring>, ValidationProblem, ProblemHttpResult>> PutForecast(
         string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, RagThresholds rag, Section114Watch section114,
         ForecastOptions forecastOptions, TimeProvider clock, CancellationToken ct)
@@ -210,7 +205,6 @@ public static class MonitoringEndpoints
     /// <param name="request">Year, directorate, description, owner, value, delivered and RAG.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<SavingsProposalDetail>, ValidationProblem>> PutSavings(string code, SavingsProposalRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -246,7 +240,6 @@ public static class MonitoringEndpoints
     /// <param name="placements">The demand-led forecast for the placements cost centre.</param>
     /// <param name="forecastOptions">Which cost centre is the placements one.</param>
     /// <param name="rag">The RAG thresholds.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MonitoringReport>, ValidationProblem>> Report(
         string year, int? month, FinanceDb db, ChildrenPlacements placements, ForecastOptions forecastOptions, RagThresholds rag, CancellationToken ct)
     {

@@ -47,7 +47,6 @@ public static class MtfsEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast, recorded as the version's baseline.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<MtfsVersionDetail>, Ok<MtfsVersionDetail>, ValidationProblem, ProblemHttpResult>> Create(
         CreateMtfsVersionRequest request, FinanceDb db, ChildrenPlacements placements, TimeProvider clock, CancellationToken ct)
     {
@@ -81,7 +80,6 @@ public static class MtfsEndpoints
     /// <param name="request">The scenario's id, name and the assumptions it changes.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<MtfsVersionDetail>, Ok<MtfsVersionDetail>, NotFound, ValidationProblem, ProblemHttpResult>> CreateScenario(
         string version, CreateScenarioRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -107,7 +105,6 @@ public static class MtfsEndpoints
     }
 
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<MtfsVersionDetail>>> List(FinanceDb db, CancellationToken ct)
     {
         var versions = await db.MtfsVersions.AsNoTracking().Include(v => v.Assumptions).OrderByDescending(v => v.CreatedAt).ToListAsync(ct);
@@ -116,7 +113,6 @@ public static class MtfsEndpoints
 
     /// <param name="version">The version's id, or <c>current</c>.</param>
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsVersionDetail>, NotFound>> Get(string version, FinanceDb db, CancellationToken ct) =>
         await Load(db, version, ct) is { } v ? TypedResults.Ok(v.ToDetail()) : TypedResults.NotFound();
 
@@ -124,7 +120,6 @@ public static class MtfsEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast now, for demand since the version was set.</param>
     /// <param name="limits">The council tax referendum limits.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsGap>, NotFound>> Gap(string version, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, CancellationToken ct) =>
         await Load(db, version, ct) is { } v ? TypedResults.Ok(await GapOf(v, placements, limits, ct)) : TypedResults.NotFound();
 
@@ -132,7 +127,6 @@ public static class MtfsEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast now.</param>
     /// <param name="limits">The council tax referendum limits.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsComparison>, ValidationProblem>> Compare(
         string? versions, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, CancellationToken ct)
     {
@@ -155,7 +149,6 @@ public static class MtfsEndpoints
 
     /// <param name="version">The version to make current.</param>
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsVersionDetail>, NotFound>> MakeCurrent(string version, FinanceDb db, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -174,7 +167,6 @@ public static class MtfsEndpoints
     /// <param name="placements">The children's placement forecast now.</param>
     /// <param name="limits">The council tax referendum limits.</param>
     /// <param name="clock">The instant the approval is recorded.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsGap>, NotFound, ValidationProblem, ProblemHttpResult>> Approve(
         string version, ApproveBudgetRequest request, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, TimeProvider clock, CancellationToken ct)
     {

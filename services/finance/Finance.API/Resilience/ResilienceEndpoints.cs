@@ -33,7 +33,6 @@ public static class ResilienceEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="watch">The section 114 test.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<LedgerYearRequest>, ValidationProblem>> PutLedger(
         string year, LedgerYearRequest request, FinanceDb db, Section114Watch watch, TimeProvider clock, CancellationToken ct)
     {
@@ -66,7 +65,6 @@ public static class ResilienceEndpoints
 
     /// <param name="year">The financial year.</param>
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ResilienceReport>, NotFound, ValidationProblem>> Indicators(string year, FinanceDb db, CancellationToken ct)
     {
         if (!FinancialYear.TryParse(year, out var fy)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [FinancialYear.Rule] });
@@ -80,7 +78,6 @@ public static class ResilienceEndpoints
 
     /// <param name="year">The financial year.</param>
     /// <param name="watch">The section 114 test.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<Section114Assessment>, ValidationProblem>> Assess(string year, Section114Watch watch, CancellationToken ct) =>
         FinancialYear.TryParse(year, out var fy)
             ? TypedResults.Ok(await watch.AssessAsync(fy, ct))
@@ -90,7 +87,6 @@ public static class ResilienceEndpoints
     /// <param name="request">When it was issued and by whom.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<Section114Notice>, ValidationProblem>> LogNotice(
         string year, Section114NoticeRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {

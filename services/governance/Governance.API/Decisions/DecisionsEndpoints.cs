@@ -39,7 +39,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant and today's date.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<DecisionDetail>, Ok<DecisionDetail>, ValidationProblem, ProblemHttpResult>> Record(
         RecordDecisionRequest request, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
     {
@@ -78,7 +77,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Today's date, for the call-in periods.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     /// <param name="http">The caller: an integrator reads summaries that name a person withheld.</param>
     private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(
         string? status, string? function, string? from, string? to, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
@@ -128,7 +126,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Today's date, for the call-in period.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     /// <param name="http">The caller: an integrator reads a summary that names a person withheld.</param>
     private static async Task<Results<Ok<DecisionDetail>, NotFound>> Get(
         Guid id, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
@@ -144,7 +141,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">The sign-off instant when none is given, and today's date.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<DecisionDetail>, NotFound, ValidationProblem, ProblemHttpResult>> SignOff(
         Guid id, SignOffDecisionRequest request, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
     {

@@ -32,7 +32,6 @@ public static class DirectionsEndpoints
     /// <param name="request">The Directions: issued date, department(s), effective instant and the functions they assign.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<DirectionsRecorded>, ValidationProblem, ProblemHttpResult>> Issue(
         IssueDirectionsRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -62,7 +61,6 @@ public static class DirectionsEndpoints
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<DirectionsDetail>>> List(GovernanceDb db, CancellationToken ct)
     {
         var all = await db.Directions.AsNoTracking().Include(x => x.Assignments)
@@ -72,7 +70,6 @@ public static class DirectionsEndpoints
 
     /// <param name="id">The Directions' id.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<DirectionsDetail>, NotFound>> Get(Guid id, GovernanceDb db, CancellationToken ct)
     {
         var d = await db.Directions.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -71,7 +71,6 @@ public static class ProgressEndpoints
     /// <param name="request">The phase and the objective's wording.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<ImprovementObjective>, Ok<ImprovementObjective>, ValidationProblem>> PutObjective(
         string code, ImprovementObjectiveRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -95,7 +94,6 @@ public static class ProgressEndpoints
     /// <param name="request">Its objective, wording and due date.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<ImprovementMilestone>, Ok<ImprovementMilestone>, ValidationProblem>> PutMilestone(
         string code, ImprovementMilestoneRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -123,7 +121,6 @@ public static class ProgressEndpoints
     /// <param name="request">The status and the date it took it.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementMilestone>, NotFound, ValidationProblem>> AddStatus(
         string code, MilestoneStatusRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -153,7 +150,6 @@ public static class ProgressEndpoints
 
     /// <param name="code">The milestone's code.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementMilestone>, NotFound>> GetMilestone(string code, GovernanceDb db, CancellationToken ct)
     {
         var milestone = await db.Set<PlanMilestone>().AsNoTracking().Include(m => m.History).FirstOrDefaultAsync(m => m.Code == code, ct);
@@ -164,7 +160,6 @@ public static class ProgressEndpoints
     /// <param name="phase">Count only this phase's objectives, e.g. <c>Phase Two</c>; every phase when absent.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets today.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementPlanSummary>, ValidationProblem>> Summary(
         string? asAt, string? phase, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -179,7 +174,6 @@ public static class ProgressEndpoints
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<CorporatePlanQuarter>>> Quarters(GovernanceDb db, CancellationToken ct)
     {
         var measures = await db.Set<CorporateMeasureRecord>().AsNoTracking().ToListAsync(ct);
@@ -193,7 +187,6 @@ public static class ProgressEndpoints
     /// <param name="year">The financial year, e.g. <c>2016-17</c>.</param>
     /// <param name="quarter">The quarter, <c>Q1</c> to <c>Q4</c>.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CorporatePlanQuarter>, NotFound, ValidationProblem>> Quarter(string year, string quarter, GovernanceDb db, CancellationToken ct)
     {
         if (PeriodErrors(year, quarter, out var y, out var q) is { } errors) return TypedResults.ValidationProblem(errors);
@@ -208,7 +201,6 @@ public static class ProgressEndpoints
     /// <param name="request">Whether it was on target, and its direction of travel.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CorporateMeasure>, ValidationProblem>> PutMeasure(
         string year, string quarter, string measure, CorporateMeasureRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -226,7 +218,6 @@ public static class ProgressEndpoints
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<HealthCheckFactor>>> HealthCheck(GovernanceDb db, CancellationToken ct)
     {
         var all = await db.Set<HealthCheckRecord>().AsNoTracking().ToListAsync(ct);
@@ -235,7 +226,6 @@ public static class ProgressEndpoints
 
     /// <param name="factor">The factor, 1 to 10.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<HealthCheckFactor>, NotFound>> Factor(int factor, GovernanceDb db, CancellationToken ct)
     {
         if (HealthCheckFactors.Find(factor) is null) return TypedResults.NotFound();
@@ -247,7 +237,6 @@ public static class ProgressEndpoints
     /// <param name="request">The RAG, the evidence, the date and the assessor.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<HealthCheckAssessment>, NotFound, ValidationProblem>> AssessFactor(
         int factor, HealthCheckAssessmentRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -275,7 +264,6 @@ public static class ProgressEndpoints
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<CommissionerDays>>> AllDays(GovernanceDb db, CancellationToken ct)
     {
         var all = await db.Set<CommissionerDaysRecord>().AsNoTracking().OrderBy(d => d.Year).ToListAsync(ct);
@@ -284,7 +272,6 @@ public static class ProgressEndpoints
 
     /// <param name="year">The financial year, e.g. <c>2018-19</c>.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CommissionerDays>, NotFound, ValidationProblem>> Days(string year, GovernanceDb db, CancellationToken ct)
     {
         if (!FinancialYear.TryParse(year, out var financialYear))
@@ -298,7 +285,6 @@ public static class ProgressEndpoints
     /// <param name="request">The pooled allocation, the days used, the Commissioners sharing them and a note.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CommissionerDays>, ValidationProblem>> PutDays(
         string year, CommissionerDaysRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using Intervention.Directions;
+using Intervention.ServiceDefaults.Http;
 
 namespace Governance.API.Restoration;
 
@@ -68,6 +69,14 @@ public static class ReturnRules
     /// <summary>True when the Directions assign <paramref name="function"/> to an authority other than the Commissioners.</summary>
     public static bool Returns(IEnumerable<FunctionAssignment> directionsAssignments, string function) =>
         directionsAssignments.Any(a => a.Function == function && a.Authority != Authority.Commissioners);
+
+    /// <summary>The rule broken by assessing or recommending <paramref name="function"/> when <paramref name="holder"/> (now) is not the Commissioners.</summary>
+    public static BrokenRule? NotHeldByCommissionersNow(string function, AuthorityAssignment? holder) =>
+        holder?.Authority == Authority.Commissioners
+            ? null
+            : new BrokenRule(NotHeldByCommissioners,
+                $"'{function}' is held by {(holder is null ? "no authority named by any Directions" : holder.Authority.ToString())} now: " +
+                "only a function Commissioners hold can be assessed for return.");
 
     /// <summary>The codes of the functions Commissioners hold at <paramref name="at"/>, in the order of the register.</summary>
     public static IReadOnlyList<string> HeldByCommissioners(IReadOnlyCollection<AuthorityAssignment> assignments, DateTimeOffset at) =>
