@@ -74,20 +74,16 @@ public static class ProgressEndpoints
     private static async Task<Results<Created<ImprovementObjective>, Ok<ImprovementObjective>, ValidationProblem>> PutObjective(
         string code, ImprovementObjectiveRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!PlanCodes.IsValid(code)) errors["code"] = [PlanCodes.Rule];
-        if (string.IsNullOrWhiteSpace(request.Phase)) errors["phase"] = ["is required: the plan phase, e.g. Phase Two"];
-        if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["is required: the objective as the plan words it"];
+        var errors = ProgressRequests.Validate(code, request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The objective cannot be recorded");
 
         var existing = await db.Set<PlanObjective>().FindAsync([code], ct);
-        var objective = existing ?? db.Set<PlanObjective>().Add(new PlanObjective { Code = code, Phase = "", Title = "" }).Entity;
-        objective.Phase = request.Phase!.Trim();
-        objective.Title = request.Title!.Trim();
-        objective.RecordedAt = clock.GetUtcNow();
+        var objective = PlanObjective.Amend(existing, code, request, clock.GetUtcNow());
+        if (existing is null) db.Set<PlanObjective>().Add(objective);
         await db.SaveChangesAsync(ct);
-        var response = new ImprovementObjective(objective.Code, objective.Phase, objective.Title);
-        return existing is null ? TypedResults.Created($"/api/improvement-plan/objectives/{code}", response) : TypedResults.Ok(response);
+        return existing is null
+            ? TypedResults.Created($"/api/improvement-plan/objectives/{code}", objective.ToResponse())
+            : TypedResults.Ok(objective.ToResponse());
     }
 
     /// <param name="code">The milestone's stable code.</param>
@@ -97,20 +93,13 @@ public static class ProgressEndpoints
     private static async Task<Results<Created<ImprovementMilestone>, Ok<ImprovementMilestone>, ValidationProblem>> PutMilestone(
         string code, ImprovementMilestoneRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!PlanCodes.IsValid(code)) errors["code"] = [PlanCodes.Rule];
-        if (string.IsNullOrWhiteSpace(request.Objective)) errors["objective"] = ["is required: the code of the milestone's objective"];
-        else if (await db.Set<PlanObjective>().FindAsync([request.Objective], ct) is null) errors["objective"] = [$"'{request.Objective}' is not an objective of the plan"];
-        if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["is required: the milestone as the plan words it"];
-        if (request.DueOn is null) errors["dueOn"] = ["is required: the date it is due, yyyy-MM-dd"];
+        var objectiveExists = !string.IsNullOrWhiteSpace(request.Objective) && await db.Set<PlanObjective>().FindAsync([request.Objective], ct) is not null;
+        var errors = ProgressRequests.Validate(code, request, objectiveExists);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The milestone cannot be recorded");
 
         var existing = await db.Set<PlanMilestone>().Include(m => m.History).FirstOrDefaultAsync(m => m.Code == code, ct);
-        var milestone = existing ?? db.Set<PlanMilestone>().Add(new PlanMilestone { Code = code, ObjectiveCode = "", Title = "" }).Entity;
-        milestone.ObjectiveCode = request.Objective!;
-        milestone.Title = request.Title!.Trim();
-        milestone.DueOn = request.DueOn!.Value;
-        milestone.RecordedAt = clock.GetUtcNow();
+        var milestone = PlanMilestone.Amend(existing, code, request, clock.GetUtcNow());
+        if (existing is null) db.Set<PlanMilestone>().Add(milestone);
         await db.SaveChangesAsync(ct);
         return existing is null
             ? TypedResults.Created($"/api/improvement-plan/milestones/{code}", milestone.ToResponse())
@@ -124,25 +113,14 @@ public static class ProgressEndpoints
     private static async Task<Results<Ok<ImprovementMilestone>, NotFound, ValidationProblem>> AddStatus(
         string code, MilestoneStatusRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Status is null) errors["status"] = [$"is required: one of {string.Join(", ", Enum.GetNames<MilestoneStatus>())}"];
-        if (request.On is null) errors["on"] = ["is required: the date the milestone took the status, yyyy-MM-dd"];
+        var errors = ProgressRequests.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The status cannot be recorded");
 
         var milestone = await db.Set<PlanMilestone>().Include(m => m.History).FirstOrDefaultAsync(m => m.Code == code, ct);
         if (milestone is null) return TypedResults.NotFound();
-        // The same status on the same date again (a seed run twice) adds nothing to the history.
-        if (!milestone.History.Any(h => h.Status == request.Status && h.StatusOn == request.On))
+        if (milestone.RecordStatus(request, clock.GetUtcNow()) is { } change)
         {
-            var now = clock.GetUtcNow();
-            db.Set<MilestoneStatusRecord>().Add(new MilestoneStatusRecord
-            {
-                Id = Guid.CreateVersion7(now),
-                MilestoneCode = code,
-                Status = request.Status!.Value,
-                StatusOn = request.On!.Value,
-                RecordedAt = now,
-            });
+            db.Set<MilestoneStatusRecord>().Add(change);
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(milestone.ToResponse());
@@ -180,7 +158,7 @@ public static class ProgressEndpoints
         return TypedResults.Ok(measures
             .GroupBy(m => (m.Year, m.Quarter))
             .OrderBy(g => g.Key.Year, StringComparer.Ordinal).ThenBy(g => g.Key.Quarter)
-            .Select(g => CorporatePlanFigures.Quarter(g.Key.Year, g.Key.Quarter, g.Select(m => new CorporateMeasure(m.Measure, m.OnTarget, m.Direction)).ToList()))
+            .Select(g => CorporatePlanFigures.Quarter(g.Key.Year, g.Key.Quarter, g.Select(m => m.ToResponse()).ToList()))
             .ToList());
     }
 
@@ -189,10 +167,10 @@ public static class ProgressEndpoints
     /// <param name="db">The governance register.</param>
     private static async Task<Results<Ok<CorporatePlanQuarter>, NotFound, ValidationProblem>> Quarter(string year, string quarter, GovernanceDb db, CancellationToken ct)
     {
-        if (PeriodErrors(year, quarter, out var y, out var q) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (ProgressRequests.ValidatePeriod(year, quarter, out var y, out var q) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var measures = await db.Set<CorporateMeasureRecord>().AsNoTracking().Where(m => m.Year == y && m.Quarter == q).ToListAsync(ct);
         if (measures.Count == 0) return TypedResults.NotFound();
-        return TypedResults.Ok(CorporatePlanFigures.Quarter(y, q, measures.Select(m => new CorporateMeasure(m.Measure, m.OnTarget, m.Direction)).ToList()));
+        return TypedResults.Ok(CorporatePlanFigures.Quarter(y, q, measures.Select(m => m.ToResponse()).ToList()));
     }
 
     /// <param name="year">The financial year, e.g. <c>2016-17</c>.</param>
@@ -204,17 +182,15 @@ public static class ProgressEndpoints
     private static async Task<Results<Ok<CorporateMeasure>, ValidationProblem>> PutMeasure(
         string year, string quarter, string measure, CorporateMeasureRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = PeriodErrors(year, quarter, out var y, out var q) ?? new Dictionary<string, string[]>();
+        var errors = ProgressRequests.ValidatePeriod(year, quarter, out var financialYear, out var quarterNumber);
         if (!PlanCodes.IsValid(measure)) errors["measure"] = [PlanCodes.Rule];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The measure cannot be recorded");
 
-        var record = await db.Set<CorporateMeasureRecord>().FindAsync([y, q, measure], ct)
-            ?? db.Set<CorporateMeasureRecord>().Add(new CorporateMeasureRecord { Year = y, Quarter = q, Measure = measure }).Entity;
-        record.OnTarget = request.OnTarget;
-        record.Direction = request.Direction;
-        record.RecordedAt = clock.GetUtcNow();
+        var existing = await db.Set<CorporateMeasureRecord>().FindAsync([financialYear, quarterNumber, measure], ct);
+        var record = CorporateMeasureRecord.Amend(existing, financialYear, quarterNumber, measure, request, clock.GetUtcNow());
+        if (existing is null) db.Set<CorporateMeasureRecord>().Add(record);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new CorporateMeasure(measure, record.OnTarget, record.Direction));
+        return TypedResults.Ok(record.ToResponse());
     }
 
     /// <param name="db">The governance register.</param>
@@ -241,23 +217,10 @@ public static class ProgressEndpoints
         int factor, HealthCheckAssessmentRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (HealthCheckFactors.Find(factor) is null) return TypedResults.NotFound();
-        var errors = new Dictionary<string, string[]>();
-        if (request.Rag is null) errors["rag"] = [$"is required: one of {string.Join(", ", Enum.GetNames<Rag>())}"];
-        if (string.IsNullOrWhiteSpace(request.Evidence)) errors["evidence"] = ["is required: the evidence the assessment rests on"];
-        if (request.AssessedOn is null) errors["assessedOn"] = ["is required: the date of the assessment, yyyy-MM-dd"];
+        var errors = ProgressRequests.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The assessment cannot be recorded");
 
-        var now = clock.GetUtcNow();
-        var record = new HealthCheckRecord
-        {
-            Id = Guid.CreateVersion7(now),
-            Factor = factor,
-            Rag = request.Rag!.Value,
-            Evidence = request.Evidence!.Trim(),
-            AssessedOn = request.AssessedOn!.Value,
-            Assessor = string.IsNullOrWhiteSpace(request.Assessor) ? null : request.Assessor.Trim(),
-            RecordedAt = now,
-        };
+        var record = HealthCheckRecord.Record(factor, request, clock.GetUtcNow());
         db.Set<HealthCheckRecord>().Add(record);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/health-check/factors/{factor}", record.ToResponse());
@@ -288,33 +251,14 @@ public static class ProgressEndpoints
     private static async Task<Results<Ok<CommissionerDays>, ValidationProblem>> PutDays(
         string year, CommissionerDaysRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialYear.TryParse(year, out var financialYear)) errors["year"] = [FinancialYear.Rule];
-        var y = financialYear.ToString();
-        if (request.AllocatedDays is < 0) errors["allocatedDays"] = ["must not be negative"];
-        if (request.DaysUsed is null) errors["daysUsed"] = ["is required: the days used (0 when none)"];
-        else if (request.DaysUsed < 0) errors["daysUsed"] = ["must not be negative"];
-        if (request.Commissioners is < 1) errors["commissioners"] = ["must be at least 1"];
+        var errors = ProgressRequests.Validate(year, request, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The Commissioner days cannot be recorded");
 
-        var record = await db.Set<CommissionerDaysRecord>().FindAsync([y], ct)
-            ?? db.Set<CommissionerDaysRecord>().Add(new CommissionerDaysRecord { Year = y }).Entity;
-        record.AllocatedDays = request.AllocatedDays;
-        record.DaysUsed = request.DaysUsed!.Value;
-        record.Commissioners = request.Commissioners;
-        record.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        record.RecordedAt = clock.GetUtcNow();
+        var existing = await db.Set<CommissionerDaysRecord>().FindAsync([financialYear], ct);
+        var record = CommissionerDaysRecord.Amend(existing, financialYear, request, clock.GetUtcNow());
+        if (existing is null) db.Set<CommissionerDaysRecord>().Add(record);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(record.ToResponse());
-    }
-
-    private static Dictionary<string, string[]>? PeriodErrors(string year, string quarter, out string y, out int q)
-    {
-        var errors = new Dictionary<string, string[]>();
-        y = FinancialYear.TryParse(year, out var financialYear) ? financialYear.ToString() : "";
-        if (y == "") errors["year"] = [FinancialYear.Rule];
-        if (!FinancialPeriods.TryParseQuarter(quarter, out q)) errors["quarter"] = [FinancialPeriods.QuarterRule];
-        return errors.Count > 0 ? errors : null;
     }
 
     private static HealthCheckFactor FactorOf(int factor, IEnumerable<HealthCheckRecord> all)
