@@ -7,6 +7,7 @@ using Intervention.Directions;
 using Intervention.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Governance.API.Restoration;
 
@@ -169,9 +170,10 @@ public static class RestorationEndpoints
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["directionsId"] = [rule] });
 
     /// <param name="db">The governance register.</param>
-    /// <param name="options">The configured review dates.</param>
-    private static async Task<Ok<List<QuarterlyReview>>> Reviews(GovernanceDb db, ReviewOptions options, CancellationToken ct)
+    /// <param name="reviews">The configured review dates.</param>
+    private static async Task<Ok<List<QuarterlyReview>>> Reviews(GovernanceDb db, IOptions<ReviewOptions> reviews, CancellationToken ct)
     {
+        var options = reviews.Value;
         var announced = await db.Set<ReviewAnnouncement>().AsNoTracking().ToDictionaryAsync(a => a.ReviewDate, ct);
         var dates = ReviewSchedule.Dates(options.Dates, options.Until).Union(announced.Keys).Order();
         return TypedResults.Ok(dates
