@@ -7,6 +7,7 @@ using Intervention.ServiceDefaults.Http;
 using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Finance.API.Mtfs;
@@ -120,15 +121,16 @@ public static class MtfsEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast now, for demand since the version was set.</param>
     /// <param name="limits">The council tax referendum limits.</param>
-    private static async Task<Results<Ok<MtfsGap>, NotFound>> Gap(string version, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, CancellationToken ct) =>
-        await Load(db, version, ct) is { } v ? TypedResults.Ok(await GapOf(v, placements, limits, ct)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<MtfsGap>, NotFound>> Gap(
+        string version, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, CancellationToken ct) =>
+        await Load(db, version, ct) is { } found ? TypedResults.Ok(await GapOf(found, placements, limits.Value, ct)) : TypedResults.NotFound();
 
     /// <param name="versions">Comma-separated version ids (or <c>current</c>), two to six.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast now.</param>
     /// <param name="limits">The council tax referendum limits.</param>
     private static async Task<Results<Ok<MtfsComparison>, ValidationProblem>> Compare(
-        string? versions, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, CancellationToken ct)
+        string? versions, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, CancellationToken ct)
     {
         var ids = (versions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length is < 2 or > 6) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = ["must name 2 to 6 versions, comma-separated"] });
@@ -136,7 +138,7 @@ public static class MtfsEndpoints
         var unknown = new List<string>();
         foreach (var id in ids)
         {
-            if (await Load(db, id, ct) is { } v) gaps.Add(await GapOf(v, placements, limits, ct));
+            if (await Load(db, id, ct) is { } found) gaps.Add(await GapOf(found, placements, limits.Value, ct));
             else unknown.Add(id);
         }
         if (unknown.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = [$"no such version: {string.Join(", ", unknown)}"] });
@@ -168,7 +170,8 @@ public static class MtfsEndpoints
     /// <param name="limits">The council tax referendum limits.</param>
     /// <param name="clock">The instant the approval is recorded.</param>
     private static async Task<Results<Ok<MtfsGap>, NotFound, ValidationProblem, ProblemHttpResult>> Approve(
-        string version, ApproveBudgetRequest request, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, TimeProvider clock, CancellationToken ct)
+        string version, ApproveBudgetRequest request, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
@@ -179,41 +182,16 @@ public static class MtfsEndpoints
 
         var target = await Load(db, version, ct, tracked: true);
         if (target is null) return TypedResults.NotFound();
-        var gap = await GapOf(target, placements, limits, ct);
-        var first = gap.Years[0];
-        if (first.RemainingGap != 0)
-            return RuleBroken.Conflict(BudgetNotBalancedRule,
-                $"{first.Year}'s gap after savings and planned reserves is {first.RemainingGap:N2} pounds, not zero: the budget does not balance.",
-                new Dictionary<string, object?> { ["year"] = first.Year, ["remainingGap"] = first.RemainingGap });
-        if (first.ReferendumLimitBreaches.Count > 0)
-            return RuleBroken.Conflict(ReferendumRule, string.Join("; ", first.ReferendumLimitBreaches),
-                new Dictionary<string, object?> { ["year"] = first.Year });
-        if (target.ApprovedAt is null)
+        var gap = await GapOf(target, placements, limits.Value, ct);
+        var decided = BudgetApproval.Approve(target, gap, request, now);
+        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Changes!.Recorded is { } recorded)
         {
-            target.ApprovedAt = request.DecidedAt!.Value.ToUniversalTime();
-            db.AddEvent(new DecisionRecorded
-            {
-                EventId = Guid.CreateVersion7(now),
-                OccurredAt = now,
-                DecisionId = DecisionIdFor(target.Id),
-                SourceService = "finance",
-                Function = "financial-services",
-                DecidedAt = target.ApprovedAt.Value,
-                Authority = Authority.Council,
-                DeciderName = request.DeciderName!.Trim(),
-                Meeting = request.Meeting,
-                Summary = $"Budget {first.Year} and medium-term financial strategy '{target.Name}' approved; {first.Year} balanced after savings and reserves.",
-                KeyDecision = true,
-                CallIn = false,
-            }, now);
+            db.AddEvent(recorded, now);
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(gap);
     }
-
-    /// <summary>One decision per version: approving it again is the same decision.</summary>
-    private static Guid DecisionIdFor(string versionId) =>
-        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("finance-budget-approval:" + versionId)));
 
     internal static async Task<MtfsVersion?> Load(FinanceDb db, string id, CancellationToken ct, bool tracked = false)
     {
