@@ -47,7 +47,8 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
     /// whose RAG the change moved, saving in the caller's unit of work (the inbox's transaction). Returns the budgeted years
     /// whose forecast the change raised, for the section 114 test (a fall in demand cannot create that risk).
     /// </summary>
-    public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
+    public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(
+        string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // One change at a time: two children's events forecast side by side would each miss the other's effect, and a

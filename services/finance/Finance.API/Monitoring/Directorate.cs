@@ -10,7 +10,10 @@ public sealed class Directorate
     public required string Name { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 
-    /// <summary>The directorate under <paramref name="code"/> named as requested: a new one, or <paramref name="existing"/> renamed (unchanged when the name is the same).</summary>
+    /// <summary>
+    /// The directorate under <paramref name="code"/> named as requested: a new one, or <paramref name="existing"/> renamed (unchanged when the name is
+    /// the same).
+    /// </summary>
     public static Directorate Amend(Directorate? existing, string code, string name, DateTimeOffset now)
     {
         if (existing is null) return new Directorate { Code = code, Name = name.Trim(), RecordedAt = now };

@@ -26,7 +26,8 @@ public static class MonitoringEndpoints
         group.MapPut("/{year}/budgets/{costCentre}", PutBudget).WithName("PutBudget").WithSummary("Set a cost centre's net budget for a year");
         group.MapPut("/{year}/virements/{id:guid}", PutVirement)
             .WithName("PutVirement")
-            .WithSummary("Move budget between cost centres; above the threshold (£500k by default) only with a Cabinet decision (409 virement-needs-cabinet-approval)");
+            .WithSummary("Move budget between cost centres; above the threshold (£500k by default) only with a Cabinet decision (409 " +
+                         "virement-needs-cabinet-approval)");
         group.MapPut("/{year}/forecasts/{month:int}/{costCentre}", PutForecast)
             .WithName("PutForecastReturn")
             .WithSummary("Record a month's forecast for a cost centre: actuals to date + forecast for the rest of the year")
@@ -36,7 +37,8 @@ public static class MonitoringEndpoints
         group.MapPut("/savings/{code}", PutSavings).WithName("PutSavingsProposal").WithSummary("Record a savings proposal with owner, value, delivery and RAG");
         group.MapGet("/{year}", Report)
             .WithName("GetMonitoring")
-            .WithSummary("The year's monitoring at a month: budget, forecast outturn, variance and RAG per cost centre and directorate, savings at risk included");
+            .WithSummary("The year's monitoring at a month: budget, forecast outturn, variance and RAG per cost centre and directorate, savings at " +
+                         "risk included");
         return app;
     }
 

@@ -28,7 +28,8 @@ public static class MonitoringRequests
         return errors;
     }
 
-    public static Dictionary<string, string[]> Validate(string year, string costCentre, BudgetRequest request, bool costCentreRecorded, out FinancialYear financialYear)
+    public static Dictionary<string, string[]> Validate(
+        string year, string costCentre, BudgetRequest request, bool costCentreRecorded, out FinancialYear financialYear)
     {
         var errors = YearErrors(year, out financialYear);
         if (!costCentreRecorded) errors["costCentre"] = [$"'{costCentre}' is not a recorded cost centre"];
@@ -36,7 +37,8 @@ public static class MonitoringRequests
         return errors;
     }
 
-    public static Dictionary<string, string[]> Validate(string year, VirementRequest request, bool fromRecorded, bool toRecorded, out FinancialYear financialYear)
+    public static Dictionary<string, string[]> Validate(
+        string year, VirementRequest request, bool fromRecorded, bool toRecorded, out FinancialYear financialYear)
     {
         var errors = YearErrors(year, out financialYear);
         if (!fromRecorded) errors["from"] = [$"'{request.From}' is not a recorded cost centre"];

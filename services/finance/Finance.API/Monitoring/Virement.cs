@@ -20,7 +20,8 @@ public sealed class Virement
     /// The virement under <paramref name="id"/>: the same again is <paramref name="existing"/> itself (nothing new); other figures
     /// under its id are refused; a new one over <paramref name="cabinetThreshold"/> pounds needs the Cabinet decision that approved it.
     /// </summary>
-    public static Decided<Virement> Record(Virement? existing, Guid id, FinancialYear year, VirementRequest request, decimal cabinetThreshold, DateTimeOffset now)
+    public static Decided<Virement> Record(
+        Virement? existing, Guid id, FinancialYear year, VirementRequest request, decimal cabinetThreshold, DateTimeOffset now)
     {
         if (existing is not null)
             return existing.Year == year.StartYear && existing.FromCostCentre == request.From && existing.ToCostCentre == request.To

@@ -40,7 +40,8 @@ public static class MtfsEndpoints
         group.MapPost("/{version}/approval", Approve).RequireAccess(Access.Decide)
             .WithName("ApproveBudget")
             .WithSummary("Record full council's approval of the first year's budget; refused (409) unless that year's gap after savings and reserves is zero")
-            .WithDescription("Rules: budget-not-balanced (the remaining gap is in the answer), council-tax-referendum-limit. An approval is reported to governance's decision register (DecisionRecorded, function financial-services).");
+            .WithDescription("Rules: budget-not-balanced (the remaining gap is in the answer), council-tax-referendum-limit. An approval is " +
+                             "reported to governance's decision register (DecisionRecorded, function financial-services).");
         return app;
     }
 
@@ -54,14 +55,16 @@ public static class MtfsEndpoints
         var errors = new Dictionary<string, string[]>();
         if (!MtfsRules.IsValidId(request.Id)) errors["id"] = [MtfsRules.IdRule];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required: what this version is"];
-        if (!FinancialYear.TryParse(request.FirstYear, out var first)) errors["firstYear"] = [request.FirstYear is null ? "is required, e.g. 2016/17" : FinancialYear.Rule];
+        if (!FinancialYear.TryParse(request.FirstYear, out var first))
+            errors["firstYear"] = [request.FirstYear is null ? "is required, e.g. 2016/17" : FinancialYear.Rule];
         if (request.Years is not (>= 3 and <= 5)) errors["years"] = ["must be 3 to 5: an MTFS covers three to five years"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The MTFS version cannot be recorded");
 
         var years = Enumerable.Range(first.StartYear, request.Years!.Value).Select(y => new FinancialYear(y)).ToList();
         var assumptions = MtfsRules.Read(request.Assumptions, years, "assumptions", errors);
         foreach (var (a, i) in (request.Assumptions ?? []).Select((a, i) => (a, i)))
-            if (a?.Category == AssumptionCategory.PlacementForecastBaseline) errors[$"assumptions[{i}].category"] = ["PlacementForecastBaseline is set by the service when the version is recorded"];
+            if (a?.Category == AssumptionCategory.PlacementForecastBaseline)
+                errors[$"assumptions[{i}].category"] = ["PlacementForecastBaseline is set by the service when the version is recorded"];
         MtfsRules.RequireEssentials(assumptions, years, "assumptions", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The MTFS version cannot be recorded");
 
@@ -92,7 +95,8 @@ public static class MtfsEndpoints
         var years = parent.Years();
         var changes = MtfsRules.Read(request.Changes, years, "changes", errors);
         foreach (var (a, i) in (request.Changes ?? []).Select((a, i) => (a, i)))
-            if (a?.Category == AssumptionCategory.PlacementForecastBaseline) errors[$"changes[{i}].category"] = ["PlacementForecastBaseline is the parent's: a scenario is compared on the same demand"];
+            if (a?.Category == AssumptionCategory.PlacementForecastBaseline)
+                errors[$"changes[{i}].category"] = ["PlacementForecastBaseline is the parent's: a scenario is compared on the same demand"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The scenario cannot be recorded");
 
         var assumptions = MtfsRules.Apply(parent.Model(), changes);
@@ -133,7 +137,8 @@ public static class MtfsEndpoints
         string? versions, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, CancellationToken ct)
     {
         var ids = (versions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length is < 2 or > 6) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = ["must name 2 to 6 versions, comma-separated"] });
+        if (ids.Length is < 2 or > 6)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = ["must name 2 to 6 versions, comma-separated"] });
         var gaps = new List<MtfsGap>();
         var unknown = new List<string>();
         foreach (var id in ids)
@@ -141,7 +146,8 @@ public static class MtfsEndpoints
             if (await Load(db, id, ct) is { } found) gaps.Add(await GapOf(found, placements, limits.Value, ct));
             else unknown.Add(id);
         }
-        if (unknown.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = [$"no such version: {string.Join(", ", unknown)}"] });
+        if (unknown.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = [$"no such version: {string.Join(", ", unknown)}"] });
         var first = gaps[0];
         var differences = gaps.Skip(1).Select(g => new MtfsDifference(g.Version, first.Version,
             g.Years.Where(y => first.Years.Any(f => f.Year == y.Year))
@@ -216,7 +222,8 @@ public static class MtfsEndpoints
     /// <summary>Display rounding, to the penny: the model itself keeps full precision.</summary>
     internal static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    private static async Task<List<Assumption>> Baseline(ChildrenPlacements placements, IReadOnlyList<FinancialYear> years, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<Assumption>> Baseline(
+        ChildrenPlacements placements, IReadOnlyList<FinancialYear> years, DateTimeOffset now, CancellationToken ct)
     {
         var forecasts = await placements.ForecastsExcludingStovewoodAsync(years, ct);
         var today = placements.Today;

@@ -78,47 +78,27 @@ public static class DecisionsEndpoints
     /// <param name="clock">Today's date, for the call-in periods.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
     /// <param name="http">The caller: an integrator reads summaries that name a person withheld.</param>
-    private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(
-        string? status, string? function, string? from, string? to, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(string? status, string? function, string? from, string? to,
+        GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        DecisionStatus? wanted = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (Enum.TryParse<DecisionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && status.All(char.IsLetter)) wanted = parsed;
-            else errors["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<DecisionStatus>())}"];
-        }
-        if (!string.IsNullOrEmpty(function) && CouncilFunctions.Find(function) is null)
-            errors["function"] = [$"'{function}' is not a function code in the functions register"];
-        DateTimeOffset? fromInstant = null, toInstant = null;
-        if (!string.IsNullOrEmpty(from))
-        {
-            if (Instants.TryParse(from, out var f, clock)) fromInstant = f;
-            else errors["from"] = [Instants.Rule];
-        }
-        if (!string.IsNullOrEmpty(to))
-        {
-            if (Instants.TryParse(to, out var t, clock)) toInstant = t;
-            else errors["to"] = [Instants.Rule];
-        }
-        if (fromInstant > toInstant) errors["to"] = ["must not be before from"];
+        var errors = DecisionRules.ValidateQuery(status, function, from, to, clock, out var wanted);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var query = db.Set<Decision>().AsNoTracking();
-        if (!string.IsNullOrEmpty(function)) query = query.Where(d => d.Function == function);
-        if (fromInstant is { } lower) query = query.Where(d => d.DecidedAt >= lower);
-        if (toInstant is { } upper) query = query.Where(d => d.DecidedAt < upper);
+        if (wanted.Function is { } code) query = query.Where(d => d.Function == code);
+        if (wanted.From is { } lower) query = query.Where(d => d.DecidedAt >= lower);
+        if (wanted.To is { } upper) query = query.Where(d => d.DecidedAt < upper);
         // Questioned is stored; the other statuses depend on today and are worked out below.
-        if (wanted == DecisionStatus.Questioned) query = query.Where(d => d.QuestionedReason != null);
-        else if (wanted is not null) query = query.Where(d => d.QuestionedReason == null);
+        if (wanted.Status == DecisionStatus.Questioned) query = query.Where(d => d.QuestionedReason != null);
+        else if (wanted.Status is not null) query = query.Where(d => d.QuestionedReason == null);
         var decisions = await query.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
         var outsider = http.User.IsOutsider(Portfolio.Governance);
         return TypedResults.Ok(decisions
-            .Select(d => ToDetail(d, calendar, now))
-            .Where(d => wanted is null || d.Status == wanted)
-            .Select(d => outsider ? DecisionSummaries.ForOutsiders(d) : d)
+            .Select(decision => ToDetail(decision, calendar, now))
+            .Where(detail => wanted.Status is null || detail.Status == wanted.Status)
+            .Select(detail => outsider ? DecisionSummaries.ForOutsiders(detail) : detail)
             .ToList());
     }
 

@@ -19,7 +19,8 @@ public static class DirectionsEndpoints
         group.MapPost("/", Issue)
             .WithName("IssueDirections")
             .WithSummary("Record Directions issued by a Secretary of State")
-            .WithDescription("Records the Directions with the instant they were recorded, and publishes DirectionsIssued so that every service learns who holds its functions.");
+            .WithDescription("Records the Directions with the instant they were recorded, and publishes DirectionsIssued so that every service " +
+                             "learns who holds its functions.");
         group.MapGet("/", List).RequireAccess(Access.Aggregate)
             .WithName("ListDirections")
             .WithSummary("Every Directions in the register, in the order they take effect");

@@ -30,7 +30,8 @@ public static class ProgressEndpoints
         plan.MapGet("/summary", Summary).RequireAccess(Access.Aggregate)
             .WithName("GetImprovementPlanSummary")
             .WithSummary("Objectives, milestones and milestones delivered, counted as at a date")
-            .WithDescription("Counted from the milestones' status histories when asked; nothing counted is stored. A milestone not delivered by its due date counts as Late.");
+            .WithDescription("Counted from the milestones' status histories when asked; nothing counted is stored. A milestone not delivered by its" +
+                             " due date counts as Late.");
 
         var corporate = app.MapGroup("/api/corporate-plan").WithTags("Progress");
         corporate.MapGet("/", Quarters).RequireAccess(Access.Aggregate)
@@ -165,7 +166,8 @@ public static class ProgressEndpoints
     /// <param name="year">The financial year, e.g. <c>2016-17</c>.</param>
     /// <param name="quarter">The quarter, <c>Q1</c> to <c>Q4</c>.</param>
     /// <param name="db">The governance register.</param>
-    private static async Task<Results<Ok<CorporatePlanQuarter>, NotFound, ValidationProblem>> Quarter(string year, string quarter, GovernanceDb db, CancellationToken ct)
+    private static async Task<Results<Ok<CorporatePlanQuarter>, NotFound, ValidationProblem>> Quarter(
+        string year, string quarter, GovernanceDb db, CancellationToken ct)
     {
         if (ProgressRequests.ValidatePeriod(year, quarter, out var y, out var q) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var measures = await db.Set<CorporateMeasureRecord>().AsNoTracking().Where(m => m.Year == y && m.Quarter == q).ToListAsync(ct);

@@ -7,7 +7,10 @@ namespace Governance.API.Progress;
 /// <summary>Percentages from their numerator and denominator: the two are kept, the percentage is computed when asked.</summary>
 public static class Percentages
 {
-    /// <summary>The share <paramref name="numerator"/> of <paramref name="denominator"/>, to one decimal place (half away from zero); no percentage when the denominator is zero.</summary>
+    /// <summary>
+    /// The share <paramref name="numerator"/> of <paramref name="denominator"/>, to one decimal place (half away from zero); no percentage when the
+    /// denominator is zero.
+    /// </summary>
     public static Share Of(int numerator, int denominator)
     {
         if (numerator < 0 || denominator < 0 || numerator > denominator)

@@ -29,7 +29,8 @@ public static class RestorationEndpoints
         group.MapPost("/{function}/recommendation", Recommend).RequireAccess(Access.Decide)
             .WithName("RecommendReturn")
             .WithSummary("Record Commissioners' recommendation to return the function")
-            .WithDescription("Refused with 409 (rule `four-tests-not-green`, naming the tests) unless the latest assessment of each of the four tests is Green.");
+            .WithDescription("Refused with 409 (rule `four-tests-not-green`, naming the tests) unless the latest assessment of each of the four " +
+                             "tests is Green.");
         group.MapPost("/{function}/minded-to", MindedTo)
             .WithName("RecordMindedTo")
             .WithSummary("Record the Secretary of State's department's \"minded to\" decision and the closing date for representations");
