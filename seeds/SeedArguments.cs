@@ -1,3 +1,5 @@
+using Intervention.Contracts.Governance;
+
 namespace Intervention.Seeds;
 
 /// <summary>What to load and where.</summary>
@@ -7,7 +9,7 @@ namespace Intervention.Seeds;
 /// <param name="Tokens">The folder of role tokens (<c>&lt;portfolio&gt;.jwt</c>) that the AppHost writes; each portfolio's calls carry its team's token.</param>
 public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, int Drivers, string Tokens)
 {
-    public static readonly IReadOnlySet<string> AllPortfolios = new HashSet<string> { "governance", "licensing", "children", "finance" };
+    public static readonly IReadOnlySet<string> AllPortfolios = PortfolioNames.All.ToHashSet();
     public bool Loads(string portfolio) => Portfolios.Contains(portfolio);
 }
 

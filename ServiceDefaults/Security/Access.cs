@@ -16,7 +16,7 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } = [Commissioner, Children, Licensing, Governance, Finance, Integrator, Ops];
 
     /// <summary>The role of the team that owns a portfolio.</summary>
-    public static string Of(Portfolio portfolio) => portfolio.ToString().ToLowerInvariant();
+    public static string Of(Portfolio portfolio) => PortfolioNames.Of(portfolio);
 }
 
 /// <summary>What an endpoint gives access to; each is a policy naming the roles that may call it in this service.</summary>

@@ -1,3 +1,4 @@
+using Intervention.Contracts.Governance;
 using System.Net.Http.Headers;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -15,7 +16,7 @@ namespace Intervention.Bench;
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
-    public static readonly string[] TeamRoles = ["children", "licensing", "governance", "finance"];
+    public static readonly string[] TeamRoles = [.. PortfolioNames.All];
     private readonly DistributedApplication _app;
     private readonly string _dataFolder;
 

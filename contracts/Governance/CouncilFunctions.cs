@@ -15,6 +15,22 @@ public enum Portfolio
     Council,
 }
 
+/// <summary>
+/// The portfolios that have a service of their own, by the one name each goes by: the gateway's path segment, the team's
+/// role, the service's name in the AppHost and the seeds' <c>--only</c> list. Everything that lists portfolios reads it here.
+/// </summary>
+public static class PortfolioNames
+{
+    /// <summary>The portfolios with a service, in the order of the design: children, licensing, governance, finance.</summary>
+    public static IReadOnlyList<Portfolio> WithServices { get; } = [Portfolio.Children, Portfolio.Licensing, Portfolio.Governance, Portfolio.Finance];
+
+    /// <summary>Their names: <c>children</c>, <c>licensing</c>, <c>governance</c>, <c>finance</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. WithServices.Select(Of)];
+
+    /// <summary>The name <paramref name="portfolio"/> goes by: its enum name in lower case.</summary>
+    public static string Of(Portfolio portfolio) => portfolio.ToString().ToLowerInvariant();
+}
+
 /// <summary>A council function in the responsibility grid, with its stable kebab-case code.</summary>
 /// <param name="Code">Stable code used in Directions, decisions and events, e.g. <c>licensing</c>.</param>
 /// <param name="Name">The function's name as the council writes it.</param>

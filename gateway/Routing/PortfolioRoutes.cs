@@ -1,3 +1,4 @@
+using Intervention.Contracts.Governance;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -21,7 +22,7 @@ public sealed record Downstream(string Name)
 /// </summary>
 public static class PortfolioRoutes
 {
-    public static readonly string[] Portfolios = ["children", "licensing", "governance", "finance"];
+    public static readonly string[] Portfolios = [.. PortfolioNames.All];
     /// <summary>
     /// Services behind the gateway that hold no portfolio: <c>/integrations/**</c>, integrators' webhook subscriptions. Routed
     /// when their address is configured; without it the path is unknown (404), as for any other.

@@ -1,3 +1,4 @@
+using Intervention.Contracts.Governance;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -23,7 +24,7 @@ namespace Intervention.FunctionalTests;
 public sealed class AspireSystem : IAsyncDisposable
 {
     /// <summary>The tests act as every portfolio team at once unless they ask for one role's token.</summary>
-    public static readonly string[] TeamRoles = ["children", "licensing", "governance", "finance"];
+    public static readonly string[] TeamRoles = [.. PortfolioNames.All];
 
     private readonly DistributedApplication _app;
     private readonly string _dataFolder;

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Finance.API;
 using Finance.API.Forecast;
 using Finance.API.Mtfs;
+using Intervention.Contracts;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Seeds.Finance;
 

@@ -23,12 +23,13 @@ public static class FinanceModule
         });
 
         // Policy numbers are configuration, with the defaults in code (binding a dictionary onto them overrides per key).
-        var configuration = builder.Configuration;
-        builder.Services.AddSingleton(Bind(configuration.GetSection("Mtfs:ReferendumLimits"), new ReferendumLimits()));
-        builder.Services.AddSingleton(Bind(configuration.GetSection("Forecast:UnitCosts"), new UnitCosts()));
-        builder.Services.AddSingleton(Bind(configuration.GetSection("Forecast"), new ForecastOptions()));
-        builder.Services.AddSingleton(Bind(configuration.GetSection("Monitoring:Rag"), new RagThresholds()));
-        builder.Services.AddSingleton(Bind(configuration.GetSection("Monitoring"), new MonitoringOptions()));
+        builder.Services.AddOptions<ReferendumLimits>().BindConfiguration(ReferendumLimits.Section);
+        builder.Services.AddOptions<UnitCosts>().BindConfiguration(UnitCosts.Section);
+        builder.Services.AddOptions<ForecastOptions>().BindConfiguration(ForecastOptions.Section);
+        builder.Services.AddOptions<RagThresholds>().BindConfiguration(RagThresholds.Section)
+            .Validate(t => t.AmberAtPercent <= t.RedAtPercent, "Monitoring:Rag: AmberAtPercent must not be above RedAtPercent")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section);
         builder.Services.AddScoped<ChildrenPlacements>();
         builder.Services.AddScoped<Section114Watch>();
         return builder;
@@ -42,11 +43,5 @@ public static class FinanceModule
         app.MapMonitoring();
         app.MapResilience();
         return app;
-    }
-
-    private static T Bind<T>(IConfiguration section, T defaults)
-    {
-        section.Bind(defaults);
-        return defaults;
     }
 }

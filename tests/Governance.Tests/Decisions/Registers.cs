@@ -51,3 +51,14 @@ internal static class Registers
         return decision;
     }
 }
+
+internal static class DecisionCopies
+{
+    /// <summary>The same decision as reported again, optionally with another summary.</summary>
+    public static Decision Copy(this Decision d, string? summary = null) => new()
+    {
+        Id = d.Id, SourceService = d.SourceService, Function = d.Function, DecidedAt = d.DecidedAt, Authority = d.Authority,
+        DeciderName = d.DeciderName, Meeting = d.Meeting, Summary = summary ?? d.Summary, KeyDecision = d.KeyDecision, CallIn = d.CallIn,
+        RecordedAt = d.RecordedAt,
+    };
+}

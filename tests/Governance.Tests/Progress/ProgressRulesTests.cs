@@ -152,27 +152,6 @@ public class CommissionerDaysTests
 public class FinancialPeriodsTests
 {
     [Theory]
-    [InlineData("2016-17", "2016-17")]
-    [InlineData("2016/17", "2016-17")]
-    [InlineData("1999-00", "1999-00")]
-    public void Financial_years_are_read_either_way_and_written_with_a_hyphen(string text, string year)
-    {
-        Assert.True(FinancialPeriods.TryParseYear(text, out var parsed));
-        Assert.Equal(year, parsed);
-    }
-
-    [Theory]
-    [InlineData("2016-18")]
-    [InlineData("2016")]
-    [InlineData("16-17")]
-    [InlineData("2016-2017")]
-    [InlineData(null)]
-    public void Anything_else_is_not_a_financial_year(string? text)
-    {
-        Assert.False(FinancialPeriods.TryParseYear(text, out _));
-    }
-
-    [Theory]
     [InlineData("Q1", 1)]
     [InlineData("q3", 3)]
     [InlineData("4", 4)]

@@ -93,14 +93,6 @@ public sealed class FinanceBadInputTests(SharedSystem shared) : IDisposable
         Assert.Equal(1, await shared.System.CountAsync("finance", "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%ForecastOutturnChanged' AND body->>'costCentre' = 'adult-social-care' AND body->>'cause' = 'monitoring return P4'"));
     }
 
-    [Fact]
-    public async Task The_placements_cost_centre_is_forecast_from_demand_not_by_monthly_return()
-    {
-        await SetUpAsync();
-        await Refused.ByRuleAsync(() => Finance.PutForecastAsync("2017-18", 6, "children-placements", new ForecastReturnRequest { ActualsToDate = 1m, ForecastRemaining = 1m }),
-            "forecast-is-demand-led");
-    }
-
     private IFinanceApi Finance => shared.System.Api<IFinanceApi>();
 
     /// <summary>Bad input, as a client that does not use the contract would send it.</summary>

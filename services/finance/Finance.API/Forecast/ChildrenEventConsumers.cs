@@ -2,7 +2,9 @@ using Finance.API.Infrastructure;
 using Finance.API.Resilience;
 using Intervention.Contracts.Children;
 using Intervention.Messaging;
+using Intervention.ServiceDefaults.Http;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Forecast;
 
@@ -11,90 +13,62 @@ namespace Finance.API.Forecast;
 /// moves. The inbox makes a redelivery a no-op; a placement type finance has no unit cost for is refused to the
 /// <c>_error</c> queue rather than counted at a guessed cost.
 /// </summary>
-public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, UnitCosts costs, TimeProvider clock,
-    ILogger<ChildBecameLookedAfterConsumer> logger) : IConsumer<ChildBecameLookedAfter>
+public sealed class ChildBecameLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114,
+    IOptions<UnitCosts> costs, TimeProvider clock, ILogger<ChildBecameLookedAfterConsumer> logger) : IConsumer<ChildBecameLookedAfter>
 {
     public async Task Consume(ConsumeContext<ChildBecameLookedAfter> context)
     {
-        var m = context.Message;
-        PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs);
-        var years = await placements.ChangeAsync(m.ChildRef, m.StartedOn, nameof(ChildBecameLookedAfter), spells =>
+        var message = context.Message;
+        PlacementEvents.Check(message.EventId, message.ChildRef, message.PlacementType, costs.Value);
+        var years = await placements.ChangeAsync(message.ChildRef, message.StartedOn, nameof(ChildBecameLookedAfter), spells =>
         {
-            var open = spells.SingleOrDefault(s => s.EndedOn is null);
-            if (open is not null && open.StartedOn == m.StartedOn && open.PlacementType == m.PlacementType.Trim().ToUpperInvariant())
-            {
-                // The same fact reported again under another event id (a replay from the children's service): nothing new.
+            var change = PlacementEvents.Apply(db, spells, message.EventId, PlacementSpells.Start(spells, message.EventId, message.ChildRef,
+                message.PlacementType, message.Stovewood, message.StartedOn, clock.GetUtcNow()));
+            if (change.Note == SpellNote.AlreadyRecorded)
                 logger.LogInformation("Child {ChildRef} is already recorded in {Type} from {StartedOn}: event {EventId} changes nothing",
-                    m.ChildRef, open.PlacementType, open.StartedOn, m.EventId);
-                return;
-            }
-            if (open is not null)
-            {
-                if (open.StartedOn >= m.StartedOn)
-                    throw new PlacementEventRefusedException(m.EventId,
-                        $"child {m.ChildRef} is already recorded in {open.PlacementType} from {open.StartedOn:yyyy-MM-dd}, not before {m.StartedOn:yyyy-MM-dd}");
-                // A new period of care means the previous one ended, though its end was never reported.
-                logger.LogWarning("Child {ChildRef} starts a new period of care on {StartedOn} while recorded in {Type} since {Since}: that spell ends there",
-                    m.ChildRef, m.StartedOn, open.PlacementType, open.StartedOn);
-                open.EndedOn = m.StartedOn;
-                open.EndedBy = m.EventId;
-            }
-            spells.Add(PlacementEvents.Open(db, m.EventId, m.ChildRef, m.PlacementType, m.Stovewood, m.StartedOn, clock));
+                    message.ChildRef, message.PlacementType, message.StartedOn, message.EventId);
+            else if (change.Note == SpellNote.PreviousPeriodEnded)
+                logger.LogWarning("Child {ChildRef} starts a new period of care on {StartedOn} while a placement was open: that spell ends there",
+                    message.ChildRef, message.StartedOn);
         }, context.CancellationToken);
         await PlacementEvents.CheckSection114Async(section114, years, context.CancellationToken);
     }
 }
 
 /// <summary>A looked-after child moved placement (queue <c>finance-placement-changed</c>): one spell ends and another opens.</summary>
-public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114, UnitCosts costs, TimeProvider clock,
-    ILogger<PlacementChangedConsumer> logger) : IConsumer<PlacementChanged>
+public sealed class PlacementChangedConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114,
+    IOptions<UnitCosts> costs, TimeProvider clock, ILogger<PlacementChangedConsumer> logger) : IConsumer<PlacementChanged>
 {
     public async Task Consume(ConsumeContext<PlacementChanged> context)
     {
-        var m = context.Message;
-        PlacementEvents.Check(m.EventId, m.ChildRef, m.PlacementType, costs);
-        var years = await placements.ChangeAsync(m.ChildRef, m.ChangedOn, nameof(PlacementChanged), spells =>
+        var message = context.Message;
+        PlacementEvents.Check(message.EventId, message.ChildRef, message.PlacementType, costs.Value);
+        var years = await placements.ChangeAsync(message.ChildRef, message.ChangedOn, nameof(PlacementChanged), spells =>
         {
-            var open = spells.SingleOrDefault(s => s.EndedOn is null);
-            if (open is null)
+            var change = PlacementEvents.Apply(db, spells, message.EventId, PlacementSpells.Move(spells, message.EventId, message.ChildRef,
+                message.PlacementType, message.Stovewood, message.ChangedOn, clock.GetUtcNow()));
+            if (change.Note == SpellNote.NoOpenPlacement)
                 logger.LogWarning("Child {ChildRef} changed placement on {ChangedOn} but finance had no open placement for them: counted from that day",
-                    m.ChildRef, m.ChangedOn);
-            else if (m.ChangedOn < open.StartedOn)
-                throw new PlacementEventRefusedException(m.EventId,
-                    $"child {m.ChildRef}'s placement {open.PlacementType} started {open.StartedOn:yyyy-MM-dd}, after the change on {m.ChangedOn:yyyy-MM-dd}");
-            else
-            {
-                open.EndedOn = m.ChangedOn;
-                open.EndedBy = m.EventId;
-            }
-            spells.Add(PlacementEvents.Open(db, m.EventId, m.ChildRef, m.PlacementType, m.Stovewood, m.ChangedOn, clock));
+                    message.ChildRef, message.ChangedOn);
         }, context.CancellationToken);
         await PlacementEvents.CheckSection114Async(section114, years, context.CancellationToken);
     }
 }
 
 /// <summary>A child left care (queue <c>finance-child-ceased-to-be-looked-after</c>): the open spell ends.</summary>
-public sealed class ChildCeasedToBeLookedAfterConsumer(ChildrenPlacements placements, Section114Watch section114, ILogger<ChildCeasedToBeLookedAfterConsumer> logger)
-    : IConsumer<ChildCeasedToBeLookedAfter>
+public sealed class ChildCeasedToBeLookedAfterConsumer(FinanceDb db, ChildrenPlacements placements, Section114Watch section114,
+    ILogger<ChildCeasedToBeLookedAfterConsumer> logger) : IConsumer<ChildCeasedToBeLookedAfter>
 {
     public async Task Consume(ConsumeContext<ChildCeasedToBeLookedAfter> context)
     {
-        var m = context.Message;
-        if (string.IsNullOrWhiteSpace(m.ChildRef)) throw new PlacementEventRefusedException(m.EventId, "childRef is empty");
-        var years = await placements.ChangeAsync(m.ChildRef, m.CeasedOn, nameof(ChildCeasedToBeLookedAfter), spells =>
+        var message = context.Message;
+        if (string.IsNullOrWhiteSpace(message.ChildRef)) throw new PlacementEventRefusedException(message.EventId, "childRef is empty");
+        var years = await placements.ChangeAsync(message.ChildRef, message.CeasedOn, nameof(ChildCeasedToBeLookedAfter), spells =>
         {
-            var open = spells.SingleOrDefault(s => s.EndedOn is null);
-            if (open is null)
-            {
+            var change = PlacementEvents.Apply(db, spells, message.EventId, PlacementSpells.End(spells, message.EventId, message.ChildRef, message.CeasedOn));
+            if (change.Note == SpellNote.NoOpenPlacement)
                 logger.LogWarning("Child {ChildRef} ceased to be looked after on {CeasedOn} but finance had no open placement for them: nothing to end",
-                    m.ChildRef, m.CeasedOn);
-                return;
-            }
-            if (m.CeasedOn < open.StartedOn)
-                throw new PlacementEventRefusedException(m.EventId,
-                    $"child {m.ChildRef}'s placement started {open.StartedOn:yyyy-MM-dd}, after they ceased to be looked after on {m.CeasedOn:yyyy-MM-dd}");
-            open.EndedOn = m.CeasedOn;
-            open.EndedBy = m.EventId;
+                    message.ChildRef, message.CeasedOn);
         }, context.CancellationToken);
         await PlacementEvents.CheckSection114Async(section114, years, context.CancellationToken);
     }
@@ -131,20 +105,16 @@ internal static class PlacementEvents
             throw new PlacementEventRefusedException(eventId, $"placement type '{placementType}' has no unit cost in finance's configuration (Forecast:UnitCosts)");
     }
 
-    public static PlacementSpellRecord Open(FinanceDb db, Guid eventId, string childRef, string placementType, bool stovewood, DateOnly from, TimeProvider clock)
+    /// <summary>Saves what <paramref name="decided"/> opened with the child's spells, or refuses the event by the rule it broke.</summary>
+    public static SpellChange Apply(FinanceDb db, List<PlacementSpellRecord> spells, Guid eventId, Decided<SpellChange> decided)
     {
-        var spell = new PlacementSpellRecord
+        if (decided.Refusal is { } broken) throw new PlacementEventRefusedException(eventId, broken.Detail);
+        if (decided.Changes!.Opened is { } opened)
         {
-            Id = Guid.CreateVersion7(),
-            ChildRef = childRef,
-            PlacementType = placementType.Trim().ToUpperInvariant(),
-            Stovewood = stovewood,
-            StartedOn = from,
-            StartedBy = eventId,
-            RecordedAt = clock.GetUtcNow(),
-        };
-        db.PlacementSpells.Add(spell);
-        return spell;
+            db.PlacementSpells.Add(opened);
+            spells.Add(opened);
+        }
+        return decided.Changes;
     }
 }
 

@@ -4,6 +4,7 @@ using Intervention.Contracts.Finance;
 using Intervention.ServiceDefaults;
 using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Forecast;
 
@@ -12,8 +13,12 @@ namespace Finance.API.Forecast;
 /// children's event changes a child's spells, publishing <see cref="ForecastOutturnChanged"/> for every budgeted year
 /// whose variance crosses a RAG boundary.
 /// </summary>
-public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOptions options, RagThresholds rag, TimeProvider clock, ILogger<ChildrenPlacements> logger)
+public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, IOptions<ForecastOptions> options, IOptions<RagThresholds> rag,
+    TimeProvider clock, ILogger<ChildrenPlacements> logger)
 {
+    private readonly UnitCosts costs = costs.Value;
+    private readonly ForecastOptions options = options.Value;
+    private readonly RagThresholds rag = rag.Value;
     private const long ReforecastLock = 0x_F1A_0C57; // finance's placement reforecast; any constant not used elsewhere in this database
 
     public DateOnly Today => CouncilTime.DateOf(clock.GetUtcNow());
@@ -42,7 +47,8 @@ public sealed class ChildrenPlacements(FinanceDb db, UnitCosts costs, ForecastOp
     /// whose RAG the change moved, saving in the caller's unit of work (the inbox's transaction). Returns the budgeted years
     /// whose forecast the change raised, for the section 114 test (a fall in demand cannot create that risk).
     /// </summary>
-    public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
+    public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(
+        string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // One change at a time: two children's events forecast side by side would each miss the other's effect, and a

@@ -2,6 +2,7 @@ using Intervention.ServiceDefaults.Security;
 using Finance.API.Monitoring;
 using Intervention.Contracts.Finance.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Forecast;
 
@@ -23,9 +24,8 @@ public static class ForecastEndpoints
     /// <param name="placements">The forecast over the recorded placements.</param>
     /// <param name="costs">Finance's weekly unit costs.</param>
     /// <param name="rag">The RAG thresholds.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ChildrenPlacementForecast>, ValidationProblem>> ChildrenPlacementsForecast(
-        string? year, ChildrenPlacements placements, UnitCosts costs, RagThresholds rag, CancellationToken ct)
+        string? year, ChildrenPlacements placements, IOptions<UnitCosts> costs, IOptions<RagThresholds> rag, CancellationToken ct)
     {
         var which = FinancialYear.Of(placements.Today);
         if (!string.IsNullOrEmpty(year) && !FinancialYear.TryParse(year, out which))
@@ -36,9 +36,9 @@ public static class ForecastEndpoints
         static decimal P(decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero);
         return TypedResults.Ok(new ChildrenPlacementForecast(
             which.ToString(), forecast.ChildrenLookedAfter, P(forecast.Forecast), P(forecast.StovewoodForecast), P(forecast.ForecastExcludingStovewood),
-            budget, budget is { } b ? P(forecast.ForecastExcludingStovewood - b) : null, budget is { } b2 ? rag.Of(b2, forecast.ForecastExcludingStovewood) : null,
+            budget, budget is { } b ? P(forecast.ForecastExcludingStovewood - b) : null, budget is { } b2 ? rag.Value.Of(b2, forecast.ForecastExcludingStovewood) : null,
             forecast.Types.Select(t => new PlacementTypeForecast(t.PlacementType, t.Description, t.Children, t.StovewoodChildren, t.ChildrenNow,
                 P(t.Nights / 7m), t.WeeklyUnitCost, P(t.Forecast), P(t.StovewoodForecast))).ToList(),
-            costs.Source));
+            costs.Value.Source));
     }
 }

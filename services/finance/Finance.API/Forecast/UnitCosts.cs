@@ -14,6 +14,8 @@ public sealed class UnitCost
 /// </summary>
 public sealed class UnitCosts
 {
+    public const string Section = "Forecast:UnitCosts";
+
     public string Source { get; set; } = "Illustrative weekly unit costs (finance configuration defaults, not published figures)";
 
     public Dictionary<string, UnitCost> Types { get; init; } = new(StringComparer.OrdinalIgnoreCase)

@@ -8,6 +8,7 @@ using Intervention.ServiceDefaults.Http;
 using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Monitoring;
 
@@ -25,7 +26,8 @@ public static class MonitoringEndpoints
         group.MapPut("/{year}/budgets/{costCentre}", PutBudget).WithName("PutBudget").WithSummary("Set a cost centre's net budget for a year");
         group.MapPut("/{year}/virements/{id:guid}", PutVirement)
             .WithName("PutVirement")
-            .WithSummary("Move budget between cost centres; above the threshold (£500k by default) only with a Cabinet decision (409 virement-needs-cabinet-approval)");
+            .WithSummary("Move budget between cost centres; above the threshold (£500k by default) only with a Cabinet decision (409 " +
+                         "virement-needs-cabinet-approval)");
         group.MapPut("/{year}/forecasts/{month:int}/{costCentre}", PutForecast)
             .WithName("PutForecastReturn")
             .WithSummary("Record a month's forecast for a cost centre: actuals to date + forecast for the rest of the year")
@@ -35,7 +37,8 @@ public static class MonitoringEndpoints
         group.MapPut("/savings/{code}", PutSavings).WithName("PutSavingsProposal").WithSummary("Record a savings proposal with owner, value, delivery and RAG");
         group.MapGet("/{year}", Report)
             .WithName("GetMonitoring")
-            .WithSummary("The year's monitoring at a month: budget, forecast outturn, variance and RAG per cost centre and directorate, savings at risk included");
+            .WithSummary("The year's monitoring at a month: budget, forecast outturn, variance and RAG per cost centre and directorate, savings at " +
+                         "risk included");
         return app;
     }
 
@@ -43,16 +46,14 @@ public static class MonitoringEndpoints
     /// <param name="request">Its name.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<DirectorateRequest>, ValidationProblem>> PutDirectorate(string code, DirectorateRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<DirectorateRequest>, ValidationProblem>> PutDirectorate(
+        string code, DirectorateRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
-        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required"];
+        var errors = MonitoringRequests.Validate(code, request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var existing = await db.Directorates.FindAsync([code], ct);
-        if (existing is null) db.Directorates.Add(new Directorate { Code = code, Name = request.Name!.Trim(), RecordedAt = clock.GetUtcNow() });
-        else if (existing.Name != request.Name!.Trim()) { existing.Name = request.Name.Trim(); existing.RecordedAt = clock.GetUtcNow(); }
+        var directorate = Directorate.Amend(existing, code, request.Name!, clock.GetUtcNow());
+        if (existing is null) db.Directorates.Add(directorate);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(request);
     }
@@ -61,18 +62,15 @@ public static class MonitoringEndpoints
     /// <param name="request">Its directorate and name.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<CostCentreRequest>, ValidationProblem>> PutCostCentre(string code, CostCentreRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CostCentreRequest>, ValidationProblem>> PutCostCentre(
+        string code, CostCentreRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
-        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required"];
-        if (string.IsNullOrWhiteSpace(request.Directorate)) errors["directorate"] = ["is required: the code of a recorded directorate"];
-        else if (!await db.Directorates.AnyAsync(d => d.Code == request.Directorate, ct)) errors["directorate"] = [$"'{request.Directorate}' is not a recorded directorate"];
+        var directorateRecorded = request.Directorate is not null && await db.Directorates.AnyAsync(d => d.Code == request.Directorate, ct);
+        var errors = MonitoringRequests.Validate(code, request, directorateRecorded);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var existing = await db.CostCentres.FindAsync([code], ct);
-        if (existing is null) db.CostCentres.Add(new CostCentre { Code = code, Directorate = request.Directorate!, Name = request.Name!.Trim(), RecordedAt = clock.GetUtcNow() });
-        else { existing.Directorate = request.Directorate!; existing.Name = request.Name!.Trim(); existing.RecordedAt = clock.GetUtcNow(); }
+        var centre = CostCentre.Amend(existing, code, request, clock.GetUtcNow());
+        if (existing is null) db.CostCentres.Add(centre);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(request);
     }
@@ -82,17 +80,15 @@ public static class MonitoringEndpoints
     /// <param name="request">The net budget.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<BudgetRequest>, ValidationProblem>> PutBudget(string year, string costCentre, BudgetRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<BudgetRequest>, ValidationProblem>> PutBudget(
+        string year, string costCentre, BudgetRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialYear.TryParse(year, out var fy)) errors["year"] = [FinancialYear.Rule];
-        if (!await db.CostCentres.AnyAsync(c => c.Code == costCentre, ct)) errors["costCentre"] = [$"'{costCentre}' is not a recorded cost centre"];
-        if (request.NetBudget is null) errors["netBudget"] = ["is required, in pounds"];
+        var recorded = await db.CostCentres.AnyAsync(c => c.Code == costCentre, ct);
+        var errors = MonitoringRequests.Validate(year, costCentre, request, recorded, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var existing = await db.Budgets.FindAsync([fy.StartYear, costCentre], ct);
-        if (existing is null) db.Budgets.Add(new Budget { Year = fy.StartYear, CostCentre = costCentre, NetBudget = request.NetBudget!.Value, RecordedAt = clock.GetUtcNow() });
-        else { existing.NetBudget = request.NetBudget!.Value; existing.RecordedAt = clock.GetUtcNow(); }
+        var existing = await db.Budgets.FindAsync([financialYear.StartYear, costCentre], ct);
+        var budget = Budget.Set(existing, financialYear, costCentre, request.NetBudget!.Value, clock.GetUtcNow());
+        if (existing is null) db.Budgets.Add(budget);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(request);
     }
@@ -103,35 +99,21 @@ public static class MonitoringEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="options">The Cabinet threshold.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<VirementRequest>, Ok<VirementRequest>, ValidationProblem, ProblemHttpResult>> PutVirement(
-        string year, Guid id, VirementRequest request, FinanceDb db, MonitoringOptions options, TimeProvider clock, CancellationToken ct)
+        string year, Guid id, VirementRequest request, FinanceDb db, IOptions<MonitoringOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialYear.TryParse(year, out var fy)) errors["year"] = [FinancialYear.Rule];
-        if (request.From is null || !await db.CostCentres.AnyAsync(c => c.Code == request.From, ct)) errors["from"] = [$"'{request.From}' is not a recorded cost centre"];
-        if (request.To is null || !await db.CostCentres.AnyAsync(c => c.Code == request.To, ct)) errors["to"] = [$"'{request.To}' is not a recorded cost centre"];
-        else if (request.To == request.From) errors["to"] = ["must differ from 'from'"];
-        if (request.Amount is not > 0) errors["amount"] = ["must be more than zero pounds"];
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["is required"];
+        var fromRecorded = request.From is not null && await db.CostCentres.AnyAsync(c => c.Code == request.From, ct);
+        var toRecorded = request.To is not null && await db.CostCentres.AnyAsync(c => c.Code == request.To, ct);
+        var errors = MonitoringRequests.Validate(year, request, fromRecorded, toRecorded, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var existing = await db.Virements.FindAsync([id], ct);
-        if (existing is not null)
-            return existing.Year == fy.StartYear && existing.FromCostCentre == request.From && existing.ToCostCentre == request.To && existing.Amount == request.Amount
-                ? TypedResults.Ok(request)
-                : RuleBroken.Conflict("virement-id-reused", $"Virement {id} is already recorded with other figures.");
-        if (request.Amount > options.VirementCabinetThreshold && string.IsNullOrWhiteSpace(request.CabinetDecision))
-            return RuleBroken.Conflict(CabinetApprovalRule,
-                $"A virement of {request.Amount:N2} pounds is over the {options.VirementCabinetThreshold:N2} threshold: name the Cabinet decision that approved it (cabinetDecision).",
-                new Dictionary<string, object?> { ["threshold"] = options.VirementCabinetThreshold });
-        db.Virements.Add(new Virement
-        {
-            Id = id, Year = fy.StartYear, FromCostCentre = request.From!, ToCostCentre = request.To!, Amount = request.Amount!.Value,
-            Reason = request.Reason!.Trim(), CabinetDecision = request.CabinetDecision?.Trim(), RecordedAt = clock.GetUtcNow(),
-        });
+        var decided = Virement.Record(existing, id, financialYear, request, options.Value.VirementCabinetThreshold, clock.GetUtcNow());
+        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Changes == existing) return TypedResults.Ok(request);
+        db.Virements.Add(decided.Changes!);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/monitoring/{fy}/virements/{id}", request);
+        return TypedResults.Created($"/api/monitoring/{financialYear}/virements/{id}", request);
     }
 
     /// <param name="year">The financial year.</param>
@@ -143,99 +125,52 @@ public static class MonitoringEndpoints
     /// <param name="section114">The section 114 test, made again with the new forecast.</param>
     /// <param name="forecastOptions">Which cost centre's forecast is demand-led, not returned monthly.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CostCentreMonitoring>, ValidationProblem, ProblemHttpResult>> PutForecast(
-        string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, RagThresholds rag, Section114Watch section114,
-        ForecastOptions forecastOptions, TimeProvider clock, CancellationToken ct)
+        string year, int month, string costCentre, ForecastReturnRequest request, FinanceDb db, IOptions<RagThresholds> rag, Section114Watch section114,
+        IOptions<ForecastOptions> forecastOptions, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialYear.TryParse(year, out var fy)) errors["year"] = [FinancialYear.Rule];
-        if (month is < 1 or > 12) errors["month"] = ["must be 1 (April) to 12 (March)"];
         var centre = await db.CostCentres.AsNoTracking().FirstOrDefaultAsync(c => c.Code == costCentre, ct);
-        if (centre is null) errors["costCentre"] = [$"'{costCentre}' is not a recorded cost centre"];
-        if (request.ActualsToDate is null) errors["actualsToDate"] = ["is required, in pounds"];
-        if (request.ForecastRemaining is null) errors["forecastRemaining"] = ["is required, in pounds"];
+        var errors = MonitoringRequests.Validate(year, month, costCentre, request, centre is not null, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (costCentre == forecastOptions.PlacementsCostCentre)
-            return RuleBroken.Conflict(DemandLedRule,
-                $"'{costCentre}' is forecast from the children's placements the children's service reports (GET /api/forecast/children-placements), not by monthly return.");
+        if (ForecastReturn.DemandLed(costCentre, forecastOptions.Value.PlacementsCostCentre) is { } demandLed) return demandLed.ToConflict();
+        var budgets = await Budgets.CurrentAsync(db, year: financialYear.StartYear, costCentre: costCentre, ct: ct);
+        if (!budgets.TryGetValue((financialYear.StartYear, costCentre), out var budget))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["costCentre"] = [$"'{costCentre}' has no budget for {financialYear}: set one first"] });
 
-        var budgets = await Budgets.CurrentAsync(db, year: fy.StartYear, costCentre: costCentre, ct: ct);
-        if (!budgets.TryGetValue((fy.StartYear, costCentre), out var budget))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["costCentre"] = [$"'{costCentre}' has no budget for {fy}: set one first"] });
-
-        var previous = await db.ForecastReturns.AsNoTracking()
-            .Where(f => f.Year == fy.StartYear && f.CostCentre == costCentre && f.Month < month)
-            .OrderByDescending(f => f.Month).FirstOrDefaultAsync(ct);
-        var before = previous?.ForecastOutturn ?? budget;
-        var outturn = request.ActualsToDate!.Value + request.ForecastRemaining!.Value;
-        var action = string.IsNullOrWhiteSpace(request.ManagementAction) ? null : request.ManagementAction.Trim();
-        if (outturn > before && action is null)
-            return RuleBroken.Conflict(ManagementActionRule,
-                $"The forecast outturn {outturn:N2} is worse than {(previous is null ? "the budget" : $"period {previous.Month}'s")} {before:N2}: record the management action (managementAction).",
-                new Dictionary<string, object?> { ["previousForecastOutturn"] = before, ["forecastOutturn"] = outturn });
-
-        var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.ForecastReturns.FindAsync([fy.StartYear, month, costCentre], ct);
-        if (existing is null)
-            db.ForecastReturns.Add(new ForecastReturn
-            {
-                Year = fy.StartYear, Month = month, CostCentre = costCentre, ActualsToDate = request.ActualsToDate.Value,
-                ForecastRemaining = request.ForecastRemaining.Value, ManagementAction = action, RecordedAt = now,
-            });
-        else
-        {
-            existing.ActualsToDate = request.ActualsToDate.Value;
-            existing.ForecastRemaining = request.ForecastRemaining.Value;
-            existing.ManagementAction = action;
-            existing.RecordedAt = now;
-        }
-        var (was, isNow) = (rag.Of(budget, before), rag.Of(budget, outturn));
-        if (was != isNow)
-            db.AddEvent(new ForecastOutturnChanged
-            {
-                EventId = Guid.CreateVersion7(now), OccurredAt = now, Year = fy.ToString(), CostCentre = costCentre, Directorate = centre!.Directorate,
-                Budget = budget, PreviousForecastOutturn = before, ForecastOutturn = outturn, Variance = outturn - budget,
-                PreviousRag = was, Rag = isNow, Cause = $"monitoring return P{month}",
-            }, now);
+        var previous = await db.ForecastReturns.AsNoTracking()
+            .Where(f => f.Year == financialYear.StartYear && f.CostCentre == costCentre && f.Month < month)
+            .OrderByDescending(f => f.Month).FirstOrDefaultAsync(ct);
+        var existing = await db.ForecastReturns.FindAsync([financialYear.StartYear, month, costCentre], ct);
+        var now = clock.GetUtcNow();
+        var decided = ForecastReturn.Record(existing, previous, centre!, budget, financialYear, month, request, rag.Value, now);
+        if (decided.Refusal is { } broken) return broken.ToConflict();
+        var recorded = decided.Changes!;
+        if (recorded.IsNew) db.ForecastReturns.Add(recorded.Return);
+        if (recorded.Changed is { } changed) db.AddEvent(changed, now);
         await db.SaveChangesAsync(ct);
-        await section114.CheckAsync(fy, ct);
+        await section114.CheckAsync(financialYear, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(new CostCentreMonitoring(costCentre, centre!.Name, budget, outturn, outturn - budget, isNow, $"return P{month}", request.ActualsToDate, action));
+        var outturn = recorded.Return.ForecastOutturn;
+        return TypedResults.Ok(new CostCentreMonitoring(costCentre, centre!.Name, budget, outturn, outturn - budget, recorded.Rag,
+            $"return P{month}", request.ActualsToDate, recorded.Return.ManagementAction));
     }
 
     /// <param name="code">The proposal's code.</param>
     /// <param name="request">Year, directorate, description, owner, value, delivered and RAG.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<SavingsProposalDetail>, ValidationProblem>> PutSavings(string code, SavingsProposalRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SavingsProposalDetail>, ValidationProblem>> PutSavings(
+        string code, SavingsProposalRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
-        if (!FinancialYear.TryParse(request.Year, out var fy)) errors["year"] = [FinancialYear.Rule];
-        if (request.Directorate is null || !await db.Directorates.AnyAsync(d => d.Code == request.Directorate, ct)) errors["directorate"] = [$"'{request.Directorate}' is not a recorded directorate"];
-        if (string.IsNullOrWhiteSpace(request.Description)) errors["description"] = ["is required"];
-        if (string.IsNullOrWhiteSpace(request.Owner)) errors["owner"] = ["is required: who answers for it"];
-        if (request.Value is not >= 0) errors["value"] = ["is required and cannot be negative"];
-        if (request.Delivered is not >= 0) errors["delivered"] = ["is required and cannot be negative"];
-        else if (request.Delivered > request.Value) errors["delivered"] = ["cannot be more than the value"];
-        if (request.Rag is null) errors["rag"] = [$"is required: one of {string.Join(", ", Enum.GetNames<Rag>())}"];
+        var directorateRecorded = request.Directorate is not null && await db.Directorates.AnyAsync(d => d.Code == request.Directorate, ct);
+        var errors = MonitoringRequests.Validate(code, request, directorateRecorded, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var proposal = await db.SavingsProposals.FindAsync([code], ct);
-        if (proposal is null)
-            db.SavingsProposals.Add(proposal = new SavingsProposal { Code = code, Directorate = request.Directorate!, Description = request.Description!.Trim(), Owner = request.Owner!.Trim() });
-        proposal.Year = fy.StartYear;
-        proposal.Directorate = request.Directorate!;
-        proposal.Description = request.Description!.Trim();
-        proposal.Owner = request.Owner!.Trim();
-        proposal.Value = request.Value!.Value;
-        proposal.Delivered = request.Delivered!.Value;
-        proposal.Rag = request.Rag!.Value;
-        proposal.RecordedAt = clock.GetUtcNow();
+        var existing = await db.SavingsProposals.FindAsync([code], ct);
+        var proposal = SavingsProposal.Amend(existing, code, financialYear, request, clock.GetUtcNow());
+        if (existing is null) db.SavingsProposals.Add(proposal);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(Detail(proposal));
     }
@@ -246,17 +181,13 @@ public static class MonitoringEndpoints
     /// <param name="placements">The demand-led forecast for the placements cost centre.</param>
     /// <param name="forecastOptions">Which cost centre is the placements one.</param>
     /// <param name="rag">The RAG thresholds.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<MonitoringReport>, ValidationProblem>> Report(
-        string year, int? month, FinanceDb db, ChildrenPlacements placements, ForecastOptions forecastOptions, RagThresholds rag, CancellationToken ct)
+    private static async Task<Results<Ok<MonitoringReport>, ValidationProblem>> Report(string year, int? month, FinanceDb db,
+        ChildrenPlacements placements, IOptions<ForecastOptions> forecastOptions, IOptions<RagThresholds> rag, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialYear.TryParse(year, out var fy)) errors["year"] = [FinancialYear.Rule];
-        if (month is < 1 or > 12) errors["month"] = ["must be 1 (April) to 12 (March)"];
+        var errors = MonitoringRequests.YearErrors(year, out var financialYear);
+        if (month is < 1 or > 12) errors["month"] = [MonitoringRequests.MonthRule];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var period = month ?? 12;
-        var report = await MonitoringReports.BuildAsync(db, placements, forecastOptions, rag, fy, period, ct);
-        return TypedResults.Ok(report);
+        return TypedResults.Ok(await MonitoringReports.BuildAsync(db, placements, forecastOptions.Value, rag.Value, financialYear, month ?? 12, ct));
     }
 
     internal static SavingsProposalDetail Detail(SavingsProposal s) =>

@@ -9,6 +9,8 @@ namespace Finance.API.Monitoring;
 /// </summary>
 public sealed class RagThresholds
 {
+    public const string Section = "Monitoring:Rag";
+
     public decimal AmberAtPercent { get; set; } = 1m;
     public decimal RedAtPercent { get; set; } = 5m;
 

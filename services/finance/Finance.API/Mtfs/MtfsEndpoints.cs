@@ -7,6 +7,7 @@ using Intervention.ServiceDefaults.Http;
 using Intervention.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Finance.API.Mtfs;
@@ -39,7 +40,8 @@ public static class MtfsEndpoints
         group.MapPost("/{version}/approval", Approve).RequireAccess(Access.Decide)
             .WithName("ApproveBudget")
             .WithSummary("Record full council's approval of the first year's budget; refused (409) unless that year's gap after savings and reserves is zero")
-            .WithDescription("Rules: budget-not-balanced (the remaining gap is in the answer), council-tax-referendum-limit. An approval is reported to governance's decision register (DecisionRecorded, function financial-services).");
+            .WithDescription("Rules: budget-not-balanced (the remaining gap is in the answer), council-tax-referendum-limit. An approval is " +
+                             "reported to governance's decision register (DecisionRecorded, function financial-services).");
         return app;
     }
 
@@ -47,21 +49,22 @@ public static class MtfsEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast, recorded as the version's baseline.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<MtfsVersionDetail>, Ok<MtfsVersionDetail>, ValidationProblem, ProblemHttpResult>> Create(
         CreateMtfsVersionRequest request, FinanceDb db, ChildrenPlacements placements, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!MtfsRules.IsValidId(request.Id)) errors["id"] = [MtfsRules.IdRule];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required: what this version is"];
-        if (!FinancialYear.TryParse(request.FirstYear, out var first)) errors["firstYear"] = [request.FirstYear is null ? "is required, e.g. 2016/17" : FinancialYear.Rule];
+        if (!FinancialYear.TryParse(request.FirstYear, out var first))
+            errors["firstYear"] = [request.FirstYear is null ? "is required, e.g. 2016/17" : FinancialYear.Rule];
         if (request.Years is not (>= 3 and <= 5)) errors["years"] = ["must be 3 to 5: an MTFS covers three to five years"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The MTFS version cannot be recorded");
 
         var years = Enumerable.Range(first.StartYear, request.Years!.Value).Select(y => new FinancialYear(y)).ToList();
         var assumptions = MtfsRules.Read(request.Assumptions, years, "assumptions", errors);
         foreach (var (a, i) in (request.Assumptions ?? []).Select((a, i) => (a, i)))
-            if (a?.Category == AssumptionCategory.PlacementForecastBaseline) errors[$"assumptions[{i}].category"] = ["PlacementForecastBaseline is set by the service when the version is recorded"];
+            if (a?.Category == AssumptionCategory.PlacementForecastBaseline)
+                errors[$"assumptions[{i}].category"] = ["PlacementForecastBaseline is set by the service when the version is recorded"];
         MtfsRules.RequireEssentials(assumptions, years, "assumptions", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The MTFS version cannot be recorded");
 
@@ -81,7 +84,6 @@ public static class MtfsEndpoints
     /// <param name="request">The scenario's id, name and the assumptions it changes.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<MtfsVersionDetail>, Ok<MtfsVersionDetail>, NotFound, ValidationProblem, ProblemHttpResult>> CreateScenario(
         string version, CreateScenarioRequest request, FinanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -93,7 +95,8 @@ public static class MtfsEndpoints
         var years = parent.Years();
         var changes = MtfsRules.Read(request.Changes, years, "changes", errors);
         foreach (var (a, i) in (request.Changes ?? []).Select((a, i) => (a, i)))
-            if (a?.Category == AssumptionCategory.PlacementForecastBaseline) errors[$"changes[{i}].category"] = ["PlacementForecastBaseline is the parent's: a scenario is compared on the same demand"];
+            if (a?.Category == AssumptionCategory.PlacementForecastBaseline)
+                errors[$"changes[{i}].category"] = ["PlacementForecastBaseline is the parent's: a scenario is compared on the same demand"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The scenario cannot be recorded");
 
         var assumptions = MtfsRules.Apply(parent.Model(), changes);
@@ -107,7 +110,6 @@ public static class MtfsEndpoints
     }
 
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<MtfsVersionDetail>>> List(FinanceDb db, CancellationToken ct)
     {
         var versions = await db.MtfsVersions.AsNoTracking().Include(v => v.Assumptions).OrderByDescending(v => v.CreatedAt).ToListAsync(ct);
@@ -116,7 +118,6 @@ public static class MtfsEndpoints
 
     /// <param name="version">The version's id, or <c>current</c>.</param>
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsVersionDetail>, NotFound>> Get(string version, FinanceDb db, CancellationToken ct) =>
         await Load(db, version, ct) is { } v ? TypedResults.Ok(v.ToDetail()) : TypedResults.NotFound();
 
@@ -124,28 +125,29 @@ public static class MtfsEndpoints
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast now, for demand since the version was set.</param>
     /// <param name="limits">The council tax referendum limits.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<MtfsGap>, NotFound>> Gap(string version, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, CancellationToken ct) =>
-        await Load(db, version, ct) is { } v ? TypedResults.Ok(await GapOf(v, placements, limits, ct)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<MtfsGap>, NotFound>> Gap(
+        string version, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, CancellationToken ct) =>
+        await Load(db, version, ct) is { } found ? TypedResults.Ok(await GapOf(found, placements, limits.Value, ct)) : TypedResults.NotFound();
 
     /// <param name="versions">Comma-separated version ids (or <c>current</c>), two to six.</param>
     /// <param name="db">The finance database.</param>
     /// <param name="placements">The children's placement forecast now.</param>
     /// <param name="limits">The council tax referendum limits.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsComparison>, ValidationProblem>> Compare(
-        string? versions, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, CancellationToken ct)
+        string? versions, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, CancellationToken ct)
     {
         var ids = (versions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length is < 2 or > 6) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = ["must name 2 to 6 versions, comma-separated"] });
+        if (ids.Length is < 2 or > 6)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = ["must name 2 to 6 versions, comma-separated"] });
         var gaps = new List<MtfsGap>();
         var unknown = new List<string>();
         foreach (var id in ids)
         {
-            if (await Load(db, id, ct) is { } v) gaps.Add(await GapOf(v, placements, limits, ct));
+            if (await Load(db, id, ct) is { } found) gaps.Add(await GapOf(found, placements, limits.Value, ct));
             else unknown.Add(id);
         }
-        if (unknown.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = [$"no such version: {string.Join(", ", unknown)}"] });
+        if (unknown.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["versions"] = [$"no such version: {string.Join(", ", unknown)}"] });
         var first = gaps[0];
         var differences = gaps.Skip(1).Select(g => new MtfsDifference(g.Version, first.Version,
             g.Years.Where(y => first.Years.Any(f => f.Year == y.Year))
@@ -155,7 +157,6 @@ public static class MtfsEndpoints
 
     /// <param name="version">The version to make current.</param>
     /// <param name="db">The finance database.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsVersionDetail>, NotFound>> MakeCurrent(string version, FinanceDb db, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -174,9 +175,9 @@ public static class MtfsEndpoints
     /// <param name="placements">The children's placement forecast now.</param>
     /// <param name="limits">The council tax referendum limits.</param>
     /// <param name="clock">The instant the approval is recorded.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<MtfsGap>, NotFound, ValidationProblem, ProblemHttpResult>> Approve(
-        string version, ApproveBudgetRequest request, FinanceDb db, ChildrenPlacements placements, ReferendumLimits limits, TimeProvider clock, CancellationToken ct)
+        string version, ApproveBudgetRequest request, FinanceDb db, ChildrenPlacements placements, IOptions<ReferendumLimits> limits, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
@@ -187,41 +188,16 @@ public static class MtfsEndpoints
 
         var target = await Load(db, version, ct, tracked: true);
         if (target is null) return TypedResults.NotFound();
-        var gap = await GapOf(target, placements, limits, ct);
-        var first = gap.Years[0];
-        if (first.RemainingGap != 0)
-            return RuleBroken.Conflict(BudgetNotBalancedRule,
-                $"{first.Year}'s gap after savings and planned reserves is {first.RemainingGap:N2} pounds, not zero: the budget does not balance.",
-                new Dictionary<string, object?> { ["year"] = first.Year, ["remainingGap"] = first.RemainingGap });
-        if (first.ReferendumLimitBreaches.Count > 0)
-            return RuleBroken.Conflict(ReferendumRule, string.Join("; ", first.ReferendumLimitBreaches),
-                new Dictionary<string, object?> { ["year"] = first.Year });
-        if (target.ApprovedAt is null)
+        var gap = await GapOf(target, placements, limits.Value, ct);
+        var decided = BudgetApproval.Approve(target, gap, request, now);
+        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Changes!.Recorded is { } recorded)
         {
-            target.ApprovedAt = request.DecidedAt!.Value.ToUniversalTime();
-            db.AddEvent(new DecisionRecorded
-            {
-                EventId = Guid.CreateVersion7(now),
-                OccurredAt = now,
-                DecisionId = DecisionIdFor(target.Id),
-                SourceService = "finance",
-                Function = "financial-services",
-                DecidedAt = target.ApprovedAt.Value,
-                Authority = Authority.Council,
-                DeciderName = request.DeciderName!.Trim(),
-                Meeting = request.Meeting,
-                Summary = $"Budget {first.Year} and medium-term financial strategy '{target.Name}' approved; {first.Year} balanced after savings and reserves.",
-                KeyDecision = true,
-                CallIn = false,
-            }, now);
+            db.AddEvent(recorded, now);
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(gap);
     }
-
-    /// <summary>One decision per version: approving it again is the same decision.</summary>
-    private static Guid DecisionIdFor(string versionId) =>
-        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("finance-budget-approval:" + versionId)));
 
     internal static async Task<MtfsVersion?> Load(FinanceDb db, string id, CancellationToken ct, bool tracked = false)
     {
@@ -246,7 +222,8 @@ public static class MtfsEndpoints
     /// <summary>Display rounding, to the penny: the model itself keeps full precision.</summary>
     internal static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    private static async Task<List<Assumption>> Baseline(ChildrenPlacements placements, IReadOnlyList<FinancialYear> years, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<Assumption>> Baseline(
+        ChildrenPlacements placements, IReadOnlyList<FinancialYear> years, DateTimeOffset now, CancellationToken ct)
     {
         var forecasts = await placements.ForecastsExcludingStovewoodAsync(years, ct);
         var today = placements.Today;

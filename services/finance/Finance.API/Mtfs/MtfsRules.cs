@@ -21,8 +21,12 @@ public static partial class MtfsRules
         AssumptionCategory.Savings, AssumptionCategory.PlannedReserves, AssumptionCategory.AscPrecept, AssumptionCategory.PlacementForecastBaseline,
     ];
 
-    /// <summary>Reads the assumptions of a version covering <paramref name="years"/>, adding each failure to <paramref name="errors"/> under <paramref name="field"/>[i].</summary>
-    public static List<Assumption> Read(IReadOnlyList<MtfsAssumption>? given, IReadOnlyList<FinancialYear> years, string field, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// Reads the assumptions of a version covering <paramref name="years"/>, adding each failure to <paramref name="errors"/>
+    /// under <paramref name="field"/>[i].
+    /// </summary>
+    public static List<Assumption> Read(
+        IReadOnlyList<MtfsAssumption>? given, IReadOnlyList<FinancialYear> years, string field, Dictionary<string, string[]> errors)
     {
         var read = new List<Assumption>();
         if (given is null)
@@ -54,7 +58,8 @@ public static partial class MtfsRules
             if (a.Value is not { } value) errors[$"{at}.value"] = ["is required"];
             else if (category == AssumptionCategory.TaxBase && value <= 0) errors[$"{at}.value"] = ["a tax base must be more than zero band D equivalents"];
             else if (category == AssumptionCategory.BandD && value <= 0) errors[$"{at}.value"] = ["band D must be more than zero pounds"];
-            else if (category == AssumptionCategory.DemandFactor && value <= 0) errors[$"{at}.value"] = ["a demand factor must be more than zero (1 = demand as assumed)"];
+            else if (category == AssumptionCategory.DemandFactor && value <= 0)
+                errors[$"{at}.value"] = ["a demand factor must be more than zero (1 = demand as assumed)"];
             else if (category is AssumptionCategory.CoreIncrease && value <= -100) errors[$"{at}.value"] = ["a core increase must be more than -100 percent"];
             else if (NotNegative.Contains(category) && value < 0) errors[$"{at}.value"] = [$"{category} cannot be negative"];
             if (string.IsNullOrWhiteSpace(a.Source)) errors[$"{at}.source"] = ["is required: where the figure comes from (say 'illustrative' when it is)"];
@@ -70,7 +75,8 @@ public static partial class MtfsRules
     }
 
     /// <summary>The assumptions the model cannot do without: the base budget, band D and each year's tax base.</summary>
-    public static void RequireEssentials(IReadOnlyList<Assumption> assumptions, IReadOnlyList<FinancialYear> years, string field, Dictionary<string, string[]> errors)
+    public static void RequireEssentials(
+        IReadOnlyList<Assumption> assumptions, IReadOnlyList<FinancialYear> years, string field, Dictionary<string, string[]> errors)
     {
         var missing = new List<string>();
         if (!assumptions.Any(a => a.Category == AssumptionCategory.BaseBudget)) missing.Add("BaseBudget");

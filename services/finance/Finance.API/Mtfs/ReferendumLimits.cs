@@ -14,6 +14,8 @@ public sealed record AscPeriodCap(int FromStartYear, int ToStartYear, decimal Ma
 /// </summary>
 public sealed class ReferendumLimits
 {
+    public const string Section = "Mtfs:ReferendumLimits";
+
     public Dictionary<int, YearLimits> Years { get; init; } = new()
     {
         [2015] = new(2m, 0m),

@@ -42,14 +42,3 @@ public static class ResilienceIndicators
             ? new(name, numerator, denominator, null, "percent", "the denominator is zero")
             : new(name, numerator, denominator, numerator * 100m / denominator, "percent", null);
 }
-
-/// <summary>The section 114 test: forecast spending above resources plus usable reserves.</summary>
-public static class Section114Test
-{
-    public static decimal Headroom(decimal forecastSpending, decimal resources, decimal usableReserves) => resources + usableReserves - forecastSpending;
-
-    public static bool AtRisk(decimal forecastSpending, decimal resources, decimal usableReserves) => Headroom(forecastSpending, resources, usableReserves) < 0;
-
-    /// <summary>Full council must meet to consider a section 114 report within 21 days of its issue (LGFA 1988 s.115).</summary>
-    public static DateOnly FullCouncilBy(DateOnly issuedOn) => issuedOn.AddDays(21);
-}

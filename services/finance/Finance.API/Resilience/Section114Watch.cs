@@ -6,6 +6,7 @@ using Intervention.Contracts.Finance;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Finance.API.Resilience;
 
@@ -14,9 +15,12 @@ namespace Finance.API.Resilience;
 /// for the year and the usable reserves at the previous year end. The first time a year fails it, writes
 /// <see cref="Section114RiskRaised"/> to the outbox in the caller's unit of work.
 /// </summary>
-public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements, ForecastOptions forecastOptions, RagThresholds rag,
-    ReferendumLimits limits, TimeProvider clock, ILogger<Section114Watch> logger)
+public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements, IOptions<ForecastOptions> forecastOptions, IOptions<RagThresholds> rag,
+    IOptions<ReferendumLimits> limits, TimeProvider clock, ILogger<Section114Watch> logger)
 {
+    private readonly ForecastOptions forecastOptions = forecastOptions.Value;
+    private readonly RagThresholds rag = rag.Value;
+    private readonly ReferendumLimits limits = limits.Value;
     public async Task<Section114Assessment> AssessAsync(FinancialYear year, CancellationToken ct) =>
         await AssessAsync(year, await ResourcesAsync(year, ct), ct);
 
@@ -26,7 +30,7 @@ public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements,
         var monitoring = await MonitoringReports.BuildAsync(db, placements, forecastOptions, rag, year, 12, ct);
         var notices = await db.Set<Section114NoticeRecord>().AsNoTracking().Where(n => n.Year == year.StartYear).OrderBy(n => n.IssuedOn).ToListAsync(ct);
         var raised = await db.Set<Section114Risk>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year.StartYear, ct);
-        var logged = notices.Select(n => new Section114Notice(n.Id, year.ToString(), n.IssuedOn, n.IssuedBy, n.FullCouncilBy)).ToList();
+        var logged = notices.Select(notice => notice.ToResponse()).ToList();
 
         if (resources is null || reserves is null)
             return new Section114Assessment(year.ToString(), monitoring.ForecastOutturn, resources, reserves, null, false, raised?.RaisedAt, logged,
@@ -55,19 +59,9 @@ public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements,
         var known = await ResourcesAsync(year, ct);
         if (known is not ({ }, { })) return;
         var assessment = await AssessAsync(year, known, ct);
-        if (!assessment.AtRisk || assessment.RaisedAt is not null) return;
-        var now = clock.GetUtcNow();
-        var eventId = Guid.CreateVersion7(now);
-        db.Add(new Section114Risk
-        {
-            Year = year.StartYear, EventId = eventId, ForecastSpending = assessment.ForecastSpending, Resources = assessment.Resources!.Value,
-            UsableReserves = assessment.UsableReserves!.Value, RaisedAt = now,
-        });
-        db.AddEvent(new Section114RiskRaised
-        {
-            EventId = eventId, OccurredAt = now, Year = year.ToString(), ForecastSpending = assessment.ForecastSpending,
-            Resources = assessment.Resources.Value, UsableReserves = assessment.UsableReserves.Value, Shortfall = -assessment.Headroom!.Value,
-        }, now);
+        if (Section114Test.Raise(year, assessment, clock.GetUtcNow()) is not { } raised) return;
+        db.Add(raised.Risk);
+        db.AddEvent(raised.Event, raised.Risk.RaisedAt);
         logger.LogWarning("Section 114 risk {Year}: forecast spending {Spending:N2} exceeds resources {Resources:N2} plus usable reserves {Reserves:N2}",
             year, assessment.ForecastSpending, assessment.Resources, assessment.UsableReserves);
     }

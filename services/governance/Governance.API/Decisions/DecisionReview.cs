@@ -1,9 +1,5 @@
 using Intervention.Directions;
-using Governance.API.Directions;
-using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
-using Intervention.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.API.Decisions;
 
@@ -15,34 +11,30 @@ namespace Governance.API.Decisions;
 /// </summary>
 public static class DecisionReview
 {
+    /// <summary>What a re-check publishes.</summary>
+    public sealed record Rechecked(IReadOnlyList<DecisionValidityQuestioned> Questioned, IReadOnlyList<DecisionValidityCleared> Cleared);
+
     /// <summary>
-    /// Re-checks the decisions the new <paramref name="directions"/> may affect, in the caller's unit of work:
-    /// the Directions are added to the context but not yet saved, so their assignments are taken from
-    /// <see cref="IssuedDirections.Assignments"/> beside the register read from the database. The caller saves and commits.
+    /// Re-checks <paramref name="decisions"/> against <paramref name="register"/> as known now (the new Directions'
+    /// assignments included), keeping each result on the decision, and returns the events for those whose verdict changed.
     /// </summary>
-    public static async Task RecheckAsync(GovernanceDb db, IssuedDirections directions, DateTimeOffset now, CancellationToken ct)
+    public static Rechecked Recheck(IEnumerable<Decision> decisions, IReadOnlyList<AuthorityAssignment> register, DateTimeOffset now)
     {
-        var functions = directions.Assignments.Select(a => a.Function).Distinct().ToList();
-        var decisions = await db.Set<Decision>()
-            .Where(d => functions.Contains(d.Function) && d.DecidedAt >= directions.EffectiveFrom)
-            .ToListAsync(ct);
-        if (decisions.Count == 0) return;
-
-        var saved = await db.AuthorityAssignments.AsNoTracking().Where(a => functions.Contains(a.Function)).ToListAsync(ct);
-        var register = saved.Where(a => a.DirectionsId != directions.Id).Concat(directions.Assignments).ToList();
-
+        var questioned = new List<DecisionValidityQuestioned>();
+        var cleared = new List<DecisionValidityCleared>();
         foreach (var decision in decisions)
         {
             switch (DecisionValidity.Review(decision, register, now))
             {
                 case ReviewOutcome.Questioned:
-                    db.AddEvent(Questioned(decision, now), now);
+                    questioned.Add(Questioned(decision, now));
                     break;
                 case ReviewOutcome.Cleared:
-                    db.AddEvent(Cleared(decision, now), now);
+                    cleared.Add(Cleared(decision, now));
                     break;
             }
         }
+        return new Rechecked(questioned, cleared);
     }
 
     internal static DecisionValidityQuestioned Questioned(Decision decision, DateTimeOffset now) => new()

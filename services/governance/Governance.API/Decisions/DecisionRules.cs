@@ -1,5 +1,6 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
+using Intervention.ServiceDefaults.Http;
 
 namespace Governance.API.Decisions;
 
@@ -19,7 +20,8 @@ public static class DecisionRules
         else if (request.Id == Guid.Empty) errors["id"] = ["must not be the empty GUID"];
         if (string.IsNullOrWhiteSpace(request.SourceService)) errors["sourceService"] = ["is required: the service that recorded the decision"];
         if (string.IsNullOrWhiteSpace(request.Function)) errors["function"] = ["is required: a function code from the functions register"];
-        else if (CouncilFunctions.Find(request.Function) is null) errors["function"] = [$"'{request.Function}' is not a function code in the functions register"];
+        else if (CouncilFunctions.Find(request.Function) is null)
+            errors["function"] = [$"'{request.Function}' is not a function code in the functions register"];
         if (request.DecidedAt is null) errors["decidedAt"] = ["is required: the instant the decision was taken"];
         else if (request.DecidedAt > now + ClockTolerance) errors["decidedAt"] = ["must not be in the future"];
         if (request.Authority is null) errors["authority"] = [$"is required: one of {string.Join(", ", Enum.GetNames<Authority>())}"];
@@ -61,6 +63,44 @@ public static class DecisionRules
         KeyDecision = recorded.KeyDecision,
         CallIn = recorded.CallIn,
     };
+
+    /// <summary>What a reader asks of the register: a status, a function and a period, each optional.</summary>
+    public sealed record DecisionQuery(DecisionStatus? Status, string? Function, DateTimeOffset? From, DateTimeOffset? To);
+
+    /// <summary>Query parameter -> the rules it breaks (empty when none), and the query they ask for.</summary>
+    /// <param name="status">Valid, Questioned, PendingCallIn or AwaitingSignOff, in any case; all when absent.</param>
+    /// <param name="function">A function code; all when absent.</param>
+    /// <param name="from">Decisions taken at or after this instant.</param>
+    /// <param name="to">Decisions taken before this instant.</param>
+    /// <param name="clock">What <see cref="Instants"/> reads a relative instant against.</param>
+    /// <param name="query">The query, when there are no errors.</param>
+    public static Dictionary<string, string[]> ValidateQuery(string? status, string? function, string? from, string? to, TimeProvider clock,
+        out DecisionQuery query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DecisionStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<DecisionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && status.All(char.IsLetter))
+                wanted = parsed;
+            else errors["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<DecisionStatus>())}"];
+        }
+        if (!string.IsNullOrEmpty(function) && CouncilFunctions.Find(function) is null)
+            errors["function"] = [$"'{function}' is not a function code in the functions register"];
+        var fromInstant = Instant(from, "from", clock, errors);
+        var toInstant = Instant(to, "to", clock, errors);
+        if (fromInstant > toInstant) errors["to"] = ["must not be before from"];
+        query = new DecisionQuery(wanted, string.IsNullOrEmpty(function) ? null : function, fromInstant, toInstant);
+        return errors;
+    }
+
+    private static DateTimeOffset? Instant(string? text, string field, TimeProvider clock, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (Instants.TryParse(text, out var instant, clock)) return instant;
+        errors[field] = [Instants.Rule];
+        return null;
+    }
 
     /// <summary>Field name -> the rules it breaks; empty when the sign-off can be recorded.</summary>
     public static Dictionary<string, string[]> Validate(SignOffDecisionRequest request, DateTimeOffset now)

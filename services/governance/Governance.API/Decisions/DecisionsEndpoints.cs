@@ -39,7 +39,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant and today's date.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<DecisionDetail>, Ok<DecisionDetail>, ValidationProblem, ProblemHttpResult>> Record(
         RecordDecisionRequest request, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
     {
@@ -59,7 +58,7 @@ public static class DecisionsEndpoints
                 {
                     DecisionRegister.Recorded r => TypedResults.Created($"/api/decisions/{r.Decision.Id}", ToDetail(r.Decision, calendar, now)),
                     DecisionRegister.AlreadyRecorded a => TypedResults.Ok(ToDetail(a.Decision, calendar, now)),
-                    DecisionRegister.IdReused reused => RuleBroken.Conflict(DecisionRegister.IdReusedRule, reused.Detail),
+                    DecisionRegister.IdReused reused => reused.Refusal.ToConflict(),
                     _ => throw new InvalidOperationException($"Unexpected recording {recording}"),
                 };
             }
@@ -78,49 +77,28 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Today's date, for the call-in periods.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     /// <param name="http">The caller: an integrator reads summaries that name a person withheld.</param>
-    private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(
-        string? status, string? function, string? from, string? to, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<List<DecisionDetail>>, ValidationProblem>> List(string? status, string? function, string? from, string? to,
+        GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        DecisionStatus? wanted = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (Enum.TryParse<DecisionStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && status.All(char.IsLetter)) wanted = parsed;
-            else errors["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<DecisionStatus>())}"];
-        }
-        if (!string.IsNullOrEmpty(function) && CouncilFunctions.Find(function) is null)
-            errors["function"] = [$"'{function}' is not a function code in the functions register"];
-        DateTimeOffset? fromInstant = null, toInstant = null;
-        if (!string.IsNullOrEmpty(from))
-        {
-            if (Instants.TryParse(from, out var f, clock)) fromInstant = f;
-            else errors["from"] = [Instants.Rule];
-        }
-        if (!string.IsNullOrEmpty(to))
-        {
-            if (Instants.TryParse(to, out var t, clock)) toInstant = t;
-            else errors["to"] = [Instants.Rule];
-        }
-        if (fromInstant > toInstant) errors["to"] = ["must not be before from"];
+        var errors = DecisionRules.ValidateQuery(status, function, from, to, clock, out var wanted);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var query = db.Set<Decision>().AsNoTracking();
-        if (!string.IsNullOrEmpty(function)) query = query.Where(d => d.Function == function);
-        if (fromInstant is { } lower) query = query.Where(d => d.DecidedAt >= lower);
-        if (toInstant is { } upper) query = query.Where(d => d.DecidedAt < upper);
+        if (wanted.Function is { } code) query = query.Where(d => d.Function == code);
+        if (wanted.From is { } lower) query = query.Where(d => d.DecidedAt >= lower);
+        if (wanted.To is { } upper) query = query.Where(d => d.DecidedAt < upper);
         // Questioned is stored; the other statuses depend on today and are worked out below.
-        if (wanted == DecisionStatus.Questioned) query = query.Where(d => d.QuestionedReason != null);
-        else if (wanted is not null) query = query.Where(d => d.QuestionedReason == null);
+        if (wanted.Status == DecisionStatus.Questioned) query = query.Where(d => d.QuestionedReason != null);
+        else if (wanted.Status is not null) query = query.Where(d => d.QuestionedReason == null);
         var decisions = await query.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
         var outsider = http.User.IsOutsider(Portfolio.Governance);
         return TypedResults.Ok(decisions
-            .Select(d => ToDetail(d, calendar, now))
-            .Where(d => wanted is null || d.Status == wanted)
-            .Select(d => outsider ? DecisionSummaries.ForOutsiders(d) : d)
+            .Select(decision => ToDetail(decision, calendar, now))
+            .Where(detail => wanted.Status is null || detail.Status == wanted.Status)
+            .Select(detail => outsider ? DecisionSummaries.ForOutsiders(detail) : detail)
             .ToList());
     }
 
@@ -128,7 +106,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Today's date, for the call-in period.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     /// <param name="http">The caller: an integrator reads a summary that names a person withheld.</param>
     private static async Task<Results<Ok<DecisionDetail>, NotFound>> Get(
         Guid id, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, HttpContext http, CancellationToken ct)
@@ -144,7 +121,6 @@ public static class DecisionsEndpoints
     /// <param name="db">The governance register.</param>
     /// <param name="clock">The sign-off instant when none is given, and today's date.</param>
     /// <param name="calendar">Working days, bank holidays and the call-in period.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<DecisionDetail>, NotFound, ValidationProblem, ProblemHttpResult>> SignOff(
         Guid id, SignOffDecisionRequest request, GovernanceDb db, TimeProvider clock, DecisionCalendar calendar, CancellationToken ct)
     {
@@ -156,21 +132,7 @@ public static class DecisionsEndpoints
         var decision = await db.Set<Decision>().FromSql($"SELECT * FROM decisions WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (decision is null) return TypedResults.NotFound();
 
-        var signer = request.SignerName!.Trim();
-        var signedAt = (request.SignedAt ?? now).ToUniversalTime();
-        if (decision.SignedOffBy is { } signed)
-            return signed == signer
-                ? TypedResults.Ok(ToDetail(decision, calendar, now))
-                : RuleBroken.Conflict("already-signed-off", $"Decision {id} was signed off by {signed} at {decision.SignedOffAt:O}.");
-        if (!DecisionValidity.NeedsSignOff(decision))
-            return RuleBroken.Conflict("sign-off-not-required",
-                decision.KeyDecision
-                    ? $"'{decision.Function}' was held by {decision.HolderAuthority?.ToString() ?? "no authority under Directions"} with {decision.HolderOversight?.ToString() ?? "no"} oversight when decision {id} was taken: only veto oversight needs a Commissioner's sign-off."
-                    : $"Decision {id} is not a key decision: only key decisions under veto oversight need a Commissioner's sign-off.");
-        if (signedAt < decision.DecidedAt)
-            return RuleBroken.Conflict("sign-off-before-decision", $"signedAt {signedAt:O} is before the decision was taken ({decision.DecidedAt:O}).");
-
-        decision.SignOff(signer, signedAt);
+        if (decision.SignOff(request.SignerName!.Trim(), (request.SignedAt ?? now).ToUniversalTime()) is { } broken) return broken.ToConflict();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(ToDetail(decision, calendar, now));

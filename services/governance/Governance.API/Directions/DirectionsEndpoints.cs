@@ -19,7 +19,8 @@ public static class DirectionsEndpoints
         group.MapPost("/", Issue)
             .WithName("IssueDirections")
             .WithSummary("Record Directions issued by a Secretary of State")
-            .WithDescription("Records the Directions with the instant they were recorded, and publishes DirectionsIssued so that every service learns who holds its functions.");
+            .WithDescription("Records the Directions with the instant they were recorded, and publishes DirectionsIssued so that every service " +
+                             "learns who holds its functions.");
         group.MapGet("/", List).RequireAccess(Access.Aggregate)
             .WithName("ListDirections")
             .WithSummary("Every Directions in the register, in the order they take effect");
@@ -32,7 +33,6 @@ public static class DirectionsEndpoints
     /// <param name="request">The Directions: issued date, department(s), effective instant and the functions they assign.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<DirectionsRecorded>, ValidationProblem, ProblemHttpResult>> Issue(
         IssueDirectionsRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -41,57 +41,27 @@ public static class DirectionsEndpoints
 
         var recordedAt = clock.GetUtcNow();
         var effectiveFrom = request.EffectiveFrom!.Value.ToUniversalTime();
+        var functions = request.Assignments!.Select(assignment => assignment.Function).Distinct().ToList();
         // Serialise writers of the register, so that two contradictory Directions cannot both pass the check.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("LOCK TABLE directions IN SHARE ROW EXCLUSIVE MODE", ct);
-        var functions = request.Assignments!.Select(a => a.Function).ToList();
-        var sameInstant = await db.AuthorityAssignments.AsNoTracking()
-            .Where(a => a.EffectiveFrom == effectiveFrom && functions.Contains(a.Function))
-            .ToListAsync(ct);
+        var register = await db.AuthorityAssignments.AsNoTracking().Where(a => functions.Contains(a.Function)).ToListAsync(ct);
         var interventionBegan = await db.Directions.MinAsync(d => (DateTimeOffset?)d.EffectiveFrom, ct);
-        if (DirectionsRules.Conflicts(effectiveFrom, request.Assignments!, interventionBegan, sameInstant) is [var conflict, ..])
-            return RuleBroken.Conflict(conflict.Rule, conflict.Detail);
+        var decisions = await db.Set<Decision>().Where(d => functions.Contains(d.Function) && d.DecidedAt >= effectiveFrom).ToListAsync(ct);
 
-        var directions = new IssuedDirections
-        {
-            Id = Guid.CreateVersion7(recordedAt),
-            IssuedOn = request.IssuedOn!.Value,
-            IssuedBy = request.IssuedBy!.Select(d => d.Trim()).ToList(),
-            EffectiveFrom = effectiveFrom,
-            RecordedAt = recordedAt,
-            InterventionEndsOn = request.InterventionEndsOn,
-        };
-        directions.Assignments.AddRange(request.Assignments!.Select(a => new AuthorityAssignment
-        {
-            DirectionsId = directions.Id,
-            Function = a.Function,
-            Authority = a.Authority,
-            Oversight = a.Oversight,
-            EffectiveFrom = effectiveFrom,
-            RecordedAt = recordedAt,
-        }));
-        db.Directions.Add(directions);
-        await DecisionReview.RecheckAsync(db, directions, recordedAt, ct);
-        db.AddEvent(new DirectionsIssued
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = recordedAt,
-            DirectionsId = directions.Id,
-            IssuedOn = directions.IssuedOn,
-            IssuedBy = directions.IssuedBy,
-            EffectiveFrom = effectiveFrom,
-            RecordedAt = recordedAt,
-            InterventionEndsOn = directions.InterventionEndsOn,
-            Assignments = request.Assignments!,
-        }, recordedAt);
+        var decided = DirectionsRegister.Issue(request, recordedAt, interventionBegan, register, decisions);
+        if (decided.Refusal is { } broken) return broken.ToConflict();
+        var issued = decided.Changes!;
+        db.Directions.Add(issued.Directions);
+        foreach (var questioned in issued.Questioned) db.AddEvent(questioned, recordedAt);
+        foreach (var cleared in issued.Cleared) db.AddEvent(cleared, recordedAt);
+        db.AddEvent(issued.Event, recordedAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-
-        return TypedResults.Created($"/api/directions/{directions.Id}", new DirectionsRecorded(directions.Id, recordedAt));
+        return TypedResults.Created($"/api/directions/{issued.Directions.Id}", new DirectionsRecorded(issued.Directions.Id, recordedAt));
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<DirectionsDetail>>> List(GovernanceDb db, CancellationToken ct)
     {
         var all = await db.Directions.AsNoTracking().Include(x => x.Assignments)
@@ -101,7 +71,6 @@ public static class DirectionsEndpoints
 
     /// <param name="id">The Directions' id.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<DirectionsDetail>, NotFound>> Get(Guid id, GovernanceDb db, CancellationToken ct)
     {
         var d = await db.Directions.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -25,7 +25,6 @@ public static class FunctionEndpoints
     /// <param name="asKnownAt">Read only the Directions recorded by this instant.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<List<FunctionInForce>>, ValidationProblem>> Grid(
         string? at, string? asKnownAt, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {

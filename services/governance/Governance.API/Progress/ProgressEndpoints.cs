@@ -30,7 +30,8 @@ public static class ProgressEndpoints
         plan.MapGet("/summary", Summary).RequireAccess(Access.Aggregate)
             .WithName("GetImprovementPlanSummary")
             .WithSummary("Objectives, milestones and milestones delivered, counted as at a date")
-            .WithDescription("Counted from the milestones' status histories when asked; nothing counted is stored. A milestone not delivered by its due date counts as Late.");
+            .WithDescription("Counted from the milestones' status histories when asked; nothing counted is stored. A milestone not delivered by its" +
+                             " due date counts as Late.");
 
         var corporate = app.MapGroup("/api/corporate-plan").WithTags("Progress");
         corporate.MapGet("/", Quarters).RequireAccess(Access.Aggregate)
@@ -71,48 +72,35 @@ public static class ProgressEndpoints
     /// <param name="request">The phase and the objective's wording.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<ImprovementObjective>, Ok<ImprovementObjective>, ValidationProblem>> PutObjective(
         string code, ImprovementObjectiveRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
-        if (string.IsNullOrWhiteSpace(request.Phase)) errors["phase"] = ["is required: the plan phase, e.g. Phase Two"];
-        if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["is required: the objective as the plan words it"];
+        var errors = ProgressRequests.Validate(code, request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The objective cannot be recorded");
 
         var existing = await db.Set<PlanObjective>().FindAsync([code], ct);
-        var objective = existing ?? db.Set<PlanObjective>().Add(new PlanObjective { Code = code, Phase = "", Title = "" }).Entity;
-        objective.Phase = request.Phase!.Trim();
-        objective.Title = request.Title!.Trim();
-        objective.RecordedAt = clock.GetUtcNow();
+        var objective = PlanObjective.Amend(existing, code, request, clock.GetUtcNow());
+        if (existing is null) db.Set<PlanObjective>().Add(objective);
         await db.SaveChangesAsync(ct);
-        var response = new ImprovementObjective(objective.Code, objective.Phase, objective.Title);
-        return existing is null ? TypedResults.Created($"/api/improvement-plan/objectives/{code}", response) : TypedResults.Ok(response);
+        return existing is null
+            ? TypedResults.Created($"/api/improvement-plan/objectives/{code}", objective.ToResponse())
+            : TypedResults.Ok(objective.ToResponse());
     }
 
     /// <param name="code">The milestone's stable code.</param>
     /// <param name="request">Its objective, wording and due date.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<ImprovementMilestone>, Ok<ImprovementMilestone>, ValidationProblem>> PutMilestone(
         string code, ImprovementMilestoneRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Codes.IsValid(code)) errors["code"] = [Codes.Rule];
-        if (string.IsNullOrWhiteSpace(request.Objective)) errors["objective"] = ["is required: the code of the milestone's objective"];
-        else if (await db.Set<PlanObjective>().FindAsync([request.Objective], ct) is null) errors["objective"] = [$"'{request.Objective}' is not an objective of the plan"];
-        if (string.IsNullOrWhiteSpace(request.Title)) errors["title"] = ["is required: the milestone as the plan words it"];
-        if (request.DueOn is null) errors["dueOn"] = ["is required: the date it is due, yyyy-MM-dd"];
+        var objectiveExists = !string.IsNullOrWhiteSpace(request.Objective) && await db.Set<PlanObjective>().FindAsync([request.Objective], ct) is not null;
+        var errors = ProgressRequests.Validate(code, request, objectiveExists);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The milestone cannot be recorded");
 
         var existing = await db.Set<PlanMilestone>().Include(m => m.History).FirstOrDefaultAsync(m => m.Code == code, ct);
-        var milestone = existing ?? db.Set<PlanMilestone>().Add(new PlanMilestone { Code = code, ObjectiveCode = "", Title = "" }).Entity;
-        milestone.ObjectiveCode = request.Objective!;
-        milestone.Title = request.Title!.Trim();
-        milestone.DueOn = request.DueOn!.Value;
-        milestone.RecordedAt = clock.GetUtcNow();
+        var milestone = PlanMilestone.Amend(existing, code, request, clock.GetUtcNow());
+        if (existing is null) db.Set<PlanMilestone>().Add(milestone);
         await db.SaveChangesAsync(ct);
         return existing is null
             ? TypedResults.Created($"/api/improvement-plan/milestones/{code}", milestone.ToResponse())
@@ -123,29 +111,17 @@ public static class ProgressEndpoints
     /// <param name="request">The status and the date it took it.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementMilestone>, NotFound, ValidationProblem>> AddStatus(
         string code, MilestoneStatusRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Status is null) errors["status"] = [$"is required: one of {string.Join(", ", Enum.GetNames<MilestoneStatus>())}"];
-        if (request.On is null) errors["on"] = ["is required: the date the milestone took the status, yyyy-MM-dd"];
+        var errors = ProgressRequests.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The status cannot be recorded");
 
         var milestone = await db.Set<PlanMilestone>().Include(m => m.History).FirstOrDefaultAsync(m => m.Code == code, ct);
         if (milestone is null) return TypedResults.NotFound();
-        // The same status on the same date again (a seed run twice) adds nothing to the history.
-        if (!milestone.History.Any(h => h.Status == request.Status && h.StatusOn == request.On))
+        if (milestone.RecordStatus(request, clock.GetUtcNow()) is { } change)
         {
-            var now = clock.GetUtcNow();
-            db.Set<MilestoneStatusRecord>().Add(new MilestoneStatusRecord
-            {
-                Id = Guid.CreateVersion7(now),
-                MilestoneCode = code,
-                Status = request.Status!.Value,
-                StatusOn = request.On!.Value,
-                RecordedAt = now,
-            });
+            db.Set<MilestoneStatusRecord>().Add(change);
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(milestone.ToResponse());
@@ -153,7 +129,6 @@ public static class ProgressEndpoints
 
     /// <param name="code">The milestone's code.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementMilestone>, NotFound>> GetMilestone(string code, GovernanceDb db, CancellationToken ct)
     {
         var milestone = await db.Set<PlanMilestone>().AsNoTracking().Include(m => m.History).FirstOrDefaultAsync(m => m.Code == code, ct);
@@ -164,7 +139,6 @@ public static class ProgressEndpoints
     /// <param name="phase">Count only this phase's objectives, e.g. <c>Phase Two</c>; every phase when absent.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets today.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<ImprovementPlanSummary>, ValidationProblem>> Summary(
         string? asAt, string? phase, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -179,27 +153,26 @@ public static class ProgressEndpoints
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<CorporatePlanQuarter>>> Quarters(GovernanceDb db, CancellationToken ct)
     {
         var measures = await db.Set<CorporateMeasureRecord>().AsNoTracking().ToListAsync(ct);
         return TypedResults.Ok(measures
             .GroupBy(m => (m.Year, m.Quarter))
             .OrderBy(g => g.Key.Year, StringComparer.Ordinal).ThenBy(g => g.Key.Quarter)
-            .Select(g => CorporatePlanFigures.Quarter(g.Key.Year, g.Key.Quarter, g.Select(m => new CorporateMeasure(m.Measure, m.OnTarget, m.Direction)).ToList()))
+            .Select(g => CorporatePlanFigures.Quarter(g.Key.Year, g.Key.Quarter, g.Select(m => m.ToResponse()).ToList()))
             .ToList());
     }
 
     /// <param name="year">The financial year, e.g. <c>2016-17</c>.</param>
     /// <param name="quarter">The quarter, <c>Q1</c> to <c>Q4</c>.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
-    private static async Task<Results<Ok<CorporatePlanQuarter>, NotFound, ValidationProblem>> Quarter(string year, string quarter, GovernanceDb db, CancellationToken ct)
+    private static async Task<Results<Ok<CorporatePlanQuarter>, NotFound, ValidationProblem>> Quarter(
+        string year, string quarter, GovernanceDb db, CancellationToken ct)
     {
-        if (PeriodErrors(year, quarter, out var y, out var q) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (ProgressRequests.ValidatePeriod(year, quarter, out var y, out var q) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var measures = await db.Set<CorporateMeasureRecord>().AsNoTracking().Where(m => m.Year == y && m.Quarter == q).ToListAsync(ct);
         if (measures.Count == 0) return TypedResults.NotFound();
-        return TypedResults.Ok(CorporatePlanFigures.Quarter(y, q, measures.Select(m => new CorporateMeasure(m.Measure, m.OnTarget, m.Direction)).ToList()));
+        return TypedResults.Ok(CorporatePlanFigures.Quarter(y, q, measures.Select(m => m.ToResponse()).ToList()));
     }
 
     /// <param name="year">The financial year, e.g. <c>2016-17</c>.</param>
@@ -208,25 +181,21 @@ public static class ProgressEndpoints
     /// <param name="request">Whether it was on target, and its direction of travel.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CorporateMeasure>, ValidationProblem>> PutMeasure(
         string year, string quarter, string measure, CorporateMeasureRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = PeriodErrors(year, quarter, out var y, out var q) ?? new Dictionary<string, string[]>();
-        if (!Codes.IsValid(measure)) errors["measure"] = [Codes.Rule];
+        var errors = ProgressRequests.ValidatePeriod(year, quarter, out var financialYear, out var quarterNumber);
+        if (!PlanCodes.IsValid(measure)) errors["measure"] = [PlanCodes.Rule];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The measure cannot be recorded");
 
-        var record = await db.Set<CorporateMeasureRecord>().FindAsync([y, q, measure], ct)
-            ?? db.Set<CorporateMeasureRecord>().Add(new CorporateMeasureRecord { Year = y, Quarter = q, Measure = measure }).Entity;
-        record.OnTarget = request.OnTarget;
-        record.Direction = request.Direction;
-        record.RecordedAt = clock.GetUtcNow();
+        var existing = await db.Set<CorporateMeasureRecord>().FindAsync([financialYear, quarterNumber, measure], ct);
+        var record = CorporateMeasureRecord.Amend(existing, financialYear, quarterNumber, measure, request, clock.GetUtcNow());
+        if (existing is null) db.Set<CorporateMeasureRecord>().Add(record);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new CorporateMeasure(measure, record.OnTarget, record.Direction));
+        return TypedResults.Ok(record.ToResponse());
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<HealthCheckFactor>>> HealthCheck(GovernanceDb db, CancellationToken ct)
     {
         var all = await db.Set<HealthCheckRecord>().AsNoTracking().ToListAsync(ct);
@@ -235,7 +204,6 @@ public static class ProgressEndpoints
 
     /// <param name="factor">The factor, 1 to 10.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<HealthCheckFactor>, NotFound>> Factor(int factor, GovernanceDb db, CancellationToken ct)
     {
         if (HealthCheckFactors.Find(factor) is null) return TypedResults.NotFound();
@@ -247,35 +215,20 @@ public static class ProgressEndpoints
     /// <param name="request">The RAG, the evidence, the date and the assessor.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Created<HealthCheckAssessment>, NotFound, ValidationProblem>> AssessFactor(
         int factor, HealthCheckAssessmentRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (HealthCheckFactors.Find(factor) is null) return TypedResults.NotFound();
-        var errors = new Dictionary<string, string[]>();
-        if (request.Rag is null) errors["rag"] = [$"is required: one of {string.Join(", ", Enum.GetNames<Rag>())}"];
-        if (string.IsNullOrWhiteSpace(request.Evidence)) errors["evidence"] = ["is required: the evidence the assessment rests on"];
-        if (request.AssessedOn is null) errors["assessedOn"] = ["is required: the date of the assessment, yyyy-MM-dd"];
+        var errors = ProgressRequests.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The assessment cannot be recorded");
 
-        var now = clock.GetUtcNow();
-        var record = new HealthCheckRecord
-        {
-            Id = Guid.CreateVersion7(now),
-            Factor = factor,
-            Rag = request.Rag!.Value,
-            Evidence = request.Evidence!.Trim(),
-            AssessedOn = request.AssessedOn!.Value,
-            Assessor = string.IsNullOrWhiteSpace(request.Assessor) ? null : request.Assessor.Trim(),
-            RecordedAt = now,
-        };
+        var record = HealthCheckRecord.Record(factor, request, clock.GetUtcNow());
         db.Set<HealthCheckRecord>().Add(record);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/health-check/factors/{factor}", record.ToResponse());
     }
 
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Ok<List<CommissionerDays>>> AllDays(GovernanceDb db, CancellationToken ct)
     {
         var all = await db.Set<CommissionerDaysRecord>().AsNoTracking().OrderBy(d => d.Year).ToListAsync(ct);
@@ -284,11 +237,11 @@ public static class ProgressEndpoints
 
     /// <param name="year">The financial year, e.g. <c>2018-19</c>.</param>
     /// <param name="db">The governance register.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CommissionerDays>, NotFound, ValidationProblem>> Days(string year, GovernanceDb db, CancellationToken ct)
     {
-        if (!FinancialPeriods.TryParseYear(year, out var y))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [FinancialPeriods.YearRule] });
+        if (!FinancialYear.TryParse(year, out var financialYear))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [FinancialYear.Rule] });
+        var y = financialYear.ToString();
         var record = await db.Set<CommissionerDaysRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Year == y, ct);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(record.ToResponse());
     }
@@ -297,35 +250,17 @@ public static class ProgressEndpoints
     /// <param name="request">The pooled allocation, the days used, the Commissioners sharing them and a note.</param>
     /// <param name="db">The governance register.</param>
     /// <param name="clock">Sets the recorded instant.</param>
-    /// <param name="ct">Cancelled when the caller goes away.</param>
     private static async Task<Results<Ok<CommissionerDays>, ValidationProblem>> PutDays(
         string year, CommissionerDaysRequest request, GovernanceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialPeriods.TryParseYear(year, out var y)) errors["year"] = [FinancialPeriods.YearRule];
-        if (request.AllocatedDays is < 0) errors["allocatedDays"] = ["must not be negative"];
-        if (request.DaysUsed is null) errors["daysUsed"] = ["is required: the days used (0 when none)"];
-        else if (request.DaysUsed < 0) errors["daysUsed"] = ["must not be negative"];
-        if (request.Commissioners is < 1) errors["commissioners"] = ["must be at least 1"];
+        var errors = ProgressRequests.Validate(year, request, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The Commissioner days cannot be recorded");
 
-        var record = await db.Set<CommissionerDaysRecord>().FindAsync([y], ct)
-            ?? db.Set<CommissionerDaysRecord>().Add(new CommissionerDaysRecord { Year = y }).Entity;
-        record.AllocatedDays = request.AllocatedDays;
-        record.DaysUsed = request.DaysUsed!.Value;
-        record.Commissioners = request.Commissioners;
-        record.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        record.RecordedAt = clock.GetUtcNow();
+        var existing = await db.Set<CommissionerDaysRecord>().FindAsync([financialYear], ct);
+        var record = CommissionerDaysRecord.Amend(existing, financialYear, request, clock.GetUtcNow());
+        if (existing is null) db.Set<CommissionerDaysRecord>().Add(record);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(record.ToResponse());
-    }
-
-    private static Dictionary<string, string[]>? PeriodErrors(string year, string quarter, out string y, out int q)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (!FinancialPeriods.TryParseYear(year, out y)) errors["year"] = [FinancialPeriods.YearRule];
-        if (!FinancialPeriods.TryParseQuarter(quarter, out q)) errors["quarter"] = [FinancialPeriods.QuarterRule];
-        return errors.Count > 0 ? errors : null;
     }
 
     private static HealthCheckFactor FactorOf(int factor, IEnumerable<HealthCheckRecord> all)

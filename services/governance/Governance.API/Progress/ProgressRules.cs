@@ -7,7 +7,10 @@ namespace Governance.API.Progress;
 /// <summary>Percentages from their numerator and denominator: the two are kept, the percentage is computed when asked.</summary>
 public static class Percentages
 {
-    /// <summary>The share <paramref name="numerator"/> of <paramref name="denominator"/>, to one decimal place (half away from zero); no percentage when the denominator is zero.</summary>
+    /// <summary>
+    /// The share <paramref name="numerator"/> of <paramref name="denominator"/>, to one decimal place (half away from zero); no percentage when the
+    /// denominator is zero.
+    /// </summary>
     public static Share Of(int numerator, int denominator)
     {
         if (numerator < 0 || denominator < 0 || numerator > denominator)
@@ -85,26 +88,10 @@ public static class CommissionerDayRules
     public static decimal? Remaining(decimal? allocated, decimal used) => allocated - used;
 }
 
-/// <summary>Financial years (<c>2016-17</c>, also written <c>2016/17</c>) and their quarters (Q1 is April to June).</summary>
-public static partial class FinancialPeriods
+/// <summary>The quarters of a financial year (Q1 is April to June); the year itself is <see cref="FinancialYear"/>.</summary>
+public static class FinancialPeriods
 {
-    public const string YearRule = "must be a financial year such as 2016-17 (or 2016/17)";
     public const string QuarterRule = "must be a quarter, Q1 to Q4";
-
-    [GeneratedRegex(@"^(?<start>\d{4})[-/](?<end>\d{2})$")]
-    private static partial Regex Year();
-
-    /// <summary>Parses a financial year; returns it written <c>2016-17</c>.</summary>
-    public static bool TryParseYear(string? text, out string year)
-    {
-        year = "";
-        if (text is null || Year().Match(text) is not { Success: true } m) return false;
-        var start = int.Parse(m.Groups["start"].Value, CultureInfo.InvariantCulture);
-        var end = int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture);
-        if (start < 1900 || (start + 1) % 100 != end) return false;
-        year = $"{start}-{end:D2}";
-        return true;
-    }
 
     /// <summary>Parses <c>Q1</c>..<c>Q4</c> (any case) or <c>1</c>..<c>4</c>.</summary>
     public static bool TryParseQuarter(string? text, out int quarter)
@@ -137,8 +124,8 @@ public static class HealthCheckFactors
     public static string? Find(int factor) => factor is >= 1 and <= 10 ? All[factor - 1] : null;
 }
 
-/// <summary>Codes chosen by callers for objectives, milestones and measures.</summary>
-public static partial class Codes
+/// <summary>The codes callers choose for improvement plan objectives and milestones and corporate plan measures.</summary>
+public static partial class PlanCodes
 {
     public const string Rule = "must be 1 to 100 characters of lower-case letters, digits and hyphens, e.g. phase-two-1";
 

@@ -2,21 +2,14 @@ namespace Governance.API.Restoration;
 
 public static class RestorationModule
 {
-    /// <summary>The quarterly reviews: their dates from <c>Reviews</c> (defaults 11 May, 11 Aug, 11 Nov 2017 and each quarter after) and the announcer.</summary>
+    /// <summary>
+    /// The quarterly reviews: their dates from <c>Reviews</c> (defaults 11 May, 11 Aug, 11 Nov 2017 and each quarter after) and the announcer.
+    /// </summary>
     public static IHostApplicationBuilder AddRestoration(this IHostApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Reviews");
-        // Read by hand: binding a list onto defaults appends to them instead of replacing them.
-        var dates = section.GetSection("Dates").Get<DateOnly[]>();
-        var defaults = new ReviewOptions();
-        var options = new ReviewOptions
-        {
-            Dates = dates is { Length: > 0 } ? dates : ReviewOptions.DefaultDates,
-            Until = section.GetValue("Until", defaults.Until),
-            CheckEvery = section.GetValue("CheckEvery", defaults.CheckEvery),
-            CatchUpDays = section.GetValue("CatchUpDays", defaults.CatchUpDays),
-        };
-        builder.Services.AddSingleton(options);
+        // Dates has no default to bind onto (binding a list appends to it): the seeds' dates apply when none are configured.
+        builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section)
+            .PostConfigure(options => options.Dates = options.Dates.Count > 0 ? options.Dates : ReviewOptions.DefaultDates);
         builder.Services.AddHostedService<ReviewAnnouncer>();
         return builder;
     }

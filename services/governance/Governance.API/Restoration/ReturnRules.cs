@@ -1,6 +1,7 @@
 using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using Intervention.Directions;
+using Intervention.ServiceDefaults.Http;
 
 namespace Governance.API.Restoration;
 
@@ -35,16 +36,22 @@ public static class ReturnRules
     public const string ReturnClosed = "return-already-closed";
 
     /// <summary>The latest assessment of each test: the latest assessed, and between two assessed at the same instant the later recorded.</summary>
-    public static IReadOnlyDictionary<ReturnTest, T> Latest<T>(IEnumerable<T> assessments, Func<T, ReturnTest> test, Func<T, DateTimeOffset> assessedAt, Func<T, DateTimeOffset> recordedAt) =>
+    public static IReadOnlyDictionary<ReturnTest, T> Latest<T>(
+        IEnumerable<T> assessments, Func<T, ReturnTest> test, Func<T, DateTimeOffset> assessedAt, Func<T, DateTimeOffset> recordedAt) =>
         assessments
             .GroupBy(test)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(assessedAt).ThenByDescending(recordedAt).First());
 
-    /// <summary>The tests that stop a recommendation: those whose latest assessment is not Green, and those never assessed, in the order of the four tests.</summary>
+    /// <summary>
+    /// The tests that stop a recommendation: those whose latest assessment is not Green, and those never assessed, in the order of the four tests.
+    /// </summary>
     public static IReadOnlyList<ReturnTest> NotGreen(IReadOnlyDictionary<ReturnTest, Rag> latest) =>
         Enum.GetValues<ReturnTest>().Where(t => !latest.TryGetValue(t, out var rag) || rag != Rag.Green).ToList();
 
-    /// <summary>The rule a step breaks when the return is at <paramref name="stage"/> (null: no return started, or the last one closed); null when the step may follow.</summary>
+    /// <summary>
+    /// The rule a step breaks when the return is at <paramref name="stage"/> (null: no return started, or the last one closed); null when the step may
+    /// follow.
+    /// </summary>
     public static string? StepRefusal(ReturnStep step, ReturnStage? stage) => (step, stage) switch
     {
         (ReturnStep.Recommend, null or ReturnStage.Returned) => null,
@@ -63,11 +70,22 @@ public static class ReturnRules
     public static bool RepresentationInTime(DateOnly receivedOn, DateOnly closesOn) => receivedOn <= closesOn;
 
     /// <summary>New Directions close a return only when issued after representations closed.</summary>
-    public static bool DirectionsAfterRepresentations(DateOnly directionsIssuedOn, DateOnly representationsCloseOn) => directionsIssuedOn > representationsCloseOn;
+    public static bool DirectionsAfterRepresentations(
+        DateOnly directionsIssuedOn, DateOnly representationsCloseOn) => directionsIssuedOn > representationsCloseOn;
 
     /// <summary>True when the Directions assign <paramref name="function"/> to an authority other than the Commissioners.</summary>
     public static bool Returns(IEnumerable<FunctionAssignment> directionsAssignments, string function) =>
         directionsAssignments.Any(a => a.Function == function && a.Authority != Authority.Commissioners);
+
+    /// <summary>
+    /// The rule broken by assessing or recommending <paramref name="function"/> when <paramref name="holder"/> (now) is not the Commissioners.
+    /// </summary>
+    public static BrokenRule? NotHeldByCommissionersNow(string function, AuthorityAssignment? holder) =>
+        holder?.Authority == Authority.Commissioners
+            ? null
+            : new BrokenRule(NotHeldByCommissioners,
+                $"'{function}' is held by {(holder is null ? "no authority named by any Directions" : holder.Authority.ToString())} now: " +
+                "only a function Commissioners hold can be assessed for return.");
 
     /// <summary>The codes of the functions Commissioners hold at <paramref name="at"/>, in the order of the register.</summary>
     public static IReadOnlyList<string> HeldByCommissioners(IReadOnlyCollection<AuthorityAssignment> assignments, DateTimeOffset at) =>

@@ -4,6 +4,7 @@ using Governance.API.Infrastructure;
 using Intervention.Contracts.Governance;
 using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Governance.API.Restoration;
@@ -14,8 +15,11 @@ namespace Governance.API.Restoration;
 /// event commit together, and the review date is the announcement's key, so a restart or a second
 /// replica cannot announce the same date twice.
 /// </summary>
-public sealed class ReviewAnnouncer(IServiceScopeFactory scopes, ReviewOptions options, TimeProvider clock, ILogger<ReviewAnnouncer> logger) : BackgroundService
+public sealed class ReviewAnnouncer(IServiceScopeFactory scopes, IOptions<ReviewOptions> options, TimeProvider clock, ILogger<ReviewAnnouncer> logger)
+    : BackgroundService
 {
+    private readonly ReviewOptions options = options.Value;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

@@ -3,17 +3,19 @@ namespace Governance.API.Restoration;
 /// <summary>Settings of the quarterly reviews (section <c>Reviews</c>).</summary>
 public sealed class ReviewOptions
 {
+    public const string Section = "Reviews";
+
     /// <summary>The review dates the seeds name; each quarter after the last follows until <see cref="Until"/>.</summary>
     public static readonly DateOnly[] DefaultDates = [new(2017, 5, 11), new(2017, 8, 11), new(2017, 11, 11)];
 
     /// <summary>Review dates (<c>Reviews:Dates:0</c> ...); the defaults when none are configured.</summary>
-    public IReadOnlyList<DateOnly> Dates { get; init; } = DefaultDates;
+    public IReadOnlyList<DateOnly> Dates { get; set; } = [];
     /// <summary>The last date a quarterly review can fall on: the intervention's end (31 March 2019).</summary>
-    public DateOnly Until { get; init; } = new(2019, 3, 31);
+    public DateOnly Until { get; set; } = new(2019, 3, 31);
     /// <summary>How often the service looks for a review date that has arrived.</summary>
-    public TimeSpan CheckEvery { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>A date missed by more than this (the service was down, or the dates are history) is listed but not announced late.</summary>
-    public int CatchUpDays { get; init; } = 14;
+    public int CatchUpDays { get; set; } = 14;
 }
 
 /// <summary>Which review dates there are, which is next and which are due to be announced. Pure: dates and today in.</summary>

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Finance.API;
+namespace Finance.API.Monitoring;
 
-/// <summary>Stable codes chosen by the caller (directorates, cost centres, savings proposals, MTFS versions): kebab-case.</summary>
-public static partial class Codes
+/// <summary>The codes callers choose for directorates, cost centres and savings proposals: kebab-case.</summary>
+public static partial class MonitoringCodes
 {
     public const string Rule = "must be 2 to 60 lowercase letters, digits and hyphens, starting with a letter";
 
