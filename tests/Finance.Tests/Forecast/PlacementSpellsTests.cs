@@ -52,7 +52,7 @@ public class PlacementSpellsTests
     {
         var open = Spell("U4", October8);
 
-        Assert.Contains("already recorded in U4", PlacementSpells.Start([open], Event, "c-1", "K2", false, October8.AddDays(-1), Now).Refusal!.Detail);
+        Assert.Contains("already recorded in U4", PlacementSpells.Start([open], Event, "c-1", "K2", false, October8.AddDays(-1), Now).Refused!.Detail);
         Assert.Null(open.EndedOn);
     }
 
@@ -78,16 +78,16 @@ public class PlacementSpellsTests
 
     [Fact]
     public void A_placement_change_before_the_open_spell_started_is_refused() =>
-        Assert.NotNull(PlacementSpells.Move([Spell("K2", October8)], Event, "c-1", "U4", false, October8.AddDays(-1), Now).Refusal);
+        Assert.NotNull(PlacementSpells.Move([Spell("K2", October8)], Event, "c-1", "U4", false, October8.AddDays(-1), Now).Refused);
 
     [Fact]
     public void Leaving_care_ends_the_open_spell_and_leaving_before_it_started_is_refused()
     {
         var open = Spell("K2", new DateOnly(2017, 4, 1));
 
-        Assert.Null(PlacementSpells.End([open], Event, "c-1", October8).Refusal);
+        Assert.Null(PlacementSpells.End([open], Event, "c-1", October8).Refused);
         Assert.Equal((October8, Event), (open.EndedOn, open.EndedBy));
-        Assert.NotNull(PlacementSpells.End([Spell("K2", October8)], Event, "c-1", October8.AddDays(-1)).Refusal);
+        Assert.NotNull(PlacementSpells.End([Spell("K2", October8)], Event, "c-1", October8.AddDays(-1)).Refused);
         Assert.Equal(SpellNote.NoOpenPlacement, PlacementSpells.End([], Event, "c-1", October8).Changes!.Note);
     }
 }

@@ -28,7 +28,7 @@ public class MonitoringDecisionsTests
     [Fact]
     public void A_virement_over_the_threshold_needs_a_Cabinet_decision()
     {
-        var refusal = Virement.Record(null, Id, Year2017, Winter(500_000.01m), cabinetThreshold: 500_000m, Now).Refusal!;
+        var refusal = Virement.Record(null, Id, Year2017, Winter(500_000.01m), cabinetThreshold: 500_000m, Now).Refused!;
 
         Assert.Equal(MonitoringEndpoints.CabinetApprovalRule, refusal.Rule);
         Assert.Equal(500_000m, refusal.Extensions!["threshold"]);
@@ -41,7 +41,7 @@ public class MonitoringDecisionsTests
         var recorded = Virement.Record(null, Id, Year2017, Winter(1_000m), 500_000m, Now).Changes!;
 
         Assert.Same(recorded, Virement.Record(recorded, Id, Year2017, Winter(1_000m), 500_000m, Now).Changes);
-        Assert.Equal("virement-id-reused", Virement.Record(recorded, Id, Year2017, Winter(2_000m), 500_000m, Now).Refusal!.Rule);
+        Assert.Equal("virement-id-reused", Virement.Record(recorded, Id, Year2017, Winter(2_000m), 500_000m, Now).Refused!.Rule);
     }
 
     private static ForecastReturnRequest Return(decimal actuals, decimal remaining, string? action = null) =>
@@ -50,7 +50,7 @@ public class MonitoringDecisionsTests
     [Fact]
     public void A_first_return_over_budget_needs_a_management_action()
     {
-        var refusal = ForecastReturn.Record(null, null, AdultSocialCare, 10_000_000m, Year2017, 3, Return(2_500_000m, 7_600_000m), Rag1And5, Now).Refusal!;
+        var refusal = ForecastReturn.Record(null, null, AdultSocialCare, 10_000_000m, Year2017, 3, Return(2_500_000m, 7_600_000m), Rag1And5, Now).Refused!;
 
         Assert.Equal(MonitoringEndpoints.ManagementActionRule, refusal.Rule);
         Assert.Equal(10_000_000m, refusal.Extensions!["previousForecastOutturn"]);

@@ -32,7 +32,7 @@ public class BudgetApprovalTests
     [Fact]
     public void A_budget_with_a_remaining_gap_is_not_balanced()
     {
-        var refusal = BudgetApproval.Approve(Version(), Gap(1_250_000m), FullCouncil, Now).Refusal!;
+        var refusal = BudgetApproval.Approve(Version(), Gap(1_250_000m), FullCouncil, Now).Refused!;
 
         Assert.Equal(MtfsEndpoints.BudgetNotBalancedRule, refusal.Rule);
         Assert.Equal(1_250_000m, refusal.Extensions!["remainingGap"]);
@@ -41,7 +41,7 @@ public class BudgetApprovalTests
     [Fact]
     public void A_council_tax_rise_past_the_referendum_limit_is_refused()
     {
-        var refusal = BudgetApproval.Approve(Version(), Gap(0m, "2016-17: a core increase of 4% is excessive"), FullCouncil, Now).Refusal!;
+        var refusal = BudgetApproval.Approve(Version(), Gap(0m, "2016-17: a core increase of 4% is excessive"), FullCouncil, Now).Refused!;
 
         Assert.Equal(MtfsEndpoints.ReferendumRule, refusal.Rule);
         Assert.Null(Version().ApprovedAt);

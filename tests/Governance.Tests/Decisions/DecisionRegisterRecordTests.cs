@@ -50,6 +50,6 @@ public class DecisionRegisterRecordTests
 
         var reused = Assert.IsType<DecisionRegister.IdReused>(DecisionRegister.Record(existing, other, Intervention2015(), Now));
         Assert.Equal(["summary"], reused.Differences);
-        Assert.Equal(DecisionRegister.IdReusedRule, reused.Refusal.Rule);
+        Assert.Equal(DecisionRegister.IdReusedRule, reused.Refused.Rule);
     }
 }

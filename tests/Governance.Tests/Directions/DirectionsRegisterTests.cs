@@ -28,7 +28,7 @@ public class DirectionsRegisterTests
         var decided = DirectionsRegister.Issue(LicensingToTheCouncil("2016-12-21T00:00:00Z"), RecordedLate, InterventionBegan, Intervention2015(), []);
 
         var issued = decided.Changes!;
-        Assert.Null(decided.Refusal);
+        Assert.Null(decided.Refused);
         Assert.Equal((DateTimeOffset.Parse("2016-12-21T00:00:00Z"), RecordedLate), (issued.Directions.EffectiveFrom, issued.Directions.RecordedAt));
         Assert.Equal(["DCLG"], issued.Directions.IssuedBy);
         var assignment = Assert.Single(issued.Directions.Assignments);
@@ -47,7 +47,7 @@ public class DirectionsRegisterTests
         var decided = DirectionsRegister.Issue(LicensingToTheCouncil("2016-12-21T00:00:00Z", Authority.Cabinet), RecordedLate, InterventionBegan, register, []);
 
         Assert.Null(decided.Changes);
-        Assert.Equal("contradictory-directions", decided.Refusal!.Rule);
+        Assert.Equal("contradictory-directions", decided.Refused!.Rule);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class DirectionsRegisterTests
     {
         var decided = DirectionsRegister.Issue(LicensingToTheCouncil("2015-02-25T00:00:00Z"), RecordedLate, InterventionBegan, Intervention2015(), []);
 
-        Assert.Equal("before-intervention", decided.Refusal!.Rule);
+        Assert.Equal("before-intervention", decided.Refused!.Rule);
     }
 
     [Fact]

@@ -57,8 +57,8 @@ public class ReturnProcessTests
     {
         var request = new AssessReturnTestRequest { Test = ReturnTest.QualityAssured, Rag = Rag.Green, Evidence = "e", Assessor = "a" };
 
-        Assert.Equal(ReturnRules.NotHeldByCommissioners, TestAssessment.Record(Function, HeldBy(Authority.Council), request, Now).Refusal!.Rule);
-        Assert.Equal(ReturnRules.NotHeldByCommissioners, TestAssessment.Record(Function, null, request, Now).Refusal!.Rule);
+        Assert.Equal(ReturnRules.NotHeldByCommissioners, TestAssessment.Record(Function, HeldBy(Authority.Council), request, Now).Refused!.Rule);
+        Assert.Equal(ReturnRules.NotHeldByCommissioners, TestAssessment.Record(Function, null, request, Now).Refused!.Rule);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class ReturnProcessTests
         var assessments = AllGreen();
         assessments.Add(Assessed(ReturnTest.OfficerLeadership, Rag.Amber, "2017-12-20T10:00:00Z"));
 
-        var refusal = ReturnProcess.Recommend(Function, HeldBy(Authority.Commissioners), null, assessments, Recommendation, Now).Refusal!;
+        var refusal = ReturnProcess.Recommend(Function, HeldBy(Authority.Commissioners), null, assessments, Recommendation, Now).Refused!;
 
         Assert.Equal(ReturnRules.FourTestsNotGreen, refusal.Rule);
         Assert.Equal(["OfficerLeadership"], (string[])refusal.Extensions!["failingTests"]!);
@@ -85,7 +85,7 @@ public class ReturnProcessTests
     [Fact]
     public void A_second_recommendation_while_one_is_in_progress_is_refused()
     {
-        var refusal = ReturnProcess.Recommend(Function, HeldBy(Authority.Commissioners), Recommended(), AllGreen(), Recommendation, Now).Refusal!;
+        var refusal = ReturnProcess.Recommend(Function, HeldBy(Authority.Commissioners), Recommended(), AllGreen(), Recommendation, Now).Refused!;
 
         Assert.Equal(ReturnRules.ReturnInProgress, refusal.Rule);
         Assert.Equal("Recommended", refusal.Extensions!["stage"]);
@@ -117,7 +117,7 @@ public class ReturnProcessTests
 
         var taken = ReturnProcess.Represent(Function, process, On(3, 1), Now).Changes!;
         Assert.Equal((process.Id, "Rotherham Council"), (taken.ReturnProcessId, taken.MadeBy));
-        Assert.Equal(ReturnRules.RepresentationsClosed, ReturnProcess.Represent(Function, process, On(3, 2), Now).Refusal!.Rule);
+        Assert.Equal(ReturnRules.RepresentationsClosed, ReturnProcess.Represent(Function, process, On(3, 2), Now).Refused!.Rule);
     }
 
     [Fact]

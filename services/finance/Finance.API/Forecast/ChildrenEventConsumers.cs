@@ -106,9 +106,9 @@ internal static class PlacementEvents
     }
 
     /// <summary>Saves what <paramref name="decided"/> opened with the child's spells, or refuses the event by the rule it broke.</summary>
-    public static SpellChange Apply(FinanceDb db, List<PlacementSpellRecord> spells, Guid eventId, Decided<SpellChange> decided)
+    public static SpellChange Apply(FinanceDb db, List<PlacementSpellRecord> spells, Guid eventId, Decision<SpellChange> decided)
     {
-        if (decided.Refusal is { } broken) throw new PlacementEventRefusedException(eventId, broken.Detail);
+        if (decided.Refused is { } broken) throw new PlacementEventRefusedException(eventId, broken.Detail ?? broken.Rule ?? "refused");
         if (decided.Changes!.Opened is { } opened)
         {
             db.PlacementSpells.Add(opened);

@@ -27,38 +27,38 @@ public enum SpellNote
 public static class PlacementSpells
 {
     /// <summary>A child came into care on <paramref name="on"/> in <paramref name="placementType"/>.</summary>
-    public static Decided<SpellChange> Start(IReadOnlyList<PlacementSpellRecord> spells, Guid eventId, string childRef, string placementType,
+    public static Decision<SpellChange> Start(IReadOnlyList<PlacementSpellRecord> spells, Guid eventId, string childRef, string placementType,
         bool stovewood, DateOnly on, DateTimeOffset now)
     {
         var open = spells.SingleOrDefault(spell => spell.EndedOn is null);
         if (open is not null && open.StartedOn == on && open.PlacementType == Normalised(placementType))
             return new SpellChange(null, SpellNote.AlreadyRecorded);
         if (open is not null && open.StartedOn >= on)
-            return new BrokenRule("child-already-in-a-later-placement",
+            return Refusal.ByRule("child-already-in-a-later-placement",
                 $"child {childRef} is already recorded in {open.PlacementType} from {open.StartedOn:yyyy-MM-dd}, not before {on:yyyy-MM-dd}");
         if (open is not null) (open.EndedOn, open.EndedBy) = (on, eventId);
         return new SpellChange(Open(eventId, childRef, placementType, stovewood, on, now), open is null ? SpellNote.None : SpellNote.PreviousPeriodEnded);
     }
 
     /// <summary>A looked-after child moved to <paramref name="placementType"/> on <paramref name="on"/>.</summary>
-    public static Decided<SpellChange> Move(IReadOnlyList<PlacementSpellRecord> spells, Guid eventId, string childRef, string placementType,
+    public static Decision<SpellChange> Move(IReadOnlyList<PlacementSpellRecord> spells, Guid eventId, string childRef, string placementType,
         bool stovewood, DateOnly on, DateTimeOffset now)
     {
         var open = spells.SingleOrDefault(spell => spell.EndedOn is null);
         if (open is not null && on < open.StartedOn)
-            return new BrokenRule("placement-change-before-placement",
+            return Refusal.ByRule("placement-change-before-placement",
                 $"child {childRef}'s placement {open.PlacementType} started {open.StartedOn:yyyy-MM-dd}, after the change on {on:yyyy-MM-dd}");
         if (open is not null) (open.EndedOn, open.EndedBy) = (on, eventId);
         return new SpellChange(Open(eventId, childRef, placementType, stovewood, on, now), open is null ? SpellNote.NoOpenPlacement : SpellNote.None);
     }
 
     /// <summary>A child ceased to be looked after on <paramref name="on"/>: the open spell ends.</summary>
-    public static Decided<SpellChange> End(IReadOnlyList<PlacementSpellRecord> spells, Guid eventId, string childRef, DateOnly on)
+    public static Decision<SpellChange> End(IReadOnlyList<PlacementSpellRecord> spells, Guid eventId, string childRef, DateOnly on)
     {
         var open = spells.SingleOrDefault(spell => spell.EndedOn is null);
         if (open is null) return new SpellChange(null, SpellNote.NoOpenPlacement);
         if (on < open.StartedOn)
-            return new BrokenRule("care-ended-before-placement",
+            return Refusal.ByRule("care-ended-before-placement",
                 $"child {childRef}'s placement started {open.StartedOn:yyyy-MM-dd}, after they ceased to be looked after on {on:yyyy-MM-dd}");
         (open.EndedOn, open.EndedBy) = (on, eventId);
         return new SpellChange(null, SpellNote.None);

@@ -27,9 +27,9 @@ public sealed class ForecastReturn
     public sealed record Recorded(ForecastReturn Return, bool IsNew, Rag Rag, ForecastOutturnChanged? Changed);
 
     /// <summary>The rule broken by returning a forecast for the cost centre forecast from children's placements.</summary>
-    public static BrokenRule? DemandLed(string costCentre, string placementsCostCentre) =>
+    public static Refusal? DemandLed(string costCentre, string placementsCostCentre) =>
         costCentre == placementsCostCentre
-            ? new BrokenRule(MonitoringEndpoints.DemandLedRule,
+            ? Refusal.ByRule(MonitoringEndpoints.DemandLedRule,
                 $"'{costCentre}' is forecast from the children's placements the children's service reports " +
                 "(GET /api/forecast/children-placements), not by monthly return.")
             : null;
@@ -40,14 +40,14 @@ public sealed class ForecastReturn
     /// </summary>
     /// <param name="existing">The month's return already recorded, amended by this one; null when none.</param>
     /// <param name="previous">The latest return of an earlier month of the year; null when none.</param>
-    public static Decided<Recorded> Record(ForecastReturn? existing, ForecastReturn? previous, CostCentre centre, decimal budget,
+    public static Decision<Recorded> Record(ForecastReturn? existing, ForecastReturn? previous, CostCentre centre, decimal budget,
         FinancialYear year, int month, ForecastReturnRequest request, RagThresholds rag, DateTimeOffset now)
     {
         var before = previous?.ForecastOutturn ?? budget;
         var outturn = request.ActualsToDate!.Value + request.ForecastRemaining!.Value;
         var action = string.IsNullOrWhiteSpace(request.ManagementAction) ? null : request.ManagementAction.Trim();
         if (outturn > before && action is null)
-            return new BrokenRule(MonitoringEndpoints.ManagementActionRule,
+            return Refusal.ByRule(MonitoringEndpoints.ManagementActionRule,
                 $"The forecast outturn {outturn:N2} is worse than {(previous is null ? "the budget" : $"period {previous.Month}'s")} {before:N2}: " +
                 "record the management action (managementAction).",
                 new Dictionary<string, object?> { ["previousForecastOutturn"] = before, ["forecastOutturn"] = outturn });

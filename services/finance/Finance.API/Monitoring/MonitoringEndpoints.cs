@@ -109,7 +109,7 @@ public static class MonitoringEndpoints
 
         var existing = await db.Virements.FindAsync([id], ct);
         var decided = Virement.Record(existing, id, financialYear, request, options.Value.VirementCabinetThreshold, clock.GetUtcNow());
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         if (decided.Changes == existing) return TypedResults.Ok(request);
         db.Virements.Add(decided.Changes!);
         await db.SaveChangesAsync(ct);
@@ -132,7 +132,7 @@ public static class MonitoringEndpoints
         var centre = await db.CostCentres.AsNoTracking().FirstOrDefaultAsync(c => c.Code == costCentre, ct);
         var errors = MonitoringRequests.Validate(year, month, costCentre, request, centre is not null, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (ForecastReturn.DemandLed(costCentre, forecastOptions.Value.PlacementsCostCentre) is { } demandLed) return demandLed.ToConflict();
+        if (ForecastReturn.DemandLed(costCentre, forecastOptions.Value.PlacementsCostCentre) is { } demandLed) return demandLed.AsProblem();
         var budgets = await Budgets.CurrentAsync(db, year: financialYear.StartYear, costCentre: costCentre, ct: ct);
         if (!budgets.TryGetValue((financialYear.StartYear, costCentre), out var budget))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["costCentre"] = [$"'{costCentre}' has no budget for {financialYear}: set one first"] });
@@ -144,7 +144,7 @@ public static class MonitoringEndpoints
         var existing = await db.ForecastReturns.FindAsync([financialYear.StartYear, month, costCentre], ct);
         var now = clock.GetUtcNow();
         var decided = ForecastReturn.Record(existing, previous, centre!, budget, financialYear, month, request, rag.Value, now);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         var recorded = decided.Changes!;
         if (recorded.IsNew) db.ForecastReturns.Add(recorded.Return);
         if (recorded.Changed is { } changed) db.AddEvent(changed, now);

@@ -20,16 +20,16 @@ public sealed class Virement
     /// The virement under <paramref name="id"/>: the same again is <paramref name="existing"/> itself (nothing new); other figures
     /// under its id are refused; a new one over <paramref name="cabinetThreshold"/> pounds needs the Cabinet decision that approved it.
     /// </summary>
-    public static Decided<Virement> Record(
+    public static Decision<Virement> Record(
         Virement? existing, Guid id, FinancialYear year, VirementRequest request, decimal cabinetThreshold, DateTimeOffset now)
     {
         if (existing is not null)
             return existing.Year == year.StartYear && existing.FromCostCentre == request.From && existing.ToCostCentre == request.To
                    && existing.Amount == request.Amount
                 ? existing
-                : new BrokenRule("virement-id-reused", $"Virement {id} is already recorded with other figures.");
+                : Refusal.ByRule("virement-id-reused", $"Virement {id} is already recorded with other figures.");
         if (request.Amount > cabinetThreshold && string.IsNullOrWhiteSpace(request.CabinetDecision))
-            return new BrokenRule(MonitoringEndpoints.CabinetApprovalRule,
+            return Refusal.ByRule(MonitoringEndpoints.CabinetApprovalRule,
                 $"A virement of {request.Amount:N2} pounds is over the {cabinetThreshold:N2} threshold: " +
                 "name the Cabinet decision that approved it (cabinetDecision).",
                 new Dictionary<string, object?> { ["threshold"] = cabinetThreshold });

@@ -17,15 +17,15 @@ public static class BudgetApproval
     /// The first approval is kept on the version and reported as a key Council decision on <c>financial-services</c>;
     /// approving again is the same decision and reports nothing new.
     /// </summary>
-    public static Decided<Approved> Approve(MtfsVersion version, MtfsGap gap, ApproveBudgetRequest request, DateTimeOffset now)
+    public static Decision<Approved> Approve(MtfsVersion version, MtfsGap gap, ApproveBudgetRequest request, DateTimeOffset now)
     {
         var first = gap.Years[0];
         if (first.RemainingGap != 0)
-            return new BrokenRule(MtfsEndpoints.BudgetNotBalancedRule,
+            return Refusal.ByRule(MtfsEndpoints.BudgetNotBalancedRule,
                 $"{first.Year}'s gap after savings and planned reserves is {first.RemainingGap:N2} pounds, not zero: the budget does not balance.",
                 new Dictionary<string, object?> { ["year"] = first.Year, ["remainingGap"] = first.RemainingGap });
         if (first.ReferendumLimitBreaches.Count > 0)
-            return new BrokenRule(MtfsEndpoints.ReferendumRule, string.Join("; ", first.ReferendumLimitBreaches),
+            return Refusal.ByRule(MtfsEndpoints.ReferendumRule, string.Join("; ", first.ReferendumLimitBreaches),
                 new Dictionary<string, object?> { ["year"] = first.Year });
         if (version.ApprovedAt is not null) return new Approved(null);
 

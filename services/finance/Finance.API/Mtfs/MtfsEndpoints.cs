@@ -190,7 +190,7 @@ public static class MtfsEndpoints
         if (target is null) return TypedResults.NotFound();
         var gap = await GapOf(target, placements, limits.Value, ct);
         var decided = BudgetApproval.Approve(target, gap, request, now);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         if (decided.Changes!.Recorded is { } recorded)
         {
             db.AddEvent(recorded, now);

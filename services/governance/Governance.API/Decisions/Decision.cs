@@ -53,17 +53,17 @@ public sealed class Decision
     /// before it was taken, and once: the same Commissioner again changes nothing; another is refused.
     /// </summary>
     /// <returns>The rule that forbids the sign-off; null when it is recorded (or was already, by the same Commissioner).</returns>
-    public BrokenRule? SignOff(string signerName, DateTimeOffset signedAt)
+    public Refusal? SignOff(string signerName, DateTimeOffset signedAt)
     {
         if (SignedOffBy is { } signed)
-            return signed == signerName ? null : new BrokenRule("already-signed-off", $"Decision {Id} was signed off by {signed} at {SignedOffAt:O}.");
+            return signed == signerName ? null : Refusal.ByRule("already-signed-off", $"Decision {Id} was signed off by {signed} at {SignedOffAt:O}.");
         if (!DecisionValidity.NeedsSignOff(this))
-            return new BrokenRule("sign-off-not-required", KeyDecision
+            return Refusal.ByRule("sign-off-not-required", KeyDecision
                 ? $"'{Function}' was held by {HolderAuthority?.ToString() ?? "no authority under Directions"} with {HolderOversight?.ToString() ?? "no"} " +
                   $"oversight when decision {Id} was taken: only veto oversight needs a Commissioner's sign-off."
                 : $"Decision {Id} is not a key decision: only key decisions under veto oversight need a Commissioner's sign-off.");
         if (signedAt < DecidedAt)
-            return new BrokenRule("sign-off-before-decision", $"signedAt {signedAt:O} is before the decision was taken ({DecidedAt:O}).");
+            return Refusal.ByRule("sign-off-before-decision", $"signedAt {signedAt:O} is before the decision was taken ({DecidedAt:O}).");
         SignedOffBy = signerName;
         SignedOffAt = signedAt;
         return null;

@@ -28,7 +28,7 @@ public static class DecisionRegister
         public string Detail => $"Decision {Existing.Id} is already in the register with a different {string.Join(", ", Differences)}; " +
                                 "a decision's facts never change: report a new decision under a new id.";
 
-        public BrokenRule Refusal => new(IdReusedRule, Detail);
+        public Refusal Refused => Refusal.ByRule(IdReusedRule, Detail);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class DecisionsEndpoints
                 {
                     DecisionRegister.Recorded r => TypedResults.Created($"/api/decisions/{r.Decision.Id}", ToDetail(r.Decision, calendar, now)),
                     DecisionRegister.AlreadyRecorded a => TypedResults.Ok(ToDetail(a.Decision, calendar, now)),
-                    DecisionRegister.IdReused reused => reused.Refusal.ToConflict(),
+                    DecisionRegister.IdReused reused => reused.Refused.AsProblem(),
                     _ => throw new InvalidOperationException($"Unexpected recording {recording}"),
                 };
             }
@@ -132,7 +132,7 @@ public static class DecisionsEndpoints
         var decision = await db.Set<Decision>().FromSql($"SELECT * FROM decisions WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (decision is null) return TypedResults.NotFound();
 
-        if (decision.SignOff(request.SignerName!.Trim(), (request.SignedAt ?? now).ToUniversalTime()) is { } broken) return broken.ToConflict();
+        if (decision.SignOff(request.SignerName!.Trim(), (request.SignedAt ?? now).ToUniversalTime()) is { } broken) return broken.AsProblem();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(ToDetail(decision, calendar, now));

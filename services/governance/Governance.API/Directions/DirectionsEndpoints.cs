@@ -50,7 +50,7 @@ public static class DirectionsEndpoints
         var decisions = await db.Set<Decision>().Where(d => functions.Contains(d.Function) && d.DecidedAt >= effectiveFrom).ToListAsync(ct);
 
         var decided = DirectionsRegister.Issue(request, recordedAt, interventionBegan, register, decisions);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         var issued = decided.Changes!;
         db.Directions.Add(issued.Directions);
         foreach (var questioned in issued.Questioned) db.AddEvent(questioned, recordedAt);

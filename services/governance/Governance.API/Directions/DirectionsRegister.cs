@@ -25,13 +25,13 @@ public static class DirectionsRegister
     /// <param name="interventionBegan">When the earliest Directions in the register took effect; null for the first.</param>
     /// <param name="register">The register's assignments of the functions these Directions assign.</param>
     /// <param name="decisions">Decisions on those functions taken at or after the Directions' effective instant.</param>
-    public static Decided<Issued> Issue(IssueDirectionsRequest request, DateTimeOffset recordedAt, DateTimeOffset? interventionBegan,
+    public static Decision<Issued> Issue(IssueDirectionsRequest request, DateTimeOffset recordedAt, DateTimeOffset? interventionBegan,
         IReadOnlyList<AuthorityAssignment> register, IReadOnlyList<Decision> decisions)
     {
         var effectiveFrom = request.EffectiveFrom!.Value.ToUniversalTime();
         var sameInstant = register.Where(a => a.EffectiveFrom == effectiveFrom).ToList();
         if (DirectionsRules.Conflicts(effectiveFrom, request.Assignments!, interventionBegan, sameInstant) is [var conflict, ..])
-            return new BrokenRule(conflict.Rule, conflict.Detail);
+            return Refusal.ByRule(conflict.Rule, conflict.Detail);
 
         var directions = new IssuedDirections
         {

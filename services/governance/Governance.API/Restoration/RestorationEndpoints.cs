@@ -84,7 +84,7 @@ public static class RestorationEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The assessment cannot be recorded");
 
         var decided = TestAssessment.Record(function, await HolderAsync(db, function, now, ct), request, now);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         db.Set<TestAssessment>().Add(decided.Changes!);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/restoration/{function}", decided.Changes!.ToResponse());
@@ -106,7 +106,7 @@ public static class RestorationEndpoints
         var current = await CurrentReturnAsync(db, function, ct);
         var assessments = await db.Set<TestAssessment>().AsNoTracking().Where(a => a.Function == function).ToListAsync(ct);
         var decided = ReturnProcess.Recommend(function, holder, current, assessments, request, now);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         db.Set<ReturnProcess>().Add(decided.Changes!);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/restoration/{function}", decided.Changes!.ToResponse());
@@ -124,7 +124,7 @@ public static class RestorationEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The \"minded to\" decision cannot be recorded");
 
         var current = await CurrentReturnAsync(db, function, ct, track: true);
-        if (ReturnProcess.MindedTo(function, current, request, clock.GetUtcNow()) is { } broken) return broken.ToConflict();
+        if (ReturnProcess.MindedTo(function, current, request, clock.GetUtcNow()) is { } broken) return broken.AsProblem();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(current!.ToResponse());
     }
@@ -142,7 +142,7 @@ public static class RestorationEndpoints
 
         var current = await CurrentReturnAsync(db, function, ct, track: true);
         var decided = ReturnProcess.Represent(function, current, request, clock.GetUtcNow());
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         db.Set<ReturnRepresentation>().Add(decided.Changes!);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await CurrentReturnAsync(db, function, ct))!.ToResponse());
@@ -162,7 +162,7 @@ public static class RestorationEndpoints
         if (directions is null) return DirectionsIdProblem($"no Directions with id {request.DirectionsId} are in the register");
 
         var current = await CurrentReturnAsync(db, function, ct, track: true);
-        if (ReturnProcess.Close(function, current, directions, clock.GetUtcNow()) is { } broken) return broken.ToConflict();
+        if (ReturnProcess.Close(function, current, directions, clock.GetUtcNow()) is { } broken) return broken.AsProblem();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(current!.ToResponse());
     }

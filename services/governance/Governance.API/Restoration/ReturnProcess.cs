@@ -34,7 +34,7 @@ public sealed class ReturnProcess
     /// Commissioners recommend the return of <paramref name="function"/>: only while they hold it, with no other return open,
     /// and when the latest assessment of each of the four tests is Green.
     /// </summary>
-    public static Decided<ReturnProcess> Recommend(string function, AuthorityAssignment? holder, ReturnProcess? current,
+    public static Decision<ReturnProcess> Recommend(string function, AuthorityAssignment? holder, ReturnProcess? current,
         IReadOnlyCollection<TestAssessment> assessments, RecommendReturnRequest request, DateTimeOffset now)
     {
         if (ReturnRules.NotHeldByCommissionersNow(function, holder) is { } notHeld) return notHeld;
@@ -44,7 +44,7 @@ public sealed class ReturnProcess
         if (notGreen.Count > 0)
         {
             var detail = string.Join("; ", notGreen.Select(test => latest.TryGetValue(test, out var a) ? $"{test} is {a.Rag}" : $"{test} has not been assessed"));
-            return new BrokenRule(ReturnRules.FourTestsNotGreen,
+            return Refusal.ByRule(ReturnRules.FourTestsNotGreen,
                 $"A return of '{function}' can be recommended only when all four tests are Green: {detail}.",
                 new Dictionary<string, object?> { ["failingTests"] = notGreen.Select(test => test.ToString()).ToArray() });
         }
@@ -59,15 +59,15 @@ public sealed class ReturnProcess
     }
 
     /// <summary>The Secretary of State's department is "minded to" return the function: after the recommendation, once.</summary>
-    public static BrokenRule? MindedTo(string function, ReturnProcess? current, MindedToRequest request, DateTimeOffset now) =>
+    public static Refusal? MindedTo(string function, ReturnProcess? current, MindedToRequest request, DateTimeOffset now) =>
         StepRefused(ReturnStep.MindedTo, function, current) ?? current!.RecordMindedTo(request, now);
 
     /// <summary>Records the "minded to" decision on this return (see <see cref="MindedTo"/>); null when recorded.</summary>
-    public BrokenRule? RecordMindedTo(MindedToRequest request, DateTimeOffset now)
+    public Refusal? RecordMindedTo(MindedToRequest request, DateTimeOffset now)
     {
         if (StepRefused(ReturnStep.MindedTo, Function, this) is { } refused) return refused;
         if (request.MindedToOn < RecommendedOn)
-            return new BrokenRule(ReturnRules.MindedToBeforeRecommendation,
+            return Refusal.ByRule(ReturnRules.MindedToBeforeRecommendation,
                 $"The \"minded to\" decision ({request.MindedToOn:yyyy-MM-dd}) cannot precede the recommendation of {RecommendedOn:yyyy-MM-dd}.");
         MindedToOn = request.MindedToOn;
         MindedToBy = request.Department!.Trim();
@@ -77,11 +77,11 @@ public sealed class ReturnProcess
     }
 
     /// <summary>A representation on a "minded to" return, received on or before the closing date.</summary>
-    public static Decided<ReturnRepresentation> Represent(string function, ReturnProcess? current, RepresentationRequest request, DateTimeOffset now)
+    public static Decision<ReturnRepresentation> Represent(string function, ReturnProcess? current, RepresentationRequest request, DateTimeOffset now)
     {
         if (StepRefused(ReturnStep.Representation, function, current) is { } refused) return refused;
         if (!ReturnRules.RepresentationInTime(request.ReceivedOn!.Value, current!.RepresentationsCloseOn!.Value))
-            return new BrokenRule(ReturnRules.RepresentationsClosed,
+            return Refusal.ByRule(ReturnRules.RepresentationsClosed,
                 $"Representations on the return of '{function}' closed on {current.RepresentationsCloseOn:yyyy-MM-dd}; " +
                 $"this one was received {request.ReceivedOn:yyyy-MM-dd}.");
         return new ReturnRepresentation
@@ -96,24 +96,24 @@ public sealed class ReturnProcess
     }
 
     /// <summary>New Directions close the return: issued after representations closed, giving the function to someone other than the Commissioners.</summary>
-    public static BrokenRule? Close(string function, ReturnProcess? current, IssuedDirections directions, DateTimeOffset now)
+    public static Refusal? Close(string function, ReturnProcess? current, IssuedDirections directions, DateTimeOffset now)
     {
         if (StepRefused(ReturnStep.Close, function, current) is { } refused) return refused;
         if (!ReturnRules.DirectionsAfterRepresentations(directions.IssuedOn, current!.RepresentationsCloseOn!.Value))
-            return new BrokenRule(ReturnRules.RepresentationsStillOpen,
+            return Refusal.ByRule(ReturnRules.RepresentationsStillOpen,
                 $"The Directions were issued {directions.IssuedOn:yyyy-MM-dd}, before representations closed on {current.RepresentationsCloseOn:yyyy-MM-dd}.");
         var assigned = directions.Assignments.Select(a => new FunctionAssignment { Function = a.Function, Authority = a.Authority, Oversight = a.Oversight });
         if (!ReturnRules.Returns(assigned, function))
-            return new BrokenRule(ReturnRules.DirectionsDoNotReturnFunction,
+            return Refusal.ByRule(ReturnRules.DirectionsDoNotReturnFunction,
                 $"Directions {directions.Id} do not give '{function}' to an authority other than the Commissioners.");
         current.ReturnedByDirectionsId = directions.Id;
         current.ClosedAt = now;
         return null;
     }
 
-    private static BrokenRule? StepRefused(ReturnStep step, string function, ReturnProcess? current) =>
+    private static Refusal? StepRefused(ReturnStep step, string function, ReturnProcess? current) =>
         ReturnRules.StepRefusal(step, current?.Stage) is { } rule
-            ? new BrokenRule(rule,
+            ? Refusal.ByRule(rule,
                 current is null ? $"No return of '{function}' has been recommended." : $"The return of '{function}' is at stage {current.Stage}: rule '{rule}'.",
                 new Dictionary<string, object?> { ["stage"] = current?.Stage.ToString() })
             : null;

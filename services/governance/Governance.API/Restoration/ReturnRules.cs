@@ -80,10 +80,10 @@ public static class ReturnRules
     /// <summary>
     /// The rule broken by assessing or recommending <paramref name="function"/> when <paramref name="holder"/> (now) is not the Commissioners.
     /// </summary>
-    public static BrokenRule? NotHeldByCommissionersNow(string function, AuthorityAssignment? holder) =>
+    public static Refusal? NotHeldByCommissionersNow(string function, AuthorityAssignment? holder) =>
         holder?.Authority == Authority.Commissioners
             ? null
-            : new BrokenRule(NotHeldByCommissioners,
+            : Refusal.ByRule(NotHeldByCommissioners,
                 $"'{function}' is held by {(holder is null ? "no authority named by any Directions" : holder.Authority.ToString())} now: " +
                 "only a function Commissioners hold can be assessed for return.");
 

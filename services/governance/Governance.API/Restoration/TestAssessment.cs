@@ -25,7 +25,7 @@ public sealed class TestAssessment
     /// An assessment of <paramref name="function"/> as requested, recorded at <paramref name="now"/>: only a function the
     /// Commissioners hold now (<paramref name="holder"/>) is assessed for return.
     /// </summary>
-    public static Decided<TestAssessment> Record(string function, AuthorityAssignment? holder, AssessReturnTestRequest request, DateTimeOffset now)
+    public static Decision<TestAssessment> Record(string function, AuthorityAssignment? holder, AssessReturnTestRequest request, DateTimeOffset now)
     {
         if (ReturnRules.NotHeldByCommissionersNow(function, holder) is { } refusal) return refusal;
         return new TestAssessment
