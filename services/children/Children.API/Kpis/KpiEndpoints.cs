@@ -34,11 +34,7 @@ public static class KpiEndpoints
         if (!TryDay(asAt, clock, out var day)) return Invalid();
         var kpis = calculator.Calculate(await KpiData.LoadAsync(db, ct), day);
         var now = clock.GetUtcNow();
-        db.AddEvent(new KpisPublished
-        {
-            EventId = Guid.CreateVersion7(now), OccurredAt = now, AsAt = day,
-            Kpis = kpis.Select(k => new KpiFigure { Name = k.Name, Value = k.Value, Numerator = k.Numerator, Denominator = k.Denominator }).ToList(),
-        }, now);
+        db.AddEvent(KpiPublication.Of(kpis, day, now), now);
         await db.SaveChangesAsync(ct);
         KpiRefreshes.Add(1, new KeyValuePair<string, object?>("kind", "published"));
         return TypedResults.Accepted($"/api/kpis?asAt={day:yyyy-MM-dd}", kpis);
