@@ -18,7 +18,40 @@ public static class ReturnStore
         [Tables.Missing] = ("missing_rows", ["child", "dob", "missing", "mis_start", "mis_end"]),
     };
 
-    public static async Task ReplaceYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    /// <summary>Two imports of the same year one after the other, never interleaved: a lock held to the end of the transaction.</summary>
+    public static async Task LockYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        await using var lockYear = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('903 ' || @year))", connection);
+        lockYear.Parameters.AddWithValue("year", year.ToString());
+        await lockYear.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Replaces what the year held of <paramref name="table"/> with the rows of its file; answers the number of data rows.</summary>
+    public static async Task<int> ReplaceYearAsync(NpgsqlConnection connection, CollectionYear year, string table, CsvFile csv, string file, CancellationToken ct)
+    {
+        await DeleteYearAsync(connection, table, year, ct);
+        return Tables.IsCore(table)
+            ? await CopyCoreAsync(connection, year, table, file, csv, ct)
+            : await CopyOtherAsync(connection, year, table, file, csv, ct);
+    }
+
+    /// <summary>Keeps the import's summary: the files sent, the rows kept, the number of findings and their counts by rule.</summary>
+    public static async Task RecordImportAsync(NpgsqlConnection connection, ImportReport report, IEnumerable<string> tables, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO imports (id, collection_year, imported_at, files, rows, findings, counts) VALUES (@id, @year, @at, @files, @rows, @findings, @counts::jsonb)",
+            connection);
+        cmd.Parameters.AddWithValue("id", report.Id);
+        cmd.Parameters.AddWithValue("year", report.CollectionYear);
+        cmd.Parameters.AddWithValue("at", at);
+        cmd.Parameters.AddWithValue("files", tables.Order().ToArray());
+        cmd.Parameters.AddWithValue("rows", report.Rows.Values.Sum());
+        cmd.Parameters.AddWithValue("findings", report.Errors.Count);
+        cmd.Parameters.AddWithValue("counts", System.Text.Json.JsonSerializer.Serialize(report.Counts));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task DeleteYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
     {
         var sql = Tables.IsCore(table)
             ? $"DELETE FROM {Core[table].Table} WHERE collection_year = @year"
@@ -33,7 +66,7 @@ public static class ReturnStore
     /// Copies a core table straight from its file, one record at a time: nothing of the file is kept in memory.
     /// Answers the number of data rows.
     /// </summary>
-    public static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    private static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
     {
         var header = csv.Next();
         var map = RowReader.MapColumns(table, file, header);
@@ -157,7 +190,7 @@ public static class ReturnStore
     }
 
     /// <summary>Copies one of the return's other tables straight from its file, row by row, as sent.</summary>
-    public static async Task<int> CopyOtherAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    private static async Task<int> CopyOtherAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
     {
         var header = csv.Next();
         RowReader.MapColumns(table, file, header);
@@ -230,6 +263,10 @@ public static class ReturnStore
         return tables;
     }
 
+    /// <summary>
+    /// The DbContext's own connection, opened, for the 903 feature's COPY and its reads (measured: <c>bench/children</c>).
+    /// Other features go through EF Core.
+    /// </summary>
     public static async Task<NpgsqlConnection> OpenAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
