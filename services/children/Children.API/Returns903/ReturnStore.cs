@@ -263,6 +263,39 @@ public static class ReturnStore
         return tables;
     }
 
+    /// <summary>The care the KPIs read from the 903 rows: one row per child and start date (a live record over an imported one, a later return over an earlier).</summary>
+    public sealed record CareRows(Dictionary<string, DateOnly> DatesOfBirth, List<Kpis.CareEpisode> Episodes, List<Kpis.MissingEpisode> Missing);
+
+    /// <summary>Each child's date of birth, episodes and missing episodes as the latest record of each holds them.</summary>
+    public static async Task<CareRows> CareAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
+    {
+        var connection = await OpenAsync(db, ct);
+        var care = new CareRows([], [], []);
+        await ReadAsync(connection, "SELECT DISTINCT ON (child) child, dob FROM header_rows ORDER BY child, collection_year IS NOT NULL, collection_year DESC", row =>
+        {
+            if (Codes.Date(row.GetString(1)) is { } dob) care.DatesOfBirth[row.GetString(0)] = dob;
+        }, ct);
+        await ReadAsync(connection,
+            "SELECT DISTINCT ON (child, decom_on) child, decom_on, dec_on, rne, ls, place, home_post, pl_post FROM episode_rows WHERE decom_on IS NOT NULL " +
+            "ORDER BY child, decom_on, collection_year IS NOT NULL, collection_year DESC",
+            row => care.Episodes.Add(new Kpis.CareEpisode(row.GetString(0), row.GetFieldValue<DateOnly>(1), Date(row, 2),
+                row.GetString(3), row.GetString(4), row.GetString(5), row.GetString(6), row.GetString(7))), ct);
+        await ReadAsync(connection,
+            "SELECT DISTINCT ON (child, mis_start_on) child, mis_start_on, mis_end_on FROM missing_rows WHERE mis_start_on IS NOT NULL " +
+            "ORDER BY child, mis_start_on, collection_year IS NOT NULL, collection_year DESC",
+            row => care.Missing.Add(new Kpis.MissingEpisode(row.GetString(0), row.GetFieldValue<DateOnly>(1), Date(row, 2))), ct);
+        return care;
+    }
+
+    private static DateOnly? Date(NpgsqlDataReader row, int field) => row.IsDBNull(field) ? null : row.GetFieldValue<DateOnly>(field);
+
+    private static async Task ReadAsync(NpgsqlConnection connection, string sql, Action<NpgsqlDataReader> read, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) read(reader);
+    }
+
     /// <summary>
     /// The DbContext's own connection, opened, for the 903 feature's COPY and its reads (measured: <c>bench/children</c>).
     /// Other features go through EF Core.
