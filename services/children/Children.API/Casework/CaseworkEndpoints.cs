@@ -47,12 +47,8 @@ public static class CaseworkEndpoints
         if (list.Errors(body) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, title: "The records cannot be loaded");
         var rows = body.Select(record => list.ToRow(record!)).ToList();
         if (refuse is not null && await refuse(rows, db, ct) is { } refused) return refused;
-        var stored = await db.Set<TRow>().Where(list.StoredAlike(rows)).ToListAsync(ct);
-        if (list.Decide(rows, stored) is not { } changes) return Invalid("body", "names the same record (child and date) twice");
-        db.AddRange(changes.Added);
-        foreach (var (kept, loaded) in changes.Updated) db.Entry(kept).CurrentValues.SetValues(loaded);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new Loaded(rows.Count));
+        if (list.NamesOneRecordTwice(rows)) return Invalid("body", "names the same record (child and date) twice");
+        return TypedResults.Ok(new Loaded(await db.Database.ExecuteSqlAsync(list.Upsert(rows), ct)));
     }
 
     /// <summary>An allocation names a social worker already loaded: the table's foreign key, answered as a 400 naming the workers.</summary>

@@ -17,8 +17,13 @@ public static class CaseworkLists
         visit => (visit.Child, visit.DueOn),
         rows =>
         {
-            var children = rows.Select(visit => visit.Child).Distinct().ToArray();
-            return stored => children.Contains(stored.Child);
+            var children = rows.Select(visit => visit.Child).ToArray();
+            var dueOns = rows.Select(visit => visit.DueOn).ToArray();
+            var visitedOns = rows.Select(visit => visit.VisitedOn).ToArray();
+            return $"""
+                INSERT INTO statutory_visits (child, due_on, visited_on) SELECT * FROM unnest({children}, {dueOns}, {visitedOns})
+                ON CONFLICT (child, due_on) DO UPDATE SET visited_on = EXCLUDED.visited_on
+                """;
         });
 
     public static readonly CaseworkList<AssessmentRecord, Assessment> Assessments = new(
@@ -32,8 +37,13 @@ public static class CaseworkLists
         assessment => (assessment.Child, assessment.StartedOn),
         rows =>
         {
-            var children = rows.Select(assessment => assessment.Child).Distinct().ToArray();
-            return stored => children.Contains(stored.Child);
+            var children = rows.Select(assessment => assessment.Child).ToArray();
+            var startedOns = rows.Select(assessment => assessment.StartedOn).ToArray();
+            var completedOns = rows.Select(assessment => assessment.CompletedOn).ToArray();
+            return $"""
+                INSERT INTO assessments (child, started_on, completed_on) SELECT * FROM unnest({children}, {startedOns}, {completedOns})
+                ON CONFLICT (child, started_on) DO UPDATE SET completed_on = EXCLUDED.completed_on
+                """;
         });
 
     public static readonly CaseworkList<PlanRecord, Plan> Plans = new(
@@ -48,8 +58,14 @@ public static class CaseworkLists
         plan => (plan.Child, plan.StartedOn),
         rows =>
         {
-            var children = rows.Select(plan => plan.Child).Distinct().ToArray();
-            return stored => children.Contains(stored.Child);
+            var children = rows.Select(plan => plan.Child).ToArray();
+            var startedOns = rows.Select(plan => plan.StartedOn).ToArray();
+            var endedOns = rows.Select(plan => plan.EndedOn).ToArray();
+            var reviewDueOns = rows.Select(plan => plan.ReviewDueOn).ToArray();
+            return $"""
+                INSERT INTO plans (child, started_on, ended_on, review_due_on) SELECT * FROM unnest({children}, {startedOns}, {endedOns}, {reviewDueOns})
+                ON CONFLICT (child, started_on) DO UPDATE SET ended_on = EXCLUDED.ended_on, review_due_on = EXCLUDED.review_due_on
+                """;
         });
 
     public static readonly CaseworkList<HealthAssessmentRecord, HealthAssessment> HealthAssessments = new(
@@ -63,8 +79,14 @@ public static class CaseworkLists
         assessment => (assessment.Child, assessment.Kind, assessment.DueOn),
         rows =>
         {
-            var children = rows.Select(assessment => assessment.Child).Distinct().ToArray();
-            return stored => children.Contains(stored.Child);
+            var children = rows.Select(assessment => assessment.Child).ToArray();
+            var kinds = rows.Select(assessment => assessment.Kind).ToArray();
+            var dueOns = rows.Select(assessment => assessment.DueOn).ToArray();
+            var doneOns = rows.Select(assessment => assessment.DoneOn).ToArray();
+            return $"""
+                INSERT INTO health_assessments (child, kind, due_on, done_on) SELECT * FROM unnest({children}, {kinds}, {dueOns}, {doneOns})
+                ON CONFLICT (child, kind, due_on) DO UPDATE SET done_on = EXCLUDED.done_on
+                """;
         });
 
     public static readonly CaseworkList<ReturnInterviewRecord, ReturnInterview> ReturnInterviews = new(
@@ -79,8 +101,13 @@ public static class CaseworkLists
         interview => (interview.Child, interview.ReturnedOn),
         rows =>
         {
-            var children = rows.Select(interview => interview.Child).Distinct().ToArray();
-            return stored => children.Contains(stored.Child);
+            var children = rows.Select(interview => interview.Child).ToArray();
+            var returnedOns = rows.Select(interview => interview.ReturnedOn).ToArray();
+            var interviewedOns = rows.Select(interview => interview.InterviewedOn).ToArray();
+            return $"""
+                INSERT INTO return_interviews (child, returned_on, interviewed_on) SELECT * FROM unnest({children}, {returnedOns}, {interviewedOns})
+                ON CONFLICT (child, returned_on) DO UPDATE SET interviewed_on = EXCLUDED.interviewed_on
+                """;
         });
 
     public static readonly CaseworkList<SocialWorkerRecord, SocialWorker> SocialWorkers = new(
@@ -94,8 +121,14 @@ public static class CaseworkLists
         worker => worker.Id,
         rows =>
         {
-            var ids = rows.Select(worker => worker.Id).Distinct().ToArray();
-            return stored => ids.Contains(stored.Id);
+            var ids = rows.Select(worker => worker.Id).ToArray();
+            var agencies = rows.Select(worker => worker.Agency).ToArray();
+            var startedOns = rows.Select(worker => worker.StartedOn).ToArray();
+            var leftOns = rows.Select(worker => worker.LeftOn).ToArray();
+            return $"""
+                INSERT INTO social_workers (id, agency, started_on, left_on) SELECT * FROM unnest({ids}, {agencies}, {startedOns}, {leftOns})
+                ON CONFLICT (id) DO UPDATE SET agency = EXCLUDED.agency, started_on = EXCLUDED.started_on, left_on = EXCLUDED.left_on
+                """;
         });
 
     public static readonly CaseworkList<AllocationRecord, Allocation> Allocations = new(
@@ -109,8 +142,14 @@ public static class CaseworkLists
         allocation => (allocation.Child, allocation.SocialWorker, allocation.FromOn),
         rows =>
         {
-            var children = rows.Select(allocation => allocation.Child).Distinct().ToArray();
-            return stored => children.Contains(stored.Child);
+            var children = rows.Select(allocation => allocation.Child).ToArray();
+            var socialWorkers = rows.Select(allocation => allocation.SocialWorker).ToArray();
+            var fromOns = rows.Select(allocation => allocation.FromOn).ToArray();
+            var toOns = rows.Select(allocation => allocation.ToOn).ToArray();
+            return $"""
+                INSERT INTO allocations (child, social_worker, from_on, to_on) SELECT * FROM unnest({children}, {socialWorkers}, {fromOns}, {toOns})
+                ON CONFLICT (child, social_worker, from_on) DO UPDATE SET to_on = EXCLUDED.to_on
+                """;
         });
 
     public static readonly CaseworkList<PostcodeRecord, PostcodeCentroid> Postcodes = new(
@@ -124,7 +163,12 @@ public static class CaseworkLists
         centroid => centroid.Postcode,
         rows =>
         {
-            var postcodes = rows.Select(centroid => centroid.Postcode).Distinct().ToArray();
-            return stored => postcodes.Contains(stored.Postcode);
+            var postcodes = rows.Select(centroid => centroid.Postcode).ToArray();
+            var latitudes = rows.Select(centroid => centroid.Latitude).ToArray();
+            var longitudes = rows.Select(centroid => centroid.Longitude).ToArray();
+            return $"""
+                INSERT INTO postcodes (postcode, latitude, longitude) SELECT * FROM unnest({postcodes}, {latitudes}, {longitudes})
+                ON CONFLICT (postcode) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
+                """;
         });
 }

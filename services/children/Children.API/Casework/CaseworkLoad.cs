@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace Children.API.Casework;
 
 /// <summary>The bad fields of a list, each named by the record's place in it (<c>[3].dueOn</c>), and the rule it breaks.</summary>
@@ -27,13 +25,19 @@ public sealed class RecordErrors(Dictionary<string, string[]> errors, int index)
 
 /// <summary>
 /// One kind of casework record loaded in lists: how each record is checked, the row it becomes, the row's natural key
-/// (child and date, or the worker's id), and which stored rows can share a key with a list's.
+/// (child and date, or the worker's id), and the one statement that writes a list: a record whose key is stored updates
+/// that row, any other is added, so loading the same list again changes nothing.
 /// </summary>
+/// <remarks>
+/// The write is one <c>INSERT ... SELECT FROM unnest(...) ON CONFLICT ... DO UPDATE</c> through EF Core's
+/// <c>ExecuteSqlAsync</c>, not tracked entities: measured on this machine (load average 27-46), 20,000 visits in lists of
+/// 2,000 took 1.1-6.4 s as tracked entities and 0.2-0.6 s as one statement a list, new or again.
+/// </remarks>
 public sealed record CaseworkList<TRecord, TRow>(
     Action<TRecord, RecordErrors> Check,
     Func<TRecord, TRow> ToRow,
     Func<TRow, object> Key,
-    Func<IReadOnlyList<TRow>, Expression<Func<TRow, bool>>> StoredAlike)
+    Func<IReadOnlyList<TRow>, FormattableString> Upsert)
     where TRecord : class
     where TRow : class
 {
@@ -49,26 +53,9 @@ public sealed record CaseworkList<TRecord, TRow>(
         return errors;
     }
 
-    /// <summary>
-    /// Loading a list over what is stored: a record whose key is stored updates that row, any other is added, so loading
-    /// the same list again changes nothing. A list that names one record twice is refused (null): which would win?
-    /// </summary>
-    public CaseworkChanges<TRow>? Decide(IReadOnlyList<TRow> rows, IEnumerable<TRow> stored)
-    {
-        if (rows.Select(Key).Distinct().Count() != rows.Count) return null;
-        var byKey = stored.ToDictionary(Key);
-        var changes = new CaseworkChanges<TRow>([], []);
-        foreach (var row in rows)
-        {
-            if (byKey.TryGetValue(Key(row), out var kept)) changes.Updated.Add((kept, row));
-            else changes.Added.Add(row);
-        }
-        return changes;
-    }
+    /// <summary>Whether the list names one record (one natural key) twice: refused, since which of the two would win?</summary>
+    public bool NamesOneRecordTwice(IReadOnlyList<TRow> rows) => rows.Select(Key).Distinct().Count() != rows.Count;
 }
-
-/// <summary>The rows a list adds, and each stored row it updates with the values of the list's row.</summary>
-public sealed record CaseworkChanges<TRow>(List<TRow> Added, List<(TRow Stored, TRow Loaded)> Updated);
 
 internal static partial class CaseworkKey
 {
