@@ -17,9 +17,6 @@ public sealed class PlacementDecisions(IReadOnlyCollection<string> homeDistricts
     /// <summary>Residential placement types: secure unit, children's home, residential care home, residential school.</summary>
     public static readonly HashSet<string> Residential = ["K1", "K2", "R1", "S1"];
 
-    public static PlacementDecisions From(IConfiguration configuration) =>
-        new(configuration.GetSection("Children:HomeDistricts").Get<string[]>() is { Length: > 0 } d ? d : RotherhamDistricts);
-
     /// <summary>
     /// A residential placement whose postcode lies outside the council's districts is an out-of-authority residential
     /// placement: a decision taken under the children's social care function. Without a postcode it cannot be known.
