@@ -49,40 +49,49 @@ public static class ReturnEndpoints
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
         HttpContext context, ChildrenDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
-        var logger = loggers.CreateLogger(typeof(ReturnEndpoints));
         var (form, invalid, tooLarge) = await ReadFormAsync(context, ct);
         if (invalid is not null) return invalid;
         if (tooLarge is not null) return tooLarge;
         if (!CollectionYear.TryParse(form!["collectionYear"].ToString(), out var year)) return Invalid("collectionYear", CollectionYear.Rule);
         var (files, problem) = ReturnImport.Tables(form.Files, file => file.FileName);
-        if (problem is not null) return Invalid(problem.Field, problem.Rule);
+        if (files is null) return Invalid(problem!.Field, problem.Rule);
 
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = await ReturnStore.OpenAsync(db, ct);
         await ReturnStore.LockYearAsync(connection, year, ct);
-        var rows = new Dictionary<string, int>();
+        Dictionary<string, int> rows;
         try
         {
-            // Each file is read once from its buffered part, a record at a time, straight into the database.
-            foreach (var (table, file) in files!)
-            {
-                await using var stream = file.OpenReadStream();
-                rows[table] = await ReturnStore.ReplaceYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
-            }
+            rows = await ReplaceTablesAsync(connection, year, files, ct);
         }
         catch (NotA903FileException e)
         {
             await tx.RollbackAsync(ct);
-            logger.LogInformation("903 import refused: {Reason}", e.Message);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] }, title: "Not a 903 file", detail: e.Message);
+            loggers.CreateLogger(typeof(ReturnEndpoints)).LogInformation("903 import refused: {Reason}", e.Message);
+            var fault = new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] };
+            return TypedResults.ValidationProblem(fault, title: "Not a 903 file", detail: e.Message);
         }
         var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, ct));
         await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
         await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
         await tx.CommitAsync(ct);
-        logger.LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), report.Errors.Count);
+        loggers.CreateLogger(typeof(ReturnEndpoints))
+            .LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), report.Errors.Count);
         return TypedResults.Created($"/api/903/imports/{report.Id}", report);
+    }
+
+    /// <summary>Each file is read once from its buffered part, a record at a time, straight into the database; answers the rows kept per table.</summary>
+    private static async Task<Dictionary<string, int>> ReplaceTablesAsync(
+        Npgsql.NpgsqlConnection connection, CollectionYear year, IDictionary<string, IFormFile> files, CancellationToken ct)
+    {
+        var rows = new Dictionary<string, int>();
+        foreach (var (table, file) in files)
+        {
+            await using var stream = file.OpenReadStream();
+            rows[table] = await ReturnStore.ReplaceYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
+        }
+        return rows;
     }
 
     /// <summary>The upload's form, buffered to temporary files past 64 KB; or the answer when it is not a readable 903 upload.</summary>
