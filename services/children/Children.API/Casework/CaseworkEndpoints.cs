@@ -27,7 +27,8 @@ public static class CaseworkEndpoints
         group.MapPost("/return-interviews",
                 (List<ReturnInterviewRecord?> body, ChildrenDb db, CancellationToken ct) => LoadAsync(body, CaseworkLists.ReturnInterviews, db, ct))
             .WithName("LoadReturnInterviews").WithSummary("Return home interviews: child, returnedOn (the missing episode's end), interviewedOn");
-        group.MapPost("/social-workers", (List<SocialWorkerRecord?> body, ChildrenDb db, CancellationToken ct) => LoadAsync(body, CaseworkLists.SocialWorkers, db, ct))
+        group.MapPost("/social-workers",
+                (List<SocialWorkerRecord?> body, ChildrenDb db, CancellationToken ct) => LoadAsync(body, CaseworkLists.SocialWorkers, db, ct))
             .WithName("LoadSocialWorkers").WithSummary("Social workers: id, agency, startedOn, leftOn");
         group.MapPost("/allocations",
                 (List<AllocationRecord?> body, ChildrenDb db, CancellationToken ct) => LoadAsync(body, CaseworkLists.Allocations, db, ct, UnknownWorkersAsync))

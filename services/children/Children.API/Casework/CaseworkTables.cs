@@ -21,7 +21,8 @@ internal sealed class CaseworkTables :
     public void Configure(EntityTypeBuilder<Plan> b) => b.ToTable("plans").HasKey(plan => new { plan.Child, plan.StartedOn });
     public void Configure(EntityTypeBuilder<HealthAssessment> b) =>
         b.ToTable("health_assessments").HasKey(assessment => new { assessment.Child, assessment.Kind, assessment.DueOn });
-    public void Configure(EntityTypeBuilder<ReturnInterview> b) => b.ToTable("return_interviews").HasKey(interview => new { interview.Child, interview.ReturnedOn });
+    public void Configure(EntityTypeBuilder<ReturnInterview> b) =>
+        b.ToTable("return_interviews").HasKey(interview => new { interview.Child, interview.ReturnedOn });
     public void Configure(EntityTypeBuilder<SocialWorker> b) => b.ToTable("social_workers").HasKey(worker => worker.Id);
     public void Configure(EntityTypeBuilder<Allocation> b) =>
         b.ToTable("allocations").HasKey(allocation => new { allocation.Child, allocation.SocialWorker, allocation.FromOn });

@@ -27,7 +27,8 @@ public static class ChildEndpoints
                              + "episode-before-current when it starts before the open episode. "
                              + "An out-of-authority residential placement is sent to governance's decision register.");
         group.MapPut("/{id:guid}/stovewood", MarkStovewood).WithName("MarkStovewood")
-            .WithSummary("Record whether the child is linked to the Operation Stovewood investigation (their care is claimed separately); later events carry it");
+            .WithSummary("Record whether the child is linked to the Operation Stovewood investigation (their care is claimed separately); later " +
+                "events carry it");
         group.MapPost("/{id:guid}/episodes/current/end", EndCare).WithName("EndCare")
             .WithSummary("End the period of care: closes the open episode with a reason and publishes ChildCeasedToBeLookedAfter");
         return app;
@@ -58,7 +59,8 @@ public static class ChildEndpoints
         var episodes = ChildEpisodes.OnePerStart(await StoredEpisodes(db, child.LocalId).AsNoTracking().ToListAsync(ct));
         return TypedResults.Ok(new ChildDetail(child.Id, child.LocalId, child.Ref, child.Stovewood,
             header?.Sex, header is null ? null : Codes.Date(header.Dob), header?.Ethnic, header?.Upn,
-            [.. episodes.Select(e => new EpisodeDetail(e.Id, e.DecomOn, e.Rne, e.Ls, e.Cin, e.Place, e.PlaceProvider, e.DecOn, e.Rec, e.WeeklyCost, e.CollectionYear))]));
+            [.. episodes.Select(episode => new EpisodeDetail(episode.Id, episode.DecomOn, episode.Rne, episode.Ls, episode.Cin, episode.Place,
+                episode.PlaceProvider, episode.DecOn, episode.Rec, episode.WeeklyCost, episode.CollectionYear))]));
     }
 
     private static async Task<Results<Created<EpisodeRecorded>, NotFound, ValidationProblem, ProblemHttpResult>> RecordEpisode(

@@ -54,7 +54,8 @@ public sealed class ChildEpisodes
     /// <param name="decisions">Which placements are decisions for the register.</param>
     /// <param name="directions">This service's copy of the Directions (needed only for an out-of-authority residential placement).</param>
     /// <param name="now">The instant of recording.</param>
-    public Decided<EpisodeRecording> Record(RecordEpisodeRequest request, PlacementDecisions decisions, IReadOnlyCollection<AuthorityAssignment> directions, DateTimeOffset now)
+    public Decided<EpisodeRecording> Record(
+        RecordEpisodeRequest request, PlacementDecisions decisions, IReadOnlyCollection<AuthorityAssignment> directions, DateTimeOffset now)
     {
         var startedOn = request.StartedOn!.Value;
         var reason = request.ReasonForNewEpisode!;

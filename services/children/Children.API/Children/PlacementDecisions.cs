@@ -22,7 +22,8 @@ public sealed class PlacementDecisions(IReadOnlyCollection<string> homeDistricts
     /// placement: a decision taken under the children's social care function. Without a postcode it cannot be known.
     /// </summary>
     public bool IsOutOfAuthorityResidential(string placementType, string? placementPostcode) =>
-        Residential.Contains(placementType) && District(placementPostcode) is { } district && !homeDistricts.Contains(district, StringComparer.OrdinalIgnoreCase);
+        Residential.Contains(placementType) && District(placementPostcode) is { } district
+                                            && !homeDistricts.Contains(district, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The outward code of a postcode ("S60 2TH" -> "S60"), or null.</summary>
     public static string? District(string? postcode)

@@ -21,7 +21,8 @@ public static class ImprovementEndpoints
         group.MapPut("/items/{code}", PutItem).WithName("PutImprovementItem").WithSummary("Create or update an Ofsted recommendation or seven-tests item");
         group.MapPost("/items/{code}/assessments", Assess).WithName("AssessImprovementItem")
             .WithSummary("Record a dated RAG assessment with evidence and owner; the same date again replaces that day's assessment");
-        group.MapGet("/items", List).WithName("ListImprovementItems").WithSummary("Items (kind=OfstedRecommendation or SevenTest) with current RAG and history");
+        group.MapGet("/items", List).WithName("ListImprovementItems").WithSummary("Items (kind=OfstedRecommendation or SevenTest) with current RAG " +
+            "and history");
         var permanence = app.MapGroup("/api/permanence").WithTags("Improvement");
         permanence.MapPut("/{child}", PutPermanence).WithName("PutPermanenceCase")
             .WithSummary("A child in scope for a move to permanence, its plan and when it was achieved");
@@ -30,7 +31,8 @@ public static class ImprovementEndpoints
         return app;
     }
 
-    private static ValidationProblem Invalid(string field, string rule) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] });
+    private static ValidationProblem Invalid(string field, string rule) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] });
 
     private static async Task<Results<Ok<ImprovementItem>, ValidationProblem>> PutItem(
         string code, ImprovementItemRequest request, ChildrenDb db, CancellationToken ct)
@@ -83,7 +85,8 @@ public static class ImprovementEndpoints
         return TypedResults.Ok();
     }
 
-    private static async Task<Results<Ok<PermanenceSummary>, ValidationProblem>> Permanence(string? asAt, ChildrenDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PermanenceSummary>, ValidationProblem>> Permanence(
+        string? asAt, ChildrenDb db, TimeProvider clock, CancellationToken ct)
     {
         if (!Dates.TryParse(asAt, CouncilTime.DateOf(clock.GetUtcNow()), out var day)) return Invalid("asAt", Dates.Rule);
         var cases = await db.Set<PermanenceCase>().AsNoTracking().Where(permanence => permanence.InScopeFrom <= day).ToListAsync(ct);

@@ -18,7 +18,8 @@ public static class KpiEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Kpi>>, ValidationProblem>> Get(string? asAt, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<Kpi>>, ValidationProblem>> Get(
+        string? asAt, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
     {
         if (!TryDay(asAt, clock, out var day)) return Invalid();
         var kpis = calculator.Calculate(await KpiData.LoadAsync(db, ct), day);
@@ -26,7 +27,8 @@ public static class KpiEndpoints
         return TypedResults.Ok(kpis);
     }
 
-    private static async Task<Results<Accepted<IReadOnlyList<Kpi>>, ValidationProblem>> Publish(string? asAt, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted<IReadOnlyList<Kpi>>, ValidationProblem>> Publish(
+        string? asAt, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
     {
         if (!TryDay(asAt, clock, out var day)) return Invalid();
         var kpis = calculator.Calculate(await KpiData.LoadAsync(db, ct), day);
@@ -39,7 +41,8 @@ public static class KpiEndpoints
 
     /// <summary>KPI refreshes (meter <c>Intervention.Children</c>): every calculation, read or published.</summary>
     private static readonly System.Diagnostics.Metrics.Counter<long> KpiRefreshes =
-        new System.Diagnostics.Metrics.Meter("Intervention.Children").CreateCounter<long>("intervention.children.kpi_refreshes", "{refresh}", "KPI calculations, read or published");
+        new System.Diagnostics.Metrics.Meter("Intervention.Children")
+            .CreateCounter<long>("intervention.children.kpi_refreshes", "{refresh}", "KPI calculations, read or published");
 
     private static bool TryDay(string? text, TimeProvider clock, out DateOnly day) =>
         Intervention.ServiceDefaults.Http.Dates.TryParse(text, Intervention.ServiceDefaults.CouncilTime.DateOf(clock.GetUtcNow()), out day);

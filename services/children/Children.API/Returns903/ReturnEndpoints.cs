@@ -27,15 +27,18 @@ public static class ReturnEndpoints
         group.MapPost("/imports", Import)
             .WithName("Import903")
             .WithSummary("Import a collection year's SSDA903 files and answer with the validation report")
-            .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, uasc.csv, oc2.csv, oc3.csv, ad1.csv, " +
-                             "placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field collectionYear (2017/18). The files replace what that year's earlier import of the same " +
-                             "tables held. Every row is kept as written; rows that break a DfE rule are reported by code, table, row and fields. A file that is not a 903 CSV file is a 400.")
+            .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, "
+                             + "uasc.csv, oc2.csv, oc3.csv, ad1.csv, placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field "
+                             + "collectionYear (2017/18). The files replace what that year's earlier import of the same tables held. Every row is kept "
+                             + "as written; rows that break a DfE rule are reported by code, table, row and fields. "
+                             + "A file that is not a 903 CSV file is a 400.")
             .DisableAntiforgery()
             // Raised by routing, before any middleware reads the body: the Idempotency-Key fingerprint reads it first.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
         group.MapGet("/rules", ListRules).WithName("List903Rules")
             .WithSummary("Every rule of the DfE's 903 rule list and, for a collection year, whether it ran at that year's latest import and why not")
-            .WithDescription("year (2017/18) is optional: without it, the list alone. A rule this service does not check is reported as not built yet, never as passed.");
+            .WithDescription("year (2017/18) is optional: without it, the list alone. A rule this service does not check is reported as not built " +
+                "yet, never as passed.");
         group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
         group.MapGet("/exports/{year}", Export).RequireAccess(Access.Personal)
             .WithName("Export903")
@@ -95,7 +98,8 @@ public static class ReturnEndpoints
     }
 
     /// <summary>The upload's form, buffered to temporary files past 64 KB; or the answer when it is not a readable 903 upload.</summary>
-    private static async Task<(IFormCollection? Form, ValidationProblem? Invalid, ProblemHttpResult? TooLarge)> ReadFormAsync(HttpContext context, CancellationToken ct)
+    private static async Task<(IFormCollection? Form, ValidationProblem? Invalid, ProblemHttpResult? TooLarge)> ReadFormAsync(
+        HttpContext context, CancellationToken ct)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
         var request = context.Request;
@@ -104,7 +108,8 @@ public static class ReturnEndpoints
         try
         {
             // Parts over 64 KB are buffered to temporary files by the framework, not to memory.
-            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = MaxParts }));
+            var limits = new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = MaxParts };
+            context.Features.Set<IFormFeature>(new FormFeature(request, limits));
             return (await request.ReadFormAsync(ct), null, null);
         }
         // The framework says which limit with an InvalidDataException's message alone: too many parts is not too many bytes.
@@ -145,7 +150,8 @@ public static class ReturnEndpoints
     {
         var connection = await ReturnStore.OpenAsync(db, ct);
         await using var cmd = new Npgsql.NpgsqlCommand(
-            "SELECT json_build_object('id', id, 'collectionYear', collection_year, 'importedAt', imported_at, 'files', files, 'rows', rows, 'findings', findings, 'counts', counts)::text FROM imports WHERE id = @id",
+            "SELECT json_build_object('id', id, 'collectionYear', collection_year, 'importedAt', imported_at, 'files', files, 'rows', rows, " +
+            "'findings', findings, 'counts', counts)::text FROM imports WHERE id = @id",
             connection);
         cmd.Parameters.AddWithValue("id", id);
         return await cmd.ExecuteScalarAsync(ct) is string json
@@ -186,7 +192,8 @@ public static class ReturnEndpoints
         return new RuleStatus(rule.Code, rule.Message, rule.Fields, rule.Tables, rule.Checked, ran, because);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string year, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(
+        string year, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
         await db.RecordReadAsync(http, "903 return export", $"/api/903/exports/{year}", purpose ?? "903 return exported", clock, ct);
@@ -210,7 +217,8 @@ public static class ReturnEndpoints
         return TypedResults.File(zip, "application/zip", $"ssda903-{collectionYear.PathForm}.zip");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportFile(string year, string file, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportFile(
+        string year, string file, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
         var table = Tables.FromFileName(file);

@@ -38,7 +38,8 @@ public static class ReturnImport
     /// </summary>
     public static ImportReport Report(Guid id, CollectionYear year, Dictionary<string, int> rows, IEnumerable<Finding> findings)
     {
-        var ordered = findings.OrderBy(finding => finding.Table).ThenBy(finding => finding.Row).ThenBy(finding => finding.Rule, StringComparer.Ordinal).ToList();
+        var ordered = findings.OrderBy(finding => finding.Table).ThenBy(finding => finding.Row)
+            .ThenBy(finding => finding.Rule, StringComparer.Ordinal).ToList();
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var finding in ordered) counts[finding.Rule] = counts.GetValueOrDefault(finding.Rule) + 1;
         return new ImportReport(id, year.ToString(), rows,
