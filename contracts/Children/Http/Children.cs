@@ -113,3 +113,31 @@ public sealed record WorkContactRequest(string? WorkedBy, string? Note);
 /// <param name="Note">What was done.</param>
 public sealed record FrontDoorContactView(Guid Id, string Source, string LicenceReference, string LicenceType, Guid DecisionId, string Outcome, DateOnly DecidedOn,
     DateOnly? EffectiveOn, bool Immediate, DateTimeOffset ReceivedAt, string Status, string? WorkedBy, DateTimeOffset? WorkedAt, string? Note);
+
+/// <summary>A child's record (<c>GET /api/children/{id}</c>, child-level: the children's service only).</summary>
+/// <param name="Id">The child's id in the children's service.</param>
+/// <param name="LocalId">The council's identifier (903 CHILD).</param>
+/// <param name="Ref">The pseudonymous reference events carry.</param>
+/// <param name="Stovewood">Linked to the Operation Stovewood investigation.</param>
+/// <param name="Sex">903 SEX, from the latest header row.</param>
+/// <param name="DateOfBirth">903 DOB, when it is a date.</param>
+/// <param name="Ethnicity">903 ETHNIC.</param>
+/// <param name="Upn">The Unique Pupil Number.</param>
+/// <param name="Episodes">The child's episodes in order, one per start date.</param>
+public sealed record ChildDetail(Guid Id, string LocalId, string Ref, bool Stovewood, string? Sex, DateOnly? DateOfBirth, string? Ethnicity, string? Upn,
+    IReadOnlyList<EpisodeDetail> Episodes);
+
+/// <summary>One 903 episode of a child's record, as stored.</summary>
+/// <param name="Id">The episode row's id.</param>
+/// <param name="StartedOn">903 DECOM.</param>
+/// <param name="ReasonForNewEpisode">903 RNE.</param>
+/// <param name="LegalStatus">903 LS.</param>
+/// <param name="CategoryOfNeed">903 CIN.</param>
+/// <param name="PlacementType">903 PLACE.</param>
+/// <param name="PlacementProvider">903 PLACE_PROVIDER.</param>
+/// <param name="EndedOn">903 DEC, when the episode has ended.</param>
+/// <param name="ReasonEpisodeCeased">903 REC.</param>
+/// <param name="WeeklyCost">The placement's weekly cost in pounds, when recorded.</param>
+/// <param name="CollectionYear">The return that carried the row; null for a live record.</param>
+public sealed record EpisodeDetail(long Id, DateOnly? StartedOn, string ReasonForNewEpisode, string LegalStatus, string CategoryOfNeed, string PlacementType,
+    string PlacementProvider, DateOnly? EndedOn, string ReasonEpisodeCeased, decimal? WeeklyCost, string? CollectionYear);

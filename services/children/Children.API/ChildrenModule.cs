@@ -9,6 +9,7 @@ using Intervention.Directions;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Data;
 using Intervention.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace Children.API;
 
@@ -22,13 +23,14 @@ public static class ChildrenModule
             bus.AddDirectionsCopy();
             bus.AddConsumer<SafeguardingConcernRaisedConsumer>();
         });
+        builder.Services.AddOptions<ChildrenOptions>().BindConfiguration(ChildrenOptions.Section)
+            .Validate(options => options.HasReadableReferenceKey, "Children:ReferenceKey must be base64").ValidateOnStart();
         builder.Services.AddSingleton<ChildReferences>();
-        builder.Services.AddSingleton(sp => PlacementDecisions.From(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddSingleton(services => new PlacementDecisions(services.GetRequiredService<IOptions<ChildrenOptions>>().Value.Districts));
+        builder.Services.AddSingleton(services =>
         {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var districts = configuration.GetSection("Children:HomeDistricts").Get<string[]>() is { Length: > 0 } d ? d : PlacementDecisions.RotherhamDistricts;
-            return new KpiCalculator(WorkingCalendar.From(configuration), districts, configuration.GetSection("Children:Kpis").Get<KpiPolicy>() ?? new KpiPolicy());
+            var options = services.GetRequiredService<IOptions<ChildrenOptions>>().Value;
+            return new KpiCalculator(WorkingCalendar.From(services.GetRequiredService<IConfiguration>()), options.Districts, options.Kpis);
         });
         return builder;
     }

@@ -38,7 +38,6 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
     [InlineData("episodes.csv", "", "files[episodes.csv]", "empty")]
     [InlineData("episodes.csv", "CHILD,DECOM,RNE\r\nC1,01/06/2017,S\r\n", "files[episodes.csv]", "lacks LS")]
     [InlineData("episodes.csv", EpisodesHeader + "C1,01/06/2017,S\r\n", "files[episodes.csv]", "3 fields where the header row has 13")]
-    [InlineData("children.csv", "CHILD\r\nC1\r\n", "files[children.csv]", "not a 903 file name")]
     [InlineData("header.csv", "%PDF-1.4\u0000\u0001binary", "files[header.csv]", "")]
     [InlineData("episodes.csv", EpisodesHeader + "C1,01/06/2017,S,C2,N1,U4,PR1,,,,S60 1,\"=1+cmd|' /C calc'!A0\",\r\n", "files[episodes.csv]", "row 0 (line 2), field PL_POST")]
     [InlineData("uasc.csv", "CHILD,SEX,DOB,DUC\r\nC1,1,01/01/2010,\"=HYPERLINK(\"\"http://x.example\"\")\"\r\n", "files[uasc.csv]", "row 0 (line 2), field DUC")]

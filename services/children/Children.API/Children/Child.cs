@@ -1,3 +1,4 @@
+using Children.API.Returns903;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,7 +14,27 @@ public sealed class Child
     /// <summary>Linked to the Operation Stovewood investigation: the cost of their care is claimed separately.</summary>
     public bool Stovewood { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Records a child from a validated request: the child and the live 903 header row that holds their details. A local
+    /// identifier already recorded breaks <c>child-already-recorded</c>: one council identifier is one child.
+    /// </summary>
+    public static Decided<ChildRecording> Record(RecordChildRequest request, bool alreadyRecorded, string reference, DateTimeOffset now)
+    {
+        if (alreadyRecorded)
+            return new BrokenRule("child-already-recorded", $"A child with local identifier {request.LocalId} is already recorded.");
+        var child = new Child { Id = Guid.CreateVersion7(now), LocalId = request.LocalId!, Ref = reference, Stovewood = request.Stovewood, CreatedAt = now };
+        var header = new HeaderRecord
+        {
+            Child = child.LocalId, RowNo = 0, Sex = request.Sex!, Dob = Codes.Format(request.DateOfBirth!.Value), Ethnic = request.Ethnicity!,
+            Upn = request.Upn ?? "",
+        };
+        return new ChildRecording(child, header);
+    }
 }
+
+/// <summary>A child to add, with the header row (no collection year: a live record) that holds their 903 details.</summary>
+public sealed record ChildRecording(Child Child, HeaderRecord Header);
 
 internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
 {
@@ -22,53 +43,4 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.ToTable("children");
         b.Property(c => c.LocalId).HasColumnName("child");
     }
-}
-
-/// <summary>A 903 episode row, as stored (values as written; live records have no collection year).</summary>
-public sealed class EpisodeRecord
-{
-    public long Id { get; init; }
-    public string? CollectionYear { get; init; }
-    public int RowNo { get; init; }
-    public required string Child { get; init; }
-    public required string Decom { get; init; }
-    public required string Rne { get; init; }
-    public required string Ls { get; init; }
-    public required string Cin { get; init; }
-    public required string Place { get; init; }
-    public required string PlaceProvider { get; init; }
-    public string Dec { get; set; } = "";
-    public string Rec { get; set; } = "";
-    public string ReasonPlaceChange { get; set; } = "";
-    public string HomePost { get; init; } = "";
-    public string PlPost { get; init; } = "";
-    public string Urn { get; init; } = "";
-    public DateOnly? DecomOn { get; init; }
-    public DateOnly? DecOn { get; set; }
-    public decimal? WeeklyCost { get; init; }
-}
-
-/// <summary>A 903 header row, as stored.</summary>
-public sealed class HeaderRecord
-{
-    public long Id { get; init; }
-    public string? CollectionYear { get; init; }
-    public int RowNo { get; init; }
-    public required string Child { get; init; }
-    public required string Sex { get; init; }
-    public required string Dob { get; init; }
-    public required string Ethnic { get; init; }
-    public string Upn { get; init; } = "";
-    public string Mother { get; init; } = "";
-    public string McDob { get; init; } = "";
-}
-
-internal sealed class EpisodeRecordConfiguration : IEntityTypeConfiguration<EpisodeRecord>
-{
-    public void Configure(EntityTypeBuilder<EpisodeRecord> b) => b.ToTable("episode_rows");
-}
-
-internal sealed class HeaderRecordConfiguration : IEntityTypeConfiguration<HeaderRecord>
-{
-    public void Configure(EntityTypeBuilder<HeaderRecord> b) => b.ToTable("header_rows");
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Children.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Children.API.Children;
 
@@ -11,7 +12,7 @@ namespace Children.API.Children;
 /// made once and kept in this service's database). A plain hash of a known identifier could be reversed by
 /// hashing every identifier; without the key the reference cannot be.
 /// </summary>
-public sealed class ChildReferences(IConfiguration configuration, IServiceScopeFactory scopes)
+public sealed class ChildReferences(IOptions<ChildrenOptions> options, IServiceScopeFactory scopes)
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private byte[]? _key;
@@ -29,7 +30,7 @@ public sealed class ChildReferences(IConfiguration configuration, IServiceScopeF
         try
         {
             if (_key is not null) return _key;
-            if (configuration["Children:ReferenceKey"] is { Length: > 0 } configured) return _key = Convert.FromBase64String(configured);
+            if (options.Value.ReferenceKey is { Length: > 0 } configured) return _key = Convert.FromBase64String(configured);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ChildrenDb>();
             var fresh = RandomNumberGenerator.GetBytes(32);

@@ -17,15 +17,13 @@ public sealed class PlacementDecisions(IReadOnlyCollection<string> homeDistricts
     /// <summary>Residential placement types: secure unit, children's home, residential care home, residential school.</summary>
     public static readonly HashSet<string> Residential = ["K1", "K2", "R1", "S1"];
 
-    public static PlacementDecisions From(IConfiguration configuration) =>
-        new(configuration.GetSection("Children:HomeDistricts").Get<string[]>() is { Length: > 0 } d ? d : RotherhamDistricts);
-
     /// <summary>
     /// A residential placement whose postcode lies outside the council's districts is an out-of-authority residential
     /// placement: a decision taken under the children's social care function. Without a postcode it cannot be known.
     /// </summary>
     public bool IsOutOfAuthorityResidential(string placementType, string? placementPostcode) =>
-        Residential.Contains(placementType) && District(placementPostcode) is { } district && !homeDistricts.Contains(district, StringComparer.OrdinalIgnoreCase);
+        Residential.Contains(placementType) && District(placementPostcode) is { } district
+                                            && !homeDistricts.Contains(district, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The outward code of a postcode ("S60 2TH" -> "S60"), or null.</summary>
     public static string? District(string? postcode)

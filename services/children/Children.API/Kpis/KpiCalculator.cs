@@ -60,7 +60,8 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             PlacedOver20Miles(lookedAfter, inputs.Postcodes),
             Percent("family-based-placements",
                 lookedAfter.Count(c => IsFamilyBased(c.Current!.Place)), lookedAfter.Count,
-                $"Children looked after on the day (not on short breaks) living in a family-based setting: foster care (U1–U6), placed for adoption (A3–A6) or placed with parents (P1)."),
+                $"Children looked after on the day (not on short breaks) living in a family-based setting: foster care (U1–U6), placed for adoption " +
+                $"(A3–A6) or placed with parents (P1)."),
             VisitsOnTime(inputs.Visits, yearStart, asAt),
             AssessmentsWithin45Days(inputs.Assessments, yearStart, asAt),
             PlansUpToDate(inputs.Plans, asAt),
@@ -74,9 +75,11 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
     public static bool IsFamilyBased(string place) => Codes.IsFoster(place) || Codes.IsAdoption(place) || place == "P1";
 
     private static Kpi Percent(string name, int numerator, int denominator, string definition, IReadOnlyDictionary<string, int>? notes = null) =>
-        new(name, denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero), numerator, denominator, definition, notes);
+        new(name, denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero),
+            numerator, denominator, definition, notes);
 
-    private static Kpi PlacementsThreePlus(List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, DateOnly yearStart, DateOnly asAt)
+    private static Kpi PlacementsThreePlus(
+        List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, DateOnly yearStart, DateOnly asAt)
     {
         var threePlus = 0;
         foreach (var (_, episodes, _) in lookedAfter)
@@ -87,10 +90,12 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             if (placements >= 3) threePlus++;
         }
         return Percent("placements-3-plus", threePlus, lookedAfter.Count,
-            "Children looked after on the day (not on short breaks) who had three or more placements in the twelve months to it (DfE placement stability, short-term).");
+            "Children looked after on the day (not on short breaks) who had three or more placements in the twelve months to it (DfE placement " +
+            "stability, short-term).");
     }
 
-    private static Kpi LongTermStability(List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, Dictionary<string, DateOnly> dob, DateOnly asAt)
+    private static Kpi LongTermStability(
+        List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, Dictionary<string, DateOnly> dob, DateOnly asAt)
     {
         int numerator = 0, denominator = 0;
         var unknownAge = 0;
@@ -101,7 +106,9 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             var index = episodes.IndexOf(current!);
             // Back through continuous episodes (each a continuation starting the day the one before ended) to the start of care.
             var careStart = index;
-            while (careStart > 0 && episodes[careStart].Rne != "S" && episodes[careStart - 1].End == episodes[careStart].Start && !Codes.IsShortBreak(episodes[careStart - 1].Ls)) careStart--;
+            while (careStart > 0 && episodes[careStart].Rne != "S" && episodes[careStart - 1].End == episodes[careStart].Start
+                   && !Codes.IsShortBreak(episodes[careStart - 1].Ls))
+                careStart--;
             if (episodes[careStart].Start > asAt.AddMonths(-30)) continue;
             denominator++;
             // Back through legal-status-only changes (L) to the day the current placement began.
@@ -110,22 +117,29 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             if (episodes[placementStart].Start <= asAt.AddYears(-2)) numerator++;
         }
         return Percent("long-term-stability", numerator, denominator,
-            "Children under 16 looked after on the day, continuously for at least 2.5 years, who have lived in the same placement for at least 2 years (DfE placement stability, long-term; short breaks V3/V4 excluded).",
+            "Children under 16 looked after on the day, continuously for at least 2.5 years, who have lived in the same placement for at least 2 " +
+            "years (DfE placement stability, long-term; short breaks V3/V4 excluded).",
             unknownAge > 0 ? new Dictionary<string, int> { ["unknown-date-of-birth"] = unknownAge } : null);
     }
 
-    private Kpi PlacedOver20Miles(List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, Dictionary<string, (double Latitude, double Longitude)> postcodes)
+    private Kpi PlacedOver20Miles(
+        List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, Dictionary<string, (double Latitude, double Longitude)> postcodes)
     {
         int over = 0, known = 0, noPostcode = 0, unknown = 0;
         foreach (var (_, _, current) in lookedAfter)
         {
             if (current!.HomePost.Length == 0 || current.PlPost.Length == 0) { noPostcode++; continue; }
-            if (Postcodes.Find(postcodes, current.HomePost) is not { } home || Postcodes.Find(postcodes, current.PlPost) is not { } placed) { unknown++; continue; }
+            if (Postcodes.Find(postcodes, current.HomePost) is not { } home || Postcodes.Find(postcodes, current.PlPost) is not { } placed)
+            {
+                unknown++;
+                continue;
+            }
             known++;
             if (Postcodes.Miles(home, placed) > policy.DistantPlacementMiles) over++;
         }
         return Percent("placed-over-20-miles", over, known,
-            $"Children looked after on the day (not on short breaks) whose placement is more than {policy.DistantPlacementMiles} miles from home, measured between the home and placement postcodes' centroids; " +
+            $"Children looked after on the day (not on short breaks) whose placement is more than {policy.DistantPlacementMiles} miles from home, " +
+            $"measured between the home and placement postcodes' centroids; " +
             "children without both postcodes, or with a postcode missing from the lookup table, are counted in the notes and left out, not guessed.",
             new Dictionary<string, int> { ["no-postcode"] = noPostcode, ["unknown-postcode"] = unknown });
     }
@@ -140,8 +154,10 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
     private Kpi AssessmentsWithin45Days(List<Assessment> assessments, DateOnly yearStart, DateOnly asAt)
     {
         var completed = assessments.Where(a => a.CompletedOn is { } c && c >= yearStart && c <= asAt).ToList();
-        return Percent("assessments-within-45-days", completed.Count(a => workingDays.Between(a.StartedOn, a.CompletedOn!.Value) <= policy.AssessmentWorkingDays), completed.Count,
-            $"Children and family assessments completed in the twelve months to the day that were completed within {policy.AssessmentWorkingDays} working days of starting (weekends and England and Wales bank holidays not counted).");
+        var inTime = completed.Count(assessment => workingDays.Between(assessment.StartedOn, assessment.CompletedOn!.Value) <= policy.AssessmentWorkingDays);
+        return Percent("assessments-within-45-days", inTime, completed.Count,
+            $"Children and family assessments completed in the twelve months to the day that were completed within {policy.AssessmentWorkingDays} " +
+            $"working days of starting (weekends and England and Wales bank holidays not counted).");
     }
 
     private static Kpi PlansUpToDate(List<Plan> plans, DateOnly asAt)
@@ -158,7 +174,8 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         foreach (var m in inputs.Missing.Where(m => m.End is { } e && e >= yearStart && e <= asAt))
         {
             var returned = m.End!.Value;
-            var done = interviews.TryGetValue((m.Child, returned), out var on) && on >= returned && on.DayNumber - returned.DayNumber <= policy.ReturnInterviewDays;
+            var done = interviews.TryGetValue((m.Child, returned), out var on)
+                       && on >= returned && on.DayNumber - returned.DayNumber <= policy.ReturnInterviewDays;
             denominator++;
             if (done) numerator++;
             var placement = byChild.GetValueOrDefault(m.Child)?.LastOrDefault(e => e.Start <= m.Start && (e.End is null || e.End >= m.Start));
@@ -169,7 +186,8 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             }
         }
         return Percent("return-home-interviews", numerator, denominator,
-            $"Missing episodes of looked-after children ending in the twelve months to the day after which a return home interview was held within {policy.ReturnInterviewDays} days (72 hours), " +
+            $"Missing episodes of looked-after children ending in the twelve months to the day after which a return home interview was held within " +
+            $"{policy.ReturnInterviewDays} days (72 hours), " +
             "including children placed out of borough (their share is in the notes).",
             new Dictionary<string, int> { ["out-of-borough-returns"] = outDenominator, ["out-of-borough-interviewed"] = outNumerator });
     }

@@ -47,7 +47,8 @@ public sealed class CsvFile(TextReader reader, string file)
                 return [.. _fields];
             }
             any = true;
-            if (++length > MaxRecordChars) throw new NotA903FileException(file, $"line {Line}: a record longer than {MaxRecordChars / 1024} KB is not a 903 CSV record");
+            if (++length > MaxRecordChars) throw new NotA903FileException(file, $"line {Line}: a record longer than {MaxRecordChars / 1024} KB is " +
+                $"not a 903 CSV record");
             if (c == 0 || c == '\uFFFD') throw new NotA903FileException(file, $"line {Line}: binary content (not UTF-8 CSV text)");
             var ch = (char)c;
             if (quoted)

@@ -22,7 +22,8 @@ public sealed record RowRule(string Code, string Table, string[] Fields, string[
 /// </summary>
 public static class OtherTableRules
 {
-    public const string Uasc = "uasc", Oc2 = "oc2", Oc3 = "oc3", Ad1 = "ad1", PlacedForAdoption = "placed_for_adoption", PreviousPermanence = "previous_permanence";
+    public const string Uasc = "uasc", Oc2 = "oc2", Oc3 = "oc3", Ad1 = "ad1";
+    public const string PlacedForAdoption = "placed_for_adoption", PreviousPermanence = "previous_permanence";
 
     private static bool Blank(string value) => value.Length == 0;
     private static bool Given(string value) => value.Length > 0;
@@ -46,7 +47,8 @@ public static class OtherTableRules
     private static readonly HashSet<string> AdopterSexes = ["M1", "F1", "MM", "FF", "MF"];
     private static readonly HashSet<string> Couples = ["MM", "FF", "MF"];
     private static readonly HashSet<string> SameGender = ["MM", "FF"];
-    // L0 single; L11 married couple, different gender; L12 married couple, same gender; L2 civil partners; L3 and L4 unmarried couples, different and same gender.
+    // L0 single; L11 married couple, different gender; L12 married couple, same gender; L2 civil partners; L3 and L4 unmarried couples, different and
+    // same gender.
     private static readonly HashSet<string> AdopterLegalStatus = ["L0", "L11", "L12", "L2", "L3", "L4"];
     private static readonly HashSet<string> ReasonPlacedCeased = ["RD1", "RD2", "RD3", "RD4"];
     private static readonly HashSet<string> SdqReason = ["SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"];
@@ -76,7 +78,8 @@ public static class OtherTableRules
         new("175", Ad1, ["NB_ADOPTR"], (r, _) => Given(r["NB_ADOPTR"]) && r["NB_ADOPTR"] is not ("1" or "2")),
         new("176", Ad1, ["SEX_ADOPTR"], (r, _) => Given(r["SEX_ADOPTR"]) && !AdopterSexes.Contains(r["SEX_ADOPTR"])),
         new("177", Ad1, ["LS_ADOPTR"], (r, _) => Given(r["LS_ADOPTR"]) && !AdopterLegalStatus.Contains(r["LS_ADOPTR"])),
-        new("333", Ad1, ["DATE_INT"], ["DATE_INT", "DATE_MATCH"], (r, _) => r.Date("DATE_INT") is { } decided && r.Date("DATE_MATCH") is { } matched && decided > matched),
+        new("333", Ad1, ["DATE_INT"], ["DATE_INT", "DATE_MATCH"],
+            (r, _) => r.Date("DATE_INT") is { } decided && r.Date("DATE_MATCH") is { } matched && decided > matched),
         new("511", Ad1, ["NB_ADOPTR", "SEX_ADOPTR"], (r, _) => r["NB_ADOPTR"] == "2" && !Couples.Contains(r["SEX_ADOPTR"])),
         new("514", Ad1, ["LS_ADOPTR", "SEX_ADOPTR"], (r, _) => r["LS_ADOPTR"] == "L0" && Couples.Contains(r["SEX_ADOPTR"])),
         new("517", Ad1, ["LS_ADOPTR", "SEX_ADOPTR"], (r, _) => r["LS_ADOPTR"] == "L3" && r["SEX_ADOPTR"] != "MF"),
@@ -91,10 +94,14 @@ public static class OtherTableRules
         new("115", PlacedForAdoption, ["DATE_PLACED"], (r, _) => InvalidDate(r, "DATE_PLACED")),
         new("116", PlacedForAdoption, ["DATE_PLACED_CEASED"], (r, _) => InvalidDate(r, "DATE_PLACED_CEASED")),
         // The decision reversed: its date and its reason go together.
-        new("119", PlacedForAdoption, ["REASON_PLACED_CEASED", "DATE_PLACED_CEASED"], (r, _) => Blank(r["REASON_PLACED_CEASED"]) != Blank(r["DATE_PLACED_CEASED"])),
-        new("120", PlacedForAdoption, ["REASON_PLACED_CEASED"], (r, _) => Given(r["REASON_PLACED_CEASED"]) && !ReasonPlacedCeased.Contains(r["REASON_PLACED_CEASED"])),
-        new("184", PlacedForAdoption, ["DATE_PLACED", "DOB"], ["DATE_PLACED"], (r, c) => r.Date("DATE_PLACED") is { } placed && c.Header?.DobOn is { } dob && placed < dob),
-        new("522", PlacedForAdoption, ["DATE_PLACED", "DATE_PLACED_CEASED"], (r, _) => r.Date("DATE_PLACED") is { } placed && r.Date("DATE_PLACED_CEASED") is { } ceased && placed > ceased),
+        new("119", PlacedForAdoption, ["REASON_PLACED_CEASED", "DATE_PLACED_CEASED"],
+            (r, _) => Blank(r["REASON_PLACED_CEASED"]) != Blank(r["DATE_PLACED_CEASED"])),
+        new("120", PlacedForAdoption, ["REASON_PLACED_CEASED"],
+            (r, _) => Given(r["REASON_PLACED_CEASED"]) && !ReasonPlacedCeased.Contains(r["REASON_PLACED_CEASED"])),
+        new("184", PlacedForAdoption, ["DATE_PLACED", "DOB"], ["DATE_PLACED"],
+            (r, c) => r.Date("DATE_PLACED") is { } placed && c.Header?.DobOn is { } dob && placed < dob),
+        new("522", PlacedForAdoption, ["DATE_PLACED", "DATE_PLACED_CEASED"],
+            (r, _) => r.Date("DATE_PLACED") is { } placed && r.Date("DATE_PLACED_CEASED") is { } ceased && placed > ceased),
         new("563", PlacedForAdoption, ["DATE_PLACED", "REASON_PLACED_CEASED", "DATE_PLACED_CEASED"],
             (r, _) => Blank(r["DATE_PLACED"]) && (Given(r["REASON_PLACED_CEASED"]) || Given(r["DATE_PLACED_CEASED"]))),
 
@@ -105,9 +112,12 @@ public static class OtherTableRules
         new("159", Oc2, ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
             (r, _) => r["SUBSTANCE_MISUSE"] == "1" && r["INTERVENTION_RECEIVED"] == "0" && Blank(r["INTERVENTION_OFFERED"])),
         // An SDQ score is a whole number from 0 to 40, written as such (so "12.0" is not one).
-        new("180", Oc2, ["SDQ_SCORE"], (r, _) => Given(r["SDQ_SCORE"]) && !(r["SDQ_SCORE"].All(char.IsAsciiDigit) && r["SDQ_SCORE"].Length <= 2 && int.Parse(r["SDQ_SCORE"]) <= 40)),
+        new("180", Oc2, ["SDQ_SCORE"],
+            (r, _) => Given(r["SDQ_SCORE"]) && !(r["SDQ_SCORE"].All(char.IsAsciiDigit) && r["SDQ_SCORE"].Length <= 2 && int.Parse(r["SDQ_SCORE"]) <= 40)),
         new("181", Oc2, Oc2Items, (r, _) => Oc2Items.Any(f => NotZeroOrOne(r[f]))),
-        new("182", Oc2, ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+        new("182", Oc2,
+            ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "CONVICTED", "HEALTH_CHECK",
+             "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
             (r, _) => Oc2Items.Any(f => Given(r[f])) && Oc2Core.Any(f => Blank(r[f]))),
         new("188", Oc2, ["SDQ_SCORE", "SDQ_REASON"], ["SDQ_SCORE", "SDQ_REASON", "DOB"],
             (r, c) => AgeOn(r, c.Year.End) < 4 && (Given(r["SDQ_SCORE"]) || Given(r["SDQ_REASON"]))),
@@ -136,7 +146,8 @@ public static class OtherTableRules
         // previous_permanence
         new("INT07", PreviousPermanence, ["CHILD"], ChildMissing),
         new("INT16", PreviousPermanence, ["DOB"], DobDiffers),
-        new("635", PreviousPermanence, ["LA_PERM", "DATE_PERM", "PREV_PERM"], (r, _) => r["PREV_PERM"] == "Z1" && (Given(r["LA_PERM"]) || Given(r["DATE_PERM"]))),
+        new("635", PreviousPermanence, ["LA_PERM", "DATE_PERM", "PREV_PERM"],
+            (r, _) => r["PREV_PERM"] == "Z1" && (Given(r["LA_PERM"]) || Given(r["DATE_PERM"]))),
     ];
 
     /// <summary>The codes of the rules that report a child named more than once in a table (each later row is reported).</summary>

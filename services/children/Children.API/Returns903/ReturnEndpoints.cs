@@ -27,15 +27,18 @@ public static class ReturnEndpoints
         group.MapPost("/imports", Import)
             .WithName("Import903")
             .WithSummary("Import a collection year's SSDA903 files and answer with the validation report")
-            .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, uasc.csv, oc2.csv, oc3.csv, ad1.csv, " +
-                             "placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field collectionYear (2017/18). The files replace what that year's earlier import of the same " +
-                             "tables held. Every row is kept as written; rows that break a DfE rule are reported by code, table, row and fields. A file that is not a 903 CSV file is a 400.")
+            .WithDescription("multipart/form-data: one part per file named as the 903 table (header.csv, episodes.csv, reviews.csv, missing.csv, "
+                             + "uasc.csv, oc2.csv, oc3.csv, ad1.csv, placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv) and a field "
+                             + "collectionYear (2017/18). The files replace what that year's earlier import of the same tables held. Every row is kept "
+                             + "as written; rows that break a DfE rule are reported by code, table, row and fields. "
+                             + "A file that is not a 903 CSV file is a 400.")
             .DisableAntiforgery()
             // Raised by routing, before any middleware reads the body: the Idempotency-Key fingerprint reads it first.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
         group.MapGet("/rules", ListRules).WithName("List903Rules")
             .WithSummary("Every rule of the DfE's 903 rule list and, for a collection year, whether it ran at that year's latest import and why not")
-            .WithDescription("year (2017/18) is optional: without it, the list alone. A rule this service does not check is reported as not built yet, never as passed.");
+            .WithDescription("year (2017/18) is optional: without it, the list alone. A rule this service does not check is reported as not built " +
+                "yet, never as passed.");
         group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
         group.MapGet("/exports/{year}", Export).RequireAccess(Access.Personal)
             .WithName("Export903")
@@ -49,118 +52,106 @@ public static class ReturnEndpoints
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
         HttpContext context, ChildrenDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
-        var logger = loggers.CreateLogger(typeof(ReturnEndpoints));
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
-        var request = context.Request;
-        if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return Invalid("body", "must be multipart/form-data with one part per 903 file and a collectionYear field");
-
-        IFormCollection form;
-        try
-        {
-            // Parts over 64 KB are buffered to temporary files by the framework, not to memory.
-            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = MaxParts }));
-            form = await request.ReadFormAsync(ct);
-        }
-        // The framework says which limit with an InvalidDataException's message alone: too many parts is not too many bytes.
-        catch (InvalidDataException e) when (e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return Invalid("body", $"must have at most {MaxParts} form parts: one per 903 file and the collectionYear field");
-        }
-        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: 413 })
-        {
-            return TypedResults.Problem(title: "The file set is too large", detail: $"A 903 import is limited to {UploadLimit / 1024 / 1024} MB.", statusCode: 413);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return Invalid("body", $"is not readable multipart/form-data: {e.Message}");
-        }
-
-        if (!CollectionYear.TryParse(form["collectionYear"].ToString(), out var year))
-            return Invalid("collectionYear", CollectionYear.Rule);
-        if (form.Files.Count == 0) return Invalid("files", "at least one 903 file is required (header.csv, episodes.csv, reviews.csv, missing.csv ...)");
-        var files = new Dictionary<string, IFormFile>();
-        foreach (var file in form.Files)
-        {
-            var table = Tables.FromFileName(file.FileName);
-            if (table is null)
-                return Invalid($"files[{file.FileName}]", $"is not a 903 file name: expected one of {string.Join(", ", Tables.Columns.Keys.Select(k => k + ".csv"))}");
-            if (!files.TryAdd(table, file)) return Invalid($"files[{file.FileName}]", "is sent twice");
-        }
+        var (form, invalid, tooLarge) = await ReadFormAsync(context, ct);
+        if (invalid is not null) return invalid;
+        if (tooLarge is not null) return tooLarge;
+        if (!CollectionYear.TryParse(form!["collectionYear"].ToString(), out var year)) return Invalid("collectionYear", CollectionYear.Rule);
+        var (files, problem) = ReturnImport.Tables(form.Files, file => file.FileName);
+        if (files is null) return Invalid(problem!.Field, problem.Rule);
 
         var now = clock.GetUtcNow();
-        var rows = new Dictionary<string, int>();
-        var findings = new List<Finding>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = await ReturnStore.OpenAsync(db, ct);
-        // Two imports of the same year one after the other, never interleaved.
-        await using (var lockYear = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('903 ' || @year))", connection))
-        {
-            lockYear.Parameters.AddWithValue("year", year.ToString());
-            await lockYear.ExecuteNonQueryAsync(ct);
-        }
+        await ReturnStore.LockYearAsync(connection, year, ct);
+        Dictionary<string, int> rows;
         try
         {
-            // Each file is read once from its buffered part, a record at a time, straight into the database.
-            foreach (var (table, file) in files.OrderBy(f => f.Key))
-            {
-                var name = file.FileName;
-                await using var stream = file.OpenReadStream();
-                var csv = CsvFile.Open(stream, name);
-                await ReturnStore.ReplaceYearAsync(connection, table, year, ct);
-                rows[table] = Tables.IsCore(table)
-                    ? await ReturnStore.CopyCoreAsync(connection, year, table, name, csv, ct)
-                    : await ReturnStore.CopyOtherAsync(connection, year, table, name, csv, ct);
-            }
+            rows = await ReplaceTablesAsync(connection, year, files, ct);
         }
         catch (NotA903FileException e)
         {
             await tx.RollbackAsync(ct);
-            logger.LogInformation("903 import refused: {Reason}", e.Message);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] },
-                title: "Not a 903 file", detail: e.Message);
+            loggers.CreateLogger(typeof(ReturnEndpoints)).LogInformation("903 import refused: {Reason}", e.Message);
+            var fault = new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] };
+            return TypedResults.ValidationProblem(fault, title: "Not a 903 file", detail: e.Message);
         }
+        var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, ct));
+        await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
+        await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
+        await tx.CommitAsync(ct);
+        loggers.CreateLogger(typeof(ReturnEndpoints))
+            .LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), report.Errors.Count);
+        return TypedResults.Created($"/api/903/imports/{report.Id}", report);
+    }
 
-        // Every rule reads one child's rows: validate a batch of children at a time, read back from what was stored.
-        // The year's return is every table the rules read that it holds, sent now or by an earlier import of the year.
+    /// <summary>Each file is read once from its buffered part, a record at a time, straight into the database; answers the rows kept per table.</summary>
+    private static async Task<Dictionary<string, int>> ReplaceTablesAsync(
+        Npgsql.NpgsqlConnection connection, CollectionYear year, IDictionary<string, IFormFile> files, CancellationToken ct)
+    {
+        var rows = new Dictionary<string, int>();
+        foreach (var (table, file) in files)
+        {
+            await using var stream = file.OpenReadStream();
+            rows[table] = await ReturnStore.ReplaceYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
+        }
+        return rows;
+    }
+
+    /// <summary>The upload's form, buffered to temporary files past 64 KB; or the answer when it is not a readable 903 upload.</summary>
+    private static async Task<(IFormCollection? Form, ValidationProblem? Invalid, ProblemHttpResult? TooLarge)> ReadFormAsync(
+        HttpContext context, CancellationToken ct)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = UploadLimit;
+        var request = context.Request;
+        if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return (null, Invalid("body", "must be multipart/form-data with one part per 903 file and a collectionYear field"), null);
+        try
+        {
+            // Parts over 64 KB are buffered to temporary files by the framework, not to memory.
+            var limits = new FormOptions { MultipartBodyLengthLimit = UploadLimit, ValueCountLimit = MaxParts };
+            context.Features.Set<IFormFeature>(new FormFeature(request, limits));
+            return (await request.ReadFormAsync(ct), null, null);
+        }
+        // The framework says which limit with an InvalidDataException's message alone: too many parts is not too many bytes.
+        catch (InvalidDataException e) when (e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Invalid("body", $"must have at most {MaxParts} form parts: one per 903 file and the collectionYear field"), null);
+        }
+        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: 413 })
+        {
+            var limit = $"A 903 import is limited to {UploadLimit / 1024 / 1024} MB.";
+            return (null, null, TypedResults.Problem(title: "The file set is too large", detail: limit, statusCode: 413));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, Invalid("body", $"is not readable multipart/form-data: {e.Message}"), null);
+        }
+    }
+
+    /// <summary>
+    /// Every rule reads one child's rows: a batch of children is validated at a time, read back from what was stored. The
+    /// year's return is every table the rules read that it holds, sent now or by an earlier import of the year.
+    /// </summary>
+    private static async Task<List<Finding>> ValidateYearAsync(Npgsql.NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
         var present = await ReturnStore.TablesOfYearAsync(connection, year, ct);
         var validator = new Validator903(year);
         var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
+        var findings = new List<Finding>();
         for (var i = 0; i < children.Count; i += ValidationBatch)
         {
-            var batch = await ReturnStore.ReadChildrenAsync(connection, year, children[i], children[Math.Min(i + ValidationBatch, children.Count) - 1], present, ct);
-            findings.AddRange(validator.Validate(batch));
+            var last = children[Math.Min(i + ValidationBatch, children.Count) - 1];
+            findings.AddRange(validator.Validate(await ReturnStore.ReadChildrenAsync(connection, year, children[i], last, present, ct)));
         }
-        findings = [.. findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
-
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var f in findings) counts[f.Rule] = counts.GetValueOrDefault(f.Rule) + 1;
-        var report = new ImportReport(Guid.CreateVersion7(now), year.ToString(), rows,
-            findings.Select(f => new ReportedFinding(f.Rule, f.Table, f.Row, f.Fields)).ToList(), counts);
-
-        await using (var cmd = new Npgsql.NpgsqlCommand(
-            "INSERT INTO imports (id, collection_year, imported_at, files, rows, findings, counts) VALUES (@id, @year, @at, @files, @rows, @findings, @counts::jsonb)", connection))
-        {
-            cmd.Parameters.AddWithValue("id", report.Id);
-            cmd.Parameters.AddWithValue("year", year.ToString());
-            cmd.Parameters.AddWithValue("at", now);
-            cmd.Parameters.AddWithValue("files", files.Keys.Order().ToArray());
-            cmd.Parameters.AddWithValue("rows", rows.Values.Sum());
-            cmd.Parameters.AddWithValue("findings", findings.Count);
-            cmd.Parameters.AddWithValue("counts", JsonSerializer.Serialize(counts));
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
-        await tx.CommitAsync(ct);
-        logger.LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), findings.Count);
-        return TypedResults.Created($"/api/903/imports/{report.Id}", report);
+        return findings;
     }
 
     private static async Task<Results<Ok<JsonElement>, NotFound>> GetImport(Guid id, ChildrenDb db, CancellationToken ct)
     {
         var connection = await ReturnStore.OpenAsync(db, ct);
         await using var cmd = new Npgsql.NpgsqlCommand(
-            "SELECT json_build_object('id', id, 'collectionYear', collection_year, 'importedAt', imported_at, 'files', files, 'rows', rows, 'findings', findings, 'counts', counts)::text FROM imports WHERE id = @id",
+            "SELECT json_build_object('id', id, 'collectionYear', collection_year, 'importedAt', imported_at, 'files', files, 'rows', rows, " +
+            "'findings', findings, 'counts', counts)::text FROM imports WHERE id = @id",
             connection);
         cmd.Parameters.AddWithValue("id", id);
         return await cmd.ExecuteScalarAsync(ct) is string json
@@ -201,7 +192,8 @@ public static class ReturnEndpoints
         return new RuleStatus(rule.Code, rule.Message, rule.Fields, rule.Tables, rule.Checked, ran, because);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(string year, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(
+        string year, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
         await db.RecordReadAsync(http, "903 return export", $"/api/903/exports/{year}", purpose ?? "903 return exported", clock, ct);
@@ -225,7 +217,8 @@ public static class ReturnEndpoints
         return TypedResults.File(zip, "application/zip", $"ssda903-{collectionYear.PathForm}.zip");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportFile(string year, string file, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportFile(
+        string year, string file, string? purpose, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!CollectionYear.TryParse(year, out var collectionYear)) return Invalid("year", CollectionYear.Rule);
         var table = Tables.FromFileName(file);

@@ -100,7 +100,8 @@ public sealed class RowReader
         var expected = Tables.Columns[table];
         var missing = expected.Where(c => !names.Contains(c)).ToList();
         if (missing.Count > 0)
-            throw new NotA903FileException(file, $"not a 903 {table} file: the header row lacks {string.Join(", ", missing)} (expected {string.Join(",", expected)})");
+            throw new NotA903FileException(file, $"not a 903 {table} file: the header row lacks {string.Join(", ", missing)} (expected " +
+                $"{string.Join(",", expected)})");
         if (Tables.IsCore(table))
         {
             var unknown = names.Where(n => !expected.Contains(n)).ToList();
@@ -153,7 +154,9 @@ public sealed class RowReader
             switch (table)
             {
                 case Tables.Header: data.Header.Add(new HeaderRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6))); break;
-                case Tables.Episodes: data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12))); break;
+                case Tables.Episodes:
+                    data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12)));
+                    break;
                 case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
                 case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
                 default: data.Others[table].Add(new OtherRow(row, columns!, [.. record.Select(Pooled)])); break;

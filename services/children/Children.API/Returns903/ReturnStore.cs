@@ -13,12 +13,49 @@ public static class ReturnStore
     private static readonly Dictionary<string, (string Table, string[] Columns)> Core = new()
     {
         [Tables.Header] = ("header_rows", ["child", "sex", "dob", "ethnic", "upn", "mother", "mc_dob"]),
-        [Tables.Episodes] = ("episode_rows", ["child", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec", "reason_place_change", "home_post", "pl_post", "urn"]),
+        [Tables.Episodes] = ("episode_rows",
+            ["child", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec", "reason_place_change", "home_post", "pl_post", "urn"]),
         [Tables.Reviews] = ("review_rows", ["child", "dob", "review", "review_code"]),
         [Tables.Missing] = ("missing_rows", ["child", "dob", "missing", "mis_start", "mis_end"]),
     };
 
-    public static async Task ReplaceYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    /// <summary>Two imports of the same year one after the other, never interleaved: a lock held to the end of the transaction.</summary>
+    public static async Task LockYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        await using var lockYear = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('903 ' || @year))", connection);
+        lockYear.Parameters.AddWithValue("year", year.ToString());
+        await lockYear.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Replaces what the year held of <paramref name="table"/> with the rows of its file; answers the number of data rows.</summary>
+    public static async Task<int> ReplaceYearAsync(
+        NpgsqlConnection connection, CollectionYear year, string table, CsvFile csv, string file, CancellationToken ct)
+    {
+        await DeleteYearAsync(connection, table, year, ct);
+        return Tables.IsCore(table)
+            ? await CopyCoreAsync(connection, year, table, file, csv, ct)
+            : await CopyOtherAsync(connection, year, table, file, csv, ct);
+    }
+
+    /// <summary>Keeps the import's summary: the files sent, the rows kept, the number of findings and their counts by rule.</summary>
+    public static async Task RecordImportAsync(
+        NpgsqlConnection connection, ImportReport report, IEnumerable<string> tables, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO imports (id, collection_year, imported_at, files, rows, findings, counts) VALUES (@id, @year, @at, @files, @rows, " +
+            "@findings, @counts::jsonb)",
+            connection);
+        cmd.Parameters.AddWithValue("id", report.Id);
+        cmd.Parameters.AddWithValue("year", report.CollectionYear);
+        cmd.Parameters.AddWithValue("at", at);
+        cmd.Parameters.AddWithValue("files", tables.Order().ToArray());
+        cmd.Parameters.AddWithValue("rows", report.Rows.Values.Sum());
+        cmd.Parameters.AddWithValue("findings", report.Errors.Count);
+        cmd.Parameters.AddWithValue("counts", System.Text.Json.JsonSerializer.Serialize(report.Counts));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task DeleteYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
     {
         var sql = Tables.IsCore(table)
             ? $"DELETE FROM {Core[table].Table} WHERE collection_year = @year"
@@ -33,7 +70,7 @@ public static class ReturnStore
     /// Copies a core table straight from its file, one record at a time: nothing of the file is kept in memory.
     /// Answers the number of data rows.
     /// </summary>
-    public static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    private static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
     {
         var header = csv.Next();
         var map = RowReader.MapColumns(table, file, header);
@@ -41,7 +78,8 @@ public static class ReturnStore
         var dates = DateColumns(table);
         var width = header!.Length;
         await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {name} ({string.Join(", ", new[] { "collection_year", "row_no" }.Concat(columns).Concat(dates.Select(d => d.Column)))}) FROM STDIN (FORMAT BINARY)", ct);
+            $"COPY {name} ({string.Join(", ", new[] { "collection_year", "row_no" }.Concat(columns).Concat(dates.Select(d => d.Column)))}) FROM " +
+            $"STDIN (FORMAT BINARY)", ct);
         var row = 0;
         var y = year.ToString();
         while (csv.Next() is { } record)
@@ -81,7 +119,8 @@ public static class ReturnStore
             cmd.Parameters.AddWithValue("y", year.ToString());
             if ((bool)(await cmd.ExecuteScalarAsync(ct))!) tables.Add(table);
         }
-        await using (var others = new NpgsqlCommand("SELECT DISTINCT table_name FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) ORDER BY 1", connection))
+        await using (var others = new NpgsqlCommand("SELECT DISTINCT table_name FROM other_rows WHERE collection_year = @y AND table_name = " +
+            "ANY(@tables) ORDER BY 1", connection))
         {
             others.Parameters.AddWithValue("y", year.ToString());
             others.Parameters.AddWithValue("tables", Tables.OtherValidated.ToArray());
@@ -109,8 +148,12 @@ public static class ReturnStore
         return children;
     }
 
-    /// <summary>The year's rows of the children from <paramref name="first"/> to <paramref name="last"/> (in the database's order), as the validator reads them.</summary>
-    public static async Task<ReturnData> ReadChildrenAsync(NpgsqlConnection connection, CollectionYear year, string first, string last, IEnumerable<string> present, CancellationToken ct)
+    /// <summary>
+    /// The year's rows of the children from <paramref name="first"/> to <paramref name="last"/> (in the database's order), as the validator reads
+    /// them.
+    /// </summary>
+    public static async Task<ReturnData> ReadChildrenAsync(
+        NpgsqlConnection connection, CollectionYear year, string first, string last, IEnumerable<string> present, CancellationToken ct)
     {
         var data = new ReturnData();
         foreach (var table in present) data.Present.Add(table);
@@ -118,7 +161,8 @@ public static class ReturnStore
         {
             var (name, columns) = Core[table];
             await using var cmd = new NpgsqlCommand(
-                $"SELECT row_no, {string.Join(", ", columns)} FROM {name} WHERE collection_year = @y AND child >= @first AND child <= @last ORDER BY row_no", connection);
+                $"SELECT row_no, {string.Join(", ", columns)} FROM {name} WHERE collection_year = @y AND child >= @first AND child <= @last ORDER BY " +
+                $"row_no", connection);
             cmd.Parameters.AddWithValue("y", year.ToString());
             cmd.Parameters.AddWithValue("first", first);
             cmd.Parameters.AddWithValue("last", last);
@@ -130,7 +174,9 @@ public static class ReturnStore
                 switch (table)
                 {
                     case Tables.Header: data.Header.Add(new HeaderRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6))); break;
-                    case Tables.Episodes: data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12))); break;
+                    case Tables.Episodes:
+                        data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12)));
+                        break;
                     case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
                     case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
                 }
@@ -140,7 +186,8 @@ public static class ReturnStore
         foreach (var table in others) data.Others[table] = [];
         if (others.Length == 0) return data;
         await using var other = new NpgsqlCommand(
-            $"SELECT table_name, row_no, columns, fields FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) AND {OtherChild} BETWEEN @first AND @last ORDER BY table_name, row_no", connection);
+            $"SELECT table_name, row_no, columns, fields FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) AND {OtherChild} " +
+            $"BETWEEN @first AND @last ORDER BY table_name, row_no", connection);
         other.Parameters.AddWithValue("y", year.ToString());
         other.Parameters.AddWithValue("tables", others);
         other.Parameters.AddWithValue("first", first);
@@ -157,7 +204,8 @@ public static class ReturnStore
     }
 
     /// <summary>Copies one of the return's other tables straight from its file, row by row, as sent.</summary>
-    public static async Task<int> CopyOtherAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    private static async Task<int> CopyOtherAsync(
+        NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
     {
         var header = csv.Next();
         RowReader.MapColumns(table, file, header);
@@ -215,9 +263,11 @@ public static class ReturnStore
     }
 
     /// <summary>The return's other tables for the year: each table's columns and rows as they were sent.</summary>
-    public static async Task<Dictionary<string, (string[] Columns, List<string[]> Rows)>> ReadOthersAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    public static async Task<Dictionary<string, (string[] Columns, List<string[]> Rows)>> ReadOthersAsync(
+        NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT table_name, columns, fields FROM other_rows WHERE collection_year = @year ORDER BY table_name, row_no", connection);
+        await using var cmd = new NpgsqlCommand("SELECT table_name, columns, fields FROM other_rows WHERE collection_year = @year ORDER BY " +
+            "table_name, row_no", connection);
         cmd.Parameters.AddWithValue("year", year.ToString());
         var tables = new Dictionary<string, (string[] Columns, List<string[]> Rows)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -230,6 +280,47 @@ public static class ReturnStore
         return tables;
     }
 
+    /// <summary>
+    /// The care the KPIs read from the 903 rows: one row per child and start date (a live record over an imported one, a later return over an
+    /// earlier).
+    /// </summary>
+    public sealed record CareRows(Dictionary<string, DateOnly> DatesOfBirth, List<Kpis.CareEpisode> Episodes, List<Kpis.MissingEpisode> Missing);
+
+    /// <summary>Each child's date of birth, episodes and missing episodes as the latest record of each holds them.</summary>
+    public static async Task<CareRows> CareAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
+    {
+        var connection = await OpenAsync(db, ct);
+        var care = new CareRows([], [], []);
+        await ReadAsync(connection, "SELECT DISTINCT ON (child) child, dob FROM header_rows ORDER BY child, collection_year IS NOT NULL, " +
+            "collection_year DESC", row =>
+        {
+            if (Codes.Date(row.GetString(1)) is { } dob) care.DatesOfBirth[row.GetString(0)] = dob;
+        }, ct);
+        await ReadAsync(connection,
+            "SELECT DISTINCT ON (child, decom_on) child, decom_on, dec_on, rne, ls, place, home_post, pl_post FROM episode_rows WHERE decom_on IS NOT NULL " +
+            "ORDER BY child, decom_on, collection_year IS NOT NULL, collection_year DESC",
+            row => care.Episodes.Add(new Kpis.CareEpisode(row.GetString(0), row.GetFieldValue<DateOnly>(1), Date(row, 2),
+                row.GetString(3), row.GetString(4), row.GetString(5), row.GetString(6), row.GetString(7))), ct);
+        await ReadAsync(connection,
+            "SELECT DISTINCT ON (child, mis_start_on) child, mis_start_on, mis_end_on FROM missing_rows WHERE mis_start_on IS NOT NULL " +
+            "ORDER BY child, mis_start_on, collection_year IS NOT NULL, collection_year DESC",
+            row => care.Missing.Add(new Kpis.MissingEpisode(row.GetString(0), row.GetFieldValue<DateOnly>(1), Date(row, 2))), ct);
+        return care;
+    }
+
+    private static DateOnly? Date(NpgsqlDataReader row, int field) => row.IsDBNull(field) ? null : row.GetFieldValue<DateOnly>(field);
+
+    private static async Task ReadAsync(NpgsqlConnection connection, string sql, Action<NpgsqlDataReader> read, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) read(reader);
+    }
+
+    /// <summary>
+    /// The DbContext's own connection, opened, for the 903 feature's COPY and its reads (measured: <c>bench/children</c>).
+    /// Other features go through EF Core.
+    /// </summary>
     public static async Task<NpgsqlConnection> OpenAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);

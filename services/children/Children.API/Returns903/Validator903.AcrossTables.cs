@@ -80,7 +80,8 @@ public sealed partial class Validator903
         // 630: a child who started to be looked after this year has a previous permanence option returned.
         if (data.Present.Contains(OtherTableRules.PreviousPermanence))
         {
-            var returned = data.Other(OtherTableRules.PreviousPermanence).Where(r => r["PREV_PERM"].Length > 0).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+            var returned = data.Other(OtherTableRules.PreviousPermanence).Where(r => r["PREV_PERM"].Length > 0)
+                .Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
             foreach (var e in data.Episodes)
                 if (e.Rne == "S" && e.DecomOn >= year.Start && e.DecomOn <= year.End && !returned.Contains(e.Child)) Add("630", Tables.Episodes, e.Row, "RNE");
         }
@@ -88,7 +89,8 @@ public sealed partial class Validator903
         // 551: placed for adoption (A3-A6) with no date of the decision that the child should be.
         if (data.Present.Contains(OtherTableRules.PlacedForAdoption))
         {
-            var decided = data.Other(OtherTableRules.PlacedForAdoption).Where(r => r["DATE_PLACED"].Length > 0).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+            var decided = data.Other(OtherTableRules.PlacedForAdoption).Where(r => r["DATE_PLACED"].Length > 0)
+                .Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
             foreach (var e in data.Episodes)
                 if (Codes.IsAdoption(e.Place) && !decided.Contains(e.Child)) Add("551", Tables.Episodes, e.Row, "DATE_PLACED", "PLACE");
         }
@@ -109,7 +111,8 @@ public sealed partial class Validator903
                 Add("1003", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED", "DECOM", "RNE");
         }
 
-        var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         // 582: adopted (E11, E12) on the very day the child was matched with the adopters.
         foreach (var e in data.Episodes)
             if (e.Rec is "E11" or "E12" && e.DecOn is { } adopted && ad1Of.TryGetValue(e.Child, out var ad1) && ad1.Date("DATE_MATCH") == adopted)
@@ -172,8 +175,10 @@ public sealed partial class Validator903
         }
         // 187: a child of the OC2 cohort has no adoption (AD1) nor care leaver (OC3) information.
         foreach (var r in data.Other(OtherTableRules.Ad1))
-            if (cohort.Contains(r.Child) && OtherTableRules.Ad1Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Ad1, r.Row, OtherTableRules.Ad1Items);
+            if (cohort.Contains(r.Child) && OtherTableRules.Ad1Items.Any(f => r[f].Length > 0))
+                Add("187", OtherTableRules.Ad1, r.Row, OtherTableRules.Ad1Items);
         foreach (var r in data.Other(OtherTableRules.Oc3))
-            if (cohort.Contains(r.Child) && OtherTableRules.Oc3Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Oc3, r.Row, OtherTableRules.Oc3Items);
+            if (cohort.Contains(r.Child) && OtherTableRules.Oc3Items.Any(f => r[f].Length > 0))
+                Add("187", OtherTableRules.Oc3, r.Row, OtherTableRules.Oc3Items);
     }
 }

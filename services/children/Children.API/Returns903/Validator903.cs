@@ -1,6 +1,8 @@
 namespace Children.API.Returns903;
 
-/// <summary>One broken rule: its DfE code exactly as the rule list writes it, the table (file name without <c>.csv</c>), the 0-based data row and the fields.</summary>
+/// <summary>
+/// One broken rule: its DfE code exactly as the rule list writes it, the table (file name without <c>.csv</c>), the 0-based data row and the fields.
+/// </summary>
 public sealed record Finding(string Rule, string Table, int Row, IReadOnlyList<string> Fields);
 
 /// <summary>
@@ -23,7 +25,8 @@ public sealed partial class Validator903(CollectionYear year)
         "166", "167", "440", "441", "INT08", "INT17",
         "564", "565", "566", "567", "570", "571", "574", "586", "1004", "1005", "1006", "INT04", "INT13",
         // across tables (OtherTables and Validator903.AcrossTables.cs)
-        "117", "134", "185", "331", "334", "521", "187", "190", "191", "198", "215", "525", "543", "545", "551", "575", "577", "578", "579", "581", "582", "583",
+        "117", "134", "185", "331", "334", "521", "187", "190", "191", "198", "215", "525", "543", "545", "551",
+        "575", "577", "578", "579", "581", "582", "583",
         "628", "630", "634", "1000", "1003", "1007", "1011",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
@@ -124,7 +127,9 @@ public sealed partial class Validator903(CollectionYear year)
                 case "PR0" when e.Place != "P1": Add("550", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
                 case "PR1" when e.Place is "P1" or "R2" or "R5": Add("527", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
                 case "PR2" when e.Place is "P1" or "R2" or "R5": Add("528", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
-                case "PR3" when e.Place is "P1" or "K1" or "K2" || Codes.IsAdoption(e.Place) || Codes.IsFoster(e.Place): Add("529", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
+                case "PR3" when e.Place is "P1" or "K1" or "K2" || Codes.IsAdoption(e.Place) || Codes.IsFoster(e.Place):
+                    Add("529", t, e.Row, "PLACE", "PLACE_PROVIDER");
+                    break;
                 case "PR4" when e.Place == "P1": Add("530", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
                 case "PR5" when e.Place == "P1": Add("531", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
             }
