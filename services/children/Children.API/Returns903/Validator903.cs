@@ -25,6 +25,8 @@ public sealed partial class Validator903(CollectionYear year)
         // across tables (OtherTables and Validator903.AcrossTables.cs)
         "117", "134", "185", "331", "334", "521", "187", "190", "191", "198", "215", "525", "543", "545", "551", "575", "577", "578", "579", "581", "582", "583",
         "628", "630", "634", "1000", "1003", "1007", "1011",
+        // added for issue 17 (Validator903.ShortBreaks.cs, Validator903.AdoptionOrders.cs)
+        "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
 
@@ -32,6 +34,7 @@ public sealed partial class Validator903(CollectionYear year)
 
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
+    private static readonly DateOnly AdoptionWithFosterCarersCoded = new(2015, 4, 1);
 
     private readonly List<Finding> _findings = [];
 
@@ -51,6 +54,8 @@ public sealed partial class Validator903(CollectionYear year)
         Missing(data, dobOf);
         OtherTables(data, dobOf);
         AcrossTables(data, episodesOf);
+        AdoptionOrders(data, episodesOf);
+        HeaderAgainstEpisodes(data, episodesOf);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
@@ -139,6 +144,13 @@ public sealed partial class Validator903(CollectionYear year)
             if (e.Rne == "S" && Codes.IsTemporary(e.Place)) Add("380", t, e.Row, "PLACE", "RNE");
             if (e.Rec.Length > 0 && e.Rec != "X1" && Codes.IsTemporary(e.Place)) Add("381", t, e.Row, "PLACE", "REC");
             if (e.Rec is "E45" or "E46" && !Codes.IsFoster(e.Place)) Add("516", t, e.Row, "REC", "PLACE");
+            // Placed for adoption with the current foster carers (A3, A5) from 1 April 2015 starts care (S) or changes carer status (T, U).
+            if (e.Place is "A3" or "A5" && e.DecomOn >= AdoptionWithFosterCarersCoded && e.Rne is not ("S" or "T" or "U")) Add("217", t, e.Row, "PLACE", "DECOM", "RNE");
+            if (e.Rec is "E11" or "E12" && !Codes.IsAdoption(e.Place)) Add("390", t, e.Row, "PLACE", "REC");
+            // A5 and A6 are placements for adoption under a placement order: the legal status is that order (E1) or a freeing order (D1).
+            if (e.Place is "A5" or "A6" && e.Ls is not ("E1" or "D1")) Add("408", t, e.Row, "PLACE", "LS");
+            // A respite break is one placement: a V3 episode always starts one, never continues another.
+            if (e.Ls == "V3" && e.Rne != "S") Add("366", t, e.Row, "RNE");
 
             if (e.DecomOn is { } start)
             {
@@ -169,6 +181,7 @@ public sealed partial class Validator903(CollectionYear year)
                     if (e.Place == "R5" && age < 10) Add("372", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "S1" && age < 4) Add("373", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "P3" && age < 14) Add("374", t, e.Row, "DECOM", "PLACE");
+                    if (e.Ls is "J1" or "J2" or "J3" && age < 10) Add("358", t, e.Row, "DECOM", "DOB", "LS");
                 }
                 if (e.DecOn is { } ceased)
                 {
@@ -190,6 +203,7 @@ public sealed partial class Validator903(CollectionYear year)
             // return, so the first in this file is the first ever only when it started in the collection year.
             if (first.Rne != "S" && first.DecomOn >= year.Start) Add("357", t, first.Row, "RNE");
             StatusPeriods(episodes);
+            ShortBreaksAndHolidays(episodes);
             if (header.TryGetValue(childId, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
             for (var i = 0; i < episodes.Count; i++)
             {

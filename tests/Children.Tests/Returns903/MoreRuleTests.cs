@@ -1,0 +1,59 @@
+using Children.API.Returns903;
+
+namespace Children.Tests.Returns903;
+
+/// <summary>
+/// The rules added for issue 17 that read only this year's tables: a row that breaks each is reported with its code, table
+/// and row; the near miss beside it is not. The small valid return is described in <see cref="Returns"/>.
+/// </summary>
+public sealed class MoreRuleTests
+{
+    public static TheoryData<string, string, string, int, string> Cases => new()
+    {
+        // rule, change that breaks it, near miss that keeps it, row and table reported
+        { "131", "oc3:0:IN_TOUCH=MAYBE", "oc3:0:IN_TOUCH=NREQ", 0, "oc3" },
+        { "132", "oc3:0:ACTIV=F3", "oc3:0:ACTIV=G6", 0, "oc3" },
+        { "133", "oc3:0:ACCOM=Z3", "oc3:0:ACCOM=Z2", 0, "oc3" },
+        { "345", "oc3:0:ACCOM=0", "oc3:0:ACCOM=0;oc3:0:IN_TOUCH=NO", 0, "oc3" },
+        { "631", "previous_permanence:0:PREV_PERM=P5", "previous_permanence:0:PREV_PERM=P4", 0, "previous_permanence" },
+        { "217", "episodes:1:PLACE=A3", "episodes:1:PLACE=A3;episodes:1:RNE=T", 1, "episodes" },
+        { "358", "episodes:1:LS=J1", "episodes:2:LS=J1", 1, "episodes" },
+        { "366", "episodes:1:LS=V3", "episodes:0:LS=V3", 1, "episodes" },
+        { "390", "episodes:2:DEC=01/03/2018;episodes:2:REC=E11", "episodes:2:PLACE=A4;episodes:2:DEC=01/03/2018;episodes:2:REC=E11", 2, "episodes" },
+        { "408", "episodes:1:PLACE=A5", "episodes:1:PLACE=A5;episodes:1:LS=E1", 1, "episodes" },
+        { "426", "episodes:0:LS=V3;episodes:1:LS=V4", "episodes:0:LS=V3;episodes:1:LS=V3", 1, "episodes" },
+        // Three holiday placements (T3) for C1 in the year; two are allowed.
+        { "377", "episodes:0:PLACE=T3;episodes:1:PLACE=T3;episodes:3:CHILD=C1;episodes:3:PLACE=T3;episodes:3:DECOM=01/01/2018", "episodes:0:PLACE=T3;episodes:1:PLACE=T3", 0, "episodes" },
+        // 01/06 to 01/09 is 92 days of respite; to 15/08 it is 75, the most allowed.
+        { "367", "episodes:0:LS=V3", "episodes:0:LS=V3;episodes:0:DEC=15/08/2017", 0, "episodes" },
+        // C2 is looked after from 15/04/2016: more than a week at 31 March; from 24/03/2018 it is exactly a week.
+        { "210", "header:1:UPN=UN4", "header:1:UPN=UN4;episodes:2:DECOM=24/03/2018", 1, "header" },
+        { "553", "episodes:2:LS=E1", "episodes:1:LS=E1", 2, "episodes" },
+        { "555", "episodes:2:LS=D1", "episodes:1:LS=D1", 2, "episodes" },
+        // C1's decision is dated 01/07/2017: the placement order (E1) or freeing order (D1) from 01/06 came first, from 01/09 after.
+        { "554", "episodes:0:LS=E1", "episodes:1:LS=E1", 0, "placed_for_adoption" },
+        { "556", "episodes:0:LS=D1", "episodes:1:LS=D1", 0, "placed_for_adoption" },
+        { "552", "episodes:0:PLACE=A4", "episodes:1:PLACE=A4", 0, "placed_for_adoption" },
+        { "557", "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A",
+            "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=01/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        { "558", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;placed_for_adoption:0:DATE_PLACED_CEASED=01/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1",
+            "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=01/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        { "601", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:LS_ADOPTR=", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11", 0, "ad1" },
+        { "625", "header:1:MOTHER=1;header:1:MC_DOB=01/04/2018", "header:1:MOTHER=1;header:1:MC_DOB=31/03/2018", 1, "header" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_row_that_breaks_the_rule_is_reported_and_the_near_miss_is_not(string rule, string breaks, string keeps, int row, string table)
+    {
+        Assert.Contains(Returns.Validate(Returns.With(breaks)), f => f.Rule == rule && f.Table == table && f.Row == row);
+        Assert.DoesNotContain(Returns.Validate(Returns.With(keeps)), f => f.Rule == rule);
+    }
+
+    [Fact]
+    public void Each_added_rule_is_reported_as_checked_by_the_rule_list()
+    {
+        var added = Cases.Select(c => (string)c[0]).ToList();
+        Assert.All(added, code => Assert.True(RuleList.All.Single(r => r.Code == code).Checked, code));
+    }
+}
