@@ -20,7 +20,8 @@ public sealed class MoreRuleTests
         { "358", "episodes:1:LS=J1", "episodes:2:LS=J1", 1, "episodes" },
         { "366", "episodes:1:LS=V3", "episodes:0:LS=V3", 1, "episodes" },
         { "390", "episodes:2:DEC=01/03/2018;episodes:2:REC=E11", "episodes:2:PLACE=A4;episodes:2:DEC=01/03/2018;episodes:2:REC=E11", 2, "episodes" },
-        { "408", "episodes:1:PLACE=A5", "episodes:1:PLACE=A5;episodes:1:LS=E1", 1, "episodes" },
+        // A freeing order (D1) is not a placement order: the DfE's own check accepts E1 alone.
+        { "408", "episodes:1:PLACE=A5;episodes:1:LS=D1", "episodes:1:PLACE=A5;episodes:1:LS=E1", 1, "episodes" },
         { "426", "episodes:0:LS=V3;episodes:1:LS=V4", "episodes:0:LS=V3;episodes:1:LS=V3", 1, "episodes" },
         // Three holiday placements (T3) for C1 in the year; two are allowed.
         { "377", "episodes:0:PLACE=T3;episodes:1:PLACE=T3;episodes:3:CHILD=C1;episodes:3:PLACE=T3;episodes:3:DECOM=01/01/2018", "episodes:0:PLACE=T3;episodes:1:PLACE=T3", 0, "episodes" },
@@ -40,6 +41,24 @@ public sealed class MoreRuleTests
             "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=01/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
         { "601", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:LS_ADOPTR=", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11", 0, "ad1" },
         { "625", "header:1:MOTHER=1;header:1:MC_DOB=01/04/2018", "header:1:MOTHER=1;header:1:MC_DOB=31/03/2018", 1, "header" },
+        // C1 left U4 (row 0, X1) for K2 (row 1, P): the change needs its reason; a move into a temporary placement does not.
+        { "225", "episodes:0:REASON_PLACE_CHANGE=", "episodes:0:REASON_PLACE_CHANGE=;episodes:1:PLACE=T1", 0, "episodes" },
+        // Nor is a reason given for a temporary placement, in it or in the episode before it.
+        { "226", "episodes:1:PLACE=T1", "episodes:1:PLACE=T1;episodes:0:REASON_PLACE_CHANGE=", 1, "episodes" },
+        // C2 turned 18 on 10/10/2017 and is still looked after: only under V2 in a community home (K2).
+        { "359", "header:1:DOB=10/10/1999", "header:1:DOB=10/10/1999;episodes:2:LS=V2;episodes:2:PLACE=K2", 2, "episodes" },
+        // C1 (born 2009) was 4 by 31 August 2016; born 01/09/2012 he was not.
+        { "209", "header:0:UPN=UN1", "header:0:UPN=UN1;header:0:DOB=01/09/2012", 0, "header" },
+        // PACE (J2) for 22 days up to 31 March; 21 is the most.
+        { "364", "episodes:2:LS=J2;episodes:2:DECOM=09/03/2018", "episodes:2:LS=J2;episodes:2:DECOM=10/03/2018", 2, "episodes" },
+        // C2 (13, looked after since 2016) needs an SDQ score; turned 17 in the year, 186 no longer asks for one.
+        { "186", "oc2:0:SDQ_SCORE=", "oc2:0:SDQ_SCORE=;oc2:0:DOB=10/10/2000", 0, "oc2" },
+        // Turned 17 in the year: a score or a reason for none.
+        { "197B", "oc2:0:SDQ_SCORE=;oc2:0:DOB=10/10/2000", "oc2:0:SDQ_SCORE=;oc2:0:DOB=10/10/2000;oc2:0:SDQ_REASON=SDQ1", 0, "oc2" },
+        // SDQ1 says the child was too young or too old for the questionnaire; C2 is 13.
+        { "157", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ1", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", 0, "oc2" },
+        // C3 is a care leaver not looked after this year: no UASC details for him.
+        { "1014", "uasc:1:CHILD=C3", "uasc:1:CHILD=C3;oc3:0:IN_TOUCH=;oc3:0:ACTIV=;oc3:0:ACCOM=", 1, "uasc" },
     };
 
     [Theory]

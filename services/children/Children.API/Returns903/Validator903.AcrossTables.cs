@@ -66,6 +66,21 @@ public sealed partial class Validator903
             foreach (var h in data.Header)
                 if (h.Mother.Length > 0 && careLeavers.Contains(h.Child) && !episodesOf.ContainsKey(h.Child)) Add("628", Tables.Header, h.Row, "MOTHER");
 
+        // 1014: a care leaver with no episode in the year is not an unaccompanied asylum seeker in this return: their
+        // UASC row (with the date the status ceased) and their OC3 row are both reported.
+        if (data.Present.Contains(OtherTableRules.Oc3))
+        {
+            var oc3Of = data.Other(OtherTableRules.Oc3).Where(r => careLeavers.Contains(r.Child)).GroupBy(r => r.Child, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var uasc in data.Other(OtherTableRules.Uasc))
+            {
+                if (uasc["DUC"].Length == 0 || !oc3Of.TryGetValue(uasc.Child, out var oc3)) continue;
+                if (episodesOf.TryGetValue(uasc.Child, out var episodes) && episodes.Any(InTheYear)) continue;
+                Add("1014", OtherTableRules.Uasc, uasc.Row, "DUC");
+                Add("1014", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+            }
+        }
+
         // 634: previous permanence is recorded for periods of care starting on or after 1 April 2016. The period the return
         // shows began at the child's latest S episode; with none in the file it began before the first episode, which
         // settles the question only when that episode itself started before 1 April 2016.
@@ -138,6 +153,9 @@ public sealed partial class Validator903
             }
     }
 
+    /// <summary>Whether an episode falls at least partly within the collection year (an open one lasts until 31 March).</summary>
+    private bool InTheYear(EpisodeRow e) => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn >= year.Start);
+
     /// <summary>
     /// Whether the child was looked after continuously for at least 12 months at 31 March (the OC2 cohort): still looked
     /// after then, in a run of back-to-back episodes that began on or before 1 April, short breaks (V3, V4) not counted.
@@ -169,6 +187,7 @@ public sealed partial class Validator903
             if (core.Any(f => r.Has(f) && r[f].Length == 0)) Add("191", oc2, r.Row, [.. core, "CHILD"]);
             if (ageAtEnd >= 10 && r.Has("CONVICTED") && r["CONVICTED"].Length == 0) Add("543", oc2, r.Row, "DOB", "CONVICTED");
             if (ageAtEnd < 5 && r.Has("HEALTH_CHECK") && r["HEALTH_CHECK"].Length == 0) Add("545", oc2, r.Row, "DOB", "HEALTH_CHECK");
+            if (r.Date("DOB") is { } born && r.Has("SDQ_SCORE") && r.Has("SDQ_REASON")) Sdq(r, born);
         }
         // 187: a child of the OC2 cohort has no adoption (AD1) nor care leaver (OC3) information.
         foreach (var r in data.Other(OtherTableRules.Ad1))

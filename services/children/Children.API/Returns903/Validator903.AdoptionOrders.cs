@@ -78,6 +78,10 @@ public sealed partial class Validator903
             // 210: UN4 ("UPN not yet obtained") cannot stand for a child looked after for more than a week at 31 March.
             if (h.Upn == "UN4" && episodes is not null && LookedAfterSince(episodes) is { } since && year.End.DayNumber - since.DayNumber > 7)
                 Add("210", t, h.Row, "UPN", "DECOM");
+            // 209: UN1 is for a child not yet of school age. The DfE's reading of school age: 4 by the 31 August before the
+            // collection year (31/08/2016 for 2017/18). Only a child looked after (an episode in the return) is judged.
+            if (h.Upn == "UN1" && episodes is not null && h.DobOn is { } dob && dob.AddYears(4) <= new DateOnly(year.StartYear - 1, 8, 31))
+                Add("209", t, h.Row, "UPN", "DOB");
             // 625: her first child's birth is after the year, or after she left care (the last episode ended, not X1).
             if (h.McDobOn is not { } born) continue;
             var left = episodes?[^1] is { DecOn: { } d, Rec: not ("X1" or "") } ? d : (DateOnly?)null;
@@ -92,5 +96,26 @@ public sealed partial class Validator903
         if (i < 0) return null;
         while (i > 0 && episodes[i - 1].DecOn == episodes[i].DecomOn) i--;
         return episodes[i].DecomOn;
+    }
+
+    /// <summary>
+    /// 186, 197B and 157 on the OC2 row of a child looked after for 12 months (the Strengths and Difficulties Questionnaire,
+    /// for children aged 4 to 16). 188 and 189 already bar an SDQ for those under 4 at 31 March or 17 on 1 April.
+    /// </summary>
+    private void Sdq(OtherRow r, DateOnly born)
+    {
+        const string oc2 = OtherTableRules.Oc2;
+        var (score, reason) = (r["SDQ_SCORE"], r["SDQ_REASON"]);
+        var fourByStart = born.AddYears(4) <= year.Start;
+        var under17AtEnd = born.AddYears(17) > year.End;
+        // 186: 4 or over at 1 April and under 17 at 31 March: a score, as the DfE reads it even when a reason for none is given.
+        if (fourByStart && under17AtEnd && score.Length == 0) Add("186", oc2, r.Row, "SDQ_SCORE");
+        // 197B: the children 186 leaves out, who turned 4 or 17 during the year: a score or the reason for none.
+        var turned4 = !fourByStart && born.AddYears(4) <= year.End;
+        var turned17 = born.AddYears(17) > year.Start && !under17AtEnd;
+        if ((turned4 || turned17) && score.Length == 0 && reason.Length == 0) Add("197B", oc2, r.Row, "SDQ_REASON", "DOB");
+        // 157: SDQ1 says the child was too young or too old for the questionnaire, which a child 4 or over at 1 April and
+        // 16 or under at 31 March was not.
+        if (fourByStart && under17AtEnd && score.Length == 0 && reason == "SDQ1") Add("157", oc2, r.Row, "SDQ_REASON", "DOB");
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class Validator903(CollectionYear year)
         "628", "630", "634", "1000", "1003", "1007", "1011",
         // added for issue 17 (Validator903.ShortBreaks.cs, Validator903.AdoptionOrders.cs)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
+        "225", "226", "359", "209", "364", "186", "197B", "157", "1014",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
 
@@ -147,10 +148,12 @@ public sealed partial class Validator903(CollectionYear year)
             // Placed for adoption with the current foster carers (A3, A5) from 1 April 2015 starts care (S) or changes carer status (T, U).
             if (e.Place is "A3" or "A5" && e.DecomOn >= AdoptionWithFosterCarersCoded && e.Rne is not ("S" or "T" or "U")) Add("217", t, e.Row, "PLACE", "DECOM", "RNE");
             if (e.Rec is "E11" or "E12" && !Codes.IsAdoption(e.Place)) Add("390", t, e.Row, "PLACE", "REC");
-            // A5 and A6 are placements for adoption under a placement order: the legal status is that order (E1) or a freeing order (D1).
-            if (e.Place is "A5" or "A6" && e.Ls is not ("E1" or "D1")) Add("408", t, e.Row, "PLACE", "LS");
+            // A5 and A6 are placements for adoption under a placement order: the legal status is that order (E1). A freeing
+            // order (D1) is not one, as the DfE's own check reads it.
+            if (e.Place is "A5" or "A6" && e.Ls != "E1") Add("408", t, e.Row, "PLACE", "LS");
             // A respite break is one placement: a V3 episode always starts one, never continues another.
             if (e.Ls == "V3" && e.Rne != "S") Add("366", t, e.Row, "RNE");
+            if (Codes.IsTemporary(e.Place) && e.ReasonPlaceChange.Length > 0) Add("226", t, e.Row, "REASON_PLACE_CHANGE", "PLACE");
 
             if (e.DecomOn is { } start)
             {
@@ -183,6 +186,9 @@ public sealed partial class Validator903(CollectionYear year)
                     if (e.Place == "P3" && age < 14) Add("374", t, e.Row, "DECOM", "PLACE");
                     if (e.Ls is "J1" or "J2" or "J3" && age < 10) Add("358", t, e.Row, "DECOM", "DOB", "LS");
                 }
+                // 359: looked after past the 18th birthday (reached before 31 March, the episode still open) only under
+                // section 20(5) (V2) in a community home (K2).
+                if (e.Dec.Length == 0 && dob.AddYears(18) < year.End && !(e.Ls == "V2" && e.Place == "K2")) Add("359", t, e.Row, "DEC", "LS", "PLACE");
                 if (e.DecOn is { } ceased)
                 {
                     var age = Codes.Age(dob, ceased);
@@ -215,6 +221,11 @@ public sealed partial class Validator903(CollectionYear year)
                     continue;
                 }
                 if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
+                // 225: a change of placement (X1, then P, B, T or U into a placement that is not temporary) needs its reason.
+                if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !Codes.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !Codes.IsTemporary(next.Place))
+                    Add("225", t, e.Row, "REASON_PLACE_CHANGE");
+                // 226: no reason is given for a temporary placement, in it or in the episode it followed.
+                if (Codes.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
                 var continuation = next.Rne != "S";
                 if (e.DecOn is { } ended)
@@ -250,6 +261,7 @@ public sealed partial class Validator903(CollectionYear year)
         ["L2"] = ("362", 21, ["DECOM", "LS", "DEC"]), // emergency protection order
         ["L3"] = ("363", 7, ["LS", "DECOM", "DEC"]), // child assessment order
         ["V3"] = ("365", 17, ["LS", "DECOM", "DEC"]), // a short-term respite placement
+        ["J2"] = ("364", 21, ["LS", "DECOM", "DEC"]), // detained under PACE, as the DfE counts it
     };
 
     /// <summary>
