@@ -59,6 +59,21 @@ public sealed class MoreRuleTests
         { "157", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ1", "oc2:0:SDQ_SCORE=;oc2:0:SDQ_REASON=SDQ2", 0, "oc2" },
         // C3 is a care leaver not looked after this year: no UASC details for him.
         { "1014", "uasc:1:CHILD=C3", "uasc:1:CHILD=C3;oc3:0:IN_TOUCH=;oc3:0:ACTIV=;oc3:0:ACCOM=", 1, "uasc" },
+        // C1 leaves U4 for a hospital stay (T1) and comes back to K2 rather than to the U4 placement he left.
+        { "383", "episodes:1:PLACE=T1;episodes:1:PLACE_PROVIDER=;episodes:1:PL_POST=;episodes:1:URN=;episodes:1:DEC=01/10/2017;episodes:1:REC=X1;episodes:3:CHILD=C1;episodes:3:DECOM=01/10/2017;episodes:3:RNE=P;episodes:3:PLACE=K2", "episodes:1:PLACE=T1;episodes:1:PLACE_PROVIDER=;episodes:1:PL_POST=;episodes:1:URN=;episodes:1:DEC=01/10/2017;episodes:1:REC=X1;episodes:3:CHILD=C1;episodes:3:DECOM=01/10/2017;episodes:3:RNE=P;episodes:3:PLACE=U4;episodes:3:PLACE_PROVIDER=PR1;episodes:3:PL_POST=S61 2", 3, "episodes" },
+        // C2 is missing from 01/11 to 03/11/2017: care ending on 02/11 ends for "any other reason" (E8).
+        { "580", "episodes:2:DEC=02/11/2017;episodes:2:REC=E4A", "episodes:2:DEC=02/11/2017;episodes:2:REC=E8", 2, "episodes" },
+        // C3 is in OC3 with no episode: no review of him; with an episode this year there may be.
+        { "1012", "reviews:2:CHILD=C3", "reviews:2:CHILD=C3;episodes:3:CHILD=C3", 2, "reviews" },
+        // C3 turns 17 on 01/06/2017, in the year: not with former foster carers (Z1); turning 17 on 01/01/2017 he is not around it.
+        { "3001", "oc3:0:ACCOM=Z1;header:2:DOB=01/06/2000", "oc3:0:ACCOM=Z1", 0, "oc3" },
+        // C2 on short breaks only (V4): no mother field and no reviews; C1 has a looked-after episode besides his V3 one.
+        { "399", "episodes:2:LS=V4;episodes:2:HOME_POST=;episodes:2:PL_POST=", "episodes:0:LS=V3;episodes:0:HOME_POST=;episodes:0:PL_POST=", 1, "reviews" },
+        { "451", "episodes:2:LS=D1", "episodes:0:LS=D1", 2, "episodes" },
+        // The decision that C1 should be placed for adoption is one date in ad1 and placed_for_adoption.
+        { "523", "ad1:0:DATE_INT=02/07/2017", "ad1:0:DATE_INT=02/07/2017;placed_for_adoption:0:DATE_PLACED=02/07/2017", 0, "placed_for_adoption" },
+        // C2, a girl, left care on 01/03/2018 with the mother field blank.
+        { "607", "header:1:MOTHER=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "header:1:MOTHER=0;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 1, "header" },
     };
 
     [Theory]
@@ -67,6 +82,20 @@ public sealed class MoreRuleTests
     {
         Assert.Contains(Returns.Validate(Returns.With(breaks)), f => f.Rule == rule && f.Table == table && f.Row == row);
         Assert.DoesNotContain(Returns.Validate(Returns.With(keeps)), f => f.Rule == rule);
+    }
+
+    [Fact]
+    public void Rule_399_reports_the_mother_field_as_well_as_the_reviews()
+    {
+        var findings = Returns.Validate(Returns.With("episodes:2:LS=V4;episodes:2:HOME_POST=;episodes:2:PL_POST="));
+        Assert.Contains(findings, f => f is { Rule: "399", Table: "header", Row: 1 });
+        Assert.Contains(findings, f => f is { Rule: "399", Table: "reviews", Row: 1 });
+    }
+
+    [Fact]
+    public void Rule_523_reports_the_ad1_row_as_well()
+    {
+        Assert.Contains(Returns.Validate(Returns.With("ad1:0:DATE_INT=02/07/2017")), f => f is { Rule: "523", Table: "ad1", Row: 0 });
     }
 
     [Fact]

@@ -49,6 +49,17 @@ public sealed partial class Validator903
             if (k >= 0 && episodes[k].DecOn is { } placementEnded && placementEnded >= start) Add("575", Tables.Missing, m.Row, "MIS_END");
         }
 
+        // 580: the child was missing on the day care ended (a period begun by then and not over before it): that is care
+        // ending for "any other reason", E8.
+        if (data.Present.Contains(Tables.Missing))
+        {
+            var missingOf = data.Missing.Where(m => m.MisStartOn is not null).ToLookup(m => m.Child, StringComparer.Ordinal);
+            foreach (var e in data.Episodes)
+                if (e is { DecOn: { } ceased, Rec: not ("X1" or "E8" or "") } &&
+                    missingOf[e.Child].Any(m => m.MisStartOn <= ceased && (m.MisEnd.Length == 0 || m.MisEndOn >= ceased)))
+                    Add("580", Tables.Episodes, e.Row, "REC");
+        }
+
         foreach (var oc3 in data.Other(OtherTableRules.Oc3))
         {
             if (!careLeavers.Contains(oc3.Child) || !episodesOf.TryGetValue(oc3.Child, out var episodes)) continue;

@@ -11,6 +11,7 @@ public sealed partial class Validator903
     private void AdoptionOrders(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
     {
         const string pfa = OtherTableRules.PlacedForAdoption;
+        SameDecision(data);
         if (!data.Present.Contains(Tables.Episodes)) return;
         Adopted(data);
         if (!data.Present.Contains(pfa)) return;
@@ -50,6 +51,22 @@ public sealed partial class Validator903
         }
     }
 
+    /// <summary>
+    /// 523: the decision that adoption is in the child's interest (ad1 DATE_INT) is the decision that they should be placed
+    /// for adoption (placed_for_adoption DATE_PLACED), the latest one where there were several. Both rows are reported.
+    /// </summary>
+    private void SameDecision(ReturnData data)
+    {
+        var latestOf = data.Other(OtherTableRules.PlacedForAdoption).Where(r => r.Date("DATE_PLACED") is not null).GroupBy(r => r.Child, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Date("DATE_PLACED"))!, StringComparer.Ordinal);
+        foreach (var ad1 in data.Other(OtherTableRules.Ad1))
+        {
+            if (ad1.Date("DATE_INT") is not { } decided || !latestOf.TryGetValue(ad1.Child, out var placed) || placed.Date("DATE_PLACED") == decided) continue;
+            Add("523", OtherTableRules.PlacedForAdoption, placed.Row, "DATE_PLACED", "DATE_INT");
+            Add("523", OtherTableRules.Ad1, ad1.Row, "DATE_PLACED", "DATE_INT");
+        }
+    }
+
     /// <summary>601: a child adopted in the year (an episode ended E11 or E12) has every adoption item in ad1.</summary>
     private void Adopted(ReturnData data)
     {
@@ -72,9 +89,19 @@ public sealed partial class Validator903
     {
         const string t = Tables.Header;
         if (!data.Present.Contains(Tables.Episodes)) return;
+        var female = year.SexCodedAsLetters ? "F" : "2";
+        // 399: a child on short breaks only (every episode V3 or V4) has no mother field and no reviews in the return.
+        var shortBreaksOnly = episodesOf.Where(c => c.Value.All(e => Codes.IsShortBreak(e.Ls))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in data.Reviews)
+            if (shortBreaksOnly.Contains(r.Child)) Add("399", Tables.Reviews, r.Row, "LS", "REVIEW", "REVIEW_CODE");
         foreach (var h in data.Header)
         {
             episodesOf.TryGetValue(h.Child, out var episodes);
+            if (h.Mother.Length > 0 && shortBreaksOnly.Contains(h.Child)) Add("399", t, h.Row, "MOTHER", "LS");
+            // 607: a girl who ceased to be looked after in the year (not only from short breaks) has the mother field completed.
+            if (h.Sex == female && h.Mother.Length == 0 && episodes is not null && episodes.Any(e =>
+                    e is { DecOn: { } ceased, Rec: not ("X1" or "") } && ceased >= year.Start && ceased <= year.End && !Codes.IsShortBreak(e.Ls)))
+                Add("607", t, h.Row, "DEC", "REC", "MOTHER", "LS", "SEX");
             // 210: UN4 ("UPN not yet obtained") cannot stand for a child looked after for more than a week at 31 March.
             if (h.Upn == "UN4" && episodes is not null && LookedAfterSince(episodes) is { } since && year.End.DayNumber - since.DayNumber > 7)
                 Add("210", t, h.Row, "UPN", "DECOM");

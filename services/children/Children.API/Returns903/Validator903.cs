@@ -27,7 +27,7 @@ public sealed partial class Validator903(CollectionYear year)
         "628", "630", "634", "1000", "1003", "1007", "1011",
         // added for issue 17 (Validator903.ShortBreaks.cs, Validator903.AdoptionOrders.cs)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
-        "225", "226", "359", "209", "364", "186", "197B", "157", "1014",
+        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
 
@@ -56,6 +56,7 @@ public sealed partial class Validator903(CollectionYear year)
         OtherTables(data, dobOf);
         AcrossTables(data, episodesOf);
         AdoptionOrders(data, episodesOf);
+        CareLeaverRows(data, dobOf, episodesOf);
         HeaderAgainstEpisodes(data, episodesOf);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
@@ -154,6 +155,8 @@ public sealed partial class Validator903(CollectionYear year)
             // A respite break is one placement: a V3 episode always starts one, never continues another.
             if (e.Ls == "V3" && e.Rne != "S") Add("366", t, e.Row, "RNE");
             if (Codes.IsTemporary(e.Place) && e.ReasonPlaceChange.Length > 0) Add("226", t, e.Row, "REASON_PLACE_CHANGE", "PLACE");
+            // Still freed for adoption (D1, the episode open): freeing orders ended in 2005.
+            if (e.Ls == "D1" && e.Dec.Length == 0 && e.Rec.Length == 0) Add("451", t, e.Row, "DEC", "REC", "LS");
 
             if (e.DecomOn is { } start)
             {
@@ -225,6 +228,13 @@ public sealed partial class Validator903(CollectionYear year)
                 if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !Codes.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !Codes.IsTemporary(next.Place))
                     Add("225", t, e.Row, "REASON_PLACE_CHANGE");
                 // 226: no reason is given for a temporary placement, in it or in the episode it followed.
+                // 383: after temporary placements (T0-T4) within one period of care the child goes back to the placement they
+                // left for them: the same type at the same postcode.
+                var before = i - 1;
+                while (before >= 0 && Codes.IsTemporary(episodes[before].Place)) before--;
+                if (before >= 0 && Codes.IsTemporary(e.Place) && e.Rne != "S" && next.Rne != "S" && !Codes.IsTemporary(next.Place) &&
+                    (next.Place, next.PlPost) != (episodes[before].Place, episodes[before].PlPost))
+                    Add("383", t, next.Row, "PLACE");
                 if (Codes.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
                 var continuation = next.Rne != "S";
