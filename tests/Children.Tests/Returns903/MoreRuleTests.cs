@@ -73,6 +73,10 @@ public sealed class MoreRuleTests
         // The decision that C1 should be placed for adoption is one date in ad1 and placed_for_adoption.
         { "523", "ad1:0:DATE_INT=02/07/2017", "ad1:0:DATE_INT=02/07/2017;placed_for_adoption:0:DATE_PLACED=02/07/2017", 0, "placed_for_adoption" },
         // C2, a girl, left care on 01/03/2018 with the mother field blank.
+        // Placed for adoption with the current foster carers (A3) straight from a children's home (K2) rather than from foster care (U4).
+        { "336", "episodes:0:PLACE=K2;episodes:1:PLACE=A3", "episodes:1:PLACE=A3", 1, "episodes" },
+        // Adopted from a placement with the current foster carers (A3) while ad1 says not by them (FOSTER_CARE 0).
+        { "335", "episodes:1:PLACE=A3;episodes:1:DEC=01/03/2018;episodes:1:REC=E11", "episodes:1:PLACE=A3;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:FOSTER_CARE=1", 0, "ad1" },
         { "607", "header:1:MOTHER=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "header:1:MOTHER=0;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 1, "header" },
     };
 

@@ -75,6 +75,13 @@ public sealed partial class Validator903
         var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var e in data.Episodes)
         {
+            // 335: adopted by the current foster carers (FOSTER_CARE 1) exactly when adopted from a placement with them (A3, A5).
+            if (e.Rec is "E11" or "E12" && ad1Of.GetValueOrDefault(e.Child) is { } fostered &&
+                ((fostered["FOSTER_CARE"] == "0" && e.Place is "A3" or "A5") || (fostered["FOSTER_CARE"] == "1" && e.Place is "A4" or "A6")))
+            {
+                Add("335", Tables.Episodes, e.Row, "PLACE", "FOSTER_CARE");
+                Add("335", OtherTableRules.Ad1, fostered.Row, "PLACE", "FOSTER_CARE");
+            }
             if (e.Rec is not ("E11" or "E12") || e.DecOn is not { } adopted || adopted < year.Start || adopted > year.End) continue;
             // No ad1 row at all is the items left out as surely as a row with blanks; the episode is reported either way.
             var ad1 = ad1Of.GetValueOrDefault(e.Child);

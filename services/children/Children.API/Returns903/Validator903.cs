@@ -27,7 +27,7 @@ public sealed partial class Validator903(CollectionYear year)
         "628", "630", "634", "1000", "1003", "1007", "1011",
         // added for issue 17 (Validator903.ShortBreaks.cs, Validator903.AdoptionOrders.cs)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
-        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607",
+        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607", "335", "336",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
 
@@ -228,6 +228,9 @@ public sealed partial class Validator903(CollectionYear year)
                 if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !Codes.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !Codes.IsTemporary(next.Place))
                     Add("225", t, e.Row, "REASON_PLACE_CHANGE");
                 // 226: no reason is given for a temporary placement, in it or in the episode it followed.
+                // 336: placed for adoption with the current foster carers (A3, A5) straight from foster care (U1-U6) or an
+                // earlier placement for adoption. The DfE's check names A3 and A4; A5, not A4, is "with current foster carers".
+                if (next.Place is "A3" or "A5" && !Codes.IsFoster(e.Place) && !Codes.IsAdoption(e.Place)) Add("336", t, next.Row, "PLACE");
                 // 383: after temporary placements (T0-T4) within one period of care the child goes back to the placement they
                 // left for them: the same type at the same postcode.
                 var before = i - 1;
