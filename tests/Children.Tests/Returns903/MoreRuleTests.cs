@@ -77,6 +77,8 @@ public sealed class MoreRuleTests
         { "336", "episodes:0:PLACE=K2;episodes:1:PLACE=A3", "episodes:1:PLACE=A3", 1, "episodes" },
         // Adopted from a placement with the current foster carers (A3) while ad1 says not by them (FOSTER_CARE 0).
         { "335", "episodes:1:PLACE=A3;episodes:1:DEC=01/03/2018;episodes:1:REC=E11", "episodes:1:PLACE=A3;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:FOSTER_CARE=1", 0, "ad1" },
+        // DATE_PERM is dd/mm/yyyy with any part unknown written ZZ (ZZZZ for the year); month 13 is not a date.
+        { "632", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM=01/13/2000", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM=ZZ/05/2000", 0, "previous_permanence" },
         { "607", "header:1:MOTHER=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "header:1:MOTHER=0;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 1, "header" },
     };
 
@@ -100,6 +102,21 @@ public sealed class MoreRuleTests
     public void Rule_523_reports_the_ad1_row_as_well()
     {
         Assert.Contains(Returns.Validate(Returns.With("ad1:0:DATE_INT=02/07/2017")), f => f is { Rule: "523", Table: "ad1", Row: 0 });
+    }
+
+    // 632: the order came before the child's first episode (C2's began 15/04/2016); a part written ZZ may be as early as it can be.
+    [Theory]
+    [InlineData("ZZ/05/2016", true)]
+    [InlineData("15/04/2016", true)]
+    [InlineData("ZZ/04/2016", false)]
+    [InlineData("ZZ/ZZ/2016", false)]
+    [InlineData("ZZ/ZZ/ZZZZ", false)]
+    [InlineData("ZZ/ZZ/ZZ", true)]
+    [InlineData("31/04/2015", true)]
+    public void Rule_632_reads_unknown_parts_of_the_previous_permanence_date(string datePerm, bool reported)
+    {
+        var findings = Returns.Validate(Returns.With($"previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM={datePerm}"));
+        Assert.Equal(reported, findings.Any(f => f is { Rule: "632", Table: "previous_permanence", Row: 0 }));
     }
 
     [Fact]

@@ -103,6 +103,19 @@ public sealed partial class Validator903
                 Add("634", OtherTableRules.PreviousPermanence, p.Row, "LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM");
         }
 
+        // 632: the date of the previous permanence order is dd/mm/yyyy, any part unknown written ZZ (ZZZZ for the year), and
+        // came before the child's first episode in the return. The DfE's check takes an unknown part as late as it can be;
+        // here as early as it can be, so that only a date certainly not before the episode is reported.
+        foreach (var p in data.Other(OtherTableRules.PreviousPermanence))
+        {
+            if (p["DATE_PERM"].Length == 0 || !episodesOf.TryGetValue(p.Child, out var episodes)) continue;
+            if (!PermanenceDate(p["DATE_PERM"], out var earliest) || earliest >= episodes[0].DecomOn)
+            {
+                Add("632", OtherTableRules.PreviousPermanence, p.Row, "DATE_PERM", "DECOM");
+                Add("632", Tables.Episodes, episodes[0].Row, "DATE_PERM", "DECOM");
+            }
+        }
+
         // 630: a child who started to be looked after this year has a previous permanence option returned.
         if (data.Present.Contains(OtherTableRules.PreviousPermanence))
         {
@@ -162,6 +175,24 @@ public sealed partial class Validator903
                 Add("525", OtherTableRules.PlacedForAdoption, pfa.Row, "DATE_PLACED_CEASED");
                 Add("525", OtherTableRules.Ad1, ad1.Row, OtherTableRules.Ad1Items);
             }
+    }
+
+    /// <summary>
+    /// Reads a previous permanence date, dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ for an unknown year: whether
+    /// it is one, and the earliest day it can be (none when the year is unknown).
+    /// </summary>
+    private static bool PermanenceDate(string text, out DateOnly? earliest)
+    {
+        earliest = null;
+        if (text.Split('/') is not [var d, var m, var y] || d.Length != 2 || m.Length != 2 || y.Length != 4) return false;
+        static int? Number(string s) => s.All(char.IsAsciiDigit) ? int.Parse(s) : null;
+        int? day = d == "ZZ" ? null : Number(d), month = m == "ZZ" ? null : Number(m), year = y == "ZZZZ" ? null : Number(y);
+        if ((day is null && d != "ZZ") || (month is null && m != "ZZ") || (year is null && y != "ZZZZ")) return false;
+        if (month is < 1 or > 12 || day is < 1 or > 31 || year < 1900) return false;
+        // A known day exists in its known month (in a leap year when the year is unknown).
+        if (day is { } dd && month is { } mm && dd > DateTime.DaysInMonth(year ?? 2000, mm)) return false;
+        if (year is { } yy) earliest = new DateOnly(yy, month ?? 1, day ?? 1);
+        return true;
     }
 
     /// <summary>Whether an episode falls at least partly within the collection year (an open one lasts until 31 March).</summary>
