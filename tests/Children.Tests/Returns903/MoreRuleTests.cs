@@ -79,6 +79,8 @@ public sealed class MoreRuleTests
         { "335", "episodes:1:PLACE=A3;episodes:1:DEC=01/03/2018;episodes:1:REC=E11", "episodes:1:PLACE=A3;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:FOSTER_CARE=1", 0, "ad1" },
         // DATE_PERM is dd/mm/yyyy with any part unknown written ZZ (ZZZZ for the year); month 13 is not a date.
         { "632", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM=01/13/2000", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM=ZZ/05/2000", 0, "previous_permanence" },
+        // C1 is looked after with no home postcode; C2, an unaccompanied asylum seeker (uasc), may have none.
+        { "392b", "episodes:0:HOME_POST=", "episodes:2:HOME_POST=", 0, "episodes" },
         { "607", "header:1:MOTHER=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "header:1:MOTHER=0;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 1, "header" },
     };
 
@@ -117,6 +119,14 @@ public sealed class MoreRuleTests
     {
         var findings = Returns.Validate(Returns.With($"previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM={datePerm}"));
         Assert.Equal(reported, findings.Any(f => f is { Rule: "632", Table: "previous_permanence", Row: 0 }));
+    }
+
+    // 392b: a temporary placement has no placement postcode (214 forbids one), so its absence is not reported.
+    [Fact]
+    public void Rule_392b_does_not_ask_a_temporary_placement_for_its_postcode()
+    {
+        var findings = Returns.Validate(Returns.With("episodes:1:PLACE=T1;episodes:1:PLACE_PROVIDER=;episodes:1:PL_POST=;episodes:1:URN="));
+        Assert.DoesNotContain(findings, f => f.Rule is "392b" or "214");
     }
 
     [Fact]

@@ -60,6 +60,13 @@ public sealed partial class Validator903
                     Add("580", Tables.Episodes, e.Row, "REC");
         }
 
+        // 392b: a looked-after child (not on short breaks) has both postcodes, save an unaccompanied asylum seeker (a uasc
+        // row; last year's is not read) and a placement with no location (T0-T4, Z1), which 214 keeps without one.
+        var asylumSeekers = data.Other(OtherTableRules.Uasc).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in data.Episodes)
+            if (!Codes.IsShortBreak(e.Ls) && !asylumSeekers.Contains(e.Child) && (e.HomePost.Length == 0 || (e.PlPost.Length == 0 && !Codes.IsTemporary(e.Place) && e.Place != "Z1")))
+                Add("392b", Tables.Episodes, e.Row, "HOME_POST", "PL_POST");
+
         foreach (var oc3 in data.Other(OtherTableRules.Oc3))
         {
             if (!careLeavers.Contains(oc3.Child) || !episodesOf.TryGetValue(oc3.Child, out var episodes)) continue;
