@@ -244,4 +244,25 @@ public sealed partial class Validator903
         foreach (var r in data.Other(OtherTableRules.Oc3))
             if (cohort.Contains(r.Child) && OtherTableRules.Oc3Items.Any(f => r[f].Length > 0)) Add("187", OtherTableRules.Oc3, r.Row, OtherTableRules.Oc3Items);
     }
+
+    /// <summary>
+    /// 186, 197B and 157 on the OC2 row of a child looked after for 12 months (the Strengths and Difficulties Questionnaire,
+    /// for children aged 4 to 16). 188 and 189 already bar an SDQ for those under 4 at 31 March or 17 on 1 April.
+    /// </summary>
+    private void Sdq(OtherRow r, DateOnly born)
+    {
+        const string oc2 = OtherTableRules.Oc2;
+        var (score, reason) = (r["SDQ_SCORE"], r["SDQ_REASON"]);
+        var fourByStart = born.AddYears(4) <= year.Start;
+        var under17AtEnd = born.AddYears(17) > year.End;
+        // 186: 4 or over at 1 April and under 17 at 31 March: a score, as the DfE reads it even when a reason for none is given.
+        if (fourByStart && under17AtEnd && score.Length == 0) Add("186", oc2, r.Row, "SDQ_SCORE");
+        // 197B: the children 186 leaves out, who turned 4 or 17 during the year: a score or the reason for none.
+        var turned4 = !fourByStart && born.AddYears(4) <= year.End;
+        var turned17 = born.AddYears(17) > year.Start && !under17AtEnd;
+        if ((turned4 || turned17) && score.Length == 0 && reason.Length == 0) Add("197B", oc2, r.Row, "SDQ_REASON", "DOB");
+        // 157: SDQ1 says the child was too young or too old for the questionnaire, which a child 4 or over at 1 April and
+        // 16 or under at 31 March was not.
+        if (fourByStart && under17AtEnd && score.Length == 0 && reason == "SDQ1") Add("157", oc2, r.Row, "SDQ_REASON", "DOB");
+    }
 }

@@ -25,7 +25,7 @@ public sealed partial class Validator903(CollectionYear year)
         // across tables (OtherTables and Validator903.AcrossTables.cs)
         "117", "134", "185", "331", "334", "521", "187", "190", "191", "198", "215", "525", "543", "545", "551", "575", "577", "578", "579", "581", "582", "583",
         "628", "630", "634", "1000", "1003", "1007", "1011",
-        // added for issue 17 (Validator903.ShortBreaks.cs, Validator903.AdoptionOrders.cs)
+        // added for issue 17 (here and in Validator903.ShortBreaks.cs, .AdoptionOrders.cs, .HeaderRules.cs, .CareLeavers.cs, .AcrossTables.cs)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
         "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607", "335", "336", "632", "392b",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
@@ -227,7 +227,6 @@ public sealed partial class Validator903(CollectionYear year)
                 // 225: a change of placement (X1, then P, B, T or U into a placement that is not temporary) needs its reason.
                 if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !Codes.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !Codes.IsTemporary(next.Place))
                     Add("225", t, e.Row, "REASON_PLACE_CHANGE");
-                // 226: no reason is given for a temporary placement, in it or in the episode it followed.
                 // 336: placed for adoption with the current foster carers (A3, A5) straight from foster care (U1-U6) or an
                 // earlier placement for adoption. The DfE's check names A3 and A4; A5, not A4, is "with current foster carers".
                 if (next.Place is "A3" or "A5" && !Codes.IsFoster(e.Place) && !Codes.IsAdoption(e.Place)) Add("336", t, next.Row, "PLACE");
@@ -238,6 +237,7 @@ public sealed partial class Validator903(CollectionYear year)
                 if (before >= 0 && Codes.IsTemporary(e.Place) && e.Rne != "S" && next.Rne != "S" && !Codes.IsTemporary(next.Place) &&
                     (next.Place, next.PlPost) != (episodes[before].Place, episodes[before].PlPost))
                     Add("383", t, next.Row, "PLACE");
+                // 226: no reason is given for a temporary placement, in it or in the episode it followed (once per placement).
                 if (Codes.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
                 var continuation = next.Rne != "S";
