@@ -129,6 +129,9 @@ public sealed class SyntheticReturn
         var careStart = atStart ? Between(YearStart.AddYears(-7), YearStart.AddDays(-30)) : Between(YearStart.AddDays(1), YearEnd.AddDays(-30));
         var ageAtCare = _random.Next(0, 16);
         var dob = careStart.AddYears(-ageAtCare).AddDays(-_random.Next(1, 360));
+        // A child still looked after at 31 March is under 18 then (DfE 359: past 18 only under V2 in a community home).
+        // Moving the birth by whole years draws nothing more, so the rest of the year is generated as before.
+        if (!leaves && Age(dob, YearEnd) >= 18) dob = dob.AddYears(Age(dob, YearEnd) - 17);
         var careEnd = leaves ? Between(Max(careStart.AddDays(20), YearStart), YearEnd.AddDays(-2)) : (DateOnly?)null;
         var girl = _random.Next(2) == 0;
         var ethnic = Pick(Ethnicities.Split(' '));

@@ -52,6 +52,16 @@ public static class OtherTableRules
     private static readonly HashSet<string> AdopterLegalStatus = ["L0", "L11", "L12", "L2", "L3", "L4"];
     private static readonly HashSet<string> ReasonPlacedCeased = ["RD1", "RD2", "RD3", "RD4"];
     private static readonly HashSet<string> SdqReason = ["SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"];
+    // OC3: in touch (or why not), main activity, and accommodation and whether it is suitable (1) or not (2); 0 is "not known".
+    private static readonly HashSet<string> InTouch = ["YES", "NO", "DIED", "REFU", "NREQ", "RHOM"];
+    private static readonly HashSet<string> Activity = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"];
+    private static readonly HashSet<string> Accommodation =
+    [
+        "B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2", "S2", "T1", "T2",
+        "U1", "U2", "V3", "V4", "W1", "W2", "X2", "X3", "Y1", "Y2", "Z1", "Z2", "0",
+    ];
+    // P1 adoption, P2 special guardianship, P3 child arrangements order, P4 residence order; Z1 none or not known.
+    private static readonly HashSet<string> PreviousPermanenceOption = ["P1", "P2", "P3", "P4", "Z1"];
 
     private static bool ChildMissing(OtherRow r, RowContext c) => c.HeaderPresent && c.Header is null;
     private static bool DobDiffers(OtherRow r, RowContext c) => c.Header is { } h && h.Dob != r["DOB"];
@@ -137,15 +147,23 @@ public static class OtherTableRules
         // oc3
         new("INT06", Oc3, ["CHILD"], ChildMissing),
         new("INT15", Oc3, ["DOB"], DobDiffers),
+        // A blank item is 153's to report: these read the values given.
+        new("131", Oc3, ["IN_TOUCH"], (r, _) => Given(r["IN_TOUCH"]) && !InTouch.Contains(r["IN_TOUCH"])),
+        new("132", Oc3, ["ACTIV"], (r, _) => Given(r["ACTIV"]) && !Activity.Contains(r["ACTIV"])),
+        new("133", Oc3, ["ACCOM"], (r, _) => Given(r["ACCOM"]) && !Accommodation.Contains(r["ACCOM"])),
         new("153", Oc3, ["IN_TOUCH", "ACTIV", "ACCOM"], (r, _) => Oc3Items.Any(f => Given(r[f])) && Oc3Items.Any(f => Blank(r[f]))),
         new("344", Oc3, ["IN_TOUCH", "ACTIV", "ACCOM"], (r, _) => r["IN_TOUCH"] is "DIED" or "RHOM" && (Given(r["ACTIV"]) || Given(r["ACCOM"]))),
         // Aged 17 to 21 on some day of the year: the 17th birthday by 31 March, the 22nd after 1 April.
+        // In touch with the young person yet activity or accommodation written as 0, not known.
+        new("345", Oc3, ["IN_TOUCH", "ACTIV", "ACCOM"], (r, _) => r["IN_TOUCH"] == "YES" && (r["ACTIV"] == "0" || r["ACCOM"] == "0")),
         new("391", Oc3, ["DOB", "IN_TOUCH", "ACTIV", "ACCOM"], (r, c) => Oc3Items.Any(f => Given(r[f])) && r.Date("DOB") is { } dob &&
             (dob.AddYears(17) > c.Year.End || dob.AddYears(22) <= c.Year.Start)),
 
         // previous_permanence
         new("INT07", PreviousPermanence, ["CHILD"], ChildMissing),
         new("INT16", PreviousPermanence, ["DOB"], DobDiffers),
+        // Blank is 630's to report (a child who started to be looked after this year without one).
+        new("631", PreviousPermanence, ["PREV_PERM"], (r, _) => Given(r["PREV_PERM"]) && !PreviousPermanenceOption.Contains(r["PREV_PERM"])),
         new("635", PreviousPermanence, ["LA_PERM", "DATE_PERM", "PREV_PERM"],
             (r, _) => r["PREV_PERM"] == "Z1" && (Given(r["LA_PERM"]) || Given(r["DATE_PERM"]))),
     ];

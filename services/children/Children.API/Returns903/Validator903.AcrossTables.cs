@@ -49,6 +49,24 @@ public sealed partial class Validator903
             if (k >= 0 && episodes[k].DecOn is { } placementEnded && placementEnded >= start) Add("575", Tables.Missing, m.Row, "MIS_END");
         }
 
+        // 580: the child was missing on the day care ended (a period begun by then and not over before it): that is care
+        // ending for "any other reason", E8.
+        if (data.Present.Contains(Tables.Missing))
+        {
+            var missingOf = data.Missing.Where(m => m.MisStartOn is not null).ToLookup(m => m.Child, StringComparer.Ordinal);
+            foreach (var e in data.Episodes)
+                if (e is { DecOn: { } ceased, Rec: not ("X1" or "E8" or "") } &&
+                    missingOf[e.Child].Any(m => m.MisStartOn <= ceased && (m.MisEnd.Length == 0 || m.MisEndOn >= ceased)))
+                    Add("580", Tables.Episodes, e.Row, "REC");
+        }
+
+        // 392b: a looked-after child (not on short breaks) has both postcodes, save an unaccompanied asylum seeker (a uasc
+        // row; last year's is not read) and a placement with no location (T0-T4, Z1), which 214 keeps without one.
+        var asylumSeekers = data.Other(OtherTableRules.Uasc).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in data.Episodes)
+            if (!Codes.IsShortBreak(e.Ls) && !asylumSeekers.Contains(e.Child) && (e.HomePost.Length == 0 || (e.PlPost.Length == 0 && !Codes.IsTemporary(e.Place) && e.Place != "Z1")))
+                Add("392b", Tables.Episodes, e.Row, "HOME_POST", "PL_POST");
+
         foreach (var oc3 in data.Other(OtherTableRules.Oc3))
         {
             if (!careLeavers.Contains(oc3.Child) || !episodesOf.TryGetValue(oc3.Child, out var episodes)) continue;
@@ -66,6 +84,21 @@ public sealed partial class Validator903
             foreach (var h in data.Header)
                 if (h.Mother.Length > 0 && careLeavers.Contains(h.Child) && !episodesOf.ContainsKey(h.Child)) Add("628", Tables.Header, h.Row, "MOTHER");
 
+        // 1014: a care leaver with no episode in the year is not an unaccompanied asylum seeker in this return: their
+        // UASC row (with the date the status ceased) and their OC3 row are both reported.
+        if (data.Present.Contains(OtherTableRules.Oc3))
+        {
+            var oc3Of = data.Other(OtherTableRules.Oc3).Where(r => careLeavers.Contains(r.Child)).GroupBy(r => r.Child, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var uasc in data.Other(OtherTableRules.Uasc))
+            {
+                if (uasc["DUC"].Length == 0 || !oc3Of.TryGetValue(uasc.Child, out var oc3)) continue;
+                if (episodesOf.TryGetValue(uasc.Child, out var episodes) && episodes.Any(InTheYear)) continue;
+                Add("1014", OtherTableRules.Uasc, uasc.Row, "DUC");
+                Add("1014", OtherTableRules.Oc3, oc3.Row, OtherTableRules.Oc3Items);
+            }
+        }
+
         // 634: previous permanence is recorded for periods of care starting on or after 1 April 2016. The period the return
         // shows began at the child's latest S episode; with none in the file it began before the first episode, which
         // settles the question only when that episode itself started before 1 April 2016.
@@ -75,6 +108,19 @@ public sealed partial class Validator903
             var started = episodes.LastOrDefault(e => e.Rne == "S");
             if ((started?.DecomOn ?? episodes[0].DecomOn) < PreviousPermanenceRecorded)
                 Add("634", OtherTableRules.PreviousPermanence, p.Row, "LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM");
+        }
+
+        // 632: the date of the previous permanence order is dd/mm/yyyy, any part unknown written ZZ (ZZZZ for the year), and
+        // came before the child's first episode in the return. The DfE's check takes an unknown part as late as it can be;
+        // here as early as it can be, so that only a date certainly not before the episode is reported.
+        foreach (var p in data.Other(OtherTableRules.PreviousPermanence))
+        {
+            if (p["DATE_PERM"].Length == 0 || !episodesOf.TryGetValue(p.Child, out var episodes)) continue;
+            if (!PermanenceDate(p["DATE_PERM"], out var earliest) || earliest >= episodes[0].DecomOn)
+            {
+                Add("632", OtherTableRules.PreviousPermanence, p.Row, "DATE_PERM", "DECOM");
+                Add("632", Tables.Episodes, episodes[0].Row, "DATE_PERM", "DECOM");
+            }
         }
 
         // 630: a child who started to be looked after this year has a previous permanence option returned.
@@ -142,6 +188,27 @@ public sealed partial class Validator903
     }
 
     /// <summary>
+    /// Reads a previous permanence date, dd/mm/yyyy with ZZ for an unknown day or month and ZZZZ for an unknown year: whether
+    /// it is one, and the earliest day it can be (none when the year is unknown).
+    /// </summary>
+    private static bool PermanenceDate(string text, out DateOnly? earliest)
+    {
+        earliest = null;
+        if (text.Split('/') is not [var d, var m, var y] || d.Length != 2 || m.Length != 2 || y.Length != 4) return false;
+        static int? Number(string s) => s.All(char.IsAsciiDigit) ? int.Parse(s) : null;
+        int? day = d == "ZZ" ? null : Number(d), month = m == "ZZ" ? null : Number(m), year = y == "ZZZZ" ? null : Number(y);
+        if ((day is null && d != "ZZ") || (month is null && m != "ZZ") || (year is null && y != "ZZZZ")) return false;
+        if (month is < 1 or > 12 || day is < 1 or > 31 || year < 1900) return false;
+        // A known day exists in its known month (in a leap year when the year is unknown).
+        if (day is { } dd && month is { } mm && dd > DateTime.DaysInMonth(year ?? 2000, mm)) return false;
+        if (year is { } yy) earliest = new DateOnly(yy, month ?? 1, day ?? 1);
+        return true;
+    }
+
+    /// <summary>Whether an episode falls at least partly within the collection year (an open one lasts until 31 March).</summary>
+    private bool InTheYear(EpisodeRow e) => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn >= year.Start);
+
+    /// <summary>
     /// Whether the child was looked after continuously for at least 12 months at 31 March (the OC2 cohort): still looked
     /// after then, in a run of back-to-back episodes that began on or before 1 April, short breaks (V3, V4) not counted.
     /// </summary>
@@ -172,6 +239,7 @@ public sealed partial class Validator903
             if (core.Any(f => r.Has(f) && r[f].Length == 0)) Add("191", oc2, r.Row, [.. core, "CHILD"]);
             if (ageAtEnd >= 10 && r.Has("CONVICTED") && r["CONVICTED"].Length == 0) Add("543", oc2, r.Row, "DOB", "CONVICTED");
             if (ageAtEnd < 5 && r.Has("HEALTH_CHECK") && r["HEALTH_CHECK"].Length == 0) Add("545", oc2, r.Row, "DOB", "HEALTH_CHECK");
+            if (r.Date("DOB") is { } born && r.Has("SDQ_SCORE") && r.Has("SDQ_REASON")) Sdq(r, born);
         }
         // 187: a child of the OC2 cohort has no adoption (AD1) nor care leaver (OC3) information.
         foreach (var r in data.Other(OtherTableRules.Ad1))
@@ -180,5 +248,26 @@ public sealed partial class Validator903
         foreach (var r in data.Other(OtherTableRules.Oc3))
             if (cohort.Contains(r.Child) && OtherTableRules.Oc3Items.Any(f => r[f].Length > 0))
                 Add("187", OtherTableRules.Oc3, r.Row, OtherTableRules.Oc3Items);
+    }
+
+    /// <summary>
+    /// 186, 197B and 157 on the OC2 row of a child looked after for 12 months (the Strengths and Difficulties Questionnaire,
+    /// for children aged 4 to 16). 188 and 189 already bar an SDQ for those under 4 at 31 March or 17 on 1 April.
+    /// </summary>
+    private void Sdq(OtherRow r, DateOnly born)
+    {
+        const string oc2 = OtherTableRules.Oc2;
+        var (score, reason) = (r["SDQ_SCORE"], r["SDQ_REASON"]);
+        var fourByStart = born.AddYears(4) <= year.Start;
+        var under17AtEnd = born.AddYears(17) > year.End;
+        // 186: 4 or over at 1 April and under 17 at 31 March: a score, as the DfE reads it even when a reason for none is given.
+        if (fourByStart && under17AtEnd && score.Length == 0) Add("186", oc2, r.Row, "SDQ_SCORE");
+        // 197B: the children 186 leaves out, who turned 4 or 17 during the year: a score or the reason for none.
+        var turned4 = !fourByStart && born.AddYears(4) <= year.End;
+        var turned17 = born.AddYears(17) > year.Start && !under17AtEnd;
+        if ((turned4 || turned17) && score.Length == 0 && reason.Length == 0) Add("197B", oc2, r.Row, "SDQ_REASON", "DOB");
+        // 157: SDQ1 says the child was too young or too old for the questionnaire, which a child 4 or over at 1 April and
+        // 16 or under at 31 March was not.
+        if (fourByStart && under17AtEnd && score.Length == 0 && reason == "SDQ1") Add("157", oc2, r.Row, "SDQ_REASON", "DOB");
     }
 }

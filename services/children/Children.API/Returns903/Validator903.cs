@@ -28,6 +28,9 @@ public sealed partial class Validator903(CollectionYear year)
         "117", "134", "185", "331", "334", "521", "187", "190", "191", "198", "215", "525", "543", "545", "551",
         "575", "577", "578", "579", "581", "582", "583",
         "628", "630", "634", "1000", "1003", "1007", "1011",
+        // added for issue 17 (here and in Validator903.ShortBreaks.cs, .AdoptionOrders.cs, .HeaderRules.cs, .CareLeavers.cs, .AcrossTables.cs)
+        "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
+        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607", "335", "336", "632", "392b",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
     ];
 
@@ -35,6 +38,7 @@ public sealed partial class Validator903(CollectionYear year)
 
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
+    private static readonly DateOnly AdoptionWithFosterCarersCoded = new(2015, 4, 1);
 
     private readonly List<Finding> _findings = [];
 
@@ -54,6 +58,9 @@ public sealed partial class Validator903(CollectionYear year)
         Missing(data, dobOf);
         OtherTables(data, dobOf);
         AcrossTables(data, episodesOf);
+        AdoptionOrders(data, episodesOf);
+        CareLeaverRows(data, dobOf, episodesOf);
+        HeaderAgainstEpisodes(data, episodesOf);
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
@@ -144,6 +151,17 @@ public sealed partial class Validator903(CollectionYear year)
             if (e.Rne == "S" && Codes.IsTemporary(e.Place)) Add("380", t, e.Row, "PLACE", "RNE");
             if (e.Rec.Length > 0 && e.Rec != "X1" && Codes.IsTemporary(e.Place)) Add("381", t, e.Row, "PLACE", "REC");
             if (e.Rec is "E45" or "E46" && !Codes.IsFoster(e.Place)) Add("516", t, e.Row, "REC", "PLACE");
+            // Placed for adoption with the current foster carers (A3, A5) from 1 April 2015 starts care (S) or changes carer status (T, U).
+            if (e.Place is "A3" or "A5" && e.DecomOn >= AdoptionWithFosterCarersCoded && e.Rne is not ("S" or "T" or "U")) Add("217", t, e.Row, "PLACE", "DECOM", "RNE");
+            if (e.Rec is "E11" or "E12" && !Codes.IsAdoption(e.Place)) Add("390", t, e.Row, "PLACE", "REC");
+            // A5 and A6 are placements for adoption under a placement order: the legal status is that order (E1). A freeing
+            // order (D1) is not one, as the DfE's own check reads it.
+            if (e.Place is "A5" or "A6" && e.Ls != "E1") Add("408", t, e.Row, "PLACE", "LS");
+            // A respite break is one placement: a V3 episode always starts one, never continues another.
+            if (e.Ls == "V3" && e.Rne != "S") Add("366", t, e.Row, "RNE");
+            if (Codes.IsTemporary(e.Place) && e.ReasonPlaceChange.Length > 0) Add("226", t, e.Row, "REASON_PLACE_CHANGE", "PLACE");
+            // Still freed for adoption (D1, the episode open): freeing orders ended in 2005.
+            if (e.Ls == "D1" && e.Dec.Length == 0 && e.Rec.Length == 0) Add("451", t, e.Row, "DEC", "REC", "LS");
 
             if (e.DecomOn is { } start)
             {
@@ -174,7 +192,11 @@ public sealed partial class Validator903(CollectionYear year)
                     if (e.Place == "R5" && age < 10) Add("372", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "S1" && age < 4) Add("373", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "P3" && age < 14) Add("374", t, e.Row, "DECOM", "PLACE");
+                    if (e.Ls is "J1" or "J2" or "J3" && age < 10) Add("358", t, e.Row, "DECOM", "DOB", "LS");
                 }
+                // 359: looked after past the 18th birthday (reached before 31 March, the episode still open) only under
+                // section 20(5) (V2) in a community home (K2).
+                if (e.Dec.Length == 0 && dob.AddYears(18) < year.End && !(e.Ls == "V2" && e.Place == "K2")) Add("359", t, e.Row, "DEC", "LS", "PLACE");
                 if (e.DecOn is { } ceased)
                 {
                     var age = Codes.Age(dob, ceased);
@@ -195,6 +217,7 @@ public sealed partial class Validator903(CollectionYear year)
             // return, so the first in this file is the first ever only when it started in the collection year.
             if (first.Rne != "S" && first.DecomOn >= year.Start) Add("357", t, first.Row, "RNE");
             StatusPeriods(episodes);
+            ShortBreaksAndHolidays(episodes);
             if (header.TryGetValue(childId, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
             for (var i = 0; i < episodes.Count; i++)
             {
@@ -206,6 +229,21 @@ public sealed partial class Validator903(CollectionYear year)
                     continue;
                 }
                 if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
+                // 225: a change of placement (X1, then P, B, T or U into a placement that is not temporary) needs its reason.
+                if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !Codes.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !Codes.IsTemporary(next.Place))
+                    Add("225", t, e.Row, "REASON_PLACE_CHANGE");
+                // 336: placed for adoption with the current foster carers (A3, A5) straight from foster care (U1-U6) or an
+                // earlier placement for adoption. The DfE's check names A3 and A4; A5, not A4, is "with current foster carers".
+                if (next.Place is "A3" or "A5" && !Codes.IsFoster(e.Place) && !Codes.IsAdoption(e.Place)) Add("336", t, next.Row, "PLACE");
+                // 383: after temporary placements (T0-T4) within one period of care the child goes back to the placement they
+                // left for them: the same type at the same postcode.
+                var before = i - 1;
+                while (before >= 0 && Codes.IsTemporary(episodes[before].Place)) before--;
+                if (before >= 0 && Codes.IsTemporary(e.Place) && e.Rne != "S" && next.Rne != "S" && !Codes.IsTemporary(next.Place) &&
+                    (next.Place, next.PlPost) != (episodes[before].Place, episodes[before].PlPost))
+                    Add("383", t, next.Row, "PLACE");
+                // 226: no reason is given for a temporary placement, in it or in the episode it followed (once per placement).
+                if (Codes.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
                 var continuation = next.Rne != "S";
                 if (e.DecOn is { } ended)
@@ -241,6 +279,7 @@ public sealed partial class Validator903(CollectionYear year)
         ["L2"] = ("362", 21, ["DECOM", "LS", "DEC"]), // emergency protection order
         ["L3"] = ("363", 7, ["LS", "DECOM", "DEC"]), // child assessment order
         ["V3"] = ("365", 17, ["LS", "DECOM", "DEC"]), // a short-term respite placement
+        ["J2"] = ("364", 21, ["LS", "DECOM", "DEC"]), // detained under PACE, as the DfE counts it
     };
 
     /// <summary>
