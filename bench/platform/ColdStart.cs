@@ -103,7 +103,14 @@ public static partial class ColdStart
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try { await process.WaitForExitAsync(grace.Token); }
             catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
-            lock (tail) return (own, outside, gatewayAlive, stopping.Elapsed.TotalSeconds, table.ToList());
+            var stopped = stopping.Elapsed.TotalSeconds;
+            // The servers and services stop a few seconds after the AppHost: the next run must not start beside them.
+            List<string> rows;
+            lock (tail) rows = table.ToList();
+            var pids = rows.Select(row => row.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(cells => cells.Length > 2)
+                .Select(cells => int.TryParse(cells[2], out var pid) ? pid : 0).Where(pid => pid > 0).ToList();
+            for (var waited = 0; waited < 300 && pids.Any(pid => Directory.Exists($"/proc/{pid}")); waited++) await Task.Delay(100);
+            return (own, outside, gatewayAlive, stopped, rows);
         }
         finally
         {
