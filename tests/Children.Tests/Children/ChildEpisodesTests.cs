@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Children.API.Children;
 using Intervention.Contracts.Governance;
 using Intervention.Directions;
@@ -19,7 +20,7 @@ public sealed class ChildEpisodesTests
     {
         var decided = Child.Record(NewChild(), alreadyRecorded: true, "CR-1", Now);
 
-        Assert.Equal("child-already-recorded", decided.Refusal?.Rule);
+        Assert.Equal("child-already-recorded", decided.Refused?.Rule);
         Assert.Null(decided.Changes);
     }
 
@@ -50,7 +51,7 @@ public sealed class ChildEpisodesTests
     {
         var decided = Episodes(Stored("2017-06-01", "S", "U4")).Record(Episode("2017-10-01", "S", "K2", "PR4"), Rotherham, [], Now);
 
-        Assert.Equal("already-looked-after", decided.Refusal?.Rule);
+        Assert.Equal("already-looked-after", decided.Refused?.Rule);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class ChildEpisodesTests
     {
         var decided = Episodes(Stored("2017-06-01", "S", "U4", ended: "2017-08-01")).Record(Episode("2017-09-01", "P", "K2", "PR4"), Rotherham, [], Now);
 
-        Assert.Equal("not-looked-after", decided.Refusal?.Rule);
+        Assert.Equal("not-looked-after", decided.Refused?.Rule);
     }
 
     [Theory]
@@ -68,7 +69,7 @@ public sealed class ChildEpisodesTests
     {
         var decided = Episodes(Stored("2017-06-01", "S", "U4")).Record(Episode(startedOn, "P", "K2", "PR4"), Rotherham, [], Now);
 
-        Assert.Equal("episode-before-current", decided.Refusal?.Rule);
+        Assert.Equal("episode-before-current", decided.Refused?.Rule);
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public sealed class ChildEpisodesTests
     {
         var decided = Episodes(Stored("2017-06-01", "S", "U4", ended: "2018-02-01")).Record(Episode("2018-01-15", "S", "U4", "PR1"), Rotherham, [], Now);
 
-        Assert.Equal("episode-before-current", decided.Refusal?.Rule);
-        Assert.Contains("rule 501", decided.Refusal!.Detail);
+        Assert.Equal("episode-before-current", decided.Refused?.Rule);
+        Assert.Contains("rule 501", decided.Refused!.Detail);
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public sealed class ChildEpisodesTests
     {
         var decided = Episodes(Stored("2017-06-01", "S", "U4", ended: "2017-08-01")).End(new DateOnly(2018, 2, 1), "E4A", Now);
 
-        Assert.Equal("not-looked-after", decided.Refusal?.Rule);
+        Assert.Equal("not-looked-after", decided.Refused?.Rule);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class ChildEpisodesTests
     {
         var decided = Episodes(Stored("2017-06-01", "S", "U4")).End(new DateOnly(2017, 5, 31), "E4A", Now);
 
-        Assert.Equal("ends-before-it-starts", decided.Refusal?.Rule);
+        Assert.Equal("ends-before-it-starts", decided.Refused?.Rule);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed class ChildEpisodesTests
     private static EpisodeRecording Recorded(ChildEpisodes episodes, RecordEpisodeRequest request, AuthorityAssignment[]? directions = null)
     {
         var decided = episodes.Record(request, Rotherham, directions ?? [], Now);
-        Assert.Null(decided.Refusal);
+        Assert.Null(decided.Refused);
         return decided.Changes!;
     }
 

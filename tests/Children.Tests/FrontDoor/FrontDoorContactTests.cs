@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Children.API.FrontDoor;
 using Intervention.Contracts.Licensing;
 
@@ -37,7 +38,7 @@ public sealed class FrontDoorContactTests
 
         var decided = contact.Work("MASH duty manager", "Checked against open cases", at);
 
-        Assert.Null(decided.Refusal);
+        Assert.Null(decided.Refused);
         Assert.Equal(("Closed", "MASH duty manager", at, "Checked against open cases"), (contact.Status, contact.WorkedBy, contact.WorkedAt, contact.Note));
     }
 
@@ -49,7 +50,7 @@ public sealed class FrontDoorContactTests
 
         var again = contact.Work("Someone else", "Another note", Received.AddHours(3));
 
-        Assert.Equal("contact-already-worked", again.Refusal?.Rule);
+        Assert.Equal("contact-already-worked", again.Refused?.Rule);
         Assert.Equal(("MASH duty manager", "Checked against open cases"), (contact.WorkedBy, contact.Note));
     }
 }

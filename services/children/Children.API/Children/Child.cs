@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Children.API.Returns903;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -19,10 +20,10 @@ public sealed class Child
     /// Records a child from a validated request: the child and the live 903 header row that holds their details. A local
     /// identifier already recorded breaks <c>child-already-recorded</c>: one council identifier is one child.
     /// </summary>
-    public static Decided<ChildRecording> Record(RecordChildRequest request, bool alreadyRecorded, string reference, DateTimeOffset now)
+    public static Decision<ChildRecording> Record(RecordChildRequest request, bool alreadyRecorded, string reference, DateTimeOffset now)
     {
         if (alreadyRecorded)
-            return new BrokenRule("child-already-recorded", $"A child with local identifier {request.LocalId} is already recorded.");
+            return Refusal.ByRule("child-already-recorded", $"A child with local identifier {request.LocalId} is already recorded.");
         var child = new Child { Id = Guid.CreateVersion7(now), LocalId = request.LocalId!, Ref = reference, Stovewood = request.Stovewood, CreatedAt = now };
         var header = new HeaderRecord
         {

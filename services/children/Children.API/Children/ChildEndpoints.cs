@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Children.API.Infrastructure;
 using Children.API.Returns903;
 using Intervention.Directions;
@@ -40,7 +41,7 @@ public static class ChildEndpoints
         if (ChildRequests.Errors(request) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors, title: "The child cannot be recorded");
         var known = await db.Set<Child>().AnyAsync(child => child.LocalId == request.LocalId, ct);
         var decided = Child.Record(request, known, await references.OfAsync(request.LocalId!, ct), clock.GetUtcNow());
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         var (recorded, header) = decided.Changes!;
         db.AddRange(recorded, header);
         await db.SaveChangesAsync(ct);
@@ -75,7 +76,7 @@ public static class ChildEndpoints
             : [];
         var now = clock.GetUtcNow();
         var decided = episodes.Record(request, decisions, directions, now);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         var recording = decided.Changes!;
         db.Add(recording.Episode);
         if (recording.BecameLookedAfter is { } entered) db.AddEvent(entered, now);
@@ -106,7 +107,7 @@ public static class ChildEndpoints
         if (await LockedEpisodesAsync(db, id, ct) is not { } episodes) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
         var decided = episodes.End(request.EndedOn!.Value, request.ReasonEpisodeCeased!, now);
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         db.AddEvent(decided.Changes!.Ceased, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Children.API.Returns903;
 using Intervention.Contracts.Children;
 using Intervention.Contracts.Governance;
@@ -54,7 +55,7 @@ public sealed class ChildEpisodes
     /// <param name="decisions">Which placements are decisions for the register.</param>
     /// <param name="directions">This service's copy of the Directions (needed only for an out-of-authority residential placement).</param>
     /// <param name="now">The instant of recording.</param>
-    public Decided<EpisodeRecording> Record(
+    public Decision<EpisodeRecording> Record(
         RecordEpisodeRequest request, PlacementDecisions decisions, IReadOnlyCollection<AuthorityAssignment> directions, DateTimeOffset now)
     {
         var startedOn = request.StartedOn!.Value;
@@ -84,11 +85,11 @@ public sealed class ChildEpisodes
     /// stored copy of the open episode ends, and ChildCeasedToBeLookedAfter is published. Refused without an open episode
     /// (<c>not-looked-after</c>) and before the open episode began (<c>ends-before-it-starts</c>, rule 356).
     /// </summary>
-    public Decided<CareEnding> End(DateOnly endedOn, string reason, DateTimeOffset now)
+    public Decision<CareEnding> End(DateOnly endedOn, string reason, DateTimeOffset now)
     {
-        if (Open is not { } open) return new BrokenRule("not-looked-after", "The child has no open episode to end.");
+        if (Open is not { } open) return Refusal.ByRule("not-looked-after", "The child has no open episode to end.");
         if (endedOn < open.DecomOn)
-            return new BrokenRule("ends-before-it-starts", $"The open episode started on {open.DecomOn:yyyy-MM-dd} (rule 356).");
+            return Refusal.ByRule("ends-before-it-starts", $"The open episode started on {open.DecomOn:yyyy-MM-dd} (rule 356).");
         var ended = EndCopies(open, endedOn, reason, null);
         var ceased = new ChildCeasedToBeLookedAfter
         {
@@ -98,20 +99,20 @@ public sealed class ChildEpisodes
         return new CareEnding(Child, open, ended, ceased);
     }
 
-    private BrokenRule? RefusalToStart(DateOnly startedOn, string reason, EpisodeRecord? open)
+    private Refusal? RefusalToStart(DateOnly startedOn, string reason, EpisodeRecord? open)
     {
         var current = Current;
         if (current is not null && startedOn <= current.DecomOn)
-            return new BrokenRule("episode-before-current",
+            return Refusal.ByRule("episode-before-current",
                 $"The child's latest episode started on {current.DecomOn:yyyy-MM-dd}; a new one must start after it.");
         if (current?.DecOn is { } lastEnded && startedOn < lastEnded)
-            return new BrokenRule("episode-before-current",
+            return Refusal.ByRule("episode-before-current",
                 $"The child's last period of care ended on {lastEnded:yyyy-MM-dd}; a new one cannot start before it (rule 501).");
         if (reason == "S" && open is not null)
-            return new BrokenRule("already-looked-after",
+            return Refusal.ByRule("already-looked-after",
                 $"The child is looked after in an episode open since {open.DecomOn:yyyy-MM-dd}: a change is a continuation episode (L, P, T, B, U), not S.");
         if (reason != "S" && open is null)
-            return new BrokenRule("not-looked-after", "A continuation episode needs an open episode to continue: the child is not looked after. Start with S.");
+            return Refusal.ByRule("not-looked-after", "A continuation episode needs an open episode to continue: the child is not looked after. Start with S.");
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Intervention.Contracts.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -36,9 +37,9 @@ public sealed class FrontDoorContact
         };
 
     /// <summary>Closes the contact with who worked it and what was done; a contact is worked once (<c>contact-already-worked</c>).</summary>
-    public Decided<FrontDoorContact> Work(string workedBy, string note, DateTimeOffset at)
+    public Decision<FrontDoorContact> Work(string workedBy, string note, DateTimeOffset at)
     {
-        if (Status == "Closed") return new BrokenRule("contact-already-worked", $"Worked by {WorkedBy} at {WorkedAt:O}.");
+        if (Status == "Closed") return Refusal.ByRule("contact-already-worked", $"Worked by {WorkedBy} at {WorkedAt:O}.");
         Status = "Closed";
         WorkedBy = workedBy;
         WorkedAt = at;

@@ -1,3 +1,4 @@
+using Intervention.ServiceDefaults.Http;
 using Children.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public static class FrontDoorEndpoints
         var contact = await db.Set<FrontDoorContact>().FirstOrDefaultAsync(found => found.Id == id, ct);
         if (contact is null) return TypedResults.NotFound();
         var decided = contact.Work(request.WorkedBy, request.Note, clock.GetUtcNow());
-        if (decided.Refusal is { } broken) return broken.ToConflict();
+        if (decided.Refused is { } broken) return broken.AsProblem();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(contact.ToView());
     }
