@@ -154,7 +154,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
         await Eventually.WaitUntilAsync(() => Survivors().Count == 0, TimeSpan.FromSeconds(30), () => "left running after SIGTERM: " + string.Join(", ", Survivors()));
     }
 
-    [GeneratedRegex(@"^(?<name>rabbitmq|postgres|governance|licensing|children|finance|integrations|gateway)\s+(?<url>(http|tcp)://\S+)\s+(?<pid>\d+)\s+.*[0-9] s$")]
+    [GeneratedRegex(@"^(?<name>rabbitmq|postgres|governance|licensing|children|finance|integrations|gateway|portal)\s+(?<url>(http|tcp)://\S+)\s+(?<pid>\d+)\s+.*[0-9] s$")]
     private static partial Regex TableRow();
 
     /// <summary>The services and gateway of one run: processes whose environment holds that run's signing key.</summary>
