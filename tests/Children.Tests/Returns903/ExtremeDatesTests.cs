@@ -22,8 +22,8 @@ public sealed class ExtremeDatesTests
     [Fact]
     public void The_edges_of_the_range_are_dates()
     {
-        Assert.Equal(new DateOnly(1900, 1, 1), Codes.Date("01/01/1900"));
-        Assert.Equal(new DateOnly(2100, 12, 31), Codes.Date("31/12/2100"));
-        Assert.Null(Codes.Date("31/12/1899"));
+        Assert.Equal(new DateOnly(1900, 1, 1), CodeLists.Date("01/01/1900"));
+        Assert.Equal(new DateOnly(2100, 12, 31), CodeLists.Date("31/12/2100"));
+        Assert.Null(CodeLists.Date("31/12/1899"));
     }
 }

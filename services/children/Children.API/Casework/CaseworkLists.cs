@@ -155,7 +155,7 @@ public static class CaseworkLists
     public static readonly CaseworkList<PostcodeRecord, PostcodeCentroid> Postcodes = new(
         (centroid, errors) =>
         {
-            if (centroid.Postcode is null || !Codes.IsPostcode(centroid.Postcode)) errors.Add("postcode", "must be a UK postcode or sector (S60 2)");
+            if (centroid.Postcode is null || !CodeLists.IsPostcode(centroid.Postcode)) errors.Add("postcode", "must be a UK postcode or sector (S60 2)");
             if (centroid.Latitude is not (>= 49 and <= 61)) errors.Add("latitude", "must be a UK latitude, 49 to 61");
             if (centroid.Longitude is not (>= -9 and <= 2)) errors.Add("longitude", "must be a UK longitude, -9 to 2");
         },

@@ -27,7 +27,7 @@ public sealed class Child
         var child = new Child { Id = Guid.CreateVersion7(now), LocalId = request.LocalId!, Ref = reference, Stovewood = request.Stovewood, CreatedAt = now };
         var header = new HeaderRecord
         {
-            Child = child.LocalId, RowNo = 0, Sex = request.Sex!, Dob = Codes.Format(request.DateOfBirth!.Value), Ethnic = request.Ethnicity!,
+            Child = child.LocalId, RowNo = 0, Sex = request.Sex!, Dob = CodeLists.Format(request.DateOfBirth!.Value), Ethnic = request.Ethnicity!,
             Upn = request.Upn ?? "",
         };
         return new ChildRecording(child, header);

@@ -59,7 +59,7 @@ public static class ChildEndpoints
             .OrderBy(row => row.CollectionYear == null).ThenByDescending(row => row.CollectionYear).FirstOrDefaultAsync(ct);
         var episodes = ChildEpisodes.OnePerStart(await StoredEpisodes(db, child.LocalId).AsNoTracking().ToListAsync(ct));
         return TypedResults.Ok(new ChildDetail(child.Id, child.LocalId, child.Ref, child.Stovewood,
-            header?.Sex, header is null ? null : Codes.Date(header.Dob), header?.Ethnic, header?.Upn,
+            header?.Sex, header is null ? null : CodeLists.Date(header.Dob), header?.Ethnic, header?.Upn,
             [.. episodes.Select(episode => new EpisodeDetail(episode.Id, episode.DecomOn, episode.Rne, episode.Ls, episode.Cin, episode.Place,
                 episode.PlaceProvider, episode.DecOn, episode.Rec, episode.WeeklyCost, episode.CollectionYear))]));
     }

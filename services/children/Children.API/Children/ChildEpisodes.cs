@@ -67,7 +67,7 @@ public sealed class ChildEpisodes
         var ended = open is null ? [] : EndCopies(open, startedOn, "X1", moved ? request.ReasonForPlacementChange : null);
         var episode = new EpisodeRecord
         {
-            Child = Child.LocalId, RowNo = 0, Decom = Codes.Format(startedOn), DecomOn = startedOn, Rne = reason,
+            Child = Child.LocalId, RowNo = 0, Decom = CodeLists.Format(startedOn), DecomOn = startedOn, Rne = reason,
             Ls = request.LegalStatus!, Cin = request.CategoryOfNeed!, Place = request.PlacementType!, PlaceProvider = request.PlacementProvider ?? "",
             HomePost = request.HomePostcode ?? "", PlPost = request.PlacementPostcode ?? "", Urn = request.Urn ?? "", WeeklyCost = request.WeeklyCost,
         };
@@ -122,7 +122,7 @@ public sealed class ChildEpisodes
         var copies = _stored.Where(copy => copy.DecomOn == open.DecomOn && copy.Dec == "").ToList();
         foreach (var copy in copies)
         {
-            copy.Dec = Codes.Format(endedOn);
+            copy.Dec = CodeLists.Format(endedOn);
             copy.DecOn = endedOn;
             copy.Rec = reason;
             if (reasonForPlacementChange is not null) copy.ReasonPlaceChange = reasonForPlacementChange;

@@ -28,7 +28,7 @@ public sealed class PlacementDecisions(IReadOnlyCollection<string> homeDistricts
     /// <summary>The outward code of a postcode ("S60 2TH" -> "S60"), or null.</summary>
     public static string? District(string? postcode)
     {
-        if (string.IsNullOrWhiteSpace(postcode) || !Codes.IsPostcode(postcode)) return null;
+        if (string.IsNullOrWhiteSpace(postcode) || !CodeLists.IsPostcode(postcode)) return null;
         var p = postcode.Trim().ToUpperInvariant();
         var space = p.IndexOf(' ');
         return space > 0 ? p[..space] : p[..^(p.Length >= 6 ? 3 : 1)];

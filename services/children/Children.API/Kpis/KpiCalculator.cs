@@ -50,7 +50,7 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         // Looked after on the day, other than on a series of short breaks (V3/V4), which the stability measures exclude.
         var lookedAfter = byChild
             .Select(c => (Child: c.Key, Episodes: c.Value, Current: c.Value.LastOrDefault(e => e.Start <= asAt && (e.End is null || e.End > asAt))))
-            .Where(c => c.Current is not null && !Codes.IsShortBreak(c.Current.Ls))
+            .Where(c => c.Current is not null && !CodeLists.IsShortBreak(c.Current.Ls))
             .ToList();
 
         return
@@ -72,7 +72,7 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         ];
     }
 
-    public static bool IsFamilyBased(string place) => Codes.IsFoster(place) || Codes.IsAdoption(place) || place == "P1";
+    public static bool IsFamilyBased(string place) => CodeLists.IsFoster(place) || CodeLists.IsAdoption(place) || place == "P1";
 
     private static Kpi Percent(string name, int numerator, int denominator, string definition, IReadOnlyDictionary<string, int>? notes = null) =>
         new(name, denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero),
@@ -84,7 +84,7 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         var threePlus = 0;
         foreach (var (_, episodes, _) in lookedAfter)
         {
-            var inYear = episodes.Where(e => e.Start <= asAt && (e.End is null || e.End >= yearStart) && !Codes.IsShortBreak(e.Ls)).ToList();
+            var inYear = episodes.Where(e => e.Start <= asAt && (e.End is null || e.End >= yearStart) && !CodeLists.IsShortBreak(e.Ls)).ToList();
             // The placement held when the year began counts once; each new period of care or placement change after it counts again.
             var placements = inYear.Count == 0 ? 0 : 1 + inYear.Skip(1).Count(e => e.Rne is "S" or "P" or "B" or "T" or "U");
             if (placements >= 3) threePlus++;
@@ -102,12 +102,12 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         foreach (var (child, episodes, current) in lookedAfter)
         {
             if (!dob.TryGetValue(child, out var born)) { unknownAge++; continue; }
-            if (Codes.Age(born, asAt) >= 16) continue;
+            if (CodeLists.Age(born, asAt) >= 16) continue;
             var index = episodes.IndexOf(current!);
             // Back through continuous episodes (each a continuation starting the day the one before ended) to the start of care.
             var careStart = index;
             while (careStart > 0 && episodes[careStart].Rne != "S" && episodes[careStart - 1].End == episodes[careStart].Start
-                   && !Codes.IsShortBreak(episodes[careStart - 1].Ls))
+                   && !CodeLists.IsShortBreak(episodes[careStart - 1].Ls))
                 careStart--;
             if (episodes[careStart].Start > asAt.AddMonths(-30)) continue;
             denominator++;

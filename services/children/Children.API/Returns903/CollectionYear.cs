@@ -1,37 +1,39 @@
-using System.Text.RegularExpressions;
+using Intervention.Contracts;
 
 namespace Children.API.Returns903;
 
-/// <summary>A 903 collection year: 1 April to 31 March, written <c>2017/18</c> (bodies) or <c>2017-18</c> (paths).</summary>
-public sealed partial record CollectionYear(int StartYear)
+/// <summary>
+/// A 903 collection year: the council's financial year (1 April to 31 March, <see cref="FinancialYear"/>, read one way
+/// across the services), stored as <c>2017/18</c> and written <c>2017-18</c> in paths.
+/// </summary>
+public sealed record CollectionYear(int StartYear)
 {
-    public DateOnly Start => new(StartYear, 4, 1);
-    public DateOnly End => new(StartYear + 1, 3, 31);
+    /// <summary>The financial year the collection covers.</summary>
+    public FinancialYear FinancialYear => new(StartYear);
+
+    public DateOnly Start => FinancialYear.Start;
+    public DateOnly End => FinancialYear.End;
 
     /// <summary>The stored form, <c>2017/18</c>.</summary>
     public override string ToString() => $"{StartYear}/{(StartYear + 1) % 100:00}";
 
     /// <summary>The path form, <c>2017-18</c>.</summary>
-    public string PathForm => $"{StartYear}-{(StartYear + 1) % 100:00}";
+    public string PathForm => FinancialYear.ToString();
 
     /// <summary>SEX was coded 1/2 up to 2023/24 and M/F/U after.</summary>
     public bool SexCodedAsLetters => StartYear >= 2024;
 
     public const string Rule = "must be a collection year such as 2017/18 or 2017-18 (the second year follows the first)";
 
+    /// <summary>Reads <c>2017/18</c> or <c>2017-18</c> as <see cref="Intervention.Contracts.FinancialYear.TryParse"/> does.</summary>
     public static bool TryParse(string? text, out CollectionYear year)
     {
         year = null!;
-        if (text is null || Shape().Match(text.Trim()) is not { Success: true } m) return false;
-        var start = int.Parse(m.Groups[1].Value);
-        if (start < 1991 || start > 2100 || int.Parse(m.Groups[2].Value) != (start + 1) % 100) return false;
-        year = new CollectionYear(start);
+        if (!Intervention.Contracts.FinancialYear.TryParse(text, out var financialYear)) return false;
+        year = new CollectionYear(financialYear.StartYear);
         return true;
     }
 
     /// <summary>The collection year a day falls in.</summary>
-    public static CollectionYear Of(DateOnly day) => new(day.Month >= 4 ? day.Year : day.Year - 1);
-
-    [GeneratedRegex(@"^(\d{4})[/-](\d{2})$")]
-    private static partial Regex Shape();
+    public static CollectionYear Of(DateOnly day) => new(Intervention.Contracts.FinancialYear.Of(day).StartYear);
 }

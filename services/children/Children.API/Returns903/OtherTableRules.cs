@@ -65,7 +65,7 @@ public static class OtherTableRules
 
     private static bool ChildMissing(OtherRow r, RowContext c) => c.HeaderPresent && c.Header is null;
     private static bool DobDiffers(OtherRow r, RowContext c) => c.Header is { } h && h.Dob != r["DOB"];
-    private static int? AgeOn(OtherRow r, DateOnly day) => r.Date("DOB") is { } dob ? Codes.Age(dob, day) : null;
+    private static int? AgeOn(OtherRow r, DateOnly day) => r.Date("DOB") is { } dob ? CodeLists.Age(dob, day) : null;
 
     /// <summary>Every rule here, in the rule list's order within each table.</summary>
     public static readonly IReadOnlyList<RowRule> All =

@@ -5,16 +5,16 @@ namespace Children.API.Returns903;
 
 public sealed record HeaderRow(int Row, string Child, string Sex, string Dob, string Ethnic, string Upn, string Mother, string McDob)
 {
-    public DateOnly? DobOn { get; } = Codes.Date(Dob);
-    public DateOnly? McDobOn { get; } = Codes.Date(McDob);
+    public DateOnly? DobOn { get; } = CodeLists.Date(Dob);
+    public DateOnly? McDobOn { get; } = CodeLists.Date(McDob);
     public string[] Fields => [Child, Sex, Dob, Ethnic, Upn, Mother, McDob];
 }
 
 public sealed record EpisodeRow(int Row, string Child, string Decom, string Rne, string Ls, string Cin, string Place, string PlaceProvider,
     string Dec, string Rec, string ReasonPlaceChange, string HomePost, string PlPost, string Urn)
 {
-    public DateOnly? DecomOn { get; } = Codes.Date(Decom);
-    public DateOnly? DecOn { get; } = Codes.Date(Dec);
+    public DateOnly? DecomOn { get; } = CodeLists.Date(Decom);
+    public DateOnly? DecOn { get; } = CodeLists.Date(Dec);
     public string[] Fields => [Child, Decom, Rne, Ls, Cin, Place, PlaceProvider, Dec, Rec, ReasonPlaceChange, HomePost, PlPost, Urn];
     /// <summary>The placement as the rules compare it: type, provider, postcode and URN.</summary>
     public (string, string, string, string) PlacementKey => (Place, PlaceProvider, PlPost, Urn);
@@ -22,16 +22,16 @@ public sealed record EpisodeRow(int Row, string Child, string Decom, string Rne,
 
 public sealed record ReviewRow(int Row, string Child, string Dob, string Review, string ReviewCode)
 {
-    public DateOnly? DobOn { get; } = Codes.Date(Dob);
-    public DateOnly? ReviewOn { get; } = Codes.Date(Review);
+    public DateOnly? DobOn { get; } = CodeLists.Date(Dob);
+    public DateOnly? ReviewOn { get; } = CodeLists.Date(Review);
     public string[] Fields => [Child, Dob, Review, ReviewCode];
 }
 
 public sealed record MissingRow(int Row, string Child, string Dob, string Missing, string MisStart, string MisEnd)
 {
-    public DateOnly? DobOn { get; } = Codes.Date(Dob);
-    public DateOnly? MisStartOn { get; } = Codes.Date(MisStart);
-    public DateOnly? MisEndOn { get; } = Codes.Date(MisEnd);
+    public DateOnly? DobOn { get; } = CodeLists.Date(Dob);
+    public DateOnly? MisStartOn { get; } = CodeLists.Date(MisStart);
+    public DateOnly? MisEndOn { get; } = CodeLists.Date(MisEnd);
     public string[] Fields => [Child, Dob, Missing, MisStart, MisEnd];
 }
 
@@ -47,7 +47,7 @@ public sealed class OtherRow(int row, IReadOnlyDictionary<string, int> columns, 
     public string this[string column] => columns.TryGetValue(column, out var i) && i < values.Length ? values[i] : "";
     /// <summary>Whether the file carried the column: a rule that reads a column the file lacks is not run on it.</summary>
     public bool Has(string column) => columns.ContainsKey(column);
-    public DateOnly? Date(string column) => Codes.Date(this[column]);
+    public DateOnly? Date(string column) => CodeLists.Date(this[column]);
 
     /// <summary>Each column's index, by its upper-case DfE name, from a file's header record.</summary>
     public static Dictionary<string, int> ColumnIndex(IEnumerable<string> header)

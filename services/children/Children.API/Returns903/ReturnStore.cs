@@ -93,7 +93,7 @@ public static class ReturnStore
             await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
             foreach (var i in map) await writer.WriteAsync(record[i], NpgsqlDbType.Text, ct);
             foreach (var (_, field) in dates)
-                if (Codes.Date(record[map[field]]) is { } day) await writer.WriteAsync(day, NpgsqlDbType.Date, ct);
+                if (CodeLists.Date(record[map[field]]) is { } day) await writer.WriteAsync(day, NpgsqlDbType.Date, ct);
                 else await writer.WriteNullAsync(ct);
         }
         await writer.CompleteAsync(ct);
@@ -294,7 +294,7 @@ public static class ReturnStore
         await ReadAsync(connection, "SELECT DISTINCT ON (child) child, dob FROM header_rows ORDER BY child, collection_year IS NOT NULL, " +
             "collection_year DESC", row =>
         {
-            if (Codes.Date(row.GetString(1)) is { } dob) care.DatesOfBirth[row.GetString(0)] = dob;
+            if (CodeLists.Date(row.GetString(1)) is { } dob) care.DatesOfBirth[row.GetString(0)] = dob;
         }, ct);
         await ReadAsync(connection,
             "SELECT DISTINCT ON (child, decom_on) child, decom_on, dec_on, rne, ls, place, home_post, pl_post FROM episode_rows WHERE decom_on IS NOT NULL " +

@@ -64,7 +64,7 @@ public sealed partial class Validator903
         // row; last year's is not read) and a placement with no location (T0-T4, Z1), which 214 keeps without one.
         var asylumSeekers = data.Other(OtherTableRules.Uasc).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
         foreach (var e in data.Episodes)
-            if (!Codes.IsShortBreak(e.Ls) && !asylumSeekers.Contains(e.Child) && (e.HomePost.Length == 0 || (e.PlPost.Length == 0 && !Codes.IsTemporary(e.Place) && e.Place != "Z1")))
+            if (!CodeLists.IsShortBreak(e.Ls) && !asylumSeekers.Contains(e.Child) && (e.HomePost.Length == 0 || (e.PlPost.Length == 0 && !CodeLists.IsTemporary(e.Place) && e.Place != "Z1")))
                 Add("392b", Tables.Episodes, e.Row, "HOME_POST", "PL_POST");
 
         foreach (var oc3 in data.Other(OtherTableRules.Oc3))
@@ -138,7 +138,7 @@ public sealed partial class Validator903
             var decided = data.Other(OtherTableRules.PlacedForAdoption).Where(r => r["DATE_PLACED"].Length > 0)
                 .Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
             foreach (var e in data.Episodes)
-                if (Codes.IsAdoption(e.Place) && !decided.Contains(e.Child)) Add("551", Tables.Episodes, e.Row, "DATE_PLACED", "PLACE");
+                if (CodeLists.IsAdoption(e.Place) && !decided.Contains(e.Child)) Add("551", Tables.Episodes, e.Row, "DATE_PLACED", "PLACE");
         }
 
         TwelveMonths(data, episodesOf);
@@ -172,7 +172,7 @@ public sealed partial class Validator903
             if (episodes.LastOrDefault(e => e.Rne == "S") is { DecomOn: { } periodStarted } && decided < periodStarted)
                 Add("334", OtherTableRules.Ad1, ad1.Row, "DATE_INT", "DECOM", "RNE");
             // 521: the decision comes on or before the child is placed for adoption (the first A3-A6 episode).
-            if (episodes.FirstOrDefault(e => Codes.IsAdoption(e.Place)) is { DecomOn: { } placed } && decided > placed)
+            if (episodes.FirstOrDefault(e => CodeLists.IsAdoption(e.Place)) is { DecomOn: { } placed } && decided > placed)
                 Add("521", OtherTableRules.Ad1, ad1.Row, "PLACE", "DECOM", "DATE_INT");
             // 331: matched with the adopters on or before the placement the child was adopted from (the episode ended E11 or E12) began.
             if (episodes.FirstOrDefault(e => e.Rec is "E11" or "E12") is { DecomOn: { } adoptedFrom } && matched > adoptedFrom)
@@ -214,9 +214,9 @@ public sealed partial class Validator903
     /// </summary>
     private bool LookedAfterTwelveMonths(List<EpisodeRow> episodes)
     {
-        var i = episodes.FindLastIndex(e => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn > year.End) && !Codes.IsShortBreak(e.Ls));
+        var i = episodes.FindLastIndex(e => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn > year.End) && !CodeLists.IsShortBreak(e.Ls));
         if (i < 0) return false;
-        while (i > 0 && episodes[i - 1].DecOn == episodes[i].DecomOn && !Codes.IsShortBreak(episodes[i - 1].Ls)) i--;
+        while (i > 0 && episodes[i - 1].DecOn == episodes[i].DecomOn && !CodeLists.IsShortBreak(episodes[i - 1].Ls)) i--;
         return episodes[i].DecomOn <= year.Start;
     }
 
@@ -227,7 +227,7 @@ public sealed partial class Validator903
         string[] core = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"];
         foreach (var r in data.Other(oc2))
         {
-            int? ageAtEnd = r.Date("DOB") is { } dob ? Codes.Age(dob, year.End) : null;
+            int? ageAtEnd = r.Date("DOB") is { } dob ? CodeLists.Age(dob, year.End) : null;
             if (!cohort.Contains(r.Child))
             {
                 if (r["SDQ_SCORE"].Length > 0) Add("185", oc2, r.Row, "SDQ_SCORE");

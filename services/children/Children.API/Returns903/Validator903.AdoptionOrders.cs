@@ -34,7 +34,7 @@ public sealed partial class Validator903
             // 552, 554, 556: the decision comes first. Even the earliest decision coming after the first placement for
             // adoption (A3-A6), the first placement order or the first freeing order breaks the rule; the earliest row is reported.
             var (earliest, decided) = (decisions[0], decisions[0].Date("DATE_PLACED"));
-            if (episodes.FirstOrDefault(e => Codes.IsAdoption(e.Place))?.DecomOn < decided) Add("552", pfa, earliest.Row, "DATE_PLACED", "DECOM");
+            if (episodes.FirstOrDefault(e => CodeLists.IsAdoption(e.Place))?.DecomOn < decided) Add("552", pfa, earliest.Row, "DATE_PLACED", "DECOM");
             if (episodes.FirstOrDefault(e => e.Ls == "E1")?.DecomOn < decided) Add("554", pfa, earliest.Row, "DATE_PLACED", "DECOM", "LS");
             if (episodes.FirstOrDefault(e => e.Ls == "D1")?.DecomOn < decided) Add("556", pfa, earliest.Row, "DATE_PLACED", "DECOM");
 

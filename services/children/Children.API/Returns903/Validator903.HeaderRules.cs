@@ -10,7 +10,7 @@ public sealed partial class Validator903
         if (!data.Present.Contains(Tables.Episodes)) return;
         var female = year.SexCodedAsLetters ? "F" : "2";
         // 399: a child on short breaks only (every episode V3 or V4) has no mother field and no reviews in the return.
-        var shortBreaksOnly = episodesOf.Where(c => c.Value.All(e => Codes.IsShortBreak(e.Ls))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var shortBreaksOnly = episodesOf.Where(c => c.Value.All(e => CodeLists.IsShortBreak(e.Ls))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var r in data.Reviews)
             if (shortBreaksOnly.Contains(r.Child)) Add("399", Tables.Reviews, r.Row, "LS", "REVIEW", "REVIEW_CODE");
         foreach (var h in data.Header)
@@ -19,7 +19,7 @@ public sealed partial class Validator903
             if (h.Mother.Length > 0 && shortBreaksOnly.Contains(h.Child)) Add("399", t, h.Row, "MOTHER", "LS");
             // 607: a girl who ceased to be looked after in the year (not only from short breaks) has the mother field completed.
             if (h.Sex == female && h.Mother.Length == 0 && episodes is not null && episodes.Any(e =>
-                    e is { DecOn: { } ceased, Rec: not ("X1" or "") } && ceased >= year.Start && ceased <= year.End && !Codes.IsShortBreak(e.Ls)))
+                    e is { DecOn: { } ceased, Rec: not ("X1" or "") } && ceased >= year.Start && ceased <= year.End && !CodeLists.IsShortBreak(e.Ls)))
                 Add("607", t, h.Row, "DEC", "REC", "MOTHER", "LS", "SEX");
             // 210: UN4 ("UPN not yet obtained") cannot stand for a child looked after for more than a week at 31 March.
             if (h.Upn == "UN4" && episodes is not null && LookedAfterSince(episodes) is { } since && year.End.DayNumber - since.DayNumber > 7)

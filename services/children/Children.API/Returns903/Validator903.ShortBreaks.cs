@@ -23,7 +23,7 @@ public sealed partial class Validator903
 
         // 426: one series of short breaks is either V3 or V4 for the whole year; each short-break episode is reported.
         if (episodes.Any(e => e.Ls == "V3") && episodes.Any(e => e.Ls == "V4"))
-            foreach (var e in episodes.Where(e => Codes.IsShortBreak(e.Ls))) Add("426", t, e.Row, "LS");
+            foreach (var e in episodes.Where(e => CodeLists.IsShortBreak(e.Ls))) Add("426", t, e.Row, "LS");
     }
 
     /// <summary>The days of an episode that fall within the collection year; an open episode lasts until 31 March.</summary>

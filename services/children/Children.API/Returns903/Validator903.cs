@@ -67,10 +67,10 @@ public sealed partial class Validator903(CollectionYear year)
     private void Header(ReturnData data, Dictionary<string, HeaderRow> first)
     {
         const string t = Tables.Header;
-        var sexCodes = year.SexCodedAsLetters ? Codes.SexLetters : Codes.SexNumeric;
+        var sexCodes = year.SexCodedAsLetters ? CodeLists.SexLetters : CodeLists.SexNumeric;
         var male = year.SexCodedAsLetters ? "M" : "1";
         var female = year.SexCodedAsLetters ? "F" : "2";
-        var lookedAfter = data.Episodes.Where(e => !Codes.IsShortBreak(e.Ls)).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var lookedAfter = data.Episodes.Where(e => !CodeLists.IsShortBreak(e.Ls)).Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
         // 165 on a blank MOTHER reads OC3: blank is allowed for a girl only when she has no episode starting this year and has care leaver information.
         var oc3Present = data.Present.Contains(OtherTableRules.Oc3);
         var withEpisodes = data.Episodes.Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
@@ -82,16 +82,16 @@ public sealed partial class Validator903(CollectionYear year)
             if (!seen.Add(h.Child)) Add("INT32", t, h.Row, "CHILD");
             if (!sexCodes.Contains(h.Sex)) Add("101", t, h.Row, "SEX");
             if (h.DobOn is null) Add("102", t, h.Row, "DOB");
-            if (!Codes.Ethnicity.Contains(h.Ethnic)) Add("103", t, h.Row, "ETHNIC");
+            if (!CodeLists.Ethnicity.Contains(h.Ethnic)) Add("103", t, h.Row, "ETHNIC");
             if (h.Upn.Length == 0) Add("442", t, h.Row, "UPN");
-            else if (!Codes.IsUpn(h.Upn)) Add("168", t, h.Row, "UPN");
+            else if (!CodeLists.IsUpn(h.Upn)) Add("168", t, h.Row, "UPN");
             if (h.McDob.Length > 0 && h.McDobOn is null) Add("171", t, h.Row, "MC_DOB");
             if (h.McDob.Length > 0 && h.Sex == male) Add("174", t, h.Row, "SEX", "MC_DOB");
             if (h.DobOn is { } dob)
             {
                 if (dob > year.End) Add("301", t, h.Row, "DOB");
-                if (Codes.Age(dob, year.Start) > 25) Add("351", t, h.Row, "DOB");
-                if (h.Mother == "1" && Codes.Age(dob, year.End) < 11) Add("620", t, h.Row, "DOB", "MOTHER");
+                if (CodeLists.Age(dob, year.Start) > 25) Add("351", t, h.Row, "DOB");
+                if (h.Mother == "1" && CodeLists.Age(dob, year.End) < 11) Add("620", t, h.Row, "DOB", "MOTHER");
                 if (h.McDobOn is { } mc && mc < dob) Add("621", t, h.Row, "DOB", "MC_DOB");
             }
             if (h.Mother == "1" && h.McDob.Length == 0) Add("611", t, h.Row, "MOTHER", "MC_DOB");
@@ -115,51 +115,51 @@ public sealed partial class Validator903(CollectionYear year)
         {
             if (checkChildren && !header.ContainsKey(e.Child)) Add("INT03", t, e.Row, "CHILD");
             if (e.DecomOn is null) Add("141", t, e.Row, "DECOM");
-            if (!Codes.ReasonNewEpisode.Contains(e.Rne)) Add("143", t, e.Row, "RNE");
-            if (!Codes.LegalStatus.Contains(e.Ls)) Add("144", t, e.Row, "LS");
-            if (!Codes.CategoryOfNeed.Contains(e.Cin)) Add("145", t, e.Row, "CIN");
-            if (!Codes.Placement.Contains(e.Place)) Add("146", t, e.Row, "PLACE");
+            if (!CodeLists.ReasonNewEpisode.Contains(e.Rne)) Add("143", t, e.Row, "RNE");
+            if (!CodeLists.LegalStatus.Contains(e.Ls)) Add("144", t, e.Row, "LS");
+            if (!CodeLists.CategoryOfNeed.Contains(e.Cin)) Add("145", t, e.Row, "CIN");
+            if (!CodeLists.Placement.Contains(e.Place)) Add("146", t, e.Row, "PLACE");
             if (e.Dec.Length > 0 && e.DecOn is null) Add("147", t, e.Row, "DEC");
             if ((e.Dec.Length == 0) != (e.Rec.Length == 0)) Add("148", t, e.Row, "DEC", "REC");
-            if (e.Rec.Length > 0 && !Codes.ReasonEpisodeCeased.Contains(e.Rec)) Add("149", t, e.Row, "REC");
-            if (e.PlaceProvider.Length > 0 && !Codes.Provider.Contains(e.PlaceProvider)) Add("178", t, e.Row, "PLACE_PROVIDER");
-            if (e.ReasonPlaceChange.Length > 0 && !Codes.ReasonPlaceChange.Contains(e.ReasonPlaceChange)) Add("1009", t, e.Row, "REASON_PLACE_CHANGE");
+            if (e.Rec.Length > 0 && !CodeLists.ReasonEpisodeCeased.Contains(e.Rec)) Add("149", t, e.Row, "REC");
+            if (e.PlaceProvider.Length > 0 && !CodeLists.Provider.Contains(e.PlaceProvider)) Add("178", t, e.Row, "PLACE_PROVIDER");
+            if (e.ReasonPlaceChange.Length > 0 && !CodeLists.ReasonPlaceChange.Contains(e.ReasonPlaceChange)) Add("1009", t, e.Row, "REASON_PLACE_CHANGE");
 
-            var noLocation = Codes.IsTemporary(e.Place) || e.Place == "Z1";
+            var noLocation = CodeLists.IsTemporary(e.Place) || e.Place == "Z1";
             if (noLocation && e.PlaceProvider.Length > 0) Add("213", t, e.Row, "PLACE_PROVIDER");
             if (noLocation && (e.PlPost.Length > 0 || e.Urn.Length > 0)) Add("214", t, e.Row, "PL_POST", "URN");
-            if (!noLocation && Codes.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
+            if (!noLocation && CodeLists.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
             switch (e.PlaceProvider)
             {
                 case "PR0" when e.Place != "P1": Add("550", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
                 case "PR1" when e.Place is "P1" or "R2" or "R5": Add("527", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
                 case "PR2" when e.Place is "P1" or "R2" or "R5": Add("528", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
-                case "PR3" when e.Place is "P1" or "K1" or "K2" || Codes.IsAdoption(e.Place) || Codes.IsFoster(e.Place):
+                case "PR3" when e.Place is "P1" or "K1" or "K2" || CodeLists.IsAdoption(e.Place) || CodeLists.IsFoster(e.Place):
                     Add("529", t, e.Row, "PLACE", "PLACE_PROVIDER");
                     break;
                 case "PR4" when e.Place == "P1": Add("530", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
                 case "PR5" when e.Place == "P1": Add("531", t, e.Row, "PLACE", "PLACE_PROVIDER"); break;
             }
 
-            if ((e.HomePost.Length > 0 && !Codes.IsPostcode(e.HomePost)) || (e.PlPost.Length > 0 && !Codes.IsPostcode(e.PlPost)))
+            if ((e.HomePost.Length > 0 && !CodeLists.IsPostcode(e.HomePost)) || (e.PlPost.Length > 0 && !CodeLists.IsPostcode(e.PlPost)))
                 Add("392c", t, e.Row, "HOME_POST", "PL_POST");
             if (e.HomePost.Length > 0 && e.HomePost == e.PlPost && e.Place != "P1") Add("392d", t, e.Row, "HOME_POST", "PL_POST", "PLACE");
-            if (Codes.IsShortBreak(e.Ls) && (e.HomePost.Length > 0 || e.PlPost.Length > 0)) Add("398", t, e.Row, "LS", "HOME_POST", "PL_POST");
+            if (CodeLists.IsShortBreak(e.Ls) && (e.HomePost.Length > 0 || e.PlPost.Length > 0)) Add("398", t, e.Row, "LS", "HOME_POST", "PL_POST");
             if (e.Place == "P1" && e.Ls == "V2") Add("378", t, e.Row, "PLACE", "LS");
-            if (Codes.IsShortBreak(e.Ls) && Codes.IsTemporary(e.Place)) Add("382", t, e.Row, "LS", "PLACE");
-            if (Codes.IsShortBreak(e.Ls) && e.Place is "U1" or "U4") Add("384", t, e.Row, "PLACE", "LS");
-            if (e.Rne == "S" && Codes.IsTemporary(e.Place)) Add("380", t, e.Row, "PLACE", "RNE");
-            if (e.Rec.Length > 0 && e.Rec != "X1" && Codes.IsTemporary(e.Place)) Add("381", t, e.Row, "PLACE", "REC");
-            if (e.Rec is "E45" or "E46" && !Codes.IsFoster(e.Place)) Add("516", t, e.Row, "REC", "PLACE");
+            if (CodeLists.IsShortBreak(e.Ls) && CodeLists.IsTemporary(e.Place)) Add("382", t, e.Row, "LS", "PLACE");
+            if (CodeLists.IsShortBreak(e.Ls) && e.Place is "U1" or "U4") Add("384", t, e.Row, "PLACE", "LS");
+            if (e.Rne == "S" && CodeLists.IsTemporary(e.Place)) Add("380", t, e.Row, "PLACE", "RNE");
+            if (e.Rec.Length > 0 && e.Rec != "X1" && CodeLists.IsTemporary(e.Place)) Add("381", t, e.Row, "PLACE", "REC");
+            if (e.Rec is "E45" or "E46" && !CodeLists.IsFoster(e.Place)) Add("516", t, e.Row, "REC", "PLACE");
             // Placed for adoption with the current foster carers (A3, A5) from 1 April 2015 starts care (S) or changes carer status (T, U).
             if (e.Place is "A3" or "A5" && e.DecomOn >= AdoptionWithFosterCarersCoded && e.Rne is not ("S" or "T" or "U")) Add("217", t, e.Row, "PLACE", "DECOM", "RNE");
-            if (e.Rec is "E11" or "E12" && !Codes.IsAdoption(e.Place)) Add("390", t, e.Row, "PLACE", "REC");
+            if (e.Rec is "E11" or "E12" && !CodeLists.IsAdoption(e.Place)) Add("390", t, e.Row, "PLACE", "REC");
             // A5 and A6 are placements for adoption under a placement order: the legal status is that order (E1). A freeing
             // order (D1) is not one, as the DfE's own check reads it.
             if (e.Place is "A5" or "A6" && e.Ls != "E1") Add("408", t, e.Row, "PLACE", "LS");
             // A respite break is one placement: a V3 episode always starts one, never continues another.
             if (e.Ls == "V3" && e.Rne != "S") Add("366", t, e.Row, "RNE");
-            if (Codes.IsTemporary(e.Place) && e.ReasonPlaceChange.Length > 0) Add("226", t, e.Row, "REASON_PLACE_CHANGE", "PLACE");
+            if (CodeLists.IsTemporary(e.Place) && e.ReasonPlaceChange.Length > 0) Add("226", t, e.Row, "REASON_PLACE_CHANGE", "PLACE");
             // Still freed for adoption (D1, the episode open): freeing orders ended in 2005.
             if (e.Ls == "D1" && e.Dec.Length == 0 && e.Rec.Length == 0) Add("451", t, e.Row, "DEC", "REC", "LS");
 
@@ -185,7 +185,7 @@ public sealed partial class Validator903(CollectionYear year)
             {
                 if (e.DecomOn is { } began)
                 {
-                    var age = Codes.Age(dob, began);
+                    var age = CodeLists.Age(dob, began);
                     if (e.Rne == "S" && age >= 18) Add("352", t, e.Row, "DECOM", "RNE");
                     if (e.Place == "P2" && age < 15) Add("370", t, e.Row, "DECOM", "PLACE");
                     if (e.Place == "H5" && age < 14) Add("371", t, e.Row, "DECOM", "PLACE");
@@ -199,7 +199,7 @@ public sealed partial class Validator903(CollectionYear year)
                 if (e.Dec.Length == 0 && dob.AddYears(18) < year.End && !(e.Ls == "V2" && e.Place == "K2")) Add("359", t, e.Row, "DEC", "LS", "PLACE");
                 if (e.DecOn is { } ceased)
                 {
-                    var age = Codes.Age(dob, ceased);
+                    var age = CodeLists.Age(dob, ceased);
                     if (e.Rec is "E11" or "E12" && age >= 18) Add("386", t, e.Row, "REC");
                     if (e.Rec is "E5" or "E6" && age < 14) Add("387", t, e.Row, "REC");
                     if (e.Rec == "E7" && age < 16) Add("389", t, e.Row, "REC");
@@ -230,20 +230,20 @@ public sealed partial class Validator903(CollectionYear year)
                 }
                 if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
                 // 225: a change of placement (X1, then P, B, T or U into a placement that is not temporary) needs its reason.
-                if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !Codes.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !Codes.IsTemporary(next.Place))
+                if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !CodeLists.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !CodeLists.IsTemporary(next.Place))
                     Add("225", t, e.Row, "REASON_PLACE_CHANGE");
                 // 336: placed for adoption with the current foster carers (A3, A5) straight from foster care (U1-U6) or an
                 // earlier placement for adoption. The DfE's check names A3 and A4; A5, not A4, is "with current foster carers".
-                if (next.Place is "A3" or "A5" && !Codes.IsFoster(e.Place) && !Codes.IsAdoption(e.Place)) Add("336", t, next.Row, "PLACE");
+                if (next.Place is "A3" or "A5" && !CodeLists.IsFoster(e.Place) && !CodeLists.IsAdoption(e.Place)) Add("336", t, next.Row, "PLACE");
                 // 383: after temporary placements (T0-T4) within one period of care the child goes back to the placement they
                 // left for them: the same type at the same postcode.
                 var before = i - 1;
-                while (before >= 0 && Codes.IsTemporary(episodes[before].Place)) before--;
-                if (before >= 0 && Codes.IsTemporary(e.Place) && e.Rne != "S" && next.Rne != "S" && !Codes.IsTemporary(next.Place) &&
+                while (before >= 0 && CodeLists.IsTemporary(episodes[before].Place)) before--;
+                if (before >= 0 && CodeLists.IsTemporary(e.Place) && e.Rne != "S" && next.Rne != "S" && !CodeLists.IsTemporary(next.Place) &&
                     (next.Place, next.PlPost) != (episodes[before].Place, episodes[before].PlPost))
                     Add("383", t, next.Row, "PLACE");
                 // 226: no reason is given for a temporary placement, in it or in the episode it followed (once per placement).
-                if (Codes.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
+                if (CodeLists.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
                 var continuation = next.Rne != "S";
                 if (e.DecOn is { } ended)
@@ -338,12 +338,12 @@ public sealed partial class Validator903(CollectionYear year)
             if (checkChildren && !header.ContainsKey(r.Child)) Add("INT08", t, r.Row, "CHILD");
             else if (checkChildren && header[r.Child].Dob != r.Dob) Add("INT17", t, r.Row, "DOB");
             if (r.ReviewOn is null) Add("166", t, r.Row, "REVIEW");
-            if (!Codes.ReviewParticipation.Contains(r.ReviewCode)) Add("167", t, r.Row, "REVIEW_CODE");
+            if (!CodeLists.ReviewParticipation.Contains(r.ReviewCode)) Add("167", t, r.Row, "REVIEW_CODE");
             if (r.DobOn is { } dob && r.ReviewOn is { } on)
             {
-                var age = Codes.Age(dob, on);
+                var age = CodeLists.Age(dob, on);
                 if (r.ReviewCode == "PN0" && age >= 4) Add("440", t, r.Row, "DOB", "REVIEW", "REVIEW_CODE");
-                if (r.ReviewCode.Length == 3 && r.ReviewCode != "PN0" && Codes.ReviewParticipation.Contains(r.ReviewCode) && age < 4)
+                if (r.ReviewCode.Length == 3 && r.ReviewCode != "PN0" && CodeLists.ReviewParticipation.Contains(r.ReviewCode) && age < 4)
                     Add("441", t, r.Row, "DOB", "REVIEW", "REVIEW_CODE");
             }
         }
@@ -357,7 +357,7 @@ public sealed partial class Validator903(CollectionYear year)
         {
             if (checkChildren && !header.ContainsKey(m.Child)) Add("INT04", t, m.Row, "CHILD");
             else if (checkChildren && header[m.Child].Dob != m.Dob) Add("INT13", t, m.Row, "DOB");
-            if (m.Missing.Length > 0 && !Codes.MissingType.Contains(m.Missing)) Add("1006", t, m.Row, "MISSING");
+            if (m.Missing.Length > 0 && !CodeLists.MissingType.Contains(m.Missing)) Add("1006", t, m.Row, "MISSING");
             if (m.MisStart.Length > 0 && m.MisStartOn is null) Add("1004", t, m.Row, "MIS_START");
             if (m.MisEnd.Length > 0 && m.MisEndOn is null) Add("1005", t, m.Row, "MIS_END");
             if (m.Missing.Length > 0 && m.MisStart.Length == 0) Add("564", t, m.Row, "MISSING", "MIS_START");

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Children.API.Returns903;
 
 /// <summary>The 903 code lists and value formats.</summary>
-public static partial class Codes
+public static partial class CodeLists
 {
     public static readonly HashSet<string> SexNumeric = ["1", "2"];
     public static readonly HashSet<string> SexLetters = ["M", "F", "U"];
