@@ -6,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Intervention.Messaging;
 
 /// <summary>Settings of consumer retries (section <c>Messaging:Retry</c>).</summary>
 public sealed class RetryOptions
 {
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string Section = "Messaging:Retry";
+
     public int Limit { get; set; } = 5;
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
@@ -38,7 +42,6 @@ public static class MessagingExtensions
         var service = builder.ServiceIdentity();
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set: name the RabbitMQ server, e.g. amqp://guest:guest@localhost:5672/.");
-        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
 
         // The outbox and inbox tables live in the service's own database, so an event commits with its change.
         builder.Services.AddServiceDbTables("Intervention.Messaging", MessagingTables.Configure);
@@ -48,6 +51,7 @@ public static class MessagingExtensions
         builder.Services.ConfigureDbContext<TDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.Section);
         builder.Services.AddHostedService<OutboxRelay<TDb>>();
 
         builder.Services.AddMassTransit(x =>
@@ -57,6 +61,7 @@ public static class MessagingExtensions
             consumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
+                var retry = context.GetRequiredService<IOptions<RetryOptions>>().Value;
                 cfg.Host(new Uri(connectionString));
                 cfg.ConfigureJsonSerializerOptions(options => ContractJson.Apply(options));
                 cfg.UseMessageRetry(r =>
