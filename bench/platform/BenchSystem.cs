@@ -89,6 +89,49 @@ public sealed class BenchSystem : IAsyncDisposable
         throw new InvalidOperationException($"no {service} process of this run");
     }
 
+    /// <summary>
+    /// CPU seconds (user and system, since each process started) of each part of this run: every service and the gateway
+    /// by its binary and this run's signing key, PostgreSQL (the postmaster, its backends and, through the postmaster's
+    /// reaped-children figures, backends that have ended) by its port, RabbitMQ's Erlang processes by theirs. The
+    /// difference of two readings is what a stage of a benchmark cost each part: on 2 shared cores that, not wall time,
+    /// says where an event's work goes.
+    /// </summary>
+    public Dictionary<string, double> CpuSeconds()
+    {
+        var postgres = $"PGPORT={_app.GetEndpoint("postgres", "tcp").Port}\0";
+        var rabbit = $"RABBITMQ_NODE_PORT={_app.GetEndpoint("rabbitmq", "amqp").Port}\0";
+        var key = $"Auth__SigningKey={Tokens.SigningKey}\0";
+        var ticks = new Dictionary<string, double>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
+            try
+            {
+                var environment = File.ReadAllText(Path.Combine(dir, "environ"));
+                var part = environment.Contains(postgres, StringComparison.Ordinal) ? "postgres"
+                    : environment.Contains(rabbit, StringComparison.Ordinal) ? "rabbitmq"
+                    : environment.Contains(key, StringComparison.Ordinal) ? PartOf(File.ReadAllText(Path.Combine(dir, "cmdline")))
+                    : null;
+                if (part is null) continue;
+                // /proc/<pid>/stat: the fields after the command's closing parenthesis; utime, stime, cutime, cstime are 14-17.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var used = fields[11..15].Sum(double.Parse);
+                ticks[part] = ticks.GetValueOrDefault(part) + used;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return ticks.ToDictionary(pair => pair.Key, pair => pair.Value / 100.0); // USER_HZ is 100 on Linux
+    }
+
+    private static string? PartOf(string commandLine)
+    {
+        var binary = Path.GetFileName(commandLine.Split('\0')[0]);
+        if (binary.EndsWith(".API", StringComparison.Ordinal)) return binary[..^4].ToLowerInvariant();
+        return binary.Contains("Gateway", StringComparison.Ordinal) ? "gateway"
+            : binary.Contains("Portal", StringComparison.Ordinal) ? "portal" : null;
+    }
+
     /// <summary>The broker's AMQP URI.</summary>
     public async Task<string> BrokerAsync() => (await _app.GetConnectionStringAsync("messaging"))!;
 

@@ -14,6 +14,8 @@ namespace Intervention.Bench;
 /// </summary>
 public static class EventThroughput
 {
+    private static readonly string[] CpuParts = ["children", "finance", "integrations", "governance", "licensing", "gateway", "postgres", "rabbitmq"];
+
     public static async Task<int> RunAsync(Options options)
     {
         var events = options.Number("events", 2000);
@@ -51,6 +53,7 @@ public static class EventThroughput
         var durableRates = new List<double>();
         var plainRates = new List<double>();
         var relayRates = new List<double>();
+        var cpuLines = new List<string>();
         for (var round = 1; round <= rounds; round++)
         {
             var durable = await DurableAsync(system, placements, events, concurrency);
@@ -59,9 +62,18 @@ public static class EventThroughput
             durableRates.Add(durable.EventsPerSecond);
             plainRates.Add(plain);
             relayRates.Add(relay);
+            cpuLines.Add($"| {round} | " + string.Join(" | ", CpuParts.Select(part => $"{durable.CpuMsPerEvent.GetValueOrDefault(part):0.00}")) +
+                         $" | {durable.CpuMsPerEvent.Values.Sum():0.00} |");
             report.Line($"| {round} | {durable.EventsPerSecond:0} ({durable.AnswersPerSecond:0}) | {durable.Answered:0.0} / {durable.Published:0.0} / {durable.Consumed:0.0} | {plain:0} | {relay:0} | " +
                         $"{durable.EventsPerSecond / plain:0.000} | {relay / plain:0.000} |");
         }
+        report.Line();
+        report.Line("CPU milliseconds per durable event, by part (from /proc, the round's start to its last event in finance's inbox; " +
+                    "the bench's own senders not counted):");
+        report.Line();
+        report.Line("| round | " + string.Join(" | ", CpuParts) + " | all |");
+        report.Line("|---:|" + string.Concat(CpuParts.Select(_ => "---:|")) + "---:|");
+        foreach (var line in cpuLines) report.Line(line);
         report.Line();
         report.Line($"Median: durable **{Stats.Median(durableRates):0} events/s**, plain **{Stats.Median(plainRates):0} messages/s**, relay alone **{Stats.Median(relayRates):0} events/s**; " +
                     $"ratio durable/plain **{Stats.Median(durableRates.Zip(plainRates, (d, p) => d / p)):0.000}**, relay/plain **{Stats.Median(relayRates.Zip(plainRates, (r, p) => r / p)):0.000}**");
@@ -76,11 +88,13 @@ public static class EventThroughput
         return 0;
     }
 
-    private sealed record DurableRound(double EventsPerSecond, double AnswersPerSecond, double Answered, double Published, double Consumed);
+    private sealed record DurableRound(double EventsPerSecond, double AnswersPerSecond, double Answered, double Published, double Consumed,
+        IReadOnlyDictionary<string, double> CpuMsPerEvent);
 
     private static async Task<DurableRound> DurableAsync(BenchSystem system, Placements placements, int events, int concurrency)
     {
         var before = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
+        var cpuBefore = system.CpuSeconds();
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var sent = 0;
@@ -101,11 +115,12 @@ public static class EventThroughput
             await Task.Delay(50);
         }
         // The last event's own time, not the poll's, ends the count.
+        var cpu = system.CpuSeconds().ToDictionary(part => part.Key, part => (part.Value - cpuBefore.GetValueOrDefault(part.Key)) * 1000 / (events - failed));
         var last = (DateTime)(await system.RowsAsync("finance", "SELECT max(received_at) FROM inbox_messages"))[0][0];
         var seconds = (last.ToUniversalTime() - startedAt).TotalSeconds;
         var published = (DateTime)(await system.RowsAsync("children", "SELECT max(published_at) FROM outbox_messages WHERE message_type LIKE '%PlacementChanged'"))[0][0];
         if (failed > 0) Console.WriteLine($"{failed} changes failed and are not counted");
-        return new DurableRound((events - failed) / seconds, (events - failed) / answered, answered, (published.ToUniversalTime() - startedAt).TotalSeconds, seconds);
+        return new DurableRound((events - failed) / seconds, (events - failed) / answered, answered, (published.ToUniversalTime() - startedAt).TotalSeconds, seconds, cpu);
     }
 
     /// <summary>
