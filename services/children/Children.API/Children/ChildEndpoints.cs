@@ -114,13 +114,17 @@ public static class ChildEndpoints
         return TypedResults.Ok(decided.Changes.Answer());
     }
 
-    /// <summary>The child's episodes, read under a lock on the child's row: one change to a child's care at a time.</summary>
+    /// <summary>
+    /// The child, locked (one change to a child's care at a time), with the stored copies of their latest episode: all
+    /// that recording or ending an episode decides over, in two statements whatever the length of the child's history.
+    /// </summary>
     private static async Task<ChildEpisodes?> LockedEpisodesAsync(ChildrenDb db, Guid id, CancellationToken ct)
     {
-        var child = await db.Set<Child>().FirstOrDefaultAsync(found => found.Id == id, ct);
+        var child = (await db.Set<Child>().FromSql($"SELECT * FROM children WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
         if (child is null) return null;
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM children WHERE id = {id} FOR UPDATE", ct);
-        return new ChildEpisodes(child, await StoredEpisodes(db, child.LocalId).ToListAsync(ct));
+        var latest = StoredEpisodes(db, child.LocalId)
+            .Where(episode => episode.DecomOn == StoredEpisodes(db, child.LocalId).Max(other => other.DecomOn));
+        return new ChildEpisodes(child, await latest.ToListAsync(ct));
     }
 
     private static IQueryable<EpisodeRecord> StoredEpisodes(ChildrenDb db, string localId) =>

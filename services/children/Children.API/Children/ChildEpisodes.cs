@@ -17,7 +17,10 @@ public sealed class ChildEpisodes
     private readonly List<EpisodeRecord> _stored;
 
     /// <param name="child">The child.</param>
-    /// <param name="stored">Every stored episode row of the child (tracked, so that ending one is saved).</param>
+    /// <param name="stored">
+    /// The child's stored episode rows (tracked, so that ending one is saved): every one, or only the copies of the latest
+    /// episode, which is all that <see cref="Record"/> and <see cref="End"/> decide over.
+    /// </param>
     public ChildEpisodes(Child child, IEnumerable<EpisodeRecord> stored)
     {
         Child = child;
