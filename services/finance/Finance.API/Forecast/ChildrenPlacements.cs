@@ -59,19 +59,32 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
         var budgets = (await Budgets.CurrentAsync(db, costCentre: options.PlacementsCostCentre, fromYear: firstYear.StartYear, ct: ct))
             .ToDictionary(b => new FinancialYear(b.Key.Year), b => b.Value);
 
-        List<Spell> others = [];
-        Dictionary<FinancialYear, decimal> before = [];
-        if (budgets.Count > 0)
+        // Incremental: each budgeted year's nights are kept by type; the change moves them by what it did to this one
+        // child's spells. A year is counted in full from every spell once, the first time an event falls in it; a year
+        // kept but no longer budgeted stops being kept (it would go stale), and is counted again if budgeted again.
+        var counted = await db.Set<PlacementNightsYear>().Where(y => y.Year >= firstYear.StartYear).Select(y => y.Year).ToListAsync(ct);
+        if (counted.Where(y => !budgets.ContainsKey(new FinancialYear(y))).ToList() is { Count: > 0 } stale)
         {
-            others = await SpellsAsync(budgets.Keys.Min(), budgets.Keys.Max(), childRef, ct);
-            before = Excluding(budgets.Keys, others.Concat(child.Select(s => s.ToSpell())));
+            await db.Set<PlacementNightsRecord>().Where(n => stale.Contains(n.Year)).ExecuteDeleteAsync(ct);
+            await db.Set<PlacementNightsYear>().Where(y => stale.Contains(y.Year)).ExecuteDeleteAsync(ct);
+        }
+        if (budgets.Count == 0)
+        {
+            change(child);
+            await db.SaveChangesAsync(ct);
+            return [];
         }
 
+        var kept = await KeptNightsAsync([.. budgets.Keys], counted, now, ct);
+        var spellsBefore = child.Select(s => s.ToSpell()).ToList();
+        var before = budgets.Keys.ToDictionary(y => y, y => PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, y.StartYear), costs));
         change(child);
+        var spellsAfter = child.Select(s => s.ToSpell()).ToList();
+        foreach (var year in budgets.Keys)
+            db.AddRange(PlacementNights.Apply(kept, year.StartYear, PlacementNights.Change(spellsBefore, spellsAfter, year)));
         await db.SaveChangesAsync(ct);
+        var after = budgets.Keys.ToDictionary(y => y, y => PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, y.StartYear), costs));
 
-        if (budgets.Count == 0) return [];
-        var after = Excluding(budgets.Keys, others.Concat(child.Select(s => s.ToSpell())));
         string? directorate = null;
         foreach (var (year, budget) in budgets.OrderBy(b => b.Key))
         {
@@ -99,10 +112,31 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
         return budgets.Keys.Where(y => after[y] > before[y]).Order().ToList();
     }
 
-    private Dictionary<FinancialYear, decimal> Excluding(IEnumerable<FinancialYear> years, IEnumerable<Spell> spells)
+    /// <summary>
+    /// The kept nights of <paramref name="years"/> (tracked, so that the change is saved with the event), each year
+    /// counted in full from every spell the first time it is needed: the full re-forecast, once per year.
+    /// </summary>
+    private async Task<List<PlacementNightsRecord>> KeptNightsAsync(IReadOnlyList<FinancialYear> years, List<int> counted, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var all = spells.ToList();
-        return years.ToDictionary(y => y, y => PlacementForecast.For(y, all, costs, Today).ForecastExcludingStovewood);
+        var starts = years.Select(y => y.StartYear).ToList();
+        foreach (var year in years.Where(y => !counted.Contains(y.StartYear)))
+            await RecountAsync(year, now, ct);
+        return await db.Set<PlacementNightsRecord>().Where(n => starts.Contains(n.Year)).ToListAsync(ct);
+    }
+
+    /// <summary>Counts <paramref name="year"/>'s nights again from every spell and keeps them (the full re-forecast).</summary>
+    public async Task RecountAsync(FinancialYear year, DateTimeOffset now, CancellationToken ct)
+    {
+        var nights = PlacementNights.Of(await SpellsAsync(year, year, null, ct), year);
+        await db.Set<PlacementNightsRecord>().Where(n => n.Year == year.StartYear).ExecuteDeleteAsync(ct);
+        await db.Set<PlacementNightsYear>().Where(y => y.Year == year.StartYear).ExecuteDeleteAsync(ct);
+        db.Add(new PlacementNightsYear { Year = year.StartYear, CountedAt = now });
+        db.AddRange(nights.Types.Select(t => new PlacementNightsRecord
+        {
+            Year = year.StartYear, PlacementType = t.Key, Nights = t.Value.Nights, StovewoodNights = t.Value.Stovewood,
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Spells that overlap <paramref name="first"/> to <paramref name="last"/>, without <paramref name="exceptChild"/>'s.</summary>
