@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;
 
 namespace Intervention.Gateway.Limits;
@@ -32,37 +34,45 @@ public static class GatewayLimits
 
     public static IHostApplicationBuilder AddGatewayLimits(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayLimitOptions.Section).Get<GatewayLimitOptions>() ?? new GatewayLimitOptions();
-        builder.Services.AddSingleton(options);
-        builder.Services.Configure<KestrelServerOptions>(k =>
+        builder.Services.AddOptions<GatewayLimitOptions>().BindConfiguration(GatewayLimitOptions.Section);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayLimitOptions>>((kestrel, limits) =>
         {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
-            k.Limits.MaxRequestHeaderCount = options.MaxRequestHeaderCount;
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxRequestHeadersTotalSize;
+            kestrel.Limits.MaxRequestHeaderCount = limits.Value.MaxRequestHeaderCount;
         });
-        builder.Services.AddRateLimiter(limiter =>
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<GatewayLimitOptions>>((limiter, limits) => LimitEachClientPerPortfolio(limiter, limits.Value));
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<GatewayLimitOptions>>((cors, limits) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter($"{ClientOf(context)}|{RouteOf(context)}", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PermitsPerWindow,
-                    Window = options.Window,
-                    QueueLimit = 0,
-                }));
-            limiter.OnRejected = async (rejected, ct) =>
-            {
-                var context = rejected.HttpContext;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.Window;
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await GatewayProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; try again after {context.Response.Headers.RetryAfter} s.");
-            };
-        });
-        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, p =>
-        {
-            if (options.CorsOrigins.Length > 0) p.WithOrigins(options.CorsOrigins).AllowAnyMethod().WithHeaders("authorization", "content-type", "traceparent");
+            if (limits.Value.CorsOrigins.Length > 0)
+                policy.WithOrigins(limits.Value.CorsOrigins).AllowAnyMethod().WithHeaders("authorization", "content-type", "traceparent");
         }));
         return builder;
+    }
+
+    /// <summary>A fixed window per client and portfolio route; a refused request is told when to try again (429, Retry-After).</summary>
+    private static void LimitEachClientPerPortfolio(RateLimiterOptions limiter, GatewayLimitOptions options)
+    {
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter($"{ClientOf(context)}|{RouteOf(context)}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.PermitsPerWindow,
+                Window = options.Window,
+                QueueLimit = 0,
+            }));
+        limiter.OnRejected = async (rejected, ct) =>
+        {
+            var context = rejected.HttpContext;
+            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.Window;
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await GatewayProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; " +
+                $"try again after {seconds} s.");
+        };
     }
 
     /// <summary>First in the pipeline, so that every answer (a 401 too) carries the security headers and a preflight meets CORS before authentication.</summary>
@@ -85,7 +95,7 @@ public static class GatewayLimits
             });
             await next();
         });
-        if (app.Services.GetRequiredService<GatewayLimitOptions>().CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
+        if (app.Services.GetRequiredService<IOptions<GatewayLimitOptions>>().Value.CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
         return app;
     }
 
