@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Intervention.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace Intervention.AppHost;
@@ -32,7 +33,7 @@ internal static class DevelopmentFiles
             Console.WriteLine($"""
                 dashboard: {login ?? "off"}   (also in {file})
                 gateway:   http://localhost:{settings.GatewayPort}   (the portal at /, the APIs at /<portfolio>/api)
-                tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", DevelopmentTokens.Roles)}, integrator-police); RabbitMQ audience users' passwords: amqp-integrator-<audience>.password
+                tokens for each role (valid 12 h, this run only): {tokenFolder}/<role>.jwt ({string.Join(", ", Roles.All)}, integrator-police); RabbitMQ audience users' passwords: amqp-integrator-<audience>.password
                 try:       curl -H "Authorization: Bearer $(cat {Path.Combine(tokenFolder, "governance.jwt")})" http://localhost:{settings.GatewayPort}/governance/api/authority
                 """);
             return Task.CompletedTask;
@@ -41,4 +42,28 @@ internal static class DevelopmentFiles
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>The development tokens written down for people and scripts (and the functional tests' scripts).</summary>
+public static class RoleTokenFiles
+{
+    /// <summary>
+    /// Writes <c>&lt;role&gt;.jwt</c> per role, <c>integrator-&lt;audience&gt;.jwt</c> per event audience and the AMQP users'
+    /// passwords into <paramref name="folder"/> (owner only).
+    /// </summary>
+    public static string WriteRoleTokens(this DevelopmentTokens tokens, string folder, TimeSpan lifetime)
+    {
+        Directory.CreateDirectory(folder);
+        var roleTokens = Roles.All.Select(role => (Name: role, Token: tokens.ForRole(role, lifetime)));
+        var audienceTokens = Contracts.EventAudiences.Named.Select(audience => (Name: $"integrator-{audience}",
+            Token: tokens.Mint($"dev-integrator-{audience}", [Roles.Integrator], lifetime, scope: Contracts.EventAudiences.ScopeOf(audience))));
+        foreach (var (name, token) in roleTokens.Concat(audienceTokens))
+        {
+            var path = Path.Combine(folder, $"{name}.jwt");
+            File.WriteAllText(path, token);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        BrokerUsers.AudienceUsers.WritePasswords(folder, tokens.SigningKey);
+        return folder;
+    }
 }
