@@ -59,7 +59,8 @@ public static class SecurityExtensions
             authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             if (identity.Portfolio is { } portfolio)
                 foreach (var access in Enum.GetValues<Access>())
-                    authorization.AddPolicy(AccessPolicies.PolicyName(access), p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(access, portfolio)));
+                    authorization.AddPolicy(AccessPolicies.PolicyName(access),
+                        p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(access, portfolio)));
         });
         return builder;
     }
@@ -134,12 +135,16 @@ public static class SecurityExtensions
     /// <summary>Who the caller is, for audit trails and ownership: the token's subject (a token without one is refused).</summary>
     public static string CallerName(this ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? "anonymous";
 
-    /// <summary>Adds <c>x-access</c> and <c>x-roles</c> to each operation of the OpenAPI document, from the endpoint's policy: the list the authorisation matrix test is generated from.</summary>
+    /// <summary>
+    /// Adds <c>x-access</c> and <c>x-roles</c> to each operation of the OpenAPI document, from the endpoint's policy:
+    /// the list the authorisation matrix test is generated from.
+    /// </summary>
     internal static void AddAccessToOpenApi(OpenApiOptions openApi, ServiceIdentity identity)
     {
         openApi.AddOperationTransformer((operation, context, _) =>
         {
-            var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).Distinct().ToList();
+            var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null)
+                .Distinct().ToList();
             var anonymous = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
             var accesses = Enum.GetValues<Access>().Where(a => policies.Contains(AccessPolicies.PolicyName(a))).ToList();
             operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
@@ -147,10 +152,12 @@ public static class SecurityExtensions
             else if (accesses.Count == 1 && identity.Portfolio is { } portfolio)
             {
                 operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create(accesses[0].ToString()));
-                operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(AccessPolicies.RolesFor(accesses[0], portfolio).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()));
+                var roles = AccessPolicies.RolesFor(accesses[0], portfolio).Select(role => (JsonNode)JsonValue.Create(role)!).ToArray();
+                operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(roles));
             }
             // A service without a portfolio names its own policies (integrations: "integrator").
-            else if (accesses.Count == 0 && policies is [var policy]) operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create("policy:" + policy));
+            else if (accesses.Count == 0 && policies is [var policy])
+                operation.Extensions["x-access"] = new JsonNodeExtension(JsonValue.Create("policy:" + policy));
             return Task.CompletedTask;
         });
     }

@@ -75,7 +75,10 @@ public static class GatewayLimits
         };
     }
 
-    /// <summary>First in the pipeline, so that every answer (a 401 too) carries the security headers and a preflight meets CORS before authentication.</summary>
+    /// <summary>
+    /// First in the pipeline, so that every answer (a 401 too) carries the security headers and a preflight meets CORS
+    /// before authentication.
+    /// </summary>
     public static WebApplication UseGatewayHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -104,10 +107,14 @@ public static class GatewayLimits
     /// styles, fonts and images and nothing from anywhere else (no inline script or style either).
     /// </summary>
     public static string ContentSecurityPolicy(string? routeId) => routeId == Routing.PortfolioRoutes.Portal
-        ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+        ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; " +
+            "base-uri 'self'; frame-ancestors 'none'"
         : "default-src 'none'; frame-ancestors 'none'";
 
-    /// <summary>After authentication, so that a signed-in caller is limited by identity; a caller without a valid token is refused with 401 before this.</summary>
+    /// <summary>
+    /// After authentication, so that a signed-in caller is limited by identity; a caller without a valid token is
+    /// refused with 401 before this.
+    /// </summary>
     public static WebApplication UseGatewayRateLimits(this WebApplication app)
     {
         app.UseRateLimiter();

@@ -37,7 +37,8 @@ public static class PortalApis
         return builder;
     }
 
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to replace the defaults' handler on one client
+    // RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to replace the defaults' handler on one client.
+#pragma warning disable EXTEXP0001
     private static void Add<TApi>(IServiceCollection services) where TApi : class
     {
         // Made by InterventionApis, as every other caller makes them: the contracts' generated clients with their wire format

@@ -24,7 +24,10 @@ public sealed class PortalOpenIdConnectOptions
     public string? Authority { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
-    /// <summary>The scope that makes the provider's access token one for the APIs (their <c>Auth:Audience</c>), e.g. <c>api://intervention/.default</c>.</summary>
+    /// <summary>
+    /// The scope that makes the provider's access token one for the APIs (their <c>Auth:Audience</c>), e.g.
+    /// <c>api://intervention/.default</c>.
+    /// </summary>
     public string? ApiScope { get; set; }
 }
 

@@ -31,7 +31,8 @@ public static class MonitoringEndpoints
         group.MapPut("/{year}/forecasts/{month:int}/{costCentre}", PutForecast)
             .WithName("PutForecastReturn")
             .WithSummary("Record a month's forecast for a cost centre: actuals to date + forecast for the rest of the year")
-            .WithDescription("A forecast outturn worse than the previous month's (or, for the first return, over budget) needs a management action (LGA 2003 s.28): else 409 management-action-required. " +
+            .WithDescription("A forecast outturn worse than the previous month's (or, for the first return, over budget) needs a management " +
+                             "action (LGA 2003 s.28): else 409 management-action-required. " +
                              "The children's placements cost centre is forecast from demand, not by return (409 forecast-is-demand-led). " +
                              "A RAG crossing publishes ForecastOutturnChanged.");
         group.MapPut("/savings/{code}", PutSavings).WithName("PutSavingsProposal").WithSummary("Record a savings proposal with owner, value, delivery and RAG");
