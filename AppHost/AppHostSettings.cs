@@ -47,10 +47,14 @@ internal static class ContainerRuntime
         var runtime = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") is { Length: > 0 } r ? r : "docker";
         try
         {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(runtime, "info --format {{.ServerVersion}}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var info = new System.Diagnostics.ProcessStartInfo(runtime, "info --format {{.ServerVersion}}") { RedirectStandardOutput = true };
+            info.RedirectStandardError = true;
+            using var process = System.Diagnostics.Process.Start(info)!;
             var answered = process.WaitForExit(TimeSpan.FromSeconds(10));
             if (!answered) process.Kill(entireProcessTree: true);
-            reason = !answered ? $"{runtime} did not answer within 10 s" : process.ExitCode == 0 ? $"{runtime} answered" : $"{runtime} info failed (exit {process.ExitCode})";
+            reason = !answered ? $"{runtime} did not answer within 10 s"
+                : process.ExitCode == 0 ? $"{runtime} answered"
+                : $"{runtime} info failed (exit {process.ExitCode})";
             return answered && process.ExitCode == 0;
         }
         catch (System.ComponentModel.Win32Exception)

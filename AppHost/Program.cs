@@ -1,5 +1,6 @@
 using System.Reflection;
 using Intervention.AppHost;
+using Intervention.ServiceDefaults.Security;
 
 // The one definition of the system's topology: `dotnet run --project AppHost` (./run), the functional tests and the
 // benchmarks (Aspire.Hosting.Testing) all start this model.

@@ -33,11 +33,13 @@ internal static class RestartOnCrash
                     var (previous, delay, since) = _seen.GetValueOrDefault(e.ResourceId, (null, TimeSpan.FromSeconds(1), DateTime.UtcNow));
                     var state = e.Snapshot.State?.Text;
                     if (state == KnownResourceStates.Running && previous != KnownResourceStates.Running) since = DateTime.UtcNow;
-                    var crashed = previous == KnownResourceStates.Running && KnownResourceStates.TerminalStates.Contains(state) && e.Snapshot.ExitCode is not (null or 0);
+                    var crashed = previous == KnownResourceStates.Running && KnownResourceStates.TerminalStates.Contains(state)
+                        && e.Snapshot.ExitCode is not (null or 0);
                     if (crashed)
                     {
                         if (DateTime.UtcNow - since > TimeSpan.FromMinutes(1)) delay = TimeSpan.FromSeconds(1);
-                        log.LogWarning("{Resource} exited with code {ExitCode}; restarting in {Delay} s", e.ResourceId, e.Snapshot.ExitCode, delay.TotalSeconds);
+                        log.LogWarning("{Resource} exited with code {ExitCode}; restarting in {Delay} s", e.ResourceId, e.Snapshot.ExitCode,
+                            delay.TotalSeconds);
                         _ = RestartAsync(e.ResourceId, delay, stop);
                         delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
                     }

@@ -22,7 +22,8 @@ public sealed record Servers(IResourceBuilder<IResourceWithConnectionString> Mes
         var givenPostgres = builder.Configuration.GetConnectionString("postgres");
         var containers = settings.Servers == ServerKind.Containers;
         Console.WriteLine($"servers: {(containers ? "containers" : "local executables")} ({settings.ServersReason})"
-            + (givenBroker ? "; RabbitMQ from ConnectionStrings__messaging" : "") + (givenPostgres is { Length: > 0 } ? "; PostgreSQL from ConnectionStrings__postgres" : ""));
+            + (givenBroker ? "; RabbitMQ from ConnectionStrings__messaging" : "")
+                + (givenPostgres is { Length: > 0 } ? "; PostgreSQL from ConnectionStrings__postgres" : ""));
         List<IResourceBuilder<IResource>> waitFor = [];
         IResourceBuilder<ParameterResource>? appPassword = null;
 
@@ -32,23 +33,27 @@ public sealed record Servers(IResourceBuilder<IResourceWithConnectionString> Mes
         else if (containers) messaging = Wait(builder.AddRabbitMQ("messaging").WithDataVolume());
         else
         {
-            var amqp = Wait(LocalServers.AddRabbitMq(builder, Path.Combine(settings.DataFolder, "rabbitmq"), brokerSecret)).GetEndpoint("amqp").Property(EndpointProperty.Port);
+            var rabbit = Wait(LocalServers.AddRabbitMq(builder, Path.Combine(settings.DataFolder, "rabbitmq"), brokerSecret));
+            var amqp = rabbit.GetEndpoint("amqp").Property(EndpointProperty.Port);
             messaging = builder.AddConnectionString("messaging", ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{amqp}/"));
         }
 
         Func<string, IResourceBuilder<IResourceWithConnectionString>> database;
         if (givenPostgres is { Length: > 0 })
-            database = db => builder.AddConnectionString($"{db}db", ReferenceExpression.Create($"{new NpgsqlConnectionStringBuilder(givenPostgres) { Database = db }.ConnectionString}"));
+            database = db => builder.AddConnectionString($"{db}db",
+                ReferenceExpression.Create($"{new NpgsqlConnectionStringBuilder(givenPostgres) { Database = db }.ConnectionString}"));
         else if (containers)
         {
             var postgres = Wait(builder.AddPostgres("postgres").WithDataVolume());
             database = db => postgres.AddDatabase($"{db}db", db);
             // In containers PostgreSQL asks for passwords: the application role gets one of its own.
-            appPassword = builder.AddParameter("database-app-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+            appPassword = builder.AddParameter("database-app-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true,
+                persist: true);
         }
         else
         {
-            var port = Wait(LocalServers.AddPostgres(builder, Path.Combine(settings.DataFolder, "postgres"))).GetEndpoint("tcp").Property(EndpointProperty.Port);
+            var postgres = Wait(LocalServers.AddPostgres(builder, Path.Combine(settings.DataFolder, "postgres")));
+            var port = postgres.GetEndpoint("tcp").Property(EndpointProperty.Port);
             // The service's schema migrator creates its database when it is missing.
             database = db => builder.AddConnectionString($"{db}db", ReferenceExpression.Create($"Host=127.0.0.1;Port={port};Username=postgres;Database={db}"));
         }
@@ -81,7 +86,10 @@ internal static class LocalServers
 {
     private static readonly bool IsRoot = Environment.UserName == "root";
 
-    /// <summary>A private epmd (so nothing outlives the run) and the node, loading the integrators' audience users at each boot; ready when AMQP's header gets Connection.Start.</summary>
+    /// <summary>
+    /// A private epmd (so nothing outlives the run) and the node, loading the integrators' audience users at each boot;
+    /// ready when AMQP's header gets Connection.Start.
+    /// </summary>
     public static IResourceBuilder<ExecutableResource> AddRabbitMq(IDistributedApplicationBuilder builder, string folder, string secret)
     {
         const string bin = "/usr/lib/rabbitmq/bin/rabbitmq-server";
@@ -128,11 +136,15 @@ internal static class LocalServers
         return rabbit;
     }
 
-    /// <summary>A one-shot initdb (skipped when the cluster exists) and the server, trusting loopback, fsync off (development and tests); ready when it answers SQL.</summary>
+    /// <summary>
+    /// A one-shot initdb (skipped when the cluster exists) and the server, trusting loopback, fsync off (development
+    /// and tests); ready when it answers SQL.
+    /// </summary>
     public static IResourceBuilder<ExecutableResource> AddPostgres(IDistributedApplicationBuilder builder, string folder)
     {
         var bin = (Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [])
-            .Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderByDescending(d => d.Length).ThenByDescending(d => d).FirstOrDefault()
+            .Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb")))
+            .OrderByDescending(d => d.Length).ThenByDescending(d => d).FirstOrDefault()
             ?? "/usr/lib/postgresql/<version>/bin";
         Prepare(folder, "postgres", Path.Combine(bin, "initdb"), "postgresql", []);
         var data = Path.Combine(folder, "data");
@@ -155,23 +167,29 @@ internal static class LocalServers
         return postgres;
     }
 
-    private static IResourceBuilder<ExecutableResource> Executable(IDistributedApplicationBuilder builder, string name, string binary, string folder, string user) =>
-        IsRoot ? builder.AddExecutable(name, "setpriv", folder, $"--reuid={user}", $"--regid={user}", "--init-groups", binary) : builder.AddExecutable(name, binary, folder);
+    private static IResourceBuilder<ExecutableResource> Executable(IDistributedApplicationBuilder builder, string name, string binary, string folder,
+        string user) =>
+        IsRoot
+            ? builder.AddExecutable(name, "setpriv", folder, $"--reuid={user}", $"--regid={user}", "--init-groups", binary)
+            : builder.AddExecutable(name, binary, folder);
 
     /// <summary>The server's folder with its files, handed to the server's user when the AppHost is root.</summary>
     private static void Prepare(string folder, string user, string binary, string package, Dictionary<string, string> files)
     {
         if (!File.Exists(binary))
-            throw new InvalidOperationException($"{binary} is missing. Install it with `apt-get install -y {package}` (./run and ./test do), or run with --servers containers.");
+            throw new InvalidOperationException($"{binary} is missing. Install it with `apt-get install -y {package}` (./run and ./test do), or " +
+                $"run with --servers containers.");
         Directory.CreateDirectory(folder);
         foreach (var (file, text) in files) File.WriteAllText(Path.Combine(folder, file), text);
         if (IsRoot && (Run("chown", "-R", $"{user}:", folder) != 0 || Run("runuser", "-u", user, "--", "test", "-w", folder) != 0))
-            throw new InvalidOperationException($"The OS user '{user}' cannot write to {folder}: every folder above it must be searchable by others (chmod o+x), or set INTERVENTION_APPHOST_DATA to a folder under /tmp.");
+            throw new InvalidOperationException($"The OS user '{user}' cannot write to {folder}: every folder above it must be searchable by " +
+                $"others (chmod o+x), or set INTERVENTION_APPHOST_DATA to a folder under /tmp.");
     }
 
     private static int Run(params string[] command)
     {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command[0], command[1..]) { RedirectStandardError = true })!;
+        var info = new System.Diagnostics.ProcessStartInfo(command[0], command[1..]) { RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(info)!;
         process.WaitForExit();
         return process.ExitCode;
     }

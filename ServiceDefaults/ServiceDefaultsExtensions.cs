@@ -84,7 +84,8 @@ public static class ServiceDefaultsExtensions
         app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/alive",
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

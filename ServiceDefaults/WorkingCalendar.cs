@@ -1,4 +1,6 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Intervention.ServiceDefaults;
 
@@ -9,9 +11,6 @@ namespace Intervention.ServiceDefaults;
 /// </summary>
 public sealed class WorkingCalendar(IEnumerable<DateOnly> bankHolidays)
 {
-    /// <summary>The configuration key of the bank-holiday table: <c>BankHolidays:0</c>, <c>BankHolidays:1</c>, ... (ISO dates).</summary>
-    public const string BankHolidaysKey = "BankHolidays";
-
     private readonly HashSet<DateOnly> _bankHolidays = [.. bankHolidays];
 
     /// <summary>England and Wales bank holidays of the intervention's years, 2015–2019, substitute days included.</summary>
@@ -27,9 +26,8 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> bankHolidays)
     /// <summary>The calendar of the 2015–2019 table.</summary>
     public static WorkingCalendar EnglandAndWales { get; } = new(EnglandAndWales2015To2019);
 
-    /// <summary>The calendar of the configured <c>BankHolidays</c> table, or of the 2015–2019 table when none is configured.</summary>
-    public static WorkingCalendar From(IConfiguration configuration) =>
-        configuration.GetSection(BankHolidaysKey).Get<DateOnly[]>() is { Length: > 0 } days ? new(days) : EnglandAndWales;
+    /// <summary>The calendar of a bound <see cref="BankHolidays"/> table, or of the 2015–2019 table when none is configured.</summary>
+    public static WorkingCalendar Of(BankHolidays configured) => configured.Count > 0 ? new(configured) : EnglandAndWales;
 
     /// <summary>Whether <paramref name="day"/> is neither a weekend day nor a bank holiday.</summary>
     public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_bankHolidays.Contains(day);
@@ -52,5 +50,26 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> bankHolidays)
             if (IsWorkingDay(current)) counted++;
         }
         return current;
+    }
+}
+
+/// <summary>
+/// The configured bank-holiday table, bound from <c>BankHolidays</c> (<c>BankHolidays:0</c>, <c>BankHolidays:1</c>, ... ISO
+/// dates). Empty by default: a list bound onto a default list would append to it, so the 2015–2019 default is applied by
+/// <see cref="WorkingCalendar.Of"/>.
+/// </summary>
+public sealed class BankHolidays : List<DateOnly>
+{
+    public const string Section = "BankHolidays";
+}
+
+/// <summary>Registers the one <see cref="WorkingCalendar"/>, built from the bound <see cref="BankHolidays"/>.</summary>
+public static class WorkingCalendarRegistration
+{
+    public static IServiceCollection AddWorkingCalendar(this IServiceCollection services)
+    {
+        services.AddOptions<BankHolidays>().BindConfiguration(BankHolidays.Section);
+        services.TryAddSingleton(provider => WorkingCalendar.Of(provider.GetRequiredService<IOptions<BankHolidays>>().Value));
+        return services;
     }
 }

@@ -64,10 +64,12 @@ public static class EventAudiences
 
     /// <summary>The classification declared on an event contract; an event without one is a mistake, not a default.</summary>
     public static ClassifiedAttribute ClassificationOf(Type type) =>
-        type.GetCustomAttribute<ClassifiedAttribute>() ?? throw new InvalidOperationException($"{type.FullName} declares no [Classified(...)]: say who may receive it");
+        type.GetCustomAttribute<ClassifiedAttribute>()
+            ?? throw new InvalidOperationException($"{type.FullName} declares no [Classified(...)]: say who may receive it");
 
     /// <summary>Every audience a restricted event names (<c>police</c> ...), in order.</summary>
-    public static IReadOnlyList<string> Named => Events.SelectMany(t => ClassificationOf(t).Audiences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Named
+        => Events.SelectMany(t => ClassificationOf(t).Audiences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The event audiences in a token's scopes (each value may itself hold several, space-separated).</summary>
     public static IReadOnlySet<string> FromScopes(IEnumerable<string?> scopes) =>

@@ -9,7 +9,8 @@ namespace Intervention.Directions;
 /// </summary>
 public static class DirectionsInForce
 {
-    public static AuthorityAssignment? HolderOf(IEnumerable<AuthorityAssignment> assignments, string function, DateTimeOffset at, DateTimeOffset? asKnownAt = null) =>
+    public static AuthorityAssignment? HolderOf(IEnumerable<AuthorityAssignment> assignments, string function, DateTimeOffset at,
+        DateTimeOffset? asKnownAt = null) =>
         assignments
             .Where(a => a.Function == function && a.EffectiveFrom <= at && (asKnownAt is null || a.RecordedAt <= asKnownAt))
             .OrderByDescending(a => a.EffectiveFrom)

@@ -34,7 +34,8 @@ public static class GatewayModule
         // An API path of no portfolio is a 404 problem here, not a page of the portal's (which takes every other path): a
         // portfolio's own route, a literal first segment, always comes before this one.
         app.Map("/{portfolio}/api/{**rest}", (HttpContext context, string portfolio) => GatewayProblem.WriteAsync(context, StatusCodes.Status404NotFound,
-            "No such API", $"There is no API at /{portfolio}/api: the APIs are at /{string.Join("/api, /", PortfolioRoutes.Portfolios)}/api.")).AllowAnonymous();
+            "No such API", $"There is no API at /{portfolio}/api: the APIs are at /{string.Join("/api, /", PortfolioRoutes.Portfolios)}/api."))
+                .AllowAnonymous();
         app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
             // A body over the services' JSON limit is refused here, before it is forwarded: refused by the service
@@ -72,7 +73,8 @@ public static class GatewayModule
             : $"A request body may be at most {ServiceDefaultsExtensions.JsonBodyLimit / 1024} KB (903 uploads excepted).");
 
     private static bool IsBodyTooLarge(Exception? e) =>
-        e is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e?.InnerException is { } inner && IsBodyTooLarge(inner);
+        e is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || e?.InnerException is { } inner && IsBodyTooLarge(inner);
 
     /// <summary>The one route whose bodies may exceed the JSON limit: a 903 return's files (POST /children/api/903/imports).</summary>
     private static bool IsUpload(HttpRequest request) =>

@@ -14,7 +14,8 @@ public sealed class PortfolioTokens(string folder) : DelegatingHandler(new HttpC
         var portfolio = request.RequestUri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         var path = portfolio is null ? null : Path.Combine(folder, $"{portfolio}.jwt");
         if (path is null || !File.Exists(path))
-            throw new HttpRequestException($"No token for '{portfolio}' in {Path.GetFullPath(folder)}: start the system with ./run (it writes one per role) or give --tokens.");
+            throw new HttpRequestException($"No token for '{portfolio}' in {Path.GetFullPath(folder)}: start the system with ./run (it writes one " +
+                $"per role) or give --tokens.");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(path).Trim());
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         while (true)

@@ -6,7 +6,8 @@ namespace Intervention.Seeds;
 /// <param name="Gateway">The gateway's base address.</param>
 /// <param name="Portfolios">The portfolios whose part of the scenario to load (all by default).</param>
 /// <param name="Drivers">How many fictional licensed drivers to create for the 2015 taxi audit (about 1,200 in Rotherham).</param>
-/// <param name="Tokens">The folder of role tokens (<c>&lt;portfolio&gt;.jwt</c>) that the AppHost writes; each portfolio's calls carry its team's token.</param>
+/// <param name="Tokens">The folder of role tokens (<c>&lt;portfolio&gt;.jwt</c>) that the AppHost writes; each
+/// portfolio's calls carry its team's token.</param>
 public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, int Drivers, string Tokens)
 {
     public static readonly IReadOnlySet<string> AllPortfolios = PortfolioNames.All.ToHashSet();
@@ -15,7 +16,8 @@ public sealed record SeedOptions(Uri Gateway, IReadOnlySet<string> Portfolios, i
 
 public static class SeedArguments
 {
-    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--tokens .apphost/tokens] [--only governance,licensing,children,finance] [--drivers 1200]";
+    public const string Usage = "Usage: dotnet run --project seeds -- [--gateway http://localhost:5080] [--tokens .apphost/tokens] " +
+        "[--only governance,licensing,children,finance] [--drivers 1200]";
 
     /// <summary>
     /// <c>--gateway URL</c> (else the environment, else http://localhost:5080), <c>--only a,b</c> (portfolios), <c>--drivers N</c>;

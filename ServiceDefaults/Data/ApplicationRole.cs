@@ -35,7 +35,8 @@ public static class ApplicationRole
         var database = connection.Database;
         var role = NameFor(database);
         var quoted = "\"" + role.Replace("\"", "\"\"") + "\"";
-        var exists = await new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @role)", connection) { Parameters = { new("role", role) } }.ExecuteScalarAsync(ct) is true;
+        var lookup = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @role)", connection) { Parameters = { new("role", role) } };
+        var exists = await lookup.ExecuteScalarAsync(ct) is true;
         if (!exists)
         {
             try

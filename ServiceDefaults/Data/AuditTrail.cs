@@ -42,7 +42,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 public static class AuditTrail
 {
     /// <summary>Records that the caller read a personal record, and why; saved with the caller's next SaveChanges, or now.</summary>
-    public static async Task RecordReadAsync(this ServiceDb db, HttpContext http, string what, string resource, string purpose, TimeProvider clock, CancellationToken ct)
+    public static async Task RecordReadAsync(this ServiceDb db, HttpContext http, string what, string resource, string purpose, TimeProvider clock,
+        CancellationToken ct)
     {
         db.Add(new AuditEntry
         {
@@ -56,7 +57,8 @@ public static class AuditTrail
     public static void RecordConsumed(ServiceDb db, string consumer, string messageType, Guid messageId, DateTimeOffset at) =>
         db.Add(new AuditEntry
         {
-            At = at, Actor = "consumer:" + consumer, Action = "consume", What = messageType, Resource = messageId.ToString(), TraceId = Activity.Current?.TraceId.ToString(),
+            At = at, Actor = "consumer:" + consumer, Action = "consume", What = messageType, Resource = messageId.ToString(),
+            TraceId = Activity.Current?.TraceId.ToString(),
         });
 
     /// <summary>
@@ -93,7 +95,8 @@ public static class AuditTrail
     /// <summary><c>GET /api/audit</c>: the trail, newest first, for the portfolio's team (its lead).</summary>
     internal static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit", async (string? from, string? to, string? actor, string? action, int? limit, ServiceDb db, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/audit",
+            async (string? from, string? to, string? actor, string? action, int? limit, ServiceDb db, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 DateTimeOffset? lower = null, upper = null;
@@ -111,7 +114,8 @@ public static class AuditTrail
                 return TypedResults.Ok(lines);
             })
             .WithName("GetAuditTrail")
-            .WithSummary("Who read a personal record or changed anything here, when, what and from which trace; newest first (`from`, `to`, `actor`, `action`, `limit`)")
+            .WithSummary("Who read a personal record or changed anything here, when, what and from which trace; newest first (`from`, `to`, " +
+                "`actor`, `action`, `limit`)")
             .WithTags("Audit")
             .RequireAccess(Access.AuditTrail);
         return app;
@@ -155,7 +159,8 @@ internal sealed class AuditChangeInterceptor(IHttpContextAccessor accessor) : Sa
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken ct = default)
     {
         AddLine(eventData.Context);
         return ValueTask.FromResult(result);
@@ -185,7 +190,8 @@ internal sealed class AuditChangeInterceptor(IHttpContextAccessor accessor) : Sa
     private void AddLine(DbContext? context)
     {
         if (context is not ServiceDb db || Pending is not { Saved: false } pending) return;
-        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && e.Entity.Action == "change")) return; // added by an earlier, failed save
+        // Added by an earlier, failed save.
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && e.Entity.Action == "change")) return;
         var created = db.ChangeTracker.Entries().FirstOrDefault(e => e.State == EntityState.Added && e.Metadata.ClrType.Assembly == db.GetType().Assembly);
         var key = created?.Metadata.FindPrimaryKey()?.Properties.Select(p => created.Property(p.Name).CurrentValue?.ToString()).ToList();
         db.Add(pending.Line(created is null || key is null ? null : $"-> {created.Metadata.ClrType.Name} {string.Join(",", key)}", pending.DeclaredStatus));

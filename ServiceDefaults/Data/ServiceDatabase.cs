@@ -26,7 +26,8 @@ public static class ServiceDatabase
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditChangeInterceptor>();
         // The audit line of an API change is saved in the change's own SaveChanges (AuditTrail.AuditChanges).
-        builder.Services.AddDbContext<TDb>((sp, options) => options.UseNpgsql(applicationConnection).AddInterceptors(sp.GetRequiredService<AuditChangeInterceptor>()));
+        builder.Services.AddDbContext<TDb>((sp, options) =>
+            options.UseNpgsql(applicationConnection).AddInterceptors(sp.GetRequiredService<AuditChangeInterceptor>()));
         builder.Services.AddScoped<ServiceDb>(sp => sp.GetRequiredService<TDb>());
         builder.Services.AddHealthChecks().AddCheck<Http.DatabaseHealthCheck>("database", tags: ["ready"]);
         // Every service with a database keeps its POSTs' Idempotency-Keys in it (platform migration 0003).

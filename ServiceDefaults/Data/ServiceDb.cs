@@ -35,7 +35,8 @@ public abstract class ServiceDb(DbContextOptions options) : DbContext(options)
         foreach (var tables in services?.GetServices<ServiceDbTables>() ?? [])
             tables.Configure(modelBuilder);
         // Only where the service has entities of its own (EF warns when an assembly has none).
-        if (GetType().Assembly.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
+        if (GetType().Assembly.GetTypes().Any(t => !t.IsAbstract
+            && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
             modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
     }
 

@@ -20,7 +20,10 @@ public static class Dates
 
     public const string Rule = "must be a date, yyyy-MM-dd, from 1900-01-01 to 2100-12-31";
 
-    /// <summary>Parses <paramref name="value"/>; an absent value means <paramref name="otherwise"/>. False when it is present but malformed or out of range.</summary>
+    /// <summary>
+    /// Parses <paramref name="value"/>; an absent value means <paramref name="otherwise"/>. False when it is present
+    /// but malformed or out of range.
+    /// </summary>
     public static bool TryParse(string? value, DateOnly otherwise, out DateOnly date)
     {
         if (string.IsNullOrEmpty(value))

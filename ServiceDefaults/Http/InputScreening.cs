@@ -60,7 +60,8 @@ internal sealed class InputScreening(RequestDelegate next, IProblemDetailsServic
     }
 
     private static bool IsJson(HttpRequest request) =>
-        request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
+        request.ContentType is { } type
+            && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Lists in request bodies hold at most this many items unless their contract says otherwise.</summary>
     public const int DefaultMaxItems = 1000;

@@ -7,7 +7,10 @@ public static class Instants
 {
     public const string Rule = "must be an ISO 8601 instant with an offset, e.g. 2016-06-01T12:00:00Z, on a day from 1900-01-01 to 2100-12-31";
 
-    /// <summary>Parses <paramref name="value"/>; an absent value means now. False when it is present but malformed or out of <see cref="Dates"/>' range.</summary>
+    /// <summary>
+    /// Parses <paramref name="value"/>; an absent value means now. False when it is present but malformed or out of
+    /// <see cref="Dates"/>' range.
+    /// </summary>
     public static bool TryParse(string? value, out DateTimeOffset instant, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(value))
@@ -22,7 +25,8 @@ public static class Instants
     /// Reads a bitemporal query's <c>at</c> (default now) and <c>asKnownAt</c> (default: as known now),
     /// adding each malformed one to <paramref name="errors"/> under its parameter name.
     /// </summary>
-    public static (DateTimeOffset At, DateTimeOffset? AsKnownAt) ReadBitemporal(string? at, string? asKnownAt, TimeProvider clock, IDictionary<string, string[]> errors)
+    public static (DateTimeOffset At, DateTimeOffset? AsKnownAt) ReadBitemporal(string? at, string? asKnownAt, TimeProvider clock,
+        IDictionary<string, string[]> errors)
     {
         if (!TryParse(at, out var instant, clock)) errors["at"] = [Rule];
         DateTimeOffset? knownAt = null;

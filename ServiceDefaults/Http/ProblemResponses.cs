@@ -60,7 +60,9 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
     /// or an operator intervention such as a shutdown (57P01-57P03), a socket error or a timeout, anywhere in the chain.
     /// </summary>
     private static bool IsDatabaseOutage(Exception e) =>
-        e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: ['0', '8', ..] or ['5', '7', 'P', ..] } or SocketException or TimeoutException
+        e is NpgsqlException { IsTransient: true }
+            or PostgresException { SqlState: ['0', '8', ..] or ['5', '7', 'P', ..] }
+            or SocketException or TimeoutException
         || e.InnerException is not null && IsDatabaseOutage(e.InnerException);
 
     [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[(?<type>[^\]]+)\]|(?<type>.+?))\. Path: ")]
@@ -132,7 +134,8 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
             _ when type == typeof(bool) => "must be true or false",
             _ when type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) => "must be a whole number",
             _ when type == typeof(decimal) || type == typeof(double) || type == typeof(float) => "must be a number",
-            _ when typeof(System.Collections.IDictionary).IsAssignableFrom(type) || type.Name.StartsWith("IReadOnlyDictionary`", StringComparison.Ordinal) => "must be an object of names and values",
+            _ when typeof(System.Collections.IDictionary).IsAssignableFrom(type) || type.Name.StartsWith("IReadOnlyDictionary`",
+                StringComparison.Ordinal) => "must be an object of names and values",
             _ when CollectionLimits.ElementOf(type) is not null => "must be an array",
             _ => "must be an object",
         };

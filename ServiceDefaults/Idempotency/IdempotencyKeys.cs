@@ -55,7 +55,8 @@ public static class IdempotencyKeysExtensions
 }
 
 /// <summary>Runs after authentication and authorisation (a key belongs to the token's subject) and before the endpoint.</summary>
-internal sealed class IdempotencyKeys(RequestDelegate next, IdempotencyKeyStore store, TimeProvider clock, IProblemDetailsService problems, ILogger<IdempotencyKeys> logger)
+internal sealed class IdempotencyKeys(RequestDelegate next, IdempotencyKeyStore store, TimeProvider clock, IProblemDetailsService problems,
+    ILogger<IdempotencyKeys> logger)
 {
     /// <summary>Tells a client that the answer is the one kept from its first request (the name Stripe and others use).</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -94,8 +95,10 @@ internal sealed class IdempotencyKeys(RequestDelegate next, IdempotencyKeyStore 
                 await ReplayAsync(context, claim.Answer!);
                 return;
             case IdempotencyOutcome.ReusedForAnotherRequest:
-                await RefuseAsync(context, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used for another request",
-                    $"This Idempotency-Key was first sent to {route} with another body or query. Send a new key for a new request; a retry must repeat the first request exactly.");
+                await RefuseAsync(context, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                    "Idempotency-Key already used for another request",
+                    $"This Idempotency-Key was first sent to {route} with another body or query. Send a new key for a new request; a retry must " +
+                    $"repeat the first request exactly.");
                 return;
             case IdempotencyOutcome.StillRunning:
                 context.Response.Headers.RetryAfter = "1";
@@ -114,7 +117,8 @@ internal sealed class IdempotencyKeys(RequestDelegate next, IdempotencyKeyStore 
             var status = context.Response.StatusCode;
             if (IdempotencyRules.Keeps(status))
             {
-                var answer = new StoredAnswer(status, context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, copy.Copied);
+                var answer = new StoredAnswer(status, context.Response.ContentType,
+                    context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, copy.Copied);
                 // Kept even when the client has gone: its retry is exactly what the key is for.
                 await store.CompleteAsync(id, claim.Claim, answer, clock.GetUtcNow(), CancellationToken.None);
                 kept = true;
@@ -195,7 +199,10 @@ internal sealed class IdempotencyKeys(RequestDelegate next, IdempotencyKeyStore 
 /// <summary>What a claim found: the outcome, the claim's own id when the request is to run, the kept answer when it is a replay.</summary>
 internal sealed record KeyClaim(IdempotencyOutcome Outcome, Guid Claim, StoredAnswer? Answer);
 
-/// <summary>The <c>idempotency_keys</c> table of the service's database. Each call commits on its own, apart from the request's transaction, so a concurrent retry sees the claim at once.</summary>
+/// <summary>
+/// The <c>idempotency_keys</c> table of the service's database. Each call commits on its own, apart from the request's
+/// transaction, so a concurrent retry sees the claim at once.
+/// </summary>
 internal sealed class IdempotencyKeyStore(string connectionString)
 {
     /// <summary>Claims the key for this request, or finds what it was used for (see <see cref="IdempotencyRules.Decide"/>).</summary>
@@ -298,7 +305,8 @@ internal sealed class IdempotencyKeyStore(string connectionString)
 }
 
 /// <summary>Deletes expired keys and their kept answers every <c>Idempotency:CleanupEvery</c> (1 hour), first at start.</summary>
-internal sealed class ExpiredIdempotencyKeys(IdempotencyKeyStore store, TimeProvider clock, IConfiguration configuration, ILogger<ExpiredIdempotencyKeys> logger) : BackgroundService
+internal sealed class ExpiredIdempotencyKeys(IdempotencyKeyStore store, TimeProvider clock, IConfiguration configuration,
+    ILogger<ExpiredIdempotencyKeys> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {

@@ -89,7 +89,10 @@ public static class IdempotencyRules
     public static bool Keeps(int status) => status is >= 200 and < 500;
 }
 
-/// <summary>Whether a header holds a key: <see cref="Key"/> when it does, <see cref="Error"/> (the rule broken) when it is not one, neither when absent.</summary>
+/// <summary>
+/// Whether a header holds a key: <see cref="Key"/> when it does, <see cref="Error"/> (the rule broken) when it is not
+/// one, neither when absent.
+/// </summary>
 public sealed record KeyReading(string? Key, string? Error);
 
 /// <summary>

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Intervention.AppHost;
 using Npgsql;
+using Intervention.ServiceDefaults.Security;
 
 namespace Intervention.Bench;
 

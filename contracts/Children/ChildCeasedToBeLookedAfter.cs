@@ -1,6 +1,9 @@
 namespace Intervention.Contracts.Children;
 
-/// <summary>A child stopped being looked after: the last episode ended with a reason other than <c>X1</c>. The child is named only by <see cref="ChildRef"/>.</summary>
+/// <summary>
+/// A child stopped being looked after: the last episode ended with a reason other than <c>X1</c>. The child is named
+/// only by <see cref="ChildRef"/>.
+/// </summary>
 [Classified(EventClassification.Internal)] // child-level
 public sealed record ChildCeasedToBeLookedAfter : IIntegrationEvent
 {

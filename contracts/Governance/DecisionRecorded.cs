@@ -27,7 +27,10 @@ public sealed record DecisionRecorded : IIntegrationEvent
     public required string DeciderName { get; init; }
     /// <summary>The meeting at which it was decided, when there was one.</summary>
     public string? Meeting { get; init; }
-    /// <summary>What was decided, in words any integrator may read: never a child's reference or a licence reference (the decision id ties it to the source service's own records).</summary>
+    /// <summary>
+    /// What was decided, in words any integrator may read: never a child's reference or a licence reference (the
+    /// decision id ties it to the source service's own records).
+    /// </summary>
     public required string Summary { get; init; }
     /// <summary>Whether it is a key decision (under a Commissioner veto it needs a Commissioner's sign-off).</summary>
     public required bool KeyDecision { get; init; }

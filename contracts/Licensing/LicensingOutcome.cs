@@ -18,7 +18,10 @@ public enum HearingOutcome
 /// <summary>The category of grounds a decision rests on.</summary>
 public enum DecisionGrounds
 {
-    /// <summary>Safeguarding children or vulnerable adults: the children's service hears of it, and refusals, suspensions and revocations go to the national register.</summary>
+    /// <summary>
+    /// Safeguarding children or vulnerable adults: the children's service hears of it, and refusals, suspensions and
+    /// revocations go to the national register.
+    /// </summary>
     Safeguarding,
     /// <summary>Road safety: refusals, suspensions and revocations go to the national register.</summary>
     RoadSafety,

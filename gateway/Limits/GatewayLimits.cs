@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;
 
 namespace Intervention.Gateway.Limits;
@@ -32,40 +34,51 @@ public static class GatewayLimits
 
     public static IHostApplicationBuilder AddGatewayLimits(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayLimitOptions.Section).Get<GatewayLimitOptions>() ?? new GatewayLimitOptions();
-        builder.Services.AddSingleton(options);
-        builder.Services.Configure<KestrelServerOptions>(k =>
+        builder.Services.AddOptions<GatewayLimitOptions>().BindConfiguration(GatewayLimitOptions.Section);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayLimitOptions>>((kestrel, limits) =>
         {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
-            k.Limits.MaxRequestHeaderCount = options.MaxRequestHeaderCount;
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxRequestHeadersTotalSize;
+            kestrel.Limits.MaxRequestHeaderCount = limits.Value.MaxRequestHeaderCount;
         });
-        builder.Services.AddRateLimiter(limiter =>
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<GatewayLimitOptions>>((limiter, limits) => LimitEachClientPerPortfolio(limiter, limits.Value));
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<GatewayLimitOptions>>((cors, limits) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter($"{ClientOf(context)}|{RouteOf(context)}", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PermitsPerWindow,
-                    Window = options.Window,
-                    QueueLimit = 0,
-                }));
-            limiter.OnRejected = async (rejected, ct) =>
-            {
-                var context = rejected.HttpContext;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.Window;
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await GatewayProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; try again after {context.Response.Headers.RetryAfter} s.");
-            };
-        });
-        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, p =>
-        {
-            if (options.CorsOrigins.Length > 0) p.WithOrigins(options.CorsOrigins).AllowAnyMethod().WithHeaders("authorization", "content-type", "traceparent");
+            if (limits.Value.CorsOrigins.Length > 0)
+                policy.WithOrigins(limits.Value.CorsOrigins).AllowAnyMethod().WithHeaders("authorization", "content-type", "traceparent");
         }));
         return builder;
     }
 
-    /// <summary>First in the pipeline, so that every answer (a 401 too) carries the security headers and a preflight meets CORS before authentication.</summary>
+    /// <summary>A fixed window per client and portfolio route; a refused request is told when to try again (429, Retry-After).</summary>
+    private static void LimitEachClientPerPortfolio(RateLimiterOptions limiter, GatewayLimitOptions options)
+    {
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter($"{ClientOf(context)}|{RouteOf(context)}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.PermitsPerWindow,
+                Window = options.Window,
+                QueueLimit = 0,
+            }));
+        limiter.OnRejected = async (rejected, ct) =>
+        {
+            var context = rejected.HttpContext;
+            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.Window;
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await GatewayProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"More than {options.PermitsPerWindow} requests to /{RouteOf(context)} in {options.Window.TotalSeconds:0} s from this client; " +
+                $"try again after {seconds} s.");
+        };
+    }
+
+    /// <summary>
+    /// First in the pipeline, so that every answer (a 401 too) carries the security headers and a preflight meets CORS
+    /// before authentication.
+    /// </summary>
     public static WebApplication UseGatewayHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -85,7 +98,7 @@ public static class GatewayLimits
             });
             await next();
         });
-        if (app.Services.GetRequiredService<GatewayLimitOptions>().CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
+        if (app.Services.GetRequiredService<IOptions<GatewayLimitOptions>>().Value.CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
         return app;
     }
 
@@ -94,10 +107,14 @@ public static class GatewayLimits
     /// styles, fonts and images and nothing from anywhere else (no inline script or style either).
     /// </summary>
     public static string ContentSecurityPolicy(string? routeId) => routeId == Routing.PortfolioRoutes.Portal
-        ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+        ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; " +
+            "base-uri 'self'; frame-ancestors 'none'"
         : "default-src 'none'; frame-ancestors 'none'";
 
-    /// <summary>After authentication, so that a signed-in caller is limited by identity; a caller without a valid token is refused with 401 before this.</summary>
+    /// <summary>
+    /// After authentication, so that a signed-in caller is limited by identity; a caller without a valid token is
+    /// refused with 401 before this.
+    /// </summary>
     public static WebApplication UseGatewayRateLimits(this WebApplication app)
     {
         app.UseRateLimiter();

@@ -5,12 +5,15 @@ using Intervention.Contracts.Http;
 using Intervention.Contracts.Licensing.Http;
 using Intervention.Portal.SignIn;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace Intervention.Portal.Gateway;
 
 /// <summary>The portal's way to the APIs, bound from <c>Portal</c>.</summary>
 public sealed class PortalGatewayOptions
 {
+    public const string Section = "Portal";
+
     /// <summary>The gateway's address: <c>http://gateway</c>, resolved by service discovery from <c>services__gateway__http__0</c>.</summary>
     public Uri Gateway { get; set; } = new("http://gateway");
     /// <summary>How long a page waits for one API before it says the service is not answering (the rest of the page still shows).</summary>
@@ -25,28 +28,30 @@ public static class PortalApis
 {
     public static IHostApplicationBuilder AddPortalApis(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Portal").Get<PortalGatewayOptions>() ?? new();
+        builder.Services.AddOptions<PortalGatewayOptions>().BindConfiguration(PortalGatewayOptions.Section);
         builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddTransient<PersonsToken>();
-        Add<IGovernanceApi>(builder.Services, options);
-        Add<IFinanceApi>(builder.Services, options);
-        Add<ILicensingApi>(builder.Services, options);
+        Add<IGovernanceApi>(builder.Services);
+        Add<IFinanceApi>(builder.Services);
+        Add<ILicensingApi>(builder.Services);
         return builder;
     }
 
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to replace the defaults' handler on one client
-    private static void Add<TApi>(IServiceCollection services, PortalGatewayOptions options) where TApi : class
+    // RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to replace the defaults' handler on one client.
+#pragma warning disable EXTEXP0001
+    private static void Add<TApi>(IServiceCollection services) where TApi : class
     {
         // Made by InterventionApis, as every other caller makes them: the contracts' generated clients with their wire format
         // (Refit.HttpClientFactory's AddRefitClient asks for Refit's reflection builder, which is not installed).
         var name = typeof(TApi).Name;
-        services.AddHttpClient(name, http => http.BaseAddress = options.Gateway)
+        services.AddHttpClient(name, (provider, http) => http.BaseAddress = GatewayOptions(provider).Gateway)
             .AddHttpMessageHandler<PersonsToken>()
             // A person is waiting: one quick retry of a read, then the page says the service is not answering. The services'
             // own defaults (minutes, for 903 uploads) would keep a page blank while a service is down.
             .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(resilience =>
+            .AddStandardResilienceHandler().Configure((resilience, provider) =>
             {
+                var options = GatewayOptions(provider);
                 resilience.Retry.DisableForUnsafeHttpMethods();
                 resilience.Retry.MaxRetryAttempts = 1;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
@@ -57,6 +62,8 @@ public static class PortalApis
         services.AddTransient(sp => InterventionApis.For<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name)));
     }
 #pragma warning restore EXTEXP0001
+
+    private static PortalGatewayOptions GatewayOptions(IServiceProvider provider) => provider.GetRequiredService<IOptions<PortalGatewayOptions>>().Value;
 
     /// <summary>Adds the signed-in person's bearer token to each call.</summary>
     private sealed class PersonsToken(IHttpContextAccessor http, ApiTokens tokens) : DelegatingHandler

@@ -3,8 +3,7 @@ using System.Security.Claims;
 using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Options;
 
 namespace Intervention.Portal.SignIn;
 
@@ -14,12 +13,13 @@ namespace Intervention.Portal.SignIn;
 /// identity provider issued at sign-in. Development: a short token with the person's own subject and roles, signed with the
 /// AppHost's development key as the AppHost's role tokens are.
 /// </summary>
-public sealed class ApiTokens(PortalSignInMode mode, IConfiguration configuration, TimeProvider clock)
+public sealed class ApiTokens(PortalSignInMode mode, IOptions<AuthOptions> auth, TimeProvider clock)
 {
     /// <summary>A development token lives no longer than this: the session, not the token, is what lasts.</summary>
     public static readonly TimeSpan DevelopmentLifetime = TimeSpan.FromMinutes(5);
 
-    private readonly AuthOptions _auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+    /// <summary>Signed with the AppHost's key, for the issuer and audience the APIs check; null where the provider signs instead.</summary>
+    private readonly DevelopmentTokens? _development = DevelopmentTokens.Of(auth.Value, clock);
 
     /// <summary>The person's token, or null when nobody is signed in (the API then refuses the call).</summary>
     public async Task<string?> ForAsync(HttpContext context)
@@ -31,18 +31,9 @@ public sealed class ApiTokens(PortalSignInMode mode, IConfiguration configuratio
     /// <summary>A development token carrying exactly the person's subject and roles.</summary>
     public string Development(ClaimsPrincipal person)
     {
-        var now = clock.GetUtcNow();
-        var roles = person.FindAll(PortalSignIn.RoleClaim).Select(c => c.Value).ToArray();
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = _auth.Issuer,
-            Audience = _auth.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.AddMinutes(-1).UtcDateTime,
-            Expires = (now + DevelopmentLifetime).UtcDateTime,
-            Claims = new Dictionary<string, object> { [PortalSignIn.SubjectClaim] = person.FindFirst(PortalSignIn.SubjectClaim)?.Value ?? "", [PortalSignIn.RoleClaim] = roles },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(_auth.SigningKey!)), SecurityAlgorithms.HmacSha256),
-        });
+        var tokens = _development ?? throw new InvalidOperationException("The development sign-in needs Auth:SigningKey.");
+        var roles = person.FindAll(PortalSignIn.RoleClaim).Select(role => role.Value).ToArray();
+        return tokens.Mint(person.FindFirst(PortalSignIn.SubjectClaim)?.Value ?? "", roles, DevelopmentLifetime);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Intervention.Portal.SignIn;
@@ -23,7 +24,10 @@ public sealed class PortalOpenIdConnectOptions
     public string? Authority { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
-    /// <summary>The scope that makes the provider's access token one for the APIs (their <c>Auth:Audience</c>), e.g. <c>api://intervention/.default</c>.</summary>
+    /// <summary>
+    /// The scope that makes the provider's access token one for the APIs (their <c>Auth:Audience</c>), e.g.
+    /// <c>api://intervention/.default</c>.
+    /// </summary>
     public string? ApiScope { get; set; }
 }
 
@@ -46,25 +50,35 @@ public static class PortalSignIn
     public const string RoleClaim = "roles";
     public const string NameClaim = "name";
 
-    /// <summary>Production when a provider is configured, development when only the signing key is; neither: the portal refuses to start.</summary>
-    public static SignInMode ModeFrom(IConfiguration configuration)
+    /// <summary>
+    /// Production when a provider is configured, development when only the signing key is; neither: the portal refuses to
+    /// start. The one read of configuration at registration: which sign-in handler exists must be known before the host is
+    /// built (a provider's handler registered without a provider would fail every request). Everything else is bound.
+    /// </summary>
+    public static SignInMode ModeFrom(IConfiguration configuration) => ModeOf(
+        configuration.GetSection(PortalOpenIdConnectOptions.Section).Get<PortalOpenIdConnectOptions>() ?? new(),
+        configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new());
+
+    /// <summary>The sign-in that <paramref name="provider"/> and <paramref name="auth"/> give (pure).</summary>
+    public static SignInMode ModeOf(PortalOpenIdConnectOptions provider, AuthOptions auth)
     {
-        var oidc = configuration.GetSection(PortalOpenIdConnectOptions.Section).Get<PortalOpenIdConnectOptions>() ?? new();
-        if (!string.IsNullOrWhiteSpace(oidc.Authority))
+        if (!string.IsNullOrWhiteSpace(provider.Authority))
         {
-            if (string.IsNullOrWhiteSpace(oidc.ClientId))
-                throw new InvalidOperationException("Portal:OpenIdConnect:Authority is set but Portal:OpenIdConnect:ClientId is not: the portal cannot sign anyone in.");
+            if (string.IsNullOrWhiteSpace(provider.ClientId))
+                throw new InvalidOperationException(
+                    "Portal:OpenIdConnect:Authority is set but Portal:OpenIdConnect:ClientId is not: the portal cannot sign anyone in.");
             return SignInMode.OpenIdConnect;
         }
-        if (!string.IsNullOrWhiteSpace(configuration[$"{AuthOptions.Section}:SigningKey"])) return SignInMode.Development;
-        throw new InvalidOperationException("portal: no sign-in is configured. Set Portal__OpenIdConnect__Authority and Portal__OpenIdConnect__ClientId " +
-            "(the council's identity provider), or Auth__SigningKey (development: the AppHost generates one).");
+        if (!string.IsNullOrWhiteSpace(auth.SigningKey)) return SignInMode.Development;
+        throw new InvalidOperationException("portal: no sign-in is configured. Set Portal__OpenIdConnect__Authority and " +
+            "Portal__OpenIdConnect__ClientId (the council's identity provider), or Auth__SigningKey (development: the AppHost generates one).");
     }
 
     public static IHostApplicationBuilder AddPortalSignIn(this IHostApplicationBuilder builder)
     {
         var mode = ModeFrom(builder.Configuration);
-        var session = builder.Configuration.GetSection(PortalSessionOptions.Section).Get<PortalSessionOptions>() ?? new();
+        builder.Services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section);
+        builder.Services.AddOptions<PortalOpenIdConnectOptions>().BindConfiguration(PortalOpenIdConnectOptions.Section);
         builder.Services.AddSingleton(new PortalSignInMode(mode));
         builder.Services.AddHttpContextAccessor();
 
@@ -72,28 +86,36 @@ public static class PortalSignIn
         var authentication = builder.Services.AddAuthentication(o =>
         {
             o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            o.DefaultChallengeScheme = mode == SignInMode.OpenIdConnect ? OpenIdConnectDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+            o.DefaultChallengeScheme = mode == SignInMode.OpenIdConnect
+                ? OpenIdConnectDefaults.AuthenticationScheme
+                : CookieAuthenticationDefaults.AuthenticationScheme;
         });
-        authentication.AddCookie(cookie =>
-        {
-            cookie.Cookie.Name = "portal-session";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure whenever the portal is reached over https (production); a development run on loopback is plain http.
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = session.IdleTimeout;
-            cookie.SlidingExpiration = true;
-            cookie.LoginPath = "/sign-in";
-            cookie.LogoutPath = "/sign-out";
-            cookie.AccessDeniedPath = "/sign-in";
-            cookie.Events.OnValidatePrincipal = ApiTokens.EndSessionWhenTheProvidersTokenExpired;
-        });
+        authentication.AddCookie();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<PortalSessionOptions>>((cookie, session) => ConfigureCookie(cookie, session.Value));
         if (mode == SignInMode.OpenIdConnect)
         {
-            var provider = builder.Configuration.GetSection(PortalOpenIdConnectOptions.Section).Get<PortalOpenIdConnectOptions>()!;
-            authentication.AddOpenIdConnect(oidc => ConfigureOpenIdConnect(oidc, provider));
+            authentication.AddOpenIdConnect();
+            builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme)
+                .Configure<IOptions<PortalOpenIdConnectOptions>>((oidc, provider) => ConfigureOpenIdConnect(oidc, provider.Value));
         }
         return builder;
+    }
+
+    /// <summary>The session's cookie: sliding, for <see cref="PortalSessionOptions.IdleTimeout"/>, never readable by scripts.</summary>
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, PortalSessionOptions session)
+    {
+        cookie.Cookie.Name = "portal-session";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the portal is reached over https (production); a development run on loopback is plain http.
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.ExpireTimeSpan = session.IdleTimeout;
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = "/sign-in";
+        cookie.LogoutPath = "/sign-out";
+        cookie.AccessDeniedPath = "/sign-in";
+        cookie.Events.OnValidatePrincipal = ApiTokens.EndSessionWhenTheProvidersTokenExpired;
     }
 
     /// <summary>The authorization code flow with PKCE; the provider's tokens are kept in the session so the APIs get the person's own.</summary>

@@ -12,6 +12,7 @@ public sealed class SignOutModel(PortalSignInMode mode) : PageModel
     public IActionResult OnGet() => RedirectToPage("/SignIn/SignedOut");
 
     public IActionResult OnPost() => mode.Mode == SignInMode.OpenIdConnect
-        ? SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" }, CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme)
+        ? SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" },
+            CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme)
         : SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" }, CookieAuthenticationDefaults.AuthenticationScheme);
 }

@@ -23,7 +23,8 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
             var year = SyntheticReturn.Generate(SyntheticYearShape.Rotherham2017To18);
             await _children.LoadPostcodesAsync(year.Postcodes, ct);
             var report = await ImportAsync(_children, year, ct);
-            progress.WriteLine($"children 903 {SyntheticReturn.CollectionYear}: {year.Children} children, {year.Episodes} episodes, {year.Reviews} reviews, {year.MissingEpisodes} missing episodes imported; " +
+            progress.WriteLine($"children 903 {SyntheticReturn.CollectionYear}: {year.Children} children, {year.Episodes} episodes, " +
+                $"{year.Reviews} reviews, {year.MissingEpisodes} missing episodes imported; " +
                                $"{report.Errors.Count} validation findings");
             await _children.LoadSocialWorkersAsync(year.SocialWorkers, ct);
             await LoadInBatchesAsync("visits", year.Visits, _children.LoadVisitsAsync, ct);
@@ -34,7 +35,9 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
             await LoadInBatchesAsync("allocations", year.Allocations, _children.LoadAllocationsAsync, ct);
             await LoadImprovementAsync(ct);
             foreach (var kpi in await _children.PublishKpisAsync(KpisAsAt, ct))
-                progress.WriteLine($"children KPI {kpi.Name} at {KpisAsAt:yyyy-MM-dd}: {(kpi.Value is { } value ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")} ({kpi.Numerator}/{kpi.Denominator})");
+                progress.WriteLine($"children KPI {kpi.Name} at {KpisAsAt:yyyy-MM-dd}: " +
+                    $"{(kpi.Value is { } value ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")} " +
+                $"({kpi.Numerator}/{kpi.Denominator})");
             return 0;
         }
         catch (Exception e) when (e is ApiExceptionBase or HttpRequestException)
@@ -50,7 +53,8 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
             year.Files.Select(f => new ByteArrayPart(Encoding.UTF8.GetBytes(f.Value.ToString()), f.Key + ".csv", "text/csv", "files")).ToList(), ct);
 
     /// <summary>A casework list in requests of at most 2,000 records, under the 1 MB body limit.</summary>
-    private async Task LoadInBatchesAsync<T>(string what, IReadOnlyList<T> records, Func<IEnumerable<T>, CancellationToken, Task<Loaded>> load, CancellationToken ct)
+    private async Task LoadInBatchesAsync<T>(string what, IReadOnlyList<T> records, Func<IEnumerable<T>, CancellationToken, Task<Loaded>> load,
+        CancellationToken ct)
     {
         foreach (var batch in records.Chunk(2000)) await load(batch, ct);
         progress.WriteLine($"children casework {what}: {records.Count}");
@@ -78,9 +82,11 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
         for (var i = 0; i < recommendations.Length; i++)
         {
             var code = $"ofsted-2018-{i + 1}";
-            await _children.PutImprovementItemAsync(code, new("OfstedRecommendation", recommendations[i], "Ofsted re-inspection 2018 (illustrative paraphrase)"), ct);
+            await _children.PutImprovementItemAsync(code,
+                new("OfstedRecommendation", recommendations[i], "Ofsted re-inspection 2018 (illustrative paraphrase)"), ct);
             await _children.AssessImprovementItemAsync(code,
-                new(new DateOnly(2018, 6, 30), i % 3 == 0 ? "Green" : "Amber", "Quarterly performance report and audit sample (illustrative)", "Director of Children's Services"), ct);
+                new(new DateOnly(2018, 6, 30), i % 3 == 0 ? "Green" : "Amber", "Quarterly performance report and audit sample (illustrative)",
+                    "Director of Children's Services"), ct);
         }
         for (var i = 0; i < tests.Length; i++)
         {

@@ -12,7 +12,8 @@ namespace Intervention.Seeds.Children;
 /// <param name="VisitsOnTimeShare">Share of statutory visits done by their due date.</param>
 /// <param name="ReviewsPerChild">Reviews in the year for a child looked after all year (fewer for part of it).</param>
 /// <param name="NeverMovedShare">Share of children still in their first placement of the period of care.</param>
-public sealed record SyntheticYearShape(int LookedAfterAtStart, int LookedAfterAtEnd, int Leavers, double FamilyBasedShare, double VisitsOnTimeShare, double ReviewsPerChild,
+public sealed record SyntheticYearShape(int LookedAfterAtStart, int LookedAfterAtEnd, int Leavers, double FamilyBasedShare, double VisitsOnTimeShare,
+    double ReviewsPerChild,
     double NeverMovedShare = 0.45)
 {
     /// <summary>2017/18 as the Commissioners' reports give it: about 509 rising to 628 children in care, 81% family-based, 93% of visits on time.</summary>
@@ -57,8 +58,10 @@ public sealed class SyntheticReturn
     /// <summary>Rotherham's postcode sectors (home and most placements) and places further away, with made-up centroids near the real towns.</summary>
     private static readonly (string Sector, double Lat, double Lon)[] HomeSectors = Enumerable.Range(0, 40)
         .Select(i => ($"S{60 + i % 7} {1 + i / 7}", 53.40 + (i % 7) * 0.012, -1.38 + (i / 7) * 0.015)).ToArray();
-    private static readonly (string Sector, double Lat, double Lon)[] NearSectors = [("S10 2", 53.38, -1.51), ("S8 0", 53.34, -1.48), ("DN1 3", 53.52, -1.13), ("S70 1", 53.55, -1.48)];
-    private static readonly (string Sector, double Lat, double Lon)[] FarSectors = [("LS6 1", 53.82, -1.57), ("M14 5", 53.45, -2.22), ("B15 2", 52.46, -1.92), ("NG7 1", 52.95, -1.18)];
+    private static readonly (string Sector, double Lat, double Lon)[] NearSectors = [("S10 2", 53.38, -1.51), ("S8 0", 53.34, -1.48),
+        ("DN1 3", 53.52, -1.13), ("S70 1", 53.55, -1.48)];
+    private static readonly (string Sector, double Lat, double Lon)[] FarSectors = [("LS6 1", 53.82, -1.57), ("M14 5", 53.45, -2.22),
+        ("B15 2", 52.46, -1.92), ("NG7 1", 52.95, -1.18)];
 
     private static readonly string[] FamilyPlacements = ["U4", "U4", "U4", "U6", "U6", "U1", "U3", "U5", "A4", "A6", "P1"];
     private static readonly string[] OtherPlacements = ["K2", "K2", "K2", "H5", "R1"];
@@ -169,13 +172,15 @@ public sealed class SyntheticReturn
             if (e > 0 && lsHere != legal) rne = "B";
             if (e > 0 && lsHere == legal && legal == "C1") { lsHere = "C2"; rne = "B"; }
             legal = lsHere;
-            var provider = place switch { "P1" => "PR0", "A4" or "A6" or "U1" or "U3" => "PR1", "H5" or "R1" => "PR4", _ => _random.Next(3) == 0 ? "PR4" : "PR1" };
+            var provider = place switch { "P1" => "PR0", "A4" or "A6" or "U1" or "U3" => "PR1", "H5" or "R1" => "PR4",
+                _ => _random.Next(3) == 0 ? "PR4" : "PR1" };
             var pl = place == "P1" ? home : PlacementSector(home);
             var urn = place is "K2" or "H5" or "R1" ? $"SC{_random.Next(100000, 999999)}" : "";
             var end = last ? careEnd : starts[e + 1];
             var rec = end is null ? "" : !last ? "X1" : LeavingReason(place, Age(dob, end.Value));
             var reasonChange = !last ? Pick(new[] { "CARPL", "PLACE", "CHILD", "LAREQ", "OTHER" }) : "";
-            Files["episodes"].Append($"{id},{D(start)},{rne},{lsHere},{cin},{place},{provider},{(end is { } d ? D(d) : "")},{rec},{reasonChange},{home},{pl},{urn}\r\n");
+            var ended = end is { } d ? D(d) : "";
+            Files["episodes"].Append($"{id},{D(start)},{rne},{lsHere},{cin},{place},{provider},{ended},{rec},{reasonChange},{home},{pl},{urn}\r\n");
             Episodes++;
             previousPlace = place;
         }
@@ -200,7 +205,8 @@ public sealed class SyntheticReturn
         }
         var health = careStart >= YearStart ? (Kind: "Initial", Due: careStart.AddDays(28)) : (Kind: "Annual", Due: Between(YearStart, YearEnd));
         if (health.Due <= to)
-            HealthAssessments.Add(new(id, health.Kind, health.Due, _random.NextDouble() < 0.9 ? health.Due.AddDays(-_random.Next(0, 14)) : health.Due.AddDays(_random.Next(3, 40))));
+            HealthAssessments.Add(new(id, health.Kind, health.Due,
+                _random.NextDouble() < 0.9 ? health.Due.AddDays(-_random.Next(0, 14)) : health.Due.AddDays(_random.Next(3, 40))));
         if (Age(dob, from) >= 11 && _random.NextDouble() < 0.25)
         {
             var missingFrom = from.AddDays(5);

@@ -37,7 +37,8 @@ public sealed class FinanceScenario(HttpClient gateway, TextWriter progress)
 
         var gap = await _finance.GetMtfsGapAsync("current", ct);
         var compared = await _finance.CompareMtfsVersionsAsync($"{MtfsSeed.VersionId},{MtfsSeed.DemandScenarioId}", ct);
-        progress.WriteLine($"finance MTFS gap (computed): {string.Join(", ", gap.Years.Select(y => $"{y.Year} {y.Gap:N0}"))}; cumulative {gap.Years[^1].CumulativeGap:N0}");
+        progress.WriteLine($"finance MTFS gap (computed): {string.Join(", ", gap.Years.Select(y => $"{y.Year} {y.Gap:N0}"))}; cumulative " +
+            $"{gap.Years[^1].CumulativeGap:N0}");
         progress.WriteLine($"finance MTFS with 10% more demand: cumulative {compared.Versions[1].Years[^1].CumulativeGap:N0}");
     }
 

@@ -86,7 +86,8 @@ public static class MtfsSeed
     {
         Id = DemandScenarioId,
         Name = "10% more demand in adults' and children's social care",
-        Changes = [new MtfsAssumption { Category = AssumptionCategory.DemandFactor, Value = 1.10m, Source = "Illustrative scenario: 10% more demand than assumed", AsOf = ReportDate, Illustrative = true }],
+        Changes = [new MtfsAssumption { Category = AssumptionCategory.DemandFactor, Value = 1.10m,
+            Source = "Illustrative scenario: 10% more demand than assumed", AsOf = ReportDate, Illustrative = true }],
     };
 
     private static MtfsAssumption I(AssumptionCategory category, string? year, string? name, decimal value) =>

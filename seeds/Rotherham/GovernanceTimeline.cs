@@ -32,11 +32,13 @@ public static class GovernanceTimeline
             CouncilFunctions.All.Select(f => Assign(f.Code, Authority.Commissioners)), interventionEndsOn: new DateOnly(2019, 3, 31))),
         new("Feb 2016 (day illustrative: 11th): first tranche returned to the Cabinet", Directions(2016, 2, 11, ["DCLG"],
             FirstTranche.Select(f => Assign(f, Authority.Cabinet)))),
-        new("Dec 2016 (day illustrative: 21st): licensing returned to the Council (Licensing Board) with Commissioner advice", Directions(2016, 12, 21, ["DCLG"],
+        new("Dec 2016 (day illustrative: 21st): licensing returned to the Council (Licensing Board) with Commissioner advice",
+            Directions(2016, 12, 21, ["DCLG"],
             [Assign("licensing", Authority.Council, Oversight.Advice)])),
         new("8 Mar 2017: further functions returned; adult social care with a Commissioner veto over key decisions", Directions(2017, 3, 8, ["DCLG"],
             March2017.Select(f => Assign(f, Authority.Cabinet)).Append(Assign("adult-social-care", Authority.Cabinet, Oversight.Veto)))),
-        new("Sep 2017 (day illustrative: 1st): all but children's social care and statutory officer appointments; residual powers over domestic abuse", Directions(2017, 9, 1, ["DCLG"],
+        new("Sep 2017 (day illustrative: 1st): all but children's social care and statutory officer appointments; residual powers over domestic abuse",
+            Directions(2017, 9, 1, ["DCLG"],
             September2017.Select(f => Assign(f, Authority.Cabinet)).Append(Assign("domestic-abuse", Authority.Cabinet, Oversight.Veto)))),
         new("Sep 2018 (day illustrative: 1st): all powers returned", Directions(2018, 9, 1, ["MHCLG", "DfE"],
             [
@@ -48,7 +50,8 @@ public static class GovernanceTimeline
     private static FunctionAssignment Assign(string function, Authority authority, Oversight oversight = Oversight.None) =>
         new() { Function = function, Authority = authority, Oversight = oversight };
 
-    private static IssueDirectionsRequest Directions(int year, int month, int day, string[] issuedBy, IEnumerable<FunctionAssignment> assignments, DateOnly? interventionEndsOn = null) => new()
+    private static IssueDirectionsRequest Directions(int year, int month, int day, string[] issuedBy, IEnumerable<FunctionAssignment> assignments,
+        DateOnly? interventionEndsOn = null) => new()
     {
         IssuedOn = new DateOnly(year, month, day),
         IssuedBy = issuedBy,

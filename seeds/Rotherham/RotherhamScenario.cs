@@ -80,7 +80,8 @@ public sealed class RotherhamScenario(HttpClient gateway, TextWriter progress, S
             return;
         }
         var created = existing;
-        await Parallel.ForEachAsync(Enumerable.Range(existing, options.Drivers - existing), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(existing, options.Drivers - existing),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
         {
             await _licensing.CreateDriverAsync(TaxiTrade2015.Driver(i), token);
             var done = Interlocked.Increment(ref created);

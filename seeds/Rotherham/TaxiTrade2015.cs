@@ -14,13 +14,17 @@ public static class TaxiTrade2015
     /// <summary>The day the audit is run as at.</summary>
     public static readonly DateOnly AuditAsAt = new(2015, 9, 1);
 
-    private static readonly string[] Given = ["Adam", "Bilal", "Carl", "Daniel", "Ehsan", "Faisal", "Gary", "Hamid", "Imran", "Jason", "Kamran", "Lee", "Mohammed", "Naveed", "Owen", "Paul", "Qasim", "Ryan", "Shahid", "Tariq", "Usman", "Wayne", "Yasir", "Zahid"];
-    private static readonly string[] Family = ["Ahmed", "Baker", "Clarke", "Dawson", "Evans", "Fletcher", "Green", "Hussain", "Iqbal", "Jones", "Khan", "Lloyd", "Mahmood", "Naylor", "Owens", "Parkin", "Rashid", "Shaw", "Taylor", "Walker", "Wright", "Younis"];
+    private static readonly string[] Given = ["Adam", "Bilal", "Carl", "Daniel", "Ehsan", "Faisal", "Gary", "Hamid", "Imran", "Jason", "Kamran", "Lee",
+        "Mohammed", "Naveed", "Owen", "Paul", "Qasim", "Ryan", "Shahid", "Tariq", "Usman", "Wayne", "Yasir", "Zahid"];
+    private static readonly string[] Family = ["Ahmed", "Baker", "Clarke", "Dawson", "Evans", "Fletcher", "Green", "Hussain", "Iqbal", "Jones", "Khan",
+        "Lloyd", "Mahmood", "Naylor", "Owens", "Parkin", "Rashid", "Shaw", "Taylor", "Walker", "Wright", "Younis"];
 
     /// <summary>Serious: inside its period on the audit day under the new policy.</summary>
-    private static readonly (string Category, int YearsBefore)[] Serious = [("Violence", 3), ("SexualOffence", 12), ("DrugsSupply", 6), ("Dishonesty", 4), ("DrinkDrugDriving", 2)];
+    private static readonly (string Category, int YearsBefore)[] Serious = [("Violence", 3), ("SexualOffence", 12), ("DrugsSupply", 6), ("Dishonesty", 4),
+        ("DrinkDrugDriving", 2)];
     /// <summary>On file but spent under the new policy.</summary>
-    private static readonly (string Category, int YearsBefore)[] Spent = [("MinorTrafficPoints", 7), ("HandHeldPhone", 8), ("Dishonesty", 9), ("Violence", 14), ("DrugsPossession", 6)];
+    private static readonly (string Category, int YearsBefore)[] Spent = [("MinorTrafficPoints", 7), ("HandHeldPhone", 8), ("Dishonesty", 9),
+        ("Violence", 14), ("DrugsPossession", 6)];
 
     public static NewDriver Driver(int index)
     {

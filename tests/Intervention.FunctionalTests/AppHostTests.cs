@@ -10,6 +10,7 @@ using Intervention.Contracts.Governance;
 using Intervention.Contracts.Http;
 using Xunit;
 using Xunit.Abstractions;
+using Intervention.ServiceDefaults.Security;
 
 namespace Intervention.FunctionalTests;
 

@@ -11,6 +11,7 @@ using Intervention.Contracts.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RabbitMQ.Client;
+using Intervention.ServiceDefaults.Security;
 
 namespace Intervention.FunctionalTests;
 

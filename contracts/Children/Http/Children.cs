@@ -111,7 +111,8 @@ public sealed record WorkContactRequest(string? WorkedBy, string? Note);
 /// <param name="WorkedBy">Who worked it.</param>
 /// <param name="WorkedAt">When it was worked.</param>
 /// <param name="Note">What was done.</param>
-public sealed record FrontDoorContactView(Guid Id, string Source, string LicenceReference, string LicenceType, Guid DecisionId, string Outcome, DateOnly DecidedOn,
+public sealed record FrontDoorContactView(Guid Id, string Source, string LicenceReference, string LicenceType, Guid DecisionId, string Outcome,
+    DateOnly DecidedOn,
     DateOnly? EffectiveOn, bool Immediate, DateTimeOffset ReceivedAt, string Status, string? WorkedBy, DateTimeOffset? WorkedAt, string? Note);
 
 /// <summary>A child's record (<c>GET /api/children/{id}</c>, child-level: the children's service only).</summary>

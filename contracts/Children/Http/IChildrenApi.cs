@@ -123,9 +123,13 @@ public interface IChildrenApi
     [Post("/children/api/front-door/{id}/worked")]
     Task<FrontDoorContactView> WorkContactAsync(Guid id, [Body] WorkContactRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Who holds <paramref name="function"/> (a children's function) at <paramref name="at"/>, as the children's copy of the Directions says.</summary>
+    /// <summary>
+    /// Who holds <paramref name="function"/> (a children's function) at <paramref name="at"/>, as the children's copy
+    /// of the Directions says.
+    /// </summary>
     [Get("/children/api/authority")]
-    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);
+    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Who holds each of the children's functions at <paramref name="at"/> (now when null).</summary>
     [Get("/children/api/authority")]

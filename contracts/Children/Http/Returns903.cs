@@ -13,17 +13,23 @@ public sealed record ReportedFinding(string Rule, string Table, int Row, IReadOn
 /// <param name="Rows">Rows kept, by file.</param>
 /// <param name="Errors">Every finding.</param>
 /// <param name="Counts">Findings by rule.</param>
-public sealed record ImportReport(Guid Id, string CollectionYear, Dictionary<string, int> Rows, List<ReportedFinding> Errors, SortedDictionary<string, int> Counts);
+public sealed record ImportReport(Guid Id, string CollectionYear, Dictionary<string, int> Rows, List<ReportedFinding> Errors,
+    SortedDictionary<string, int> Counts);
 
 /// <summary>One rule of the DfE's 903 rule list and, for a collection year, whether it ran at that year's latest import.</summary>
 /// <param name="Code">The rule's code exactly as the DfE's 2022/23 list writes it (<c>101</c>, <c>392c</c>, <c>INT05</c>).</param>
 /// <param name="Message">The DfE's message for the rule.</param>
 /// <param name="Fields">The 903 fields the rule reads, as the DfE list names them.</param>
-/// <param name="Tables">The tables it reads, by today's file names (<c>episodes</c>, <c>oc2</c>, <c>placed_for_adoption</c>; <c>episodes_last</c> for last year's; <c>provider_info</c> for Ofsted's provider lists).</param>
+/// <param name="Tables">The tables it reads, by today's file names (<c>episodes</c>, <c>oc2</c>,
+/// <c>placed_for_adoption</c>; <c>episodes_last</c> for last year's; <c>provider_info</c> for Ofsted's provider
+/// lists).</param>
 /// <param name="Checked">Whether this service checks the rule at all.</param>
-/// <param name="Ran">For a collection year: whether the rule ran at its latest import, every table it reads being there; null when no year was asked for.</param>
-/// <param name="NotRunBecause">Why it did not run, in plain words (<c>not built yet</c>, <c>no import for this year</c>, <c>the import had no oc2 file</c>); null when it ran or no year was asked for.</param>
-public sealed record RuleStatus(string Code, string Message, IReadOnlyList<string> Fields, IReadOnlyList<string> Tables, bool Checked, bool? Ran, string? NotRunBecause);
+/// <param name="Ran">For a collection year: whether the rule ran at its latest import, every table it reads being
+/// there; null when no year was asked for.</param>
+/// <param name="NotRunBecause">Why it did not run, in plain words (<c>not built yet</c>, <c>no import for this
+/// year</c>, <c>the import had no oc2 file</c>); null when it ran or no year was asked for.</param>
+public sealed record RuleStatus(string Code, string Message, IReadOnlyList<string> Fields, IReadOnlyList<string> Tables, bool Checked, bool? Ran,
+    string? NotRunBecause);
 
 /// <summary>Every rule of the DfE's 903 rule list, in its order, with the latest import of the year asked for.</summary>
 /// <param name="CollectionYear">The collection year asked for (<c>2017/18</c>), or null.</param>

@@ -17,7 +17,8 @@ namespace Intervention.Contracts.Finance.Http;
 /// <param name="Rag">The variance's RAG, when a budget is set.</param>
 /// <param name="PlacementTypes">The figures per 903 placement type with any child in the year.</param>
 /// <param name="UnitCostsSource">Where the weekly unit costs come from (illustrative unless configured otherwise).</param>
-public sealed record ChildrenPlacementForecast(string Year, int ChildrenLookedAfter, decimal Forecast, decimal StovewoodForecast, decimal ForecastExcludingStovewood,
+public sealed record ChildrenPlacementForecast(string Year, int ChildrenLookedAfter, decimal Forecast, decimal StovewoodForecast,
+    decimal ForecastExcludingStovewood,
     decimal? Budget, decimal? Variance, Rag? Rag, IReadOnlyList<PlacementTypeForecast> PlacementTypes, string UnitCostsSource);
 
 /// <summary>One placement type's part of the forecast.</summary>

@@ -10,13 +10,17 @@ namespace Intervention.Contracts.Finance.Http;
 /// </summary>
 public interface IFinanceApi
 {
-    /// <summary>Records an MTFS version: 201 when new, 200 when the same version was already recorded (409 when its id is taken with other assumptions).</summary>
+    /// <summary>
+    /// Records an MTFS version: 201 when new, 200 when the same version was already recorded (409 when its id is taken
+    /// with other assumptions).
+    /// </summary>
     [Post("/finance/api/mtfs")]
     Task<IApiResponse<MtfsVersionDetail>> CreateMtfsVersionAsync([Body] CreateMtfsVersionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Records a scenario of a version: 201 when new, 200 when the same scenario was already recorded.</summary>
     [Post("/finance/api/mtfs/{version}/scenarios")]
-    Task<IApiResponse<MtfsVersionDetail>> CreateScenarioAsync(string version, [Body] CreateScenarioRequest request, CancellationToken cancellationToken = default);
+    Task<IApiResponse<MtfsVersionDetail>> CreateScenarioAsync(string version, [Body] CreateScenarioRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Every MTFS version, newest first.</summary>
     [Get("/finance/api/mtfs")]
@@ -60,7 +64,8 @@ public interface IFinanceApi
 
     /// <summary>Records a cost centre's forecast outturn for a month of the year (1 is April).</summary>
     [Put("/finance/api/monitoring/{year}/forecasts/{month}/{costCentre}")]
-    Task<CostCentreMonitoring> PutForecastAsync(string year, int month, string costCentre, [Body] ForecastReturnRequest request, CancellationToken cancellationToken = default);
+    Task<CostCentreMonitoring> PutForecastAsync(string year, int month, string costCentre, [Body] ForecastReturnRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Creates or updates a savings proposal.</summary>
     [Put("/finance/api/monitoring/savings/{code}")]
@@ -92,7 +97,8 @@ public interface IFinanceApi
 
     /// <summary>Who holds <paramref name="function"/> (a finance function) at <paramref name="at"/>, as finance's copy of the Directions says.</summary>
     [Get("/finance/api/authority")]
-    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);
+    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Who holds each of finance's functions at <paramref name="at"/> (now when null).</summary>
     [Get("/finance/api/authority")]

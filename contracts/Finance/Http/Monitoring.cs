@@ -117,4 +117,5 @@ public sealed record MonitoringReport(string Year, int Month, decimal Budget, de
 /// <param name="Delivered">Delivered so far.</param>
 /// <param name="Rag">Its delivery RAG.</param>
 /// <param name="AtRisk">The part at risk (the undelivered value when Red).</param>
-public sealed record SavingsProposalDetail(string Code, string Year, string Directorate, string Description, string Owner, decimal Value, decimal Delivered, Rag Rag, decimal AtRisk);
+public sealed record SavingsProposalDetail(string Code, string Year, string Directorate, string Description, string Owner, decimal Value,
+    decimal Delivered, Rag Rag, decimal AtRisk);

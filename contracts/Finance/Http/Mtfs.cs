@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Intervention.Contracts.Finance.Http;
 
-/// <summary>What an MTFS assumption is about. Amounts are pounds; <c>CoreIncrease</c>, <c>AscPrecept</c> are percentages; <c>DemandFactor</c> a multiplier.</summary>
+/// <summary>
+/// What an MTFS assumption is about. Amounts are pounds; <c>CoreIncrease</c>, <c>AscPrecept</c> are percentages;
+/// <c>DemandFactor</c> a multiplier.
+/// </summary>
 public enum AssumptionCategory
 {
     /// <summary>The balanced net revenue budget of the year before the strategy's first year (the base it rolls forward from). No year.</summary>
@@ -33,7 +36,10 @@ public enum AssumptionCategory
     Savings,
     /// <summary>Reserves the strategy plans to use in a year (one-off: it does not carry into the next year).</summary>
     PlannedReserves,
-    /// <summary>A multiplier on every demand pressure and on demand reported since the version was set (1 = as assumed; 1.1 = 10% more demand). No year.</summary>
+    /// <summary>
+    /// A multiplier on every demand pressure and on demand reported since the version was set (1 = as assumed; 1.1 =
+    /// 10% more demand). No year.
+    /// </summary>
     DemandFactor,
     /// <summary>The children's placement forecast for a year when the version was set; demand reported after it moves the gap. Set by the service.</summary>
     PlacementForecastBaseline,
@@ -111,7 +117,8 @@ public sealed record MtfsVersionDetail(string Id, string Name, string? ParentId,
 /// <param name="Savings">Savings delivered up to this year (recurrent).</param>
 /// <param name="PlannedReserves">Reserves planned for this year (one-off).</param>
 /// <param name="RemainingGap">What is left of the cumulative gap after savings and this year's planned reserves; zero for a balanced budget.</param>
-/// <param name="DemandSinceSetting">The children's placement forecast for the year now minus when the version was set (excluding Stovewood, x the demand factor): the demand the children's service has reported since.</param>
+/// <param name="DemandSinceSetting">The children's placement forecast for the year now minus when the version was set
+/// (excluding Stovewood, x the demand factor): the demand the children's service has reported since.</param>
 /// <param name="CumulativeGapWithDemand">The cumulative gap plus the demand since setting.</param>
 /// <param name="RemainingGapWithDemand">The remaining gap plus the demand since setting.</param>
 /// <param name="ReferendumLimitBreaches">Each council tax increase over that year's referendum limit, in words; empty when none.</param>

@@ -50,7 +50,8 @@ public sealed record AssessReturnTestRequest
 /// <param name="Assessor">Who assessed it.</param>
 /// <param name="AssessedAt">When it was assessed.</param>
 /// <param name="RecordedAt">When governance recorded it.</param>
-public sealed record ReturnTestAssessment(Guid Id, string Function, ReturnTest Test, Rag Rag, string Evidence, string Assessor, DateTimeOffset AssessedAt, DateTimeOffset RecordedAt);
+public sealed record ReturnTestAssessment(Guid Id, string Function, ReturnTest Test, Rag Rag, string Evidence, string Assessor, DateTimeOffset AssessedAt,
+    DateTimeOffset RecordedAt);
 
 /// <summary>Commissioners' recommendation to return a function.</summary>
 public sealed record RecommendReturnRequest

@@ -22,9 +22,13 @@ public interface IGovernanceApi
     [Get("/governance/api/directions/{id}")]
     Task<DirectionsDetail> GetDirectionsAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Who holds <paramref name="function"/> at <paramref name="at"/> (now when null), reading the Directions recorded by <paramref name="asKnownAt"/>.</summary>
+    /// <summary>
+    /// Who holds <paramref name="function"/> at <paramref name="at"/> (now when null), reading the Directions recorded
+    /// by <paramref name="asKnownAt"/>.
+    /// </summary>
     [Get("/governance/api/authority")]
-    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);
+    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Who holds each function some Directions assigned, at <paramref name="at"/> (now when null).</summary>
     [Get("/governance/api/authority")]
@@ -40,7 +44,8 @@ public interface IGovernanceApi
 
     /// <summary>The register, optionally filtered by status, function and the instants they were decided between.</summary>
     [Get("/governance/api/decisions")]
-    Task<List<DecisionDetail>> ListDecisionsAsync(DecisionStatus? status = null, string? function = null, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
+    Task<List<DecisionDetail>> ListDecisionsAsync(DecisionStatus? status = null, string? function = null, DateTimeOffset? from = null,
+        DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 
     /// <summary>One decision with its standing today.</summary>
     [Get("/governance/api/decisions/{id}")]
@@ -80,7 +85,8 @@ public interface IGovernanceApi
 
     /// <summary>Creates or updates one measure's result for a quarter.</summary>
     [Put("/governance/api/corporate-plan/{year}/{quarter}/measures/{measure}")]
-    Task<CorporateMeasure> PutCorporateMeasureAsync(string year, string quarter, string measure, [Body] CorporateMeasureRequest request, CancellationToken cancellationToken = default);
+    Task<CorporateMeasure> PutCorporateMeasureAsync(string year, string quarter, string measure, [Body] CorporateMeasureRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The Independent Health Check's ten factors with their latest assessments.</summary>
     [Get("/governance/api/health-check")]
@@ -88,7 +94,8 @@ public interface IGovernanceApi
 
     /// <summary>Records an assessment of one factor (1 to 10).</summary>
     [Post("/governance/api/health-check/factors/{factor}/assessments")]
-    Task<HealthCheckAssessment> AssessHealthCheckFactorAsync(int factor, [Body] HealthCheckAssessmentRequest request, CancellationToken cancellationToken = default);
+    Task<HealthCheckAssessment> AssessHealthCheckFactorAsync(int factor, [Body] HealthCheckAssessmentRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Commissioner days for one financial year (<c>2018-19</c>).</summary>
     [Get("/governance/api/commissioner-days/{year}")]

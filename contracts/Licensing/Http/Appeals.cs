@@ -20,7 +20,8 @@ public sealed record DetermineAppeal(AppealOutcome? Outcome, DateOnly? DecidedOn
 /// <param name="VariedTerms">The terms the court substituted.</param>
 /// <param name="DecisionEffectiveOn">The day the decision takes effect now; null while the appeal is pending.</param>
 /// <param name="EffectRule">The rule that set it, in words.</param>
-public sealed record AppealView(Guid Id, Guid DecisionId, string LicenceReference, DateOnly LodgedOn, DateOnly? DecidedOn, AppealOutcome? Outcome, string? VariedTerms,
+public sealed record AppealView(Guid Id, Guid DecisionId, string LicenceReference, DateOnly LodgedOn, DateOnly? DecidedOn, AppealOutcome? Outcome,
+    string? VariedTerms,
     DateOnly? DecisionEffectiveOn, string EffectRule);
 
 /// <summary>The share of appeals decided in a period in which the council's decision stood (dismissed).</summary>

@@ -77,7 +77,10 @@ public enum FitnessOutcome
 /// <param name="NeedsJudgement">True when only a hearing can weigh it; false for a mechanical requirement.</param>
 public sealed record FitnessReason(string Code, string Sentence, bool NeedsJudgement);
 
-/// <summary>A new driver's application, optionally with the records already on file and a licence granted before this system (<c>POST /api/drivers</c>).</summary>
+/// <summary>
+/// A new driver's application, optionally with the records already on file and a licence granted before this system
+/// (<c>POST /api/drivers</c>).
+/// </summary>
 /// <param name="Name">The driver's full name.</param>
 /// <param name="DateOfBirth">The driver's date of birth.</param>
 /// <param name="LicenceType">The driver licence applied for: <c>HackneyCarriage</c> or <c>PrivateHire</c>.</param>
@@ -90,7 +93,8 @@ public sealed record FitnessReason(string Code, string Sentence, bool NeedsJudge
 /// <param name="Convictions">Convictions already on file: at most 100.</param>
 public sealed record NewDriver(
     string? Name, DateOnly? DateOfBirth, LicenceType? LicenceType, string? Address = null, string? NiNumber = null, string? DrivingLicenceNumber = null,
-    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, [property: MaxLength(200)] List<NewCheck>? Checks = null, [property: MaxLength(100)] List<NewConviction>? Convictions = null);
+    DateOnly? AppliedOn = null, ExistingGrant? ExistingLicence = null, [property: MaxLength(200)] List<NewCheck>? Checks = null,
+    [property: MaxLength(100)] List<NewConviction>? Convictions = null);
 
 /// <summary>A licence granted before this system, carried over as it was (no fitness check then: the audit re-checks it).</summary>
 /// <param name="GrantedOn">The day it was granted.</param>
@@ -103,7 +107,8 @@ public sealed record ExistingGrant(DateOnly? GrantedOn, int? TermMonths = null);
 /// <param name="SentenceEndsOn">The day the sentence ends; absent when it ended on conviction (a fine, a discharge).</param>
 /// <param name="BanEndsOn">The day a driving ban ends (drink or drug driving).</param>
 /// <param name="Offence">The offence as the court recorded it.</param>
-public sealed record NewConviction(string? Category, DateOnly? ConvictedOn, DateOnly? SentenceEndsOn = null, DateOnly? BanEndsOn = null, string? Offence = null);
+public sealed record NewConviction(string? Category, DateOnly? ConvictedOn, DateOnly? SentenceEndsOn = null, DateOnly? BanEndsOn = null,
+    string? Offence = null);
 
 /// <summary>A dated check; which fields apply depends on its kind.</summary>
 /// <param name="Kind">The kind of check.</param>
@@ -154,7 +159,8 @@ public sealed record ConvictionView(Guid Id, OffenceCategory Category, DateOnly 
 /// <param name="RegisterMatch">National register search: whether it matched.</param>
 /// <param name="HappenedOn">Police intelligence or self-report: the day of what is reported.</param>
 /// <param name="Summary">Police intelligence or self-report: what is reported.</param>
-public sealed record CheckView(Guid Id, DriverCheckKind Kind, DateOnly On, bool? Passed, bool? BothBarredLists, bool? OnBarredList, bool? RegisterMatch, DateOnly? HappenedOn, string? Summary);
+public sealed record CheckView(Guid Id, DriverCheckKind Kind, DateOnly On, bool? Passed, bool? BothBarredLists, bool? OnBarredList, bool? RegisterMatch,
+    DateOnly? HappenedOn, string? Summary);
 
 /// <summary>A driver's fitness on a day, with every reason found.</summary>
 /// <param name="DriverId">The driver's id.</param>

@@ -45,14 +45,18 @@ public sealed record DeclareInterest(string? Member, string? Interest);
 /// <param name="Text">What was said.</param>
 public sealed record NewRecordEntry(RecordKind? Kind, string? Speaker, string? Text);
 
-/// <summary>The decision with its written reasons. Immediate effect needs reasons of public safety: <c>immediateReasons</c>, or else the written reasons stand for them.</summary>
+/// <summary>
+/// The decision with its written reasons. Immediate effect needs reasons of public safety: <c>immediateReasons</c>, or
+/// else the written reasons stand for them.
+/// </summary>
 /// <param name="Outcome">What was decided.</param>
 /// <param name="Reasons">The written reasons.</param>
 /// <param name="Grounds">The category of grounds the decision rests on.</param>
 /// <param name="Immediate">Whether a suspension or revocation takes effect immediately.</param>
 /// <param name="NoticeGivenOn">The day notice of the decision was given to the driver.</param>
 /// <param name="ImmediateReasons">The public-safety reasons for immediate effect.</param>
-public sealed record DecideHearing(HearingOutcome? Outcome, string? Reasons, DecisionGrounds? Grounds, bool? Immediate, DateOnly? NoticeGivenOn, string? ImmediateReasons = null);
+public sealed record DecideHearing(HearingOutcome? Outcome, string? Reasons, DecisionGrounds? Grounds, bool? Immediate, DateOnly? NoticeGivenOn,
+    string? ImmediateReasons = null);
 
 /// <summary>Who decides at a hearing, from the Directions in force on its day.</summary>
 /// <param name="Authority">The authority that holds the licensing function.</param>

@@ -112,12 +112,14 @@ public interface ILicensingApi
     /// between <paramref name="from"/> and <paramref name="to"/>, at most <paramref name="limit"/> (500 when null). For licensing's team.
     /// </summary>
     [Get("/licensing/api/audit")]
-    Task<List<AuditLine>> GetAuditTrailAsync(string? actor = null, string? action = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null,
+    Task<List<AuditLine>> GetAuditTrailAsync(string? actor = null, string? action = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        int? limit = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Who holds <paramref name="function"/> (a licensing function) at <paramref name="at"/>, as licensing's copy of the Directions says.</summary>
     [Get("/licensing/api/authority")]
-    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null, CancellationToken cancellationToken = default);
+    Task<AuthorityInForce> GetAuthorityAsync(string function, DateTimeOffset? at = null, DateTimeOffset? asKnownAt = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Who holds each of licensing's functions at <paramref name="at"/> (now when null).</summary>
     [Get("/licensing/api/authority")]

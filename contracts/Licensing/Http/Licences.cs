@@ -28,7 +28,10 @@ public enum DecidedStatus
     Refused,
 }
 
-/// <summary>A grant or renewal: the standard term unless a shorter one is given with its reason; an over-age vehicle needs its exceptional condition recorded.</summary>
+/// <summary>
+/// A grant or renewal: the standard term unless a shorter one is given with its reason; an over-age vehicle needs its
+/// exceptional condition recorded.
+/// </summary>
 /// <param name="GrantedOn">The day of the grant.</param>
 /// <param name="TermMonths">The term in months; the standard term for the licence type when absent.</param>
 /// <param name="ShorterTermReason">Why the term is shorter than the standard one.</param>

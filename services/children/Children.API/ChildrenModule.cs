@@ -27,10 +27,11 @@ public static class ChildrenModule
             .Validate(options => options.HasReadableReferenceKey, "Children:ReferenceKey must be base64").ValidateOnStart();
         builder.Services.AddSingleton<ChildReferences>();
         builder.Services.AddSingleton(services => new PlacementDecisions(services.GetRequiredService<IOptions<ChildrenOptions>>().Value.Districts));
+        builder.Services.AddWorkingCalendar();
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<ChildrenOptions>>().Value;
-            return new KpiCalculator(WorkingCalendar.From(services.GetRequiredService<IConfiguration>()), options.Districts, options.Kpis);
+            return new KpiCalculator(services.GetRequiredService<WorkingCalendar>(), options.Districts, options.Kpis);
         });
         return builder;
     }

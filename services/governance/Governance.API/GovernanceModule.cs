@@ -19,7 +19,7 @@ public static class GovernanceModule
         // consumes no DirectionsIssued of its own.
         builder.Services.AddDirectionsInForce();
         builder.AddMessaging<GovernanceDb>(bus => bus.AddConsumer<DecisionRecordedConsumer>());
-        builder.Services.AddSingleton(sp => DecisionCalendar.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddDecisionCalendar();
         builder.AddRestoration();
         return builder;
     }

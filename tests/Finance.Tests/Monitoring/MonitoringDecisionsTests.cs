@@ -88,4 +88,22 @@ public class MonitoringDecisionsTests
         Assert.Equal(MonitoringEndpoints.DemandLedRule, ForecastReturn.DemandLed("children-placements", placementsCostCentre: "children-placements")!.Rule);
         Assert.Null(ForecastReturn.DemandLed("adult-social-care", placementsCostCentre: "children-placements"));
     }
+
+    [Fact]
+    public void A_return_for_a_cost_centre_without_a_budget_for_the_year_is_refused_naming_the_cost_centre()
+    {
+        var refusal = ForecastReturn.Record(null, null, AdultSocialCare, budget: null, Year2017, 3, Return(2_500_000m, 7_000_000m), Rag1And5, Now).Refused!;
+
+        Assert.Equal(["'adult-social-care' has no budget for 2017-18: set one first"], refusal.Fields!["costCentre"]);
+    }
+
+    [Fact]
+    public void A_recorded_return_answers_with_the_cost_centres_monitoring_line()
+    {
+        var recorded = ForecastReturn.Record(null, null, AdultSocialCare, 10_000_000m, Year2017, 4,
+            Return(3_400_000m, 6_900_000m, "Spending controls"), Rag1And5, Now).Changes!;
+
+        Assert.Equal(new CostCentreMonitoring("adult-social-care", "Adult social care", 10_000_000m, 10_300_000m, 300_000m, Rag.Amber, "return P4",
+            3_400_000m, "Spending controls"), recorded.Monitoring(AdultSocialCare));
+    }
 }

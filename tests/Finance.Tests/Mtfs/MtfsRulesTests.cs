@@ -65,4 +65,28 @@ public class MtfsRulesTests
         Assert.Equal(90m, scenario.Single(a => a.Category == AssumptionCategory.TaxBase && a.Year == new FinancialYear(2017)).Value);
         Assert.Equal(100m, scenario.Single(a => a.Category == AssumptionCategory.TaxBase && a.Year == new FinancialYear(2016)).Value);
     }
+
+    [Fact]
+    public void A_version_without_an_id_a_name_a_first_year_or_a_three_to_five_year_span_is_refused_field_by_field()
+    {
+        var errors = MtfsRules.Validate(new CreateMtfsVersionRequest { Id = "Not An Id", Years = 6 }, out _, out _);
+
+        Assert.Equal(["firstYear", "id", "name", "years"], errors.Keys.Order());
+        Assert.Equal(["is required, e.g. 2016/17"], errors["firstYear"]);
+    }
+
+    [Fact]
+    public void A_version_may_not_set_the_placement_forecast_baseline_the_service_records_itself()
+    {
+        var request = new CreateMtfsVersionRequest
+        {
+            Id = "mtfs-2016-19", Name = "Budget and MTFS, 2 March 2016", FirstYear = "2016/17", Years = 3,
+            Assumptions = [Line(AssumptionCategory.BandD, null, 1000m), Line(AssumptionCategory.PlacementForecastBaseline, "2016-17", 5m)],
+        };
+
+        var errors = MtfsRules.Validate(request, out var years, out _);
+
+        Assert.Equal(["PlacementForecastBaseline is set by the service when the version is recorded"], errors["assumptions[1].category"]);
+        Assert.Equal(Years, years);
+    }
 }

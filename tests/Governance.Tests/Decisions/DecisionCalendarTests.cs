@@ -1,6 +1,8 @@
 using Intervention.ServiceDefaults;
 using Governance.API.Decisions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Tests.Decisions;
 
@@ -54,13 +56,12 @@ public class DecisionCalendarTests
     [Fact]
     public void Call_in_period_and_bank_holidays_come_from_configuration()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var calendar = Configured(new()
         {
             ["Decisions:CallInWorkingDays"] = "5",
             ["BankHolidays:0"] = "2017-05-29",
             ["BankHolidays:1"] = "2017-05-31",
-        }).Build();
-        var calendar = DecisionCalendar.From(configuration);
+        });
 
         // After Fri 26 May 2017 with holidays 29 and 31 May: Tue 30 = 1, Thu 1 = 2, Fri 2 = 3, Mon 5 = 4, Tue 6 = 5.
         Assert.Equal(5, calendar.CallInWorkingDays);
@@ -70,12 +71,32 @@ public class DecisionCalendarTests
     [Fact]
     public void Without_configuration_the_call_in_period_is_nine_working_days_with_the_2015_to_2019_holidays()
     {
-        var calendar = DecisionCalendar.From(new ConfigurationBuilder().Build());
+        var calendar = Configured([]);
 
         Assert.Equal(9, calendar.CallInWorkingDays);
         Assert.False(calendar.WorkingDays.IsWorkingDay(new DateOnly(2018, 8, 27)));
         Assert.True(calendar.WorkingDays.IsWorkingDay(new DateOnly(2018, 8, 28)));
         Assert.Equal(40, WorkingCalendar.EnglandAndWales2015To2019.Count);
         Assert.All(WorkingCalendar.EnglandAndWales2015To2019, d => Assert.True(d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), $"{d} is a weekend day"));
+    }
+
+    [Fact]
+    public void A_negative_call_in_period_stops_governance_at_start()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Configured(new() { ["Decisions:CallInWorkingDays"] = "-1" }));
+
+        Assert.Contains("Decisions:CallInWorkingDays must not be negative", failure.Message);
+    }
+
+    /// <summary>The calendar as governance registers it, over <paramref name="settings"/>.</summary>
+    private static DecisionCalendar Configured(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddDecisionCalendar()
+            .BuildServiceProvider();
+        // What ValidateOnStart runs when the host starts.
+        services.GetRequiredService<IStartupValidator>().Validate();
+        return services.GetRequiredService<DecisionCalendar>();
     }
 }

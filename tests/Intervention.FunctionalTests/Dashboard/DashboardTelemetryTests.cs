@@ -8,6 +8,7 @@ using Aspire.Hosting.Testing;
 using Intervention.AppHost;
 using Xunit;
 using Xunit.Abstractions;
+using Intervention.ServiceDefaults.Security;
 
 namespace Intervention.FunctionalTests.Dashboard;
 
@@ -46,7 +47,7 @@ public sealed class DashboardTelemetryTests(ITestOutputHelper output)
                 // dashboard.json says it is, as under ./run (every other endpoint of ours is unproxied).
                 "DcpPublisher:RandomizePorts=false",
             ];
-            var appHost = typeof(DevelopmentTokens).Assembly.EntryPoint!.DeclaringType!;
+            var appHost = typeof(RoleTokenFiles).Assembly.EntryPoint!.DeclaringType!;
             var builder = await DistributedApplicationTestingBuilder.CreateAsync(appHost, args, (options, _) => options.DisableDashboard = false, ct);
             await using var app = await builder.BuildAsync(ct);
             var started = Stopwatch.StartNew();

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Intervention.Portal.SignIn;
-using Microsoft.Extensions.Configuration;
+using Intervention.ServiceDefaults.Security;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -78,8 +79,8 @@ public sealed partial class DevelopmentSignInTests : IDisposable
     [Fact]
     public async Task The_APIs_get_a_short_token_with_the_persons_own_subject_and_role_and_nothing_more()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = PortalHost.SigningKey }).Build();
-        var tokens = new ApiTokens(new PortalSignInMode(SignInMode.Development), configuration, TimeProvider.System);
+        var auth = Options.Create(new AuthOptions { SigningKey = PortalHost.SigningKey });
+        var tokens = new ApiTokens(new PortalSignInMode(SignInMode.Development), auth, TimeProvider.System);
 
         var token = tokens.Development(PortalSignIn.DevelopmentPerson("finance"));
 

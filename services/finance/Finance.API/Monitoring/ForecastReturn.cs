@@ -24,7 +24,13 @@ public sealed class ForecastReturn
     /// <param name="IsNew">Whether the month had no return before.</param>
     /// <param name="Rag">The forecast outturn's RAG against the budget.</param>
     /// <param name="Changed">Published when the RAG crossed a boundary since the previous month's return (or the budget).</param>
-    public sealed record Recorded(ForecastReturn Return, bool IsNew, Rag Rag, ForecastOutturnChanged? Changed);
+    /// <param name="Budget">The cost centre's net budget for the year, the forecast's yardstick.</param>
+    public sealed record Recorded(ForecastReturn Return, bool IsNew, Rag Rag, ForecastOutturnChanged? Changed, decimal Budget)
+    {
+        /// <summary>The cost centre's line in the month's monitoring, as the return leaves it.</summary>
+        public CostCentreMonitoring Monitoring(CostCentre centre) => new(centre.Code, centre.Name, Budget, Return.ForecastOutturn,
+            Return.ForecastOutturn - Budget, Rag, $"return P{Return.Month}", Return.ActualsToDate, Return.ManagementAction);
+    }
 
     /// <summary>The rule broken by returning a forecast for the cost centre forecast from children's placements.</summary>
     public static Refusal? DemandLed(string costCentre, string placementsCostCentre) =>
@@ -40,7 +46,16 @@ public sealed class ForecastReturn
     /// </summary>
     /// <param name="existing">The month's return already recorded, amended by this one; null when none.</param>
     /// <param name="previous">The latest return of an earlier month of the year; null when none.</param>
-    public static Decision<Recorded> Record(ForecastReturn? existing, ForecastReturn? previous, CostCentre centre, decimal budget,
+    /// <param name="budget">The cost centre's budget for the year; null when none is set (the return is refused, naming the cost centre).</param>
+    public static Decision<Recorded> Record(ForecastReturn? existing, ForecastReturn? previous, CostCentre centre, decimal? budget,
+        FinancialYear year, int month, ForecastReturnRequest request, RagThresholds rag, DateTimeOffset now)
+    {
+        if (budget is not { } yardstick)
+            return Refusal.OfField("costCentre", $"'{centre.Code}' has no budget for {year}: set one first");
+        return RecordAgainst(yardstick, existing, previous, centre, year, month, request, rag, now);
+    }
+
+    private static Decision<Recorded> RecordAgainst(decimal budget, ForecastReturn? existing, ForecastReturn? previous, CostCentre centre,
         FinancialYear year, int month, ForecastReturnRequest request, RagThresholds rag, DateTimeOffset now)
     {
         var before = previous?.ForecastOutturn ?? budget;
@@ -64,7 +79,7 @@ public sealed class ForecastReturn
             Budget = budget, PreviousForecastOutturn = before, ForecastOutturn = outturn, Variance = outturn - budget,
             PreviousRag = was, Rag = isNow, Cause = $"monitoring return P{month}",
         };
-        return new Recorded(forecast, existing is null, isNow, changed);
+        return new Recorded(forecast, existing is null, isNow, changed, budget);
     }
 }
 

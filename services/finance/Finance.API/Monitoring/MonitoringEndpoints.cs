@@ -31,7 +31,8 @@ public static class MonitoringEndpoints
         group.MapPut("/{year}/forecasts/{month:int}/{costCentre}", PutForecast)
             .WithName("PutForecastReturn")
             .WithSummary("Record a month's forecast for a cost centre: actuals to date + forecast for the rest of the year")
-            .WithDescription("A forecast outturn worse than the previous month's (or, for the first return, over budget) needs a management action (LGA 2003 s.28): else 409 management-action-required. " +
+            .WithDescription("A forecast outturn worse than the previous month's (or, for the first return, over budget) needs a management " +
+                             "action (LGA 2003 s.28): else 409 management-action-required. " +
                              "The children's placements cost centre is forecast from demand, not by return (409 forecast-is-demand-led). " +
                              "A RAG crossing publishes ForecastOutturnChanged.");
         group.MapPut("/savings/{code}", PutSavings).WithName("PutSavingsProposal").WithSummary("Record a savings proposal with owner, value, delivery and RAG");
@@ -133,18 +134,12 @@ public static class MonitoringEndpoints
         var errors = MonitoringRequests.Validate(year, month, costCentre, request, centre is not null, out var financialYear);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (ForecastReturn.DemandLed(costCentre, forecastOptions.Value.PlacementsCostCentre) is { } demandLed) return demandLed.AsProblem();
-        var budgets = await Budgets.CurrentAsync(db, year: financialYear.StartYear, costCentre: costCentre, ct: ct);
-        if (!budgets.TryGetValue((financialYear.StartYear, costCentre), out var budget))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["costCentre"] = [$"'{costCentre}' has no budget for {financialYear}: set one first"] });
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var previous = await db.ForecastReturns.AsNoTracking()
-            .Where(f => f.Year == financialYear.StartYear && f.CostCentre == costCentre && f.Month < month)
-            .OrderByDescending(f => f.Month).FirstOrDefaultAsync(ct);
-        var existing = await db.ForecastReturns.FindAsync([financialYear.StartYear, month, costCentre], ct);
+        var (budget, previous, existing) = await LoadForecastAsync(db, financialYear, month, costCentre, ct);
         var now = clock.GetUtcNow();
         var decided = ForecastReturn.Record(existing, previous, centre!, budget, financialYear, month, request, rag.Value, now);
-        if (decided.Refused is { } broken) return broken.AsProblem();
+        if (decided.Refused is { } broken) return broken.NamesFields ? broken.AsValidationProblem() : broken.AsProblem();
         var recorded = decided.Changes!;
         if (recorded.IsNew) db.ForecastReturns.Add(recorded.Return);
         if (recorded.Changed is { } changed) db.AddEvent(changed, now);
@@ -152,9 +147,19 @@ public static class MonitoringEndpoints
         await section114.CheckAsync(financialYear, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        var outturn = recorded.Return.ForecastOutturn;
-        return TypedResults.Ok(new CostCentreMonitoring(costCentre, centre!.Name, budget, outturn, outturn - budget, recorded.Rag,
-            $"return P{month}", request.ActualsToDate, recorded.Return.ManagementAction));
+        return TypedResults.Ok(recorded.Monitoring(centre!));
+    }
+
+    /// <summary>What a month's return is decided over: the year's budget, the latest earlier return and the month's own.</summary>
+    private static async Task<(decimal? Budget, ForecastReturn? Previous, ForecastReturn? Existing)> LoadForecastAsync(FinanceDb db,
+        FinancialYear year, int month, string costCentre, CancellationToken ct)
+    {
+        var budgets = await Budgets.CurrentAsync(db, year: year.StartYear, costCentre: costCentre, ct: ct);
+        var previous = await db.ForecastReturns.AsNoTracking()
+            .Where(forecast => forecast.Year == year.StartYear && forecast.CostCentre == costCentre && forecast.Month < month)
+            .OrderByDescending(forecast => forecast.Month).FirstOrDefaultAsync(ct);
+        var existing = await db.ForecastReturns.FindAsync([year.StartYear, month, costCentre], ct);
+        return (budgets.TryGetValue((year.StartYear, costCentre), out var budget) ? budget : null, previous, existing);
     }
 
     /// <param name="code">The proposal's code.</param>

@@ -24,7 +24,8 @@ public static class MtfsEndpoints
             .WithName("CreateMtfsVersion")
             .WithSummary("Record a version of the medium-term financial strategy with every assumption, its source and date")
             .WithDescription("Versions are history: the same id with the same assumptions answers 200, with different ones 409 (rule mtfs-version-exists). " +
-                             "The service adds each year's children's placement forecast as it stands (PlacementForecastBaseline): demand reported after moves the gap.");
+                             "The service adds each year's children's placement forecast as it stands (PlacementForecastBaseline): demand " +
+                             "reported after moves the gap.");
         group.MapGet("/", List).RequireAccess(Access.Aggregate).WithName("ListMtfsVersions").WithSummary("Every version and scenario, newest first");
         group.MapGet("/compare", Compare).RequireAccess(Access.Aggregate)
             .WithName("CompareMtfsVersions")
@@ -52,31 +53,20 @@ public static class MtfsEndpoints
     private static async Task<Results<Created<MtfsVersionDetail>, Ok<MtfsVersionDetail>, ValidationProblem, ProblemHttpResult>> Create(
         CreateMtfsVersionRequest request, FinanceDb db, ChildrenPlacements placements, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!MtfsRules.IsValidId(request.Id)) errors["id"] = [MtfsRules.IdRule];
-        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required: what this version is"];
-        if (!FinancialYear.TryParse(request.FirstYear, out var first))
-            errors["firstYear"] = [request.FirstYear is null ? "is required, e.g. 2016/17" : FinancialYear.Rule];
-        if (request.Years is not (>= 3 and <= 5)) errors["years"] = ["must be 3 to 5: an MTFS covers three to five years"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The MTFS version cannot be recorded");
-
-        var years = Enumerable.Range(first.StartYear, request.Years!.Value).Select(y => new FinancialYear(y)).ToList();
-        var assumptions = MtfsRules.Read(request.Assumptions, years, "assumptions", errors);
-        foreach (var (a, i) in (request.Assumptions ?? []).Select((a, i) => (a, i)))
-            if (a?.Category == AssumptionCategory.PlacementForecastBaseline)
-                errors[$"assumptions[{i}].category"] = ["PlacementForecastBaseline is set by the service when the version is recorded"];
-        MtfsRules.RequireEssentials(assumptions, years, "assumptions", errors);
+        var errors = MtfsRules.Validate(request, out var years, out var assumptions);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The MTFS version cannot be recorded");
 
         var existing = await Load(db, request.Id!, ct);
         if (existing is not null)
             return SameAs(existing, request.Name!, years, assumptions)
                 ? TypedResults.Ok(existing.ToDetail())
-                : RuleBroken.Conflict("mtfs-version-exists", $"Version '{request.Id}' is already recorded with other assumptions: versions are history, record a new one or a scenario.");
+                : RuleBroken.Conflict("mtfs-version-exists",
+                    $"Version '{request.Id}' is already recorded with other assumptions: versions are history, record a new one or a scenario.");
 
         var now = clock.GetUtcNow();
         var baseline = await Baseline(placements, years, now, ct);
-        var (saved, conflict) = await SaveAsync(db, request.Id!, request.Name!.Trim(), null, years, assumptions.Concat(baseline).ToList(), request.MakeCurrent, now, ct);
+        var (saved, conflict) = await SaveAsync(db, request.Id!, request.Name!.Trim(), null, years, assumptions.Concat(baseline).ToList(),
+            request.MakeCurrent, now, ct);
         return conflict is null ? TypedResults.Created($"/api/mtfs/{saved.Id}", saved) : conflict;
     }
 

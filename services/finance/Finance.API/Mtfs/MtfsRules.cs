@@ -11,10 +11,37 @@ public static partial class MtfsRules
     [GeneratedRegex("^[a-z][a-z0-9-]{2,59}$")]
     private static partial Regex IdPattern();
 
+    /// <summary>
+    /// A new version's fields, then its assumptions over the years it covers (field name -> rules broken); the years and
+    /// the assumptions read, for the caller to record. The placement forecast baseline is the service's to set.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(CreateMtfsVersionRequest request, out List<FinancialYear> years,
+        out List<Assumption> assumptions)
+    {
+        var errors = new Dictionary<string, string[]>();
+        (years, assumptions) = ([], []);
+        if (!IsValidId(request.Id)) errors["id"] = [IdRule];
+        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required: what this version is"];
+        if (!FinancialYear.TryParse(request.FirstYear, out var first))
+            errors["firstYear"] = [request.FirstYear is null ? "is required, e.g. 2016/17" : FinancialYear.Rule];
+        if (request.Years is not (>= 3 and <= 5)) errors["years"] = ["must be 3 to 5: an MTFS covers three to five years"];
+        if (errors.Count > 0) return errors;
+
+        years = Enumerable.Range(first.StartYear, request.Years!.Value).Select(year => new FinancialYear(year)).ToList();
+        assumptions = Read(request.Assumptions, years, "assumptions", errors);
+        foreach (var (line, i) in (request.Assumptions ?? []).Select((line, i) => (line, i)))
+            if (line?.Category == AssumptionCategory.PlacementForecastBaseline)
+                errors[$"assumptions[{i}].category"] = ["PlacementForecastBaseline is set by the service when the version is recorded"];
+        RequireEssentials(assumptions, years, "assumptions", errors);
+        return errors;
+    }
+
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id) && id is not ("current" or "compare");
 
-    private static readonly HashSet<AssumptionCategory> VersionWide = [AssumptionCategory.BaseBudget, AssumptionCategory.BandD, AssumptionCategory.DemandFactor];
-    private static readonly HashSet<AssumptionCategory> Named = [AssumptionCategory.SpecificGrant, AssumptionCategory.DemandPressure, AssumptionCategory.OtherPressure, AssumptionCategory.Savings];
+    private static readonly HashSet<AssumptionCategory> VersionWide = [AssumptionCategory.BaseBudget, AssumptionCategory.BandD,
+        AssumptionCategory.DemandFactor];
+    private static readonly HashSet<AssumptionCategory> Named = [AssumptionCategory.SpecificGrant, AssumptionCategory.DemandPressure,
+        AssumptionCategory.OtherPressure, AssumptionCategory.Savings];
     private static readonly HashSet<AssumptionCategory> NotNegative =
     [
         AssumptionCategory.BaseBudget, AssumptionCategory.BusinessRates, AssumptionCategory.RevenueSupportGrant, AssumptionCategory.SpecificGrant,
@@ -66,9 +93,13 @@ public static partial class MtfsRules
             if (a.AsOf is null) errors[$"{at}.asOf"] = ["is required: the date of the source, yyyy-MM-dd"];
             if (errors.Count > before) continue;
 
-            var assumption = new Assumption(category, year, Named.Contains(category) ? a.Name!.Trim() : null, a.Value!.Value, a.Source!.Trim(), a.AsOf!.Value, a.Illustrative);
+            var assumption = new Assumption(category, year, Named.Contains(category) ? a.Name!.Trim() : null, a.Value!.Value, a.Source!.Trim(),
+                a.AsOf!.Value, a.Illustrative);
             if (read.Any(r => r.Key == assumption.Key))
-                errors[at] = [$"repeats {category}{(year is null ? "" : " " + year)}{(assumption.Name is null ? "" : " '" + assumption.Name + "'")}: each line once"];
+            {
+                var line = $"{category}{(year is null ? "" : " " + year)}{(assumption.Name is null ? "" : " '" + assumption.Name + "'")}";
+                errors[at] = [$"repeats {line}: each line once"];
+            }
             else read.Add(assumption);
         }
         return read;

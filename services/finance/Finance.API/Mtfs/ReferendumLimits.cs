@@ -48,7 +48,8 @@ public sealed class ReferendumLimits
             var total = Enumerable.Range(cap.FromStartYear, cap.ToStartYear - cap.FromStartYear + 1)
                 .Sum(y => y == year.StartYear ? ascPrecept : ascOf(new FinancialYear(y)) ?? 0m);
             if (total > cap.Max)
-                breaches.Add($"{year}: adult social care precepts of {total}% over {new FinancialYear(cap.FromStartYear)} to {new FinancialYear(cap.ToStartYear)} are over the {cap.Max}% allowed");
+                breaches.Add($"{year}: adult social care precepts of {total}% over {new FinancialYear(cap.FromStartYear)} to " +
+                    $"{new FinancialYear(cap.ToStartYear)} are over the {cap.Max}% allowed");
         }
         return breaches;
     }

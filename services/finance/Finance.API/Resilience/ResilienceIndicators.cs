@@ -18,13 +18,16 @@ public static class ResilienceIndicators
         var indicators = new List<ResilienceIndicator>();
 
         if (previous is null)
-            indicators.Add(new("reserves-sustainability", year.UsableReserves, null, null, "years", "no ledger for the previous year: the drawdown is unknown"));
+            indicators.Add(new("reserves-sustainability", year.UsableReserves, null, null, "years",
+                "no ledger for the previous year: the drawdown is unknown"));
         else
         {
             var drawdown = previous.UsableReserves - year.UsableReserves;
             indicators.Add(drawdown > 0
-                ? new("reserves-sustainability", year.UsableReserves, drawdown, year.UsableReserves / drawdown, "years", "years the usable reserves last if drawn down as in this year")
-                : new("reserves-sustainability", year.UsableReserves, drawdown, null, "years", "reserves did not fall this year: they are not being drawn down"));
+                ? new("reserves-sustainability", year.UsableReserves, drawdown, year.UsableReserves / drawdown, "years",
+                    "years the usable reserves last if drawn down as in this year")
+                : new("reserves-sustainability", year.UsableReserves, drawdown, null, "years",
+                    "reserves did not fall this year: they are not being drawn down"));
         }
 
         indicators.Add(Percent("reserves-to-net-revenue-expenditure", year.UsableReserves, year.NetRevenueExpenditure));

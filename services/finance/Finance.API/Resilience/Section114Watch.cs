@@ -36,7 +36,8 @@ public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements,
             return new Section114Assessment(year.ToString(), monitoring.ForecastOutturn, resources, reserves, null, false, raised?.RaisedAt, logged,
                 resources is null ? $"the current MTFS does not cover {year}" : $"no ledger for {year.Previous()}: usable reserves unknown");
         var headroom = Section114Test.Headroom(monitoring.ForecastOutturn, resources.Value, reserves.Value);
-        return new Section114Assessment(year.ToString(), monitoring.ForecastOutturn, MtfsEndpoints.Pounds(resources.Value), reserves, MtfsEndpoints.Pounds(headroom),
+        return new Section114Assessment(year.ToString(), monitoring.ForecastOutturn, MtfsEndpoints.Pounds(resources.Value), reserves,
+            MtfsEndpoints.Pounds(headroom),
             headroom < 0, raised?.RaisedAt, logged, null);
     }
 
@@ -47,7 +48,8 @@ public sealed class Section114Watch(FinanceDb db, ChildrenPlacements placements,
         decimal? resources = null;
         if (current is not null && current.Years().Contains(year))
             resources = MtfsModel.Gap(current.Years(), current.Model(), limits, _ => 0m).Single(y => y.Year == year).Funding;
-        var reserves = await db.Set<LedgerYear>().AsNoTracking().Where(l => l.Year == year.StartYear - 1).Select(l => (decimal?)l.UsableReserves).FirstOrDefaultAsync(ct);
+        var reserves = await db.Set<LedgerYear>().AsNoTracking().Where(l => l.Year == year.StartYear - 1).Select(l => (decimal?)l.UsableReserves)
+            .FirstOrDefaultAsync(ct);
         return (resources, reserves);
     }
 

@@ -18,8 +18,10 @@ public static class DecisionsEndpoints
         group.MapPost("/", Record)
             .WithName("RecordDecision")
             .WithSummary("Record a decision in the register and check it against the Directions")
-            .WithDescription("Idempotent by id: the same decision again answers 200 with the register's copy; different facts under an existing id are refused (409, rule decision-id-reused). " +
-                             "A decision taken by an authority that did not hold its function at that instant is kept, marked Questioned, and DecisionValidityQuestioned is published. " +
+            .WithDescription("Idempotent by id: the same decision again answers 200 with the register's copy; different facts under an existing " +
+                             "id are refused (409, rule decision-id-reused). " +
+                             "A decision taken by an authority that did not hold its function at that instant is kept, marked Questioned, and " +
+                             "DecisionValidityQuestioned is published. " +
                              "The same path takes DecisionRecorded events from the broker.");
         group.MapGet("/", List).RequireAccess(Access.Aggregate)
             .WithName("ListDecisions")

@@ -73,7 +73,8 @@ public static class DirectionsRules
                 && (a.Authority != assignment.Authority || a.Oversight != assignment.Oversight));
             if (contradicted is not null)
                 conflicts.Add(new("contradictory-directions",
-                    $"Directions {contradicted.DirectionsId}, effective at the same instant, give '{assignment.Function}' to {contradicted.Authority} ({contradicted.Oversight}), not {assignment.Authority} ({assignment.Oversight})."));
+                    $"Directions {contradicted.DirectionsId}, effective at the same instant, give '{assignment.Function}' to " +
+                    $"{contradicted.Authority} ({contradicted.Oversight}), not {assignment.Authority} ({assignment.Oversight})."));
         }
         return conflicts;
     }

@@ -265,7 +265,8 @@ public static class ProgressEndpoints
 
     private static HealthCheckFactor FactorOf(int factor, IEnumerable<HealthCheckRecord> all)
     {
-        var history = all.Where(h => h.Factor == factor).OrderByDescending(h => h.AssessedOn).ThenByDescending(h => h.RecordedAt).Select(h => h.ToResponse()).ToList();
+        var history = all.Where(h => h.Factor == factor).OrderByDescending(h => h.AssessedOn).ThenByDescending(h => h.RecordedAt)
+            .Select(h => h.ToResponse()).ToList();
         return new HealthCheckFactor(factor, HealthCheckFactors.All[factor - 1], history.FirstOrDefault(), history);
     }
 }

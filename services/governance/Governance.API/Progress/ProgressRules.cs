@@ -108,16 +108,19 @@ public static class HealthCheckFactors
 {
     public static IReadOnlyList<string> All { get; } =
     [
-        "The competence of the Council's political leadership to promote the vision for the borough, to have the confidence of stakeholders and to work effectively with officers",
+        "The competence of the Council's political leadership to promote the vision for the borough, to have the confidence of stakeholders and " +
+        "to work effectively with officers",
         "The competence of the Council's officer leadership to operate corporately and work effectively with Members",
         "Sufficiency of clarity about strategic direction and priorities which are becoming widely understood",
         "Engagement with key partners, the quality of partnership working and the Council's leadership role",
         "Engagement with residents and stakeholders, building community cohesion",
         "Capacity and resolve to deliver financial stability and financial discipline",
-        "Capacity and resolve to identify and manage risk, and to deal with new demands, turbulence, challenges, service weaknesses and failures, media attention and reputational risks",
+        "Capacity and resolve to identify and manage risk, and to deal with new demands, turbulence, challenges, service weaknesses and failures, " +
+        "media attention and reputational risks",
         "A positive and healthy organisational culture and attention to performance management",
         "Prospects for the sustainability and continuity of competent leadership",
-        "Assurance of improved Council capability in relation to adult social care and domestic abuse, in preparedness for the removal of Commissioners' additional formal advice",
+        "Assurance of improved Council capability in relation to adult social care and domestic abuse, in preparedness for the removal of " +
+        "Commissioners' additional formal advice",
     ];
 
     /// <summary>The factor's name, or null when <paramref name="factor"/> is not 1 to 10.</summary>

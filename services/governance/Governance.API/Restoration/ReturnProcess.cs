@@ -43,7 +43,8 @@ public sealed class ReturnProcess
         var notGreen = ReturnRules.NotGreen(latest.ToDictionary(l => l.Key, l => l.Value.Rag));
         if (notGreen.Count > 0)
         {
-            var detail = string.Join("; ", notGreen.Select(test => latest.TryGetValue(test, out var a) ? $"{test} is {a.Rag}" : $"{test} has not been assessed"));
+            var detail = string.Join("; ",
+                notGreen.Select(test => latest.TryGetValue(test, out var a) ? $"{test} is {a.Rag}" : $"{test} has not been assessed"));
             return Refusal.ByRule(ReturnRules.FourTestsNotGreen,
                 $"A return of '{function}' can be recommended only when all four tests are Green: {detail}.",
                 new Dictionary<string, object?> { ["failingTests"] = notGreen.Select(test => test.ToString()).ToArray() });
@@ -114,7 +115,8 @@ public sealed class ReturnProcess
     private static Refusal? StepRefused(ReturnStep step, string function, ReturnProcess? current) =>
         ReturnRules.StepRefusal(step, current?.Stage) is { } rule
             ? Refusal.ByRule(rule,
-                current is null ? $"No return of '{function}' has been recommended." : $"The return of '{function}' is at stage {current.Stage}: rule '{rule}'.",
+                current is null ? $"No return of '{function}' has been recommended."
+                    : $"The return of '{function}' is at stage {current.Stage}: rule '{rule}'.",
                 new Dictionary<string, object?> { ["stage"] = current?.Stage.ToString() })
             : null;
 
