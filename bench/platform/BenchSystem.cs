@@ -102,10 +102,12 @@ public sealed class BenchSystem : IAsyncDisposable
         var postgres = $"PGPORT={_app.GetEndpoint("postgres", "tcp").Port}\0";
         var rabbit = $"RABBITMQ_NODE_PORT={_app.GetEndpoint("rabbitmq", "amqp").Port}\0";
         var key = $"Auth__SigningKey={Tokens.SigningKey}\0";
-        var ticks = new Dictionary<string, double>();
+        // PostgreSQL's backends write their titles over their environment, so a process not recognised by its own is
+        // counted with its parent's part (the postmaster's backends, the Erlang VM's helpers).
+        var processes = new Dictionary<int, (int Parent, string? Part, double Ticks)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             try
             {
                 var environment = File.ReadAllText(Path.Combine(dir, "environ"));
@@ -113,15 +115,19 @@ public sealed class BenchSystem : IAsyncDisposable
                     : environment.Contains(rabbit, StringComparison.Ordinal) ? "rabbitmq"
                     : environment.Contains(key, StringComparison.Ordinal) ? PartOf(File.ReadAllText(Path.Combine(dir, "cmdline")))
                     : null;
-                if (part is null) continue;
-                // /proc/<pid>/stat: the fields after the command's closing parenthesis; utime, stime, cutime, cstime are 14-17.
+                // /proc/<pid>/stat: the fields after the command's closing parenthesis; ppid is the 4th field, utime, stime,
+                // cutime, cstime the 14th to 17th.
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var used = fields[11..15].Sum(double.Parse);
-                ticks[part] = ticks.GetValueOrDefault(part) + used;
+                processes[pid] = (int.Parse(fields[1]), part, fields[11..15].Sum(double.Parse));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
+        string? PartOfProcess(int pid, int depth) =>
+            depth > 8 || !processes.TryGetValue(pid, out var process) ? null : process.Part ?? PartOfProcess(process.Parent, depth + 1);
+        var ticks = new Dictionary<string, double>();
+        foreach (var (pid, process) in processes)
+            if (PartOfProcess(pid, 0) is { } part) ticks[part] = ticks.GetValueOrDefault(part) + process.Ticks;
         return ticks.ToDictionary(pair => pair.Key, pair => pair.Value / 100.0); // USER_HZ is 100 on Linux
     }
 

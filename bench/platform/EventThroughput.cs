@@ -63,16 +63,16 @@ public static class EventThroughput
             plainRates.Add(plain);
             relayRates.Add(relay);
             cpuLines.Add($"| {round} | " + string.Join(" | ", CpuParts.Select(part => $"{durable.CpuMsPerEvent.GetValueOrDefault(part):0.00}")) +
-                         $" | {durable.CpuMsPerEvent.Values.Sum():0.00} |");
+                         $" | {CpuParts.Sum(part => durable.CpuMsPerEvent.GetValueOrDefault(part)):0.00} | {durable.CpuMsPerEvent["idle, all parts (ms per second)"]:0} |");
             report.Line($"| {round} | {durable.EventsPerSecond:0} ({durable.AnswersPerSecond:0}) | {durable.Answered:0.0} / {durable.Published:0.0} / {durable.Consumed:0.0} | {plain:0} | {relay:0} | " +
                         $"{durable.EventsPerSecond / plain:0.000} | {relay / plain:0.000} |");
         }
         report.Line();
-        report.Line("CPU milliseconds per durable event, by part (from /proc, the round's start to its last event in finance's inbox; " +
-                    "the bench's own senders not counted):");
+        report.Line("CPU milliseconds per durable event, by part (from /proc, the round's start to its last event in finance's inbox, idle use " +
+                    "included; the last column is what all parts used idle in the 5 s before the round; the bench's own senders not counted):");
         report.Line();
-        report.Line("| round | " + string.Join(" | ", CpuParts) + " | all |");
-        report.Line("|---:|" + string.Concat(CpuParts.Select(_ => "---:|")) + "---:|");
+        report.Line("| round | " + string.Join(" | ", CpuParts) + " | all | idle, all parts: ms of CPU per second |");
+        report.Line("|---:|" + string.Concat(CpuParts.Select(_ => "---:|")) + "---:|---:|");
         foreach (var line in cpuLines) report.Line(line);
         report.Line();
         report.Line($"Median: durable **{Stats.Median(durableRates):0} events/s**, plain **{Stats.Median(plainRates):0} messages/s**, relay alone **{Stats.Median(relayRates):0} events/s**; " +
@@ -94,7 +94,13 @@ public static class EventThroughput
     private static async Task<DurableRound> DurableAsync(BenchSystem system, Placements placements, int events, int concurrency)
     {
         var before = await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages");
+        // What the parts use doing nothing (health checks, polls, telemetry) is taken first and reported beside: it is in
+        // each part's figure too, spread over the round's events (subtracting it is not honest on a machine whose other
+        // load changes from one second to the next).
+        var idleFrom = system.CpuSeconds();
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var cpuBefore = system.CpuSeconds();
+        var idle = cpuBefore.ToDictionary(part => part.Key, part => (part.Value - idleFrom.GetValueOrDefault(part.Key)) / 5);
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var sent = 0;
@@ -115,7 +121,9 @@ public static class EventThroughput
             await Task.Delay(50);
         }
         // The last event's own time, not the poll's, ends the count.
-        var cpu = system.CpuSeconds().ToDictionary(part => part.Key, part => (part.Value - cpuBefore.GetValueOrDefault(part.Key)) * 1000 / (events - failed));
+        var cpu = system.CpuSeconds().ToDictionary(part => part.Key,
+            part => (part.Value - cpuBefore.GetValueOrDefault(part.Key)) * 1000 / (events - failed));
+        cpu["idle, all parts (ms per second)"] = idle.Values.Sum() * 1000;
         var last = (DateTime)(await system.RowsAsync("finance", "SELECT max(received_at) FROM inbox_messages"))[0][0];
         var seconds = (last.ToUniversalTime() - startedAt).TotalSeconds;
         var published = (DateTime)(await system.RowsAsync("children", "SELECT max(published_at) FROM outbox_messages WHERE message_type LIKE '%PlacementChanged'"))[0][0];
