@@ -31,6 +31,7 @@ public static class PortalApis
         Add<IGovernanceApi>(builder.Services, options);
         Add<IFinanceApi>(builder.Services, options);
         Add<ILicensingApi>(builder.Services, options);
+        AddGatewayHealth(builder.Services, options);
         return builder;
     }
 
@@ -56,6 +57,12 @@ public static class PortalApis
             });
         services.AddTransient(sp => InterventionApis.For<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name)));
     }
+    // The ops page: the gateway's own health report, with the person's token. The gateway answers 503 when a service is down:
+    // that is the answer, not a failure to retry.
+    private static void AddGatewayHealth(IServiceCollection services, PortalGatewayOptions options) =>
+        services.AddHttpClient(Ops.ServiceHealth.Client, http => { http.BaseAddress = options.Gateway; http.Timeout = options.ApiTimeout; })
+            .AddHttpMessageHandler<PersonsToken>()
+            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 
     /// <summary>Adds the signed-in person's bearer token to each call.</summary>
