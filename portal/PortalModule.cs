@@ -20,6 +20,8 @@ public static class PortalModule
         });
         builder.AddPortalSignIn();
         builder.AddPortalApis();
+        builder.Services.AddOptions<Ops.OpsOptions>().BindConfiguration(Ops.OpsOptions.Section);
+        builder.Services.AddTransient<Ops.ServiceHealth>();
         // The gateway is the one way in: it says which host and scheme the person used (the OpenID Connect redirect
         // address is built from them). It replaces, never appends, what a caller claims (PortfolioRoutes).
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -46,6 +48,8 @@ public static class PortalModule
     public static WebApplication MapPortal(this WebApplication app)
     {
         app.MapRazorPages();
+        // Any other path: GOV.UK's "Page not found", not the status code pages' problem details (those are for the APIs).
+        app.MapFallbackToPage("/Errors/NotFound");
         return app;
     }
 }

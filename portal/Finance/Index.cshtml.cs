@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Intervention.Portal.Finance;
 
 /// <summary>
-/// <c>/budget</c>: the MTFS versions and scenarios, any of them side by side (the gap year by year), and the budget
-/// monitoring's RAG by directorate for a year.
+/// <c>/budget</c>: the MTFS versions and scenarios, any of them side by side (the gap year by year, as a chart drawn on the
+/// server and as a table), and for a year the budget monitoring's RAG by directorate, the resilience indicators and the
+/// section 114 watch.
 /// </summary>
 public sealed class IndexModel(IFinanceApi finance) : PageModel
 {
@@ -19,6 +20,8 @@ public sealed class IndexModel(IFinanceApi finance) : PageModel
     public ApiAnswer<List<MtfsVersionDetail>>? Versions { get; private set; }
     public ApiAnswer<MtfsComparison>? Comparison { get; private set; }
     public ApiAnswer<MonitoringReport>? Monitoring { get; private set; }
+    public ApiAnswer<ResilienceReport>? Resilience { get; private set; }
+    public ApiAnswer<Section114Assessment>? Section114 { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,11 +35,21 @@ public sealed class IndexModel(IFinanceApi finance) : PageModel
         Year ??= current.Years.FirstOrDefault()?.Replace('/', '-');
 
         var comparison = Ask.Api("finance", () => finance.CompareMtfsVersionsAsync(string.Join(',', Compare), ct));
-        if (Year is { } year) Monitoring = await Ask.Api("finance", () => finance.GetMonitoringReportAsync(year, cancellationToken: ct));
+        if (Year is { } year)
+        {
+            // The three year reports at once: each answers on its own, and one that fails leaves the others shown.
+            var monitoring = Ask.Api("finance", () => finance.GetMonitoringReportAsync(year, cancellationToken: ct));
+            var resilience = Ask.Api("finance", () => finance.GetResilienceAsync(year, ct));
+            var section114 = Ask.Api("finance", () => finance.GetSection114Async(year, ct));
+            (Monitoring, Resilience, Section114) = (await monitoring, await resilience, await section114);
+        }
         Comparison = await comparison;
         return Page();
     }
 
     /// <summary>Pounds as a finance report writes them: millions to one decimal place, negatives in brackets.</summary>
     public static string Millions(decimal pounds) => pounds < 0 ? $"(£{-pounds / 1_000_000m:0.0}m)" : $"£{pounds / 1_000_000m:0.0}m";
+
+    /// <summary>An indicator's code in words (<c>reserves-sustainability</c>: Reserves sustainability).</summary>
+    public static string Indicator(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
 }

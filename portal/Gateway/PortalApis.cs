@@ -34,6 +34,7 @@ public static class PortalApis
         Add<IGovernanceApi>(builder.Services);
         Add<IFinanceApi>(builder.Services);
         Add<ILicensingApi>(builder.Services);
+        AddGatewayHealth(builder.Services);
         return builder;
     }
 
@@ -61,6 +62,16 @@ public static class PortalApis
             });
         services.AddTransient(sp => InterventionApis.For<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name)));
     }
+    // The ops page: the gateway's own health report, with the person's token. The gateway answers 503 when a service is down:
+    // that is the answer, not a failure to retry.
+    private static void AddGatewayHealth(IServiceCollection services) =>
+        services.AddHttpClient(Ops.ServiceHealth.Client, (provider, http) =>
+            {
+                var options = GatewayOptions(provider);
+                (http.BaseAddress, http.Timeout) = (options.Gateway, options.ApiTimeout);
+            })
+            .AddHttpMessageHandler<PersonsToken>()
+            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 
     private static PortalGatewayOptions GatewayOptions(IServiceProvider provider) => provider.GetRequiredService<IOptions<PortalGatewayOptions>>().Value;

@@ -106,3 +106,23 @@ public sealed record DecisionView(Guid DecisionId, HearingOutcome Outcome, Decis
 /// <param name="Decision">The decision, once made.</param>
 public sealed record HearingView(Guid Id, Guid DriverId, string LicenceReference, DateOnly HeldOn, string Grounds, DecisionMakerView DecisionMaker,
     IReadOnlyList<MemberView> Members, IReadOnlyList<RecordEntryView> Record, DecisionView? Decision);
+
+/// <summary>
+/// What a hearing's decision would say if it were recorded now, answered before it is (<c>POST /api/hearings/{id}/decision/preview</c>):
+/// the same decision the decide endpoint takes, so the two never disagree. Nothing is recorded.
+/// </summary>
+/// <param name="HearingId">The hearing.</param>
+/// <param name="HeldOn">The day of the hearing.</param>
+/// <param name="DecisionMaker">Who decides: whoever held the licensing function on the hearing's day under the Directions known now.</param>
+/// <param name="Outcome">What would be decided.</param>
+/// <param name="Grounds">The category of grounds.</param>
+/// <param name="Immediate">Whether it would take effect immediately in the interests of public safety.</param>
+/// <param name="NoticeGivenOn">The day notice is given.</param>
+/// <param name="EffectiveOn">The day it would take effect; null when nothing takes effect.</param>
+/// <param name="EffectRule">The rule that sets that day: <c>no-effect</c>, <c>on-notice</c>, <c>immediate-public-safety</c>, <c>21-days-after-notice</c>.</param>
+/// <param name="LastDayToAppeal">The last day to appeal to the magistrates' court; null when the outcome cannot be appealed.</param>
+/// <param name="LicenceBecomes">The licence's status from the effective day; null for no action or a warning.</param>
+/// <param name="NationalRegister">Whether it would go to the national register of refusals and revocations.</param>
+public sealed record HearingDecisionPreview(Guid HearingId, DateOnly HeldOn, DecisionMakerView DecisionMaker, HearingOutcome Outcome, DecisionGrounds Grounds,
+    bool Immediate, DateOnly NoticeGivenOn, DateOnly? EffectiveOn, string EffectRule, DateOnly? LastDayToAppeal, DecidedStatus? LicenceBecomes,
+    bool NationalRegister);

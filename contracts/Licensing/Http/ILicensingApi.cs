@@ -70,6 +70,10 @@ public interface ILicensingApi
     [Post("/licensing/api/hearings/{id}/decision")]
     Task<HearingView> DecideHearingAsync(Guid id, [Body] DecideHearing request, CancellationToken cancellationToken = default);
 
+    /// <summary>What the decision would say if recorded now (the decision-maker of the hearing's day, the effect and appeal dates); records nothing.</summary>
+    [Post("/licensing/api/hearings/{id}/decision/preview")]
+    Task<HearingDecisionPreview> PreviewHearingDecisionAsync(Guid id, [Body] DecideHearing request, CancellationToken cancellationToken = default);
+
     /// <summary>Lodges an appeal against the hearing's decision (201).</summary>
     [Post("/licensing/api/hearings/{id}/appeal")]
     Task<AppealView> LodgeAppealAsync(Guid id, [Body] LodgeAppeal request, CancellationToken cancellationToken = default);

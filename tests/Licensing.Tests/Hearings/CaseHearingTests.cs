@@ -208,4 +208,65 @@ public class CaseHearingTests
         Assert.Null(changes.RegisterEntry);
         Assert.Equal("no-effect", changes.Decision.EffectRule);
     }
+
+    [Fact]
+    public void The_preview_of_a_suspension_names_the_Licensing_Board_and_gives_the_effect_and_last_appeal_day_21_days_after_notice()
+    {
+        var preview = Scheduled().PreviewDecision(Decision(HearingOutcome.Suspension), Context(), Now).Changes!;
+
+        Assert.Equal((Authority.Council, "Licensing Board"), (preview.DecisionMaker.Authority, preview.DecisionMaker.Name));
+        Assert.Equal((new DateOnly(2017, 5, 1), "21-days-after-notice", new DateOnly(2017, 5, 1)), (preview.EffectiveOn, preview.EffectRule, preview.LastDayToAppeal));
+        Assert.Equal((DecidedStatus.Suspended, false), (preview.LicenceBecomes, preview.NationalRegister));
+    }
+
+    [Theory]
+    [InlineData(HearingOutcome.NoAction, DecisionGrounds.Other, false)]
+    [InlineData(HearingOutcome.Warning, DecisionGrounds.Safeguarding, false)]
+    [InlineData(HearingOutcome.Suspension, DecisionGrounds.RoadSafety, false)]
+    [InlineData(HearingOutcome.Suspension, DecisionGrounds.Other, true)]
+    [InlineData(HearingOutcome.Revocation, DecisionGrounds.Safeguarding, true)]
+    [InlineData(HearingOutcome.Revocation, DecisionGrounds.Other, false)]
+    [InlineData(HearingOutcome.Refusal, DecisionGrounds.Safeguarding, false)]
+    public void The_preview_says_what_the_decision_then_records(HearingOutcome outcome, DecisionGrounds grounds, bool immediate)
+    {
+        var hearing = Scheduled();
+        var commissioners = Holder(Authority.Commissioners);
+        var request = Decision(outcome, grounds, immediate, notice: HeldOn.AddDays(2));
+
+        var preview = hearing.PreviewDecision(request, Context(commissioners), Now).Changes!;
+        var decided = hearing.Decide(request, Context(commissioners), Now).Changes!;
+
+        Assert.Equal((hearing.DecisionMakerAuthority, hearing.DecisionMakerName, hearing.DirectionsId),
+            (preview.DecisionMaker.Authority, preview.DecisionMaker.Name, preview.DecisionMaker.DirectionsId));
+        Assert.Equal((decided.Decision.Outcome, decided.Decision.Grounds, decided.Decision.Immediate, decided.Decision.NoticeGivenOn),
+            (preview.Outcome, preview.Grounds, preview.Immediate, preview.NoticeGivenOn));
+        Assert.Equal((decided.Decision.EffectiveOn, decided.Decision.EffectRule), (preview.EffectiveOn, preview.EffectRule));
+        Assert.Equal(decided.StatusChange?.Status, preview.LicenceBecomes);
+        Assert.Equal(decided.RegisterEntry is not null, preview.NationalRegister);
+        Assert.Equal(new EffectDates().LastDayToAppeal(outcome, request.NoticeGivenOn!.Value), preview.LastDayToAppeal);
+    }
+
+    [Fact]
+    public void A_preview_records_nothing_the_hearing_is_still_undecided_with_its_decision_maker_of_scheduling()
+    {
+        var hearing = Scheduled();
+        var scheduledBy = (hearing.DecisionMakerAuthority, hearing.DecisionMakerName, hearing.DirectionsId);
+
+        var preview = hearing.PreviewDecision(Decision(HearingOutcome.Revocation), Context(Holder(Authority.Commissioners)), Now).Changes!;
+
+        Assert.Equal("Commissioners (licensing)", preview.DecisionMaker.Name);
+        Assert.Null(hearing.Decision);
+        Assert.Equal(scheduledBy, (hearing.DecisionMakerAuthority, hearing.DecisionMakerName, hearing.DirectionsId));
+    }
+
+    [Fact]
+    public void A_preview_is_refused_as_the_decision_would_be()
+    {
+        var hearing = Scheduled();
+        var forbidden = hearing.PreviewDecision(Decision(HearingOutcome.Warning), Context(licensingTeam: false), Now).Refused!;
+        Assert.Equal(403, forbidden.Status);
+
+        hearing.Decide(Decision(HearingOutcome.Warning), Context(), Now);
+        AssertRule("hearing-already-decided", hearing.PreviewDecision(Decision(HearingOutcome.Revocation), Context(), Now).Refused);
+    }
 }

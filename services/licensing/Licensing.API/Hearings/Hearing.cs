@@ -129,6 +129,33 @@ public sealed class CaseHearing
         return new HearingDecided(Decision, statusChange, entry, DecisionNotices.Of(this, Decision, context.Licence, now));
     }
 
+    /// <summary>
+    /// What <see cref="Decide"/> would answer now, before it is asked: the decision-maker of the hearing's day, when the decision
+    /// takes effect, the last day to appeal, the licence's status and whether it goes to the national register; or the same
+    /// refusal. It runs <see cref="Decide"/> itself, so a preview never disagrees with the decision, and puts the hearing
+    /// back as it was: nothing is recorded.
+    /// </summary>
+    /// <param name="request">The decision asked for, valid by <see cref="HearingRequests.DecideProblems"/>.</param>
+    /// <param name="context">As for <see cref="Decide"/>.</param>
+    /// <param name="now">The instant of the preview.</param>
+    public Decision<HearingDecisionPreview> PreviewDecision(DecideHearing request, DecidingContext context, DateTimeOffset now)
+    {
+        var (decision, authority, oversight, name, directionsId) = (Decision, DecisionMakerAuthority, DecisionMakerOversight, DecisionMakerName, DirectionsId);
+        try
+        {
+            var decided = Decide(request, context, now);
+            if (decided.Changes is not { } changes) return decided.Refused!;
+            var made = changes.Decision;
+            return new HearingDecisionPreview(Id, HeldOn, new DecisionMakerView(DecisionMakerAuthority, DecisionMakerOversight, DecisionMakerName, DirectionsId),
+                made.Outcome, made.Grounds, made.Immediate, made.NoticeGivenOn, made.EffectiveOn, made.EffectRule,
+                context.Effects.LastDayToAppeal(made.Outcome, made.NoticeGivenOn), changes.StatusChange?.Status, changes.RegisterEntry is not null);
+        }
+        finally
+        {
+            (Decision, DecisionMakerAuthority, DecisionMakerOversight, DecisionMakerName, DirectionsId) = (decision, authority, oversight, name, directionsId);
+        }
+    }
+
     private Refusal? RefusalToDecide(DecideHearing request, DecidingContext context)
     {
         if (Decision is { } earlier)

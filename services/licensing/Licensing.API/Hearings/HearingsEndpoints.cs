@@ -35,6 +35,10 @@ public static class HearingsEndpoints
                              "The decision goes to governance's decision register (DecisionRecorded), LicensingDecisionMade is published, " +
                              "SafeguardingConcernRaised on safeguarding grounds, " +
                              "and a refusal, suspension or revocation on safeguarding or road-safety grounds makes a national register entry.");
+        group.MapPost("/{id:guid}/decision/preview", PreviewDecision).WithName("PreviewHearingDecision").RequireAccess(Access.Decide)
+            .WithSummary("What the decision would say if recorded now: the decision-maker of the hearing's day, the effect and appeal dates; records nothing")
+            .WithDescription("Takes the same request, checks and decision as DecideHearing (so the two never disagree) and answers 200 with the " +
+                             "preview, or the refusal the decision would give (400 naming the field, 403, 409 naming the rule).");
         return app;
     }
 
@@ -117,10 +121,8 @@ public static class HearingsEndpoints
         // One decision per hearing, even when two arrive at once.
         if (!await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM hearings WHERE id = {id} FOR UPDATE").AnyAsync(ct)) return TypedResults.NotFound();
         var hearing = (await LoadAsync(db, id, ct, tracking: true))!;
-        var licence = await db.Set<Licence>().SingleAsync(licence => licence.Id == hearing.LicenceId, ct);
-        var driver = await db.Set<Driver>().AsNoTracking().SingleAsync(driver => driver.Id == hearing.DriverId, ct);
-        var holder = await DecisionMakerOnAsync(db, hearing.HeldOn, ct);
-        var context = new DecidingContext(CouncilTime.DateOf(now), holder, http.User.IsInRole(Roles.Licensing), licence, driver, panel, effects);
+        var context = await DecidingContextAsync(db, hearing, panel, effects, http, now, ct);
+        var licence = context.Licence;
 
         var decided = hearing.Decide(request, context, now);
         if (decided.Changes is not { } changes) return decided.Refused!.NamesFields ? decided.Refused.AsValidationProblem() : decided.Refused.AsProblem();
@@ -133,6 +135,32 @@ public static class HearingsEndpoints
         await tx.CommitAsync(ct);
         HearingMetrics.DecisionsMade.Add(1, new("outcome", changes.Decision.Outcome.ToString()), new("grounds", changes.Decision.Grounds.ToString()));
         return TypedResults.Created($"/api/hearings/{id}", ToView(hearing, licence.Reference, effects));
+    }
+
+    private static async Task<Results<Ok<HearingDecisionPreview>, ValidationProblem, NotFound, ProblemHttpResult>> PreviewDecision(
+        Guid id, DecideHearing request, LicensingDb db, HearingPanel panel, EffectDates effects, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = HearingRequests.DecideProblems(request, CouncilTime.DateOf(now));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The decision cannot be recorded");
+        // Nothing is written: no transaction, no lock; the hearing is read untracked and never saved.
+        var hearing = await LoadAsync(db, id, ct, tracking: false);
+        if (hearing is null) return TypedResults.NotFound();
+        var context = await DecidingContextAsync(db, hearing, panel, effects, http, now, ct);
+
+        var preview = hearing.PreviewDecision(request, context, now);
+        if (preview.Changes is not { } answer) return preview.Refused!.NamesFields ? preview.Refused.AsValidationProblem() : preview.Refused.AsProblem();
+        return TypedResults.Ok(answer);
+    }
+
+    /// <summary>What deciding <paramref name="hearing"/> is taken with; the licence is tracked (its status changes with the decision).</summary>
+    private static async Task<DecidingContext> DecidingContextAsync(
+        LicensingDb db, CaseHearing hearing, HearingPanel panel, EffectDates effects, HttpContext http, DateTimeOffset now, CancellationToken ct)
+    {
+        var licence = await db.Set<Licence>().SingleAsync(licence => licence.Id == hearing.LicenceId, ct);
+        var driver = await db.Set<Driver>().AsNoTracking().SingleAsync(driver => driver.Id == hearing.DriverId, ct);
+        var holder = await DecisionMakerOnAsync(db, hearing.HeldOn, ct);
+        return new DecidingContext(CouncilTime.DateOf(now), holder, http.User.IsInRole(Roles.Licensing), licence, driver, panel, effects);
     }
 
     private static Task<string> ReferenceOfAsync(LicensingDb db, CaseHearing hearing, CancellationToken ct) =>
