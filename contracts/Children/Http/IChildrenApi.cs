@@ -91,6 +91,13 @@ public interface IChildrenApi
     [Get("/children/api/kpis")]
     Task<List<Kpi>> GetKpisAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Each KPI at the end of every month from <paramref name="from"/> to <paramref name="to"/> (the last point is <paramref name="to"/>
+    /// itself): the trend the portal's charts draw. At most 37 points; 400 naming <c>from</c> or <c>to</c> otherwise.
+    /// </summary>
+    [Get("/children/api/kpis/series")]
+    Task<List<KpiTrend>> GetKpiSeriesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
     /// <summary>Publishes the KPIs as at <paramref name="asAt"/> as <c>KpisPublished</c> (202) and answers them.</summary>
     [Post("/children/api/kpis/publications")]
     Task<List<Kpi>> PublishKpisAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default);
