@@ -35,6 +35,15 @@ public interface IChildrenApi
     Task<ImportReport> ImportReturnAsync(string collectionYear, IEnumerable<ByteArrayPart> files, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// An earlier import's findings (404 for an import not made), filtered by <paramref name="rule"/>, <paramref name="table"/>
+    /// (<c>episodes</c>) and <paramref name="child"/> (the local identifier; the children's team alone may filter by it), at most
+    /// <paramref name="limit"/> of them (1 to 10000, default 1000). Each names the child for the children's team only, and that read is audited.
+    /// </summary>
+    [Get("/children/api/903/imports/{id}/findings")]
+    Task<ImportFindings> GetImportFindingsAsync(Guid id, string? rule = null, string? table = null, string? child = null, int? limit = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every rule of the DfE's 903 rule list: code, message, fields, tables and whether this service checks it; with
     /// <paramref name="year"/> (<c>2017/18</c>), whether each ran at that year's latest import and, when not, why.
     /// </summary>
