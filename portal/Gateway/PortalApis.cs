@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Intervention.Contracts.Children.Http;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
@@ -31,6 +32,7 @@ public static class PortalApis
         Add<IGovernanceApi>(builder.Services, options);
         Add<IFinanceApi>(builder.Services, options);
         Add<ILicensingApi>(builder.Services, options);
+        Add<IChildrenApi>(builder.Services, options);
         return builder;
     }
 

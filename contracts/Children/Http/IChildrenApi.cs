@@ -44,6 +44,14 @@ public interface IChildrenApi
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Imports a 903 return as <see cref="ImportReturnAsync"/> does, each file sent from a stream (the portal passes a person's upload
+    /// on without holding a year's files in memory).
+    /// </summary>
+    [Multipart]
+    [Post("/children/api/903/imports")]
+    Task<ImportReport> ImportReturnFromStreamsAsync(string collectionYear, IEnumerable<StreamPart> files, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every rule of the DfE's 903 rule list: code, message, fields, tables and whether this service checks it; with
     /// <paramref name="year"/> (<c>2017/18</c>), whether each ran at that year's latest import and, when not, why.
     /// </summary>
