@@ -127,6 +127,30 @@ static async Task<List<string>> PortalPicturesAsync(string chromium, string gate
     var finance = await SignedInAsync("Finance team", "/budget");
     await finance.Locator("h1").WaitForAsync();
     pictures.Add(await PictureAsync(finance, "portal-budget.png"));
+    pictures.AddRange(await ChildrenAndGovernancePicturesAsync(SignedInAsync, PictureAsync));
+    return pictures;
+}
+
+// The children's pages as their team reads them (a small 2015/16 year uploaded through the form for its findings), and governance's.
+static async Task<List<string>> ChildrenAndGovernancePicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, Task<string>> picture)
+{
+    var children = await signedIn("Children's services team", "/childrens-services?year=2017-18", null);
+    await children.Locator("h1").WaitForAsync();
+    List<string> pictures = [await picture(children, "portal-children-kpis.png")];
+    await children.GotoAsync("/childrens-services/ofsted");
+    pictures.Add(await picture(children, "portal-children-ofsted.png"));
+    await children.GotoAsync("/childrens-services/903");
+    pictures.Add(await picture(children, "portal-children-903.png"));
+    var folder = Directory.CreateTempSubdirectory("portal-903-").FullName;
+    await File.WriteAllTextAsync(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nP1,1,01/03/2010,WBRI,A123456789012,,\r\nP2,9,14/07/2008,XXXX,A123456789013,,\r\n");
+    await children.GetByLabel("Collection year").FillAsync("2015/16");
+    await children.GetByLabel("The year's files").SetInputFilesAsync(Path.Combine(folder, "header.csv"));
+    await children.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+    await children.WaitForURLAsync(url => url.Contains("/childrens-services/903/imports/"));
+    pictures.Add(await picture(children, "portal-children-903-findings.png"));
+    var governance = await signedIn("Governance team", "/decisions-and-powers", null);
+    await governance.Locator("h1").WaitForAsync();
+    pictures.Add(await picture(governance, "portal-governance.png"));
     return pictures;
 }
 

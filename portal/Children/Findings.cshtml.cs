@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Intervention.Portal.Children;
 
 /// <summary>
-/// <c>/children/903/imports/{id}</c>: an import's findings in a table, filtered by rule, table and child (a plain GET form), and
+/// <c>/childrens-services/903/imports/{id}</c>: an import's findings in a table, filtered by rule, table and child (a plain GET form), and
 /// the same findings as a CSV download. The children's service filters; a filter it refuses is named beside its box.
 /// </summary>
 public sealed class FindingsModel(IChildrenApi children) : ChildrensTeamPage
@@ -46,6 +46,6 @@ public sealed class FindingsModel(IChildrenApi children) : ChildrensTeamPage
     {
         var query = new[] { ("handler", handler), ("rule", Rule), ("table", Table), ("child", Child) }
             .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}");
-        return $"/children/903/imports/{Id}?{string.Join('&', query)}";
+        return $"/childrens-services/903/imports/{Id}?{string.Join('&', query)}";
     }
 }

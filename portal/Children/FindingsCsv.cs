@@ -9,14 +9,17 @@ public static class FindingsCsv
     public static string Of(ImportFindings findings)
     {
         var csv = new StringBuilder();
-        Line(csv, findings.ChildrenShown ? ["rule", "message", "table", "row", "fields", "child"] : ["rule", "message", "table", "row", "fields"]);
+        Line(csv, findings.ChildrenShown ? ["rule", "message", "table", "line", "fields", "child"] : ["rule", "message", "table", "line", "fields"]);
         foreach (var finding in findings.Findings)
         {
-            string[] values = [finding.Rule, finding.Message, finding.Table, finding.Row.ToString(), string.Join(' ', finding.Fields)];
+            string[] values = [finding.Rule, finding.Message, finding.Table, Line(finding).ToString(), string.Join(' ', finding.Fields)];
             Line(csv, findings.ChildrenShown ? [.. values, finding.Child ?? ""] : values);
         }
         return csv.ToString();
     }
+
+    /// <summary>The finding's line in its file as a spreadsheet numbers it: the header is line 1, the first data row (row 0) line 2.</summary>
+    public static int Line(ImportFinding finding) => finding.Row + 2;
 
     private static void Line(StringBuilder csv, IEnumerable<string> values) =>
         csv.Append(string.Join(',', values.Select(Quoted))).Append("\r\n");

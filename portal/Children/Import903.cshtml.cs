@@ -6,7 +6,7 @@ using Refit;
 namespace Intervention.Portal.Children;
 
 /// <summary>
-/// <c>/children/903</c>: a collection year's 903 files uploaded to the children's service; its findings next
+/// <c>/childrens-services/903</c>: a collection year's 903 files uploaded to the children's service; its findings next
 /// (<see cref="FindingsModel"/>). A plain form post that works without scripts; <c>upload-progress.js</c> shows the upload's
 /// progress where scripts run. What the API refuses is shown beside the box it names.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class Import903Model(IChildrenApi children) : ChildrensTeamPage
     {
         var parts = files.Select(file => new StreamPart(file.OpenReadStream(), file.FileName, "text/csv")).ToList();
         var report = await Ask.Api("children", () => children.ImportReturnFromStreamsAsync(CollectionYear ?? "", parts, ct));
-        if (report.Value is { } imported) return Redirect($"/children/903/imports/{imported.Id}");
+        if (report.Value is { } imported) return Redirect($"/childrens-services/903/imports/{imported.Id}");
         Errors = FormErrors.Of(report, Fields);
         Trouble = Errors.Any ? null : (report.Trouble, report.Message);
         Response.StatusCode = Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status503ServiceUnavailable;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Intervention.Portal.Children;
 
 /// <summary>
-/// <c>/children</c>: the children's KPIs at the end of a financial year, each with its numerator, denominator and definition,
+/// <c>/childrens-services</c> (<c>/children</c> is the API's segment at the gateway): the children's KPIs at the end of a financial year, each with its numerator, denominator and definition,
 /// and one KPI's trend month by month through that year as a chart, with its figures in a table.
 /// </summary>
 public sealed class KpisModel(IChildrenApi children, TimeProvider clock) : ChildrensTeamPage

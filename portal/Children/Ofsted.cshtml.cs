@@ -3,7 +3,7 @@ using Intervention.Portal.Gateway;
 
 namespace Intervention.Portal.Children;
 
-/// <summary><c>/children/ofsted</c>: Ofsted's recommendations, each with its current RAG, owner and the evidence of its latest assessment.</summary>
+/// <summary><c>/childrens-services/ofsted</c>: Ofsted's recommendations, each with its current RAG, owner and the evidence of its latest assessment.</summary>
 public sealed class OfstedModel(IChildrenApi children) : ChildrensTeamPage
 {
     public ApiAnswer<List<ImprovementItem>>? Recommendations { get; private set; }
