@@ -127,6 +127,35 @@ static async Task<List<string>> PortalPicturesAsync(string chromium, string gate
     var finance = await SignedInAsync("Finance team", "/budget");
     await finance.Locator("h1").WaitForAsync();
     pictures.Add(await PictureAsync(finance, "portal-budget.png"));
+    pictures.AddRange(await ChildrenAndGovernancePicturesAsync(SignedInAsync, PictureAsync));
+    return pictures;
+}
+
+// The children's pages as their team reads them, after a small 2015/16 year is uploaded through the form (three children placed in
+// 2015, two with codes the DfE rules refuse): its findings, then the KPIs of that year; and governance's page.
+static async Task<List<string>> ChildrenAndGovernancePicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, Task<string>> picture)
+{
+    var children = await signedIn("Children's services team", "/childrens-services/903", null);
+    await children.Locator("h1").WaitForAsync();
+    List<string> pictures = [await picture(children, "portal-children-903.png")];
+    var folder = Directory.CreateTempSubdirectory("portal-903-").FullName;
+    await File.WriteAllTextAsync(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n" +
+        "P1,1,01/03/2010,WBRI,A123456789012,,\r\nP2,9,14/07/2008,WBRI,A123456789013,,\r\nP3,2,02/02/2006,XXXX,A123456789014,,\r\n");
+    await File.WriteAllTextAsync(Path.Combine(folder, "episodes.csv"), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n" +
+        "P1,01/06/2015,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\nP2,01/07/2015,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\nP3,01/08/2015,S,C2,N1,K2,PR1,,,,S60 1,S61 2,\r\n");
+    await children.GetByLabel("Collection year").FillAsync("2015/16");
+    await children.GetByLabel("The year's files").SetInputFilesAsync([Path.Combine(folder, "header.csv"), Path.Combine(folder, "episodes.csv")]);
+    await children.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+    await children.WaitForURLAsync(url => url.Contains("/childrens-services/903/imports/"));
+    await children.Locator("#findings").WaitForAsync();
+    pictures.Add(await picture(children, "portal-children-903-findings.png"));
+    await children.GotoAsync("/childrens-services?year=2015-16&kpi=family-based-placements");
+    pictures.Add(await picture(children, "portal-children-kpis.png"));
+    await children.GotoAsync("/childrens-services/ofsted");
+    pictures.Add(await picture(children, "portal-children-ofsted.png"));
+    var governance = await signedIn("Governance team", "/decisions-and-powers", null);
+    await governance.Locator("h1").WaitForAsync();
+    pictures.Add(await picture(governance, "portal-governance.png"));
     return pictures;
 }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Intervention.Contracts.Children.Http;
 using Intervention.Contracts.Finance.Http;
 using Intervention.Contracts.Governance.Http;
 using Intervention.Contracts.Http;
@@ -34,6 +35,7 @@ public static class PortalApis
         Add<IGovernanceApi>(builder.Services);
         Add<IFinanceApi>(builder.Services);
         Add<ILicensingApi>(builder.Services);
+        Add<IChildrenApi>(builder.Services);
         AddGatewayHealth(builder.Services);
         return builder;
     }

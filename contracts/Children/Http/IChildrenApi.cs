@@ -35,6 +35,23 @@ public interface IChildrenApi
     Task<ImportReport> ImportReturnAsync(string collectionYear, IEnumerable<ByteArrayPart> files, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// An earlier import's findings (404 for an import not made), filtered by <paramref name="rule"/>, <paramref name="table"/>
+    /// (<c>episodes</c>) and <paramref name="child"/> (the local identifier; the children's team alone may filter by it), at most
+    /// <paramref name="limit"/> of them (1 to 10000, default 1000). Each names the child for the children's team only, and that read is audited.
+    /// </summary>
+    [Get("/children/api/903/imports/{id}/findings")]
+    Task<ImportFindings> GetImportFindingsAsync(Guid id, string? rule = null, string? table = null, string? child = null, int? limit = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Imports a 903 return as <see cref="ImportReturnAsync"/> does, each file sent from a stream (the portal passes a person's upload
+    /// on without holding a year's files in memory).
+    /// </summary>
+    [Multipart]
+    [Post("/children/api/903/imports")]
+    Task<ImportReport> ImportReturnFromStreamsAsync(string collectionYear, IEnumerable<StreamPart> files, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every rule of the DfE's 903 rule list: code, message, fields, tables and whether this service checks it; with
     /// <paramref name="year"/> (<c>2017/18</c>), whether each ran at that year's latest import and, when not, why.
     /// </summary>
@@ -90,6 +107,13 @@ public interface IChildrenApi
     /// <summary>Each KPI as at <paramref name="asAt"/> (today when null) with its numerator, denominator and definition.</summary>
     [Get("/children/api/kpis")]
     Task<List<Kpi>> GetKpisAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Each KPI at the end of every month from <paramref name="from"/> to <paramref name="to"/> (the last point is <paramref name="to"/>
+    /// itself): the trend the portal's charts draw. At most 37 points; 400 naming <c>from</c> or <c>to</c> otherwise.
+    /// </summary>
+    [Get("/children/api/kpis/series")]
+    Task<List<KpiTrend>> GetKpiSeriesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 
     /// <summary>Publishes the KPIs as at <paramref name="asAt"/> as <c>KpisPublished</c> (202) and answers them.</summary>
     [Post("/children/api/kpis/publications")]

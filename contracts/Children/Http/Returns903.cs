@@ -37,3 +37,22 @@ public sealed record RuleStatus(string Code, string Message, IReadOnlyList<strin
 /// <param name="ImportedAt">When that import was made.</param>
 /// <param name="Rules">Every rule of the list: 293 for the 2022/23 list.</param>
 public sealed record RuleListing(string? CollectionYear, Guid? ImportId, DateTimeOffset? ImportedAt, IReadOnlyList<RuleStatus> Rules);
+
+/// <summary>One finding of an earlier import, with the DfE's words for its rule and, for the children's team, the child it concerns.</summary>
+/// <param name="Rule">The DfE rule code exactly as the 2022/23 rule list writes it.</param>
+/// <param name="Message">The DfE's message for the rule.</param>
+/// <param name="Table">The file's name without <c>.csv</c>.</param>
+/// <param name="Row">The 0-based data row in that file.</param>
+/// <param name="Fields">The columns the rule concerns.</param>
+/// <param name="Child">The child's local identifier (the 903's <c>CHILD</c>) for the children's team; null for any other role, or when the row names none.</param>
+public sealed record ImportFinding(string Rule, string Message, string Table, int Row, IReadOnlyList<string> Fields, string? Child);
+
+/// <summary>An earlier import's findings, filtered by rule, table and child as asked, in the order of table, row and rule.</summary>
+/// <param name="Id">The import's id.</param>
+/// <param name="CollectionYear">The collection year, e.g. <c>2017/18</c>.</param>
+/// <param name="ImportedAt">When the import was made.</param>
+/// <param name="Rows">Rows the import kept, all files together.</param>
+/// <param name="Total">The findings that match the filters, however many are listed.</param>
+/// <param name="Findings">The matching findings: the first <c>limit</c> of them.</param>
+/// <param name="ChildrenShown">Whether <see cref="ImportFinding.Child"/> is given: for the children's team alone (child-level data; the read is audited).</param>
+public sealed record ImportFindings(Guid Id, string CollectionYear, DateTimeOffset ImportedAt, int Rows, int Total, IReadOnlyList<ImportFinding> Findings, bool ChildrenShown);

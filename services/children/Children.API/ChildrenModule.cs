@@ -41,6 +41,7 @@ public static class ChildrenModule
         app.MapAuthority();
         ChildEndpoints.MapChildren(app);
         app.MapReturns();
+        app.MapImportFindings();
         app.MapKpis();
         app.MapCasework();
         app.MapFrontDoor();

@@ -13,6 +13,9 @@ public static class KpiEndpoints
         var group = app.MapGroup("/api/kpis").WithTags("KPIs");
         group.MapGet("/", Get).WithName("GetKpis").RequireAccess(Access.Aggregate)
             .WithSummary("Each KPI as at a date with its numerator, denominator and definition (asAt=yyyy-MM-dd, default today)");
+        group.MapGet("/series", Series).WithName("GetKpiSeries").RequireAccess(Access.Aggregate)
+            .WithSummary("Each KPI at the end of every month from a day to a day (from, to = yyyy-MM-dd; default the twelve months to today)")
+            .WithDescription($"The trend the portal's charts draw: at most {KpiSeries.MostPoints} points, the last one the day 'to' itself.");
         group.MapPost("/publications", Publish).WithName("PublishKpis")
             .WithSummary("Publish the KPIs as at a date as KpisPublished (aggregates only)");
         return app;
@@ -25,6 +28,16 @@ public static class KpiEndpoints
         var kpis = calculator.Calculate(await KpiData.LoadAsync(db, ct), day);
         KpiRefreshes.Add(1, new KeyValuePair<string, object?>("kind", "read"));
         return TypedResults.Ok(kpis);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<KpiTrend>>, ValidationProblem>> Series(
+        string? from, string? to, ChildrenDb db, KpiCalculator calculator, TimeProvider clock, CancellationToken ct)
+    {
+        var days = KpiSeries.Days(from, to, Intervention.ServiceDefaults.CouncilTime.DateOf(clock.GetUtcNow()));
+        if (days.Refused is { } refused) return refused.AsValidationProblem();
+        var trends = KpiSeries.Trends(calculator, await KpiData.LoadAsync(db, ct), days.Changes!);
+        KpiRefreshes.Add(days.Changes!.Count, new KeyValuePair<string, object?>("kind", "series"));
+        return TypedResults.Ok(trends);
     }
 
     private static async Task<Results<Accepted<IReadOnlyList<Kpi>>, ValidationProblem>> Publish(

@@ -77,6 +77,7 @@ public static class ReturnEndpoints
         }
         var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, ct));
         await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
+        await ImportFindingsEndpoints.RecordAsync(connection, report, ct);
         await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
         await tx.CommitAsync(ct);
         loggers.CreateLogger(typeof(ReturnEndpoints))
