@@ -134,7 +134,7 @@ public static class ReturnEndpoints
     /// </summary>
     private static async Task<List<Finding>> ValidateYearAsync(Npgsql.NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
     {
-        var present = await ReturnStore.TablesOfYearAsync(connection, year, ct);
+        var present = await ReturnStore.ValidatedTablesAsync(connection, year, ct);
         var validator = new Validator903(year);
         var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
         var findings = new List<Finding>();
@@ -181,7 +181,7 @@ public static class ReturnEndpoints
         }
         // The tables the latest import validated: only an import of the year changes the year's rows (live records have no
         // collection year), and an import validates the year's tables as they stand after it, so they are the tables held now.
-        var import = id is null ? null : new RuleList.ImportTables(sent, await ReturnStore.TablesOfYearAsync(connection, collectionYear, ct));
+        var import = id is null ? null : new RuleList.ImportTables(sent, [.. (await ReturnStore.ValidatedTablesAsync(connection, collectionYear, ct)).Held]);
         return TypedResults.Ok(new RuleListing(collectionYear.ToString(), id, at, [.. RuleList.All.Select(r => Status(r, forYear: true, import))]));
     }
 

@@ -41,6 +41,8 @@ public static class RuleList
         foreach (var table in rule.Tables)
         {
             if (import.Held.Contains(table)) continue;
+            if (Tables.LastOf(table) is { } current)
+                return (false, $"last year's {current} table is held neither as the previous year's stored return nor as {table}.csv sent with the import");
             return (false, import.Sent.Contains(table) ? $"the {table} file had no rows" : $"the import had no {table} file");
         }
         return (true, null);
