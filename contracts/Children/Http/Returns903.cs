@@ -31,3 +31,15 @@ public sealed record RuleStatus(string Code, string Message, IReadOnlyList<strin
 /// <param name="ImportedAt">When that import was made.</param>
 /// <param name="Rules">Every rule of the list: 293 for the 2022/23 list.</param>
 public sealed record RuleListing(string? CollectionYear, Guid? ImportId, DateTimeOffset? ImportedAt, IReadOnlyList<RuleStatus> Rules);
+
+/// <summary>
+/// The findings the 903 return would have if it were cut on <paramref name="AsAt"/> from the episodes recorded through the API,
+/// in the shape of an import's report.
+/// </summary>
+/// <param name="CollectionYear">The collection year the day falls in, e.g. <c>2017/18</c>.</param>
+/// <param name="AsAt">The day the return is cut on: episodes begun by then; an episode ending after it is open.</param>
+/// <param name="Rows">Rows of the cut, by file (<c>header</c>, <c>episodes</c>).</param>
+/// <param name="Errors">Every finding: rule, table, 0-based row of the cut and fields.</param>
+/// <param name="Counts">Findings by rule.</param>
+public sealed record ReturnPreviewReport(string CollectionYear, DateOnly AsAt, Dictionary<string, int> Rows, List<ReportedFinding> Errors,
+    SortedDictionary<string, int> Counts);
