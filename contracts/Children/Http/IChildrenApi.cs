@@ -59,6 +59,13 @@ public interface IChildrenApi
     Task<RuleListing> ListReturnRulesAsync(string? year = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The findings the 903 return would have if it were cut on <paramref name="asAt"/> (<c>YYYY-MM-DD</c>; today when not
+    /// given) from the episodes recorded through the API. The children's team only.
+    /// </summary>
+    [Get("/children/api/903/preview")]
+    Task<ReturnPreviewReport> PreviewReturnAsync(string? asAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// One file of a collection year's 903 return (<paramref name="file"/> <c>episodes.csv</c>, <c>header.csv</c>, ...) as CSV text,
     /// as the DfE reads it; <paramref name="year"/> is <c>2017-18</c>. Child-level data: the read is audited with <paramref name="purpose"/>.
     /// </summary>

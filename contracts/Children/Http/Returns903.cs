@@ -56,3 +56,15 @@ public sealed record ImportFinding(string Rule, string Message, string Table, in
 /// <param name="Findings">The matching findings: the first <c>limit</c> of them.</param>
 /// <param name="ChildrenShown">Whether <see cref="ImportFinding.Child"/> is given: for the children's team alone (child-level data; the read is audited).</param>
 public sealed record ImportFindings(Guid Id, string CollectionYear, DateTimeOffset ImportedAt, int Rows, int Total, IReadOnlyList<ImportFinding> Findings, bool ChildrenShown);
+
+/// <summary>
+/// The findings the 903 return would have if it were cut on <paramref name="AsAt"/> from the episodes recorded through the API,
+/// in the shape of an import's report.
+/// </summary>
+/// <param name="CollectionYear">The collection year the day falls in, e.g. <c>2017/18</c>.</param>
+/// <param name="AsAt">The day the return is cut on: episodes begun by then; an episode ending after it is open.</param>
+/// <param name="Rows">Rows of the cut, by file (<c>header</c>, <c>episodes</c>).</param>
+/// <param name="Errors">Every finding: rule, table, 0-based row of the cut and fields.</param>
+/// <param name="Counts">Findings by rule.</param>
+public sealed record ReturnPreviewReport(string CollectionYear, DateOnly AsAt, Dictionary<string, int> Rows, List<ReportedFinding> Errors,
+    SortedDictionary<string, int> Counts);

@@ -81,6 +81,8 @@ public sealed class MoreRuleTests
         { "632", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM=01/13/2000", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:DATE_PERM=ZZ/05/2000", 0, "previous_permanence" },
         // C1 is looked after with no home postcode; C2, an unaccompanied asylum seeker (uasc), may have none.
         { "392b", "episodes:0:HOME_POST=", "episodes:2:HOME_POST=", 0, "episodes" },
+        // EPI: "Episodes need to be loaded for this child": C4 is in the header alone; with an episode, or as C3 a care leaver, not.
+        { "EPI", "header:3:CHILD=C4", "header:3:CHILD=C4;episodes:3:CHILD=C4", 3, "header" },
         { "607", "header:1:MOTHER=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "header:1:MOTHER=0;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 1, "header" },
     };
 

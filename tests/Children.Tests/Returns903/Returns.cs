@@ -13,7 +13,7 @@ public static class Returns
     public static readonly CollectionYear Year2017 = new(2017);
 
     /// <summary>The columns of each file as the DfE specifies them (the service itself only requires CHILD of the other tables).</summary>
-    public static readonly Dictionary<string, string[]> Columns = new(Tables.Columns.Where(c => Tables.IsCore(c.Key)))
+    public static readonly Dictionary<string, string[]> Columns = new Dictionary<string, string[]>(Tables.Columns.Where(c => Tables.IsCore(c.Key)))
     {
         ["uasc"] = ["CHILD", "SEX", "DOB", "DUC"],
         ["oc2"] = ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
@@ -21,7 +21,14 @@ public static class Returns
         ["ad1"] = ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
         ["placed_for_adoption"] = ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
         ["previous_permanence"] = ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
-    };
+    }.WithLastYear();
+
+    // Last year's files have this year's columns.
+    private static Dictionary<string, string[]> WithLastYear(this Dictionary<string, string[]> columns)
+    {
+        foreach (var (table, names) in columns.ToList()) columns[table + Tables.LastYearSuffix] = names;
+        return columns;
+    }
 
     public static Dictionary<string, List<Dictionary<string, string>>> Valid() => new()
     {
@@ -45,7 +52,21 @@ public static class Returns
         ["ad1"] = Rows("ad1", "C1,04/05/2009,01/07/2017,01/08/2017,0,2,MF,L11"),
         ["placed_for_adoption"] = Rows("placed_for_adoption", "C1,04/05/2009,01/07/2017,,"),
         ["previous_permanence"] = Rows("previous_permanence", "C2,10/10/2003,Z1,,", "C1,04/05/2009,Z1,,"),
+        // Last year (2016/17): C2's care, open at 31 March, goes on this year; C3 was looked after from 15 to 17, so is a
+        // former relevant child; a decision that C2 be placed for adoption was taken and reversed.
+        ["header_last"] = Rows("header_last",
+            "C2,2,10/10/2003,WBRI,UN3,0,",
+            "C3,1,01/01/2000,WBRI,UN1,,"),
+        ["episodes_last"] = Rows("episodes_last",
+            "C3,01/01/2015,S,C2,N1,U4,PR1,01/01/2017,E8,,S60 1,S61 2,",
+            "C2,15/04/2016,S,C2,N2,U6,PR4,,,,S62 1,S63 1,"),
+        ["missing_last"] = Rows("missing_last", "C2,10/10/2003,M,01/03/2017,05/03/2017"),
+        ["placed_for_adoption_last"] = Rows("placed_for_adoption_last", "C2,10/10/2003,01/02/2017,01/03/2017,RD1"),
     };
+
+    /// <summary>The valid return without last year's files, as an import sends it when neither is at hand.</summary>
+    public static Dictionary<string, List<Dictionary<string, string>>> ThisYearOnly(Dictionary<string, List<Dictionary<string, string>>> files) =>
+        files.Where(file => Tables.LastOf(file.Key) is null).ToDictionary();
 
     private static List<Dictionary<string, string>> Rows(string table, params string[] lines) =>
         lines.Select(l => Columns[table].Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();

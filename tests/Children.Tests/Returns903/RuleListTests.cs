@@ -46,10 +46,24 @@ public sealed class RuleListTests
 
     private static RuleList.Rule Rule(string code) => RuleList.All.Single(r => r.Code == code);
 
+    // The DfE list: 105 "Data entry for UASC status of child is invalid or has not been completed" concerns the XML form.
+    [Theory]
+    [InlineData("105", "not applicable to a CSV import")]
+    [InlineData("303", "not applicable to these CSV files")]
+    [InlineData("205A", "not applicable to these CSV files")]
+    public void A_rule_that_cannot_apply_to_a_CSV_import_is_reported_as_not_run_with_the_reason(string code, string reason)
+    {
+        var (ran, because) = RuleList.RanFor(Rule(code), new RuleList.ImportTables(["header", "uasc", "uasc_last", "header_last"],
+            ["header", "uasc", "uasc_last", "header_last"]));
+        Assert.False(ran);
+        Assert.StartsWith(reason, because);
+        Assert.False(Rule(code).Checked);
+    }
+
     [Fact]
     public void A_rule_not_built_is_never_reported_as_run()
     {
-        var unbuilt = RuleList.All.First(r => !r.Checked);
+        var unbuilt = RuleList.All.First(r => !r.Checked && !RuleList.NotApplicable.ContainsKey(r.Code));
         Assert.Equal((false, "not built yet"), RuleList.RanFor(unbuilt, null));
         Assert.Equal((false, "not built yet"), RuleList.RanFor(unbuilt, new RuleList.ImportTables(["header", "episodes"], ["header", "episodes"])));
     }

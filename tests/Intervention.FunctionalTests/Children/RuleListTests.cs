@@ -42,7 +42,7 @@ public sealed class RuleListTests(SharedSystem shared)
         Assert.Equal((false, "the import had no oc2 file"), (oc2.Ran, oc2.NotRunBecause));
         var episodes = rules.Rules.Single(r => r.Code == "141");
         Assert.Equal((true, true, null), (episodes.Checked, episodes.Ran, episodes.NotRunBecause));
-        var unbuilt = rules.Rules.Single(r => r.Code == "503A");
+        var unbuilt = rules.Rules.Single(r => r.Code == "219");
         Assert.Equal((false, false, "not built yet"), (unbuilt.Checked, unbuilt.Ran, unbuilt.NotRunBecause));
         Assert.Equal("Date episode began is not a valid date.", episodes.Message);
 

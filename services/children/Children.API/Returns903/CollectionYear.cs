@@ -20,6 +20,9 @@ public sealed record CollectionYear(int StartYear)
     /// <summary>The path form, <c>2017-18</c>.</summary>
     public string PathForm => FinancialYear.ToString();
 
+    /// <summary>The collection year before this one, whose return the rules over last year's tables read.</summary>
+    public CollectionYear Previous => new(StartYear - 1);
+
     /// <summary>SEX was coded 1/2 up to 2023/24 and M/F/U after.</summary>
     public bool SexCodedAsLetters => StartYear >= 2024;
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Data;
 using Intervention.ServiceDefaults.Security;
 using System.IO.Compression;
@@ -39,6 +41,11 @@ public static class ReturnEndpoints
             .WithSummary("Every rule of the DfE's 903 rule list and, for a collection year, whether it ran at that year's latest import and why not")
             .WithDescription("year (2017/18) is optional: without it, the list alone. A rule this service does not check is reported as not built " +
                 "yet, never as passed.");
+        group.MapGet("/preview", Preview).RequireAccess(Access.Personal).WithName("Preview903")
+            .WithSummary("The findings the 903 return would have if it were cut on a day from the episodes recorded through the API")
+            .WithDescription("asAt (YYYY-MM-DD) is optional: without it, today in London. The return is the collection year the day falls " +
+                "in: each recorded episode begun by that day and not ended before the year (one ending after the day is open on it), with " +
+                "its child's header. Findings have the shape of an import's report.");
         group.MapGet("/imports/{id:guid}", GetImport).WithName("Get903Import").WithSummary("The counts of an earlier import's validation report");
         group.MapGet("/exports/{year}", Export).RequireAccess(Access.Personal)
             .WithName("Export903")
@@ -52,30 +59,26 @@ public static class ReturnEndpoints
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
         HttpContext context, ChildrenDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
-        var (form, invalid, tooLarge) = await ReadFormAsync(context, ct);
+        // validate: a readable upload, a collection year and a 903 table for each file
+        var (upload, invalid, tooLarge) = await ReadUploadAsync(context, ct);
         if (invalid is not null) return invalid;
         if (tooLarge is not null) return tooLarge;
-        if (!CollectionYear.TryParse(form!["collectionYear"].ToString(), out var year)) return Invalid("collectionYear", CollectionYear.Rule);
-        var (files, problem) = ReturnImport.Tables(form.Files, file => file.FileName);
-        if (files is null) return Invalid(problem!.Field, problem.Rule);
-
-        var now = clock.GetUtcNow();
+        var (year, files) = upload!.Value;
+        // load: the files replace the year's tables, under the year's lock, inside the transaction
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = await ReturnStore.OpenAsync(db, ct);
-        await ReturnStore.LockYearAsync(connection, year, ct);
-        Dictionary<string, int> rows;
-        try
-        {
-            rows = await ReplaceTablesAsync(connection, year, files, ct);
-        }
-        catch (NotA903FileException e)
+        var (rows, notA903File) = await ReplaceTablesAsync(connection, year, files, ct);
+        if (notA903File is not null)
         {
             await tx.RollbackAsync(ct);
-            loggers.CreateLogger(typeof(ReturnEndpoints)).LogInformation("903 import refused: {Reason}", e.Message);
-            var fault = new Dictionary<string, string[]> { [$"files[{e.File}]"] = [e.Reason] };
-            return TypedResults.ValidationProblem(fault, title: "Not a 903 file", detail: e.Message);
+            loggers.CreateLogger(typeof(ReturnEndpoints)).LogInformation("903 import refused: {Reason}", notA903File.Message);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{notA903File.File}]"] = [notA903File.Reason] },
+                title: "Not a 903 file", detail: notA903File.Message);
         }
+        // decide: the year's rules over what it now holds
+        var now = clock.GetUtcNow();
         var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, ct));
+        // save: the import's summary and the request's audit line, in the same transaction
         await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
         await ImportFindingsEndpoints.RecordAsync(connection, report, ct);
         await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
@@ -85,17 +88,39 @@ public static class ReturnEndpoints
         return TypedResults.Created($"/api/903/imports/{report.Id}", report);
     }
 
-    /// <summary>Each file is read once from its buffered part, a record at a time, straight into the database; answers the rows kept per table.</summary>
-    private static async Task<Dictionary<string, int>> ReplaceTablesAsync(
+    /// <summary>The upload's collection year and its files by table; or the 400 (or 413) that names what is wrong with it.</summary>
+    private static async Task<((CollectionYear Year, SortedDictionary<string, IFormFile> Files)? Upload, ValidationProblem? Invalid,
+        ProblemHttpResult? TooLarge)> ReadUploadAsync(HttpContext context, CancellationToken ct)
+    {
+        var (form, invalid, tooLarge) = await ReadFormAsync(context, ct);
+        if (form is null) return (null, invalid, tooLarge);
+        if (!CollectionYear.TryParse(form["collectionYear"].ToString(), out var year)) return (null, Invalid("collectionYear", CollectionYear.Rule), null);
+        var (files, problem) = ReturnImport.Tables(form.Files, file => file.FileName);
+        return files is null ? (null, Invalid(problem!.Field, problem.Rule), null) : ((year, files), null, null);
+    }
+
+    /// <summary>
+    /// Each file is read once from its buffered part, a record at a time, straight into the database, under the year's lock;
+    /// answers the rows kept per table, or the file that is not a 903 file (the caller rolls back).
+    /// </summary>
+    private static async Task<(Dictionary<string, int> Rows, NotA903FileException? NotA903File)> ReplaceTablesAsync(
         Npgsql.NpgsqlConnection connection, CollectionYear year, IDictionary<string, IFormFile> files, CancellationToken ct)
     {
+        await ReturnStore.LockYearAsync(connection, year, ct);
         var rows = new Dictionary<string, int>();
-        foreach (var (table, file) in files)
+        try
         {
-            await using var stream = file.OpenReadStream();
-            rows[table] = await ReturnStore.ReplaceYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
+            foreach (var (table, file) in files)
+            {
+                await using var stream = file.OpenReadStream();
+                rows[table] = await ReturnStore.ReplaceYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
+            }
         }
-        return rows;
+        catch (NotA903FileException e)
+        {
+            return (rows, e);
+        }
+        return (rows, null);
     }
 
     /// <summary>The upload's form, buffered to temporary files past 64 KB; or the answer when it is not a readable 903 upload.</summary>
@@ -135,7 +160,7 @@ public static class ReturnEndpoints
     /// </summary>
     private static async Task<List<Finding>> ValidateYearAsync(Npgsql.NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
     {
-        var present = await ReturnStore.TablesOfYearAsync(connection, year, ct);
+        var present = await ReturnStore.ValidatedTablesAsync(connection, year, ct);
         var validator = new Validator903(year);
         var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
         var findings = new List<Finding>();
@@ -145,6 +170,21 @@ public static class ReturnEndpoints
             findings.AddRange(validator.Validate(await ReturnStore.ReadChildrenAsync(connection, year, children[i], last, present, ct)));
         }
         return findings;
+    }
+
+    private static async Task<Ok<ReturnPreviewReport>> Preview(DateOnly? asAt, ChildrenDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var day = asAt ?? CouncilTime.DateOf(clock.GetUtcNow());
+        var year = CollectionYear.Of(day);
+        var episodes = await db.Set<Children.EpisodeRecord>().AsNoTracking()
+            .Where(e => e.CollectionYear == null && e.DecomOn <= day && (e.DecOn == null || e.DecOn >= year.Start)).ToListAsync(ct);
+        var children = episodes.Select(e => e.Child).Distinct().ToList();
+        var header = await db.Set<Children.HeaderRecord>().AsNoTracking()
+            .Where(h => h.CollectionYear == null && children.Contains(h.Child)).ToListAsync(ct);
+        var data = ReturnPreview.Cut(header.Select(h => new HeaderRow(0, h.Child, h.Sex, h.Dob, h.Ethnic, h.Upn, h.Mother, h.McDob)),
+            episodes.Select(e => new EpisodeRow(0, e.Child, e.Decom, e.Rne, e.Ls, e.Cin, e.Place, e.PlaceProvider, e.Dec, e.Rec,
+                e.ReasonPlaceChange, e.HomePost, e.PlPost, e.Urn)), day);
+        return TypedResults.Ok(ReturnPreview.Report(day, data, new Validator903(year).Validate(data)));
     }
 
     private static async Task<Results<Ok<JsonElement>, NotFound>> GetImport(Guid id, ChildrenDb db, CancellationToken ct)
@@ -182,7 +222,7 @@ public static class ReturnEndpoints
         }
         // The tables the latest import validated: only an import of the year changes the year's rows (live records have no
         // collection year), and an import validates the year's tables as they stand after it, so they are the tables held now.
-        var import = id is null ? null : new RuleList.ImportTables(sent, await ReturnStore.TablesOfYearAsync(connection, collectionYear, ct));
+        var import = id is null ? null : new RuleList.ImportTables(sent, [.. (await ReturnStore.ValidatedTablesAsync(connection, collectionYear, ct)).Held]);
         return TypedResults.Ok(new RuleListing(collectionYear.ToString(), id, at, [.. RuleList.All.Select(r => Status(r, forYear: true, import))]));
     }
 

@@ -72,6 +72,58 @@ public sealed class ReturnData
     public IReadOnlyList<OtherRow> Other(string table) => Others.TryGetValue(table, out var rows) ? rows : [];
     /// <summary>Which tables the file set carried: cross-table rules need both sides.</summary>
     public HashSet<string> Present { get; } = [];
+
+    /// <summary>
+    /// The previous year's return for the same children, when there is one: the return stored for that year, or else the
+    /// <c>&lt;table&gt;_last.csv</c> files sent with the import. The rules over <c>*_last</c> tables read it.
+    /// </summary>
+    public ReturnData? Last { get; set; }
+
+    /// <summary>Whether a table the DfE list names (<c>episodes</c>, <c>episodes_last</c>) is held: a rule runs only when all its tables are.</summary>
+    public bool Holds(string table) =>
+        Tables.LastOf(table) is { } current ? Last?.Present.Contains(current) == true : Present.Contains(table);
+
+    /// <summary>
+    /// Adds one row of a core table from its fields in the DfE's column order (<see cref="Tables.Columns"/>): the one place a
+    /// file's record, a stored row and a last-year file's row become the rows the rules read.
+    /// </summary>
+    public void Add(string table, int row, Func<int, string> f)
+    {
+        switch (table)
+        {
+            case Tables.Header: Header.Add(new HeaderRow(row, f(0), f(1), f(2), f(3), f(4), f(5), f(6))); break;
+            case Tables.Episodes:
+                Episodes.Add(new EpisodeRow(row, f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12)));
+                break;
+            case Tables.Reviews: Reviews.Add(new ReviewRow(row, f(0), f(1), f(2), f(3))); break;
+            case Tables.Missing: Missing.Add(new MissingRow(row, f(0), f(1), f(2), f(3), f(4))); break;
+            default: throw new ArgumentException($"{table} is not a core 903 table", nameof(table));
+        }
+    }
+
+    /// <summary>
+    /// Moves the <c>*_last</c> tables read as other tables (as a last-year file is kept) into <see cref="Last"/>, typed as
+    /// this year's are.
+    /// </summary>
+    public void MoveLastYearFiles()
+    {
+        foreach (var table in Others.Keys.Where(t => Tables.LastOf(t) is not null).ToList())
+        {
+            var rows = Others[table];
+            Others.Remove(table);
+            Present.Remove(table);
+            var current = Tables.LastOf(table)!;
+            Last ??= new ReturnData();
+            Last.Present.Add(current);
+            if (!Tables.IsCore(current))
+            {
+                Last.Others[current] = rows;
+                continue;
+            }
+            var columns = Tables.Columns[current];
+            foreach (var row in rows) Last.Add(current, row.Row, i => row[columns[i]]);
+        }
+    }
 }
 
 /// <summary>
@@ -134,9 +186,14 @@ public sealed class RowReader
         }
     }
 
-    /// <summary>Reads every data row of a table into <paramref name="data"/>.</summary>
+    /// <summary>Reads every data row of a table into <paramref name="data"/>; a <c>*_last</c> table into its previous year's return.</summary>
     public void Read(string table, string file, CsvFile csv, ReturnData data)
     {
+        if (Tables.LastOf(table) is { } current)
+        {
+            Read(current, file, csv, data.Last ??= new ReturnData());
+            return;
+        }
         var header = csv.Next();
         var map = MapColumns(table, file, header);
         data.Present.Add(table);
@@ -150,17 +207,8 @@ public sealed class RowReader
             if (record.Length != width)
                 throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
             RefuseFormulaCells(file, header, record, row, csv.Line);
-            string F(int i) => Pooled(record[map[i]]);
-            switch (table)
-            {
-                case Tables.Header: data.Header.Add(new HeaderRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6))); break;
-                case Tables.Episodes:
-                    data.Episodes.Add(new EpisodeRow(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12)));
-                    break;
-                case Tables.Reviews: data.Reviews.Add(new ReviewRow(row, F(0), F(1), F(2), F(3))); break;
-                case Tables.Missing: data.Missing.Add(new MissingRow(row, F(0), F(1), F(2), F(3), F(4))); break;
-                default: data.Others[table].Add(new OtherRow(row, columns!, [.. record.Select(Pooled)])); break;
-            }
+            if (columns is null) data.Add(table, row, i => Pooled(record[map[i]]));
+            else data.Others[table].Add(new OtherRow(row, columns, [.. record.Select(Pooled)]));
             row++;
         }
     }

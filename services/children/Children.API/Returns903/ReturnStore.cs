@@ -123,11 +123,50 @@ public static class ReturnStore
             "ANY(@tables) ORDER BY 1", connection))
         {
             others.Parameters.AddWithValue("y", year.ToString());
-            others.Parameters.AddWithValue("tables", Tables.OtherValidated.ToArray());
+            others.Parameters.AddWithValue("tables", Tables.KeptAsSent.ToArray());
             await using var reader = await others.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
         }
         return tables;
+    }
+
+    /// <summary>
+    /// The tables a year's validation reads: the year's own, and the previous year's return's under their <c>_last</c> names,
+    /// which are the return stored for the previous year when there is one, and otherwise the <c>*_last.csv</c> files sent
+    /// with the year's imports (<paramref name="LastYearStored"/> says which).
+    /// </summary>
+    public sealed record YearTables(IReadOnlyList<string> Current, IReadOnlyList<string> LastYear, bool LastYearStored)
+    {
+        /// <summary>Every table held, by the names the DfE list uses (<c>episodes</c>, <c>episodes_last</c>).</summary>
+        public IEnumerable<string> Held => Current.Concat(LastYear);
+
+        /// <summary>The tables to read back from the year's own rows: the last-year files too, unless a stored return comes first.</summary>
+        public IEnumerable<string> ReadFromYear => LastYearStored ? Current : Held;
+    }
+
+    /// <summary>The tables a year's validation reads, this year's and last year's (see <see cref="YearTables"/>).</summary>
+    public static async Task<YearTables> ValidatedTablesAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    {
+        var held = await TablesOfYearAsync(connection, year, ct);
+        var current = held.Where(t => Tables.LastOf(t) is null).ToList();
+        var stored = (await TablesOfYearAsync(connection, year.Previous, ct)).Where(t => Tables.LastOf(t) is null).ToList();
+        return stored.Count > 0
+            ? new YearTables(current, [.. stored.Select(t => t + Tables.LastYearSuffix)], LastYearStored: true)
+            : new YearTables(current, [.. held.Where(t => Tables.LastOf(t) is not null)], LastYearStored: false);
+    }
+
+    /// <summary>
+    /// The rows of the children from <paramref name="first"/> to <paramref name="last"/> that the year's validation reads: the
+    /// year's own, with the previous year's return (stored, or the year's last-year files) beside them.
+    /// </summary>
+    public static async Task<ReturnData> ReadChildrenAsync(
+        NpgsqlConnection connection, CollectionYear year, string first, string last, YearTables tables, CancellationToken ct)
+    {
+        var data = await ReadChildrenAsync(connection, year, first, last, tables.ReadFromYear, ct);
+        if (tables.LastYearStored)
+            data.Last = await ReadChildrenAsync(connection, year.Previous, first, last, tables.LastYear.Select(t => Tables.LastOf(t)!), ct);
+        else data.MoveLastYearFiles();
+        return data;
     }
 
     // An other table's CHILD value: its columns are kept as sent, so the CHILD column is found by name, in any case.

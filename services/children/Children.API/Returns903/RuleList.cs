@@ -16,6 +16,21 @@ public static class RuleList
     public sealed record ImportTables(IReadOnlyCollection<string> Sent, IReadOnlyCollection<string> Held);
 
     public const string NotBuilt = "not built yet";
+
+    /// <summary>
+    /// The rules that cannot apply to a CSV import, and why: reported as not run, with the reason, never as passed.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NotApplicable = new Dictionary<string, string>
+    {
+        // The DfE: "Data entry for UASC status of child is invalid or has not been completed", a check of the XML form's field.
+        ["105"] = "not applicable to a CSV import: it checks the UASC status field of the XML form of the return",
+        // 303 and 205A-D read a UASC status (1 or 0) in the header: the CSV files this service takes (SEX coded 1/2, 2017/18
+        // onwards) have no such field; a child's row in uasc.csv is their date UASC status ceased.
+        ["303"] = UascStatus, ["205A"] = UascStatus, ["205B"] = UascStatus, ["205C"] = UascStatus, ["205D"] = UascStatus,
+    };
+
+    private const string UascStatus = "not applicable to these CSV files: their header has no UASC status field to compare (uasc.csv gives the date " +
+                                      "the status ceased)";
     public const string NoImport = "no import for this year";
 
     // The DfE list names tables its own way (and not always the same way: "OC2s", "MIssing", "HEader_last"). Declared before
@@ -36,11 +51,14 @@ public static class RuleList
     /// </summary>
     public static (bool Ran, string? Because) RanFor(Rule rule, ImportTables? import)
     {
+        if (NotApplicable.TryGetValue(rule.Code, out var reason)) return (false, reason);
         if (!rule.Checked) return (false, NotBuilt);
         if (import is null) return (false, NoImport);
         foreach (var table in rule.Tables)
         {
             if (import.Held.Contains(table)) continue;
+            if (Tables.LastOf(table) is { } current)
+                return (false, $"last year's {current} table is held neither as the previous year's stored return nor as {table}.csv sent with the import");
             return (false, import.Sent.Contains(table) ? $"the {table} file had no rows" : $"the import had no {table} file");
         }
         return (true, null);

@@ -3,7 +3,7 @@ namespace Children.API.Returns903;
 /// <summary>The rules that hold a child's header row (UPN, mother, first child's birth) against their episodes and reviews.</summary>
 public sealed partial class Validator903
 {
-    /// <summary>209, 210, 399, 607 and 625: header items (and, for 399, reviews) that the child's episodes contradict.</summary>
+    /// <summary>EPI, 209, 210, 399, 607 and 625: header items (and, for 399, reviews) that the child's episodes contradict.</summary>
     private void HeaderAgainstEpisodes(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
     {
         const string t = Tables.Header;
@@ -13,9 +13,14 @@ public sealed partial class Validator903
         var shortBreaksOnly = episodesOf.Where(c => c.Value.All(e => CodeLists.IsShortBreak(e.Ls))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var r in data.Reviews)
             if (shortBreaksOnly.Contains(r.Child)) Add("399", Tables.Reviews, r.Row, "LS", "REVIEW", "REVIEW_CODE");
+        var withEpisodes = data.Episodes.Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        var careLeavers = OtherTableRules.CareLeavers(data);
         foreach (var h in data.Header)
         {
             episodesOf.TryGetValue(h.Child, out var episodes);
+            // EPI: "Episodes need to be loaded for this child before further validation is possible". A care leaver with OC3
+            // information is in the return for that alone (no episode this year), so is not reported.
+            if (!withEpisodes.Contains(h.Child) && !careLeavers.Contains(h.Child)) Add("EPI", t, h.Row, "CHILD");
             if (h.Mother.Length > 0 && shortBreaksOnly.Contains(h.Child)) Add("399", t, h.Row, "MOTHER", "LS");
             // 607: a girl who ceased to be looked after in the year (not only from short breaks) has the mother field completed.
             if (h.Sex == female && h.Mother.Length == 0 && episodes is not null && episodes.Any(e =>

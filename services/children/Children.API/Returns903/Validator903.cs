@@ -30,8 +30,8 @@ public sealed partial class Validator903(CollectionYear year)
         "628", "630", "634", "1000", "1003", "1007", "1011",
         // added for issue 17 (here and in Validator903.ShortBreaks.cs, .AdoptionOrders.cs, .HeaderRules.cs, .CareLeavers.cs, .AcrossTables.cs)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
-        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607", "335", "336", "632", "392b",
-        .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values,
+        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607", "335", "336", "632", "392b", "EPI",
+        .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values, .. LastYearRules.All.Select(r => r.Code),
     ];
 
     private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
@@ -61,6 +61,7 @@ public sealed partial class Validator903(CollectionYear year)
         AdoptionOrders(data, episodesOf);
         CareLeaverRows(data, dobOf, episodesOf);
         HeaderAgainstEpisodes(data, episodesOf);
+        _findings.AddRange(LastYearRules.Check(data, year));
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
