@@ -60,14 +60,8 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
             .ToDictionary(b => new FinancialYear(b.Key.Year), b => b.Value);
 
         // Incremental: each budgeted year's nights are kept by type; the change moves them by what it did to this one
-        // child's spells. A year is counted in full from every spell once, the first time an event falls in it; a year
-        // kept but no longer budgeted stops being kept (it would go stale), and is counted again if budgeted again.
-        var counted = await db.Set<PlacementNightsYear>().Where(y => y.Year >= firstYear.StartYear).Select(y => y.Year).ToListAsync(ct);
-        if (counted.Where(y => !budgets.ContainsKey(new FinancialYear(y))).ToList() is { Count: > 0 } stale)
-        {
-            await db.Set<PlacementNightsRecord>().Where(n => stale.Contains(n.Year)).ExecuteDeleteAsync(ct);
-            await db.Set<PlacementNightsYear>().Where(y => stale.Contains(y.Year)).ExecuteDeleteAsync(ct);
-        }
+        // child's spells. A year is counted in full from every spell once, the first time an event falls in it while it is
+        // budgeted; budgets and virements are never deleted, so a kept year stays budgeted and every later event moves it.
         if (budgets.Count == 0)
         {
             change(child);
@@ -75,7 +69,7 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
             return [];
         }
 
-        var kept = await KeptNightsAsync([.. budgets.Keys], counted, now, ct);
+        var kept = await KeptNightsAsync([.. budgets.Keys], now, ct);
         var spellsBefore = child.Select(s => s.ToSpell()).ToList();
         var before = budgets.Keys.ToDictionary(y => y, y => PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, y.StartYear), costs));
         change(child);
@@ -116,10 +110,10 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
     /// The kept nights of <paramref name="years"/> (tracked, so that the change is saved with the event), each year
     /// counted in full from every spell the first time it is needed: the full re-forecast, once per year.
     /// </summary>
-    private async Task<List<PlacementNightsRecord>> KeptNightsAsync(IReadOnlyList<FinancialYear> years, List<int> counted, DateTimeOffset now,
-        CancellationToken ct)
+    private async Task<List<PlacementNightsRecord>> KeptNightsAsync(IReadOnlyList<FinancialYear> years, DateTimeOffset now, CancellationToken ct)
     {
         var starts = years.Select(y => y.StartYear).ToList();
+        var counted = await db.Set<PlacementNightsYear>().Where(y => starts.Contains(y.Year)).Select(y => y.Year).ToListAsync(ct);
         foreach (var year in years.Where(y => !counted.Contains(y.StartYear)))
             await RecountAsync(year, now, ct);
         return await db.Set<PlacementNightsRecord>().Where(n => starts.Contains(n.Year)).ToListAsync(ct);
