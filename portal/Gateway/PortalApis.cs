@@ -19,6 +19,13 @@ public sealed class PortalGatewayOptions
     public Uri Gateway { get; set; } = new("http://gateway");
     /// <summary>How long a page waits for one API before it says the service is not answering (the rest of the page still shows).</summary>
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long the children's API may take over one call: a whole 903 year is uploaded and validated in one request (a few
+    /// seconds on a loaded machine for a large authority), which a page's <see cref="ApiTimeout"/> would cut off. The children's
+    /// pages then wait this long for a service that hangs; one that is down is refused at once and its page says so.
+    /// Under HttpClient's own 100 s.
+    /// </summary>
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromSeconds(90);
 }
 
 /// <summary>
@@ -35,14 +42,14 @@ public static class PortalApis
         Add<IGovernanceApi>(builder.Services);
         Add<IFinanceApi>(builder.Services);
         Add<ILicensingApi>(builder.Services);
-        Add<IChildrenApi>(builder.Services);
+        Add<IChildrenApi>(builder.Services, options => options.UploadTimeout);
         AddGatewayHealth(builder.Services);
         return builder;
     }
 
     // RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to replace the defaults' handler on one client.
 #pragma warning disable EXTEXP0001
-    private static void Add<TApi>(IServiceCollection services) where TApi : class
+    private static void Add<TApi>(IServiceCollection services, Func<PortalGatewayOptions, TimeSpan>? timeout = null) where TApi : class
     {
         // Made by InterventionApis, as every other caller makes them: the contracts' generated clients with their wire format
         // (Refit.HttpClientFactory's AddRefitClient asks for Refit's reflection builder, which is not installed).
@@ -55,12 +62,13 @@ public static class PortalApis
             .AddStandardResilienceHandler().Configure((resilience, provider) =>
             {
                 var options = GatewayOptions(provider);
+                var attempt = timeout?.Invoke(options) ?? options.ApiTimeout;
                 resilience.Retry.DisableForUnsafeHttpMethods();
                 resilience.Retry.MaxRetryAttempts = 1;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.AttemptTimeout.Timeout = options.ApiTimeout;
-                resilience.TotalRequestTimeout.Timeout = 2 * options.ApiTimeout + TimeSpan.FromSeconds(1);
-                resilience.CircuitBreaker.SamplingDuration = 2 * options.ApiTimeout;
+                resilience.AttemptTimeout.Timeout = attempt;
+                resilience.TotalRequestTimeout.Timeout = 2 * attempt + TimeSpan.FromSeconds(1);
+                resilience.CircuitBreaker.SamplingDuration = 2 * attempt;
             });
         services.AddTransient(sp => InterventionApis.For<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name)));
     }
