@@ -137,7 +137,7 @@ public sealed class AspireSystem : IAsyncDisposable
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(TimeSpan.FromMinutes(4));
+            limit.CancelAfter(TimeSpan.FromMinutes(2 + 2 * replicas)); // each replica is one more process of every service to start
             // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
             // keeps it from returning, so it goes on in the background while the others come up.
             var starting = app.StartAsync(startLater.Count == 0 ? limit.Token : ct);
@@ -151,6 +151,7 @@ public sealed class AspireSystem : IAsyncDisposable
         {
             system.WatchLogs();
             await Task.Delay(TimeSpan.FromSeconds(1)); // the backlogs' replay
+            // A service with replicas has states only per instance: "no state" under its own name.
             var states = string.Join(", ", builder.Resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var current)
                 ? $"{r.Name}: {current.Snapshot.State?.Text} ({current.Snapshot.HealthStatus})" : $"{r.Name}: no state"));
             var logs = system.Logs();

@@ -16,9 +16,14 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
 
     public AspireSystem System { get; private set; } = null!;
 
+    /// <summary>Today in Europe/London, a review date of this system's governance.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+
     public async Task InitializeAsync() => System = await AspireSystem.StartAsync(replicas: Replicas,
         perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
+            // Both governance instances look every half second for a review date that has arrived: today's has.
+            ["governance"] = new Dictionary<string, string> { ["Reviews__Dates__0"] = Today.ToString("yyyy-MM-dd"), ["Reviews__CheckEvery"] = "00:00:00.500" },
             ["gateway"] = new Dictionary<string, string> { ["Gateway__Limits__PermitsPerWindow"] = "10000000", ["Gateway__Timeout"] = "00:02:00" },
         });
 
