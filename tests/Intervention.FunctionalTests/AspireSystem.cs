@@ -137,7 +137,7 @@ public sealed class AspireSystem : IAsyncDisposable
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(TimeSpan.FromMinutes(2 + 2 * replicas)); // each replica is one more process of every service to start
+            limit.CancelAfter(TimeSpan.FromMinutes(1 + 3 * replicas)); // each replica is one more process of every service to start
             // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
             // keeps it from returning, so it goes on in the background while the others come up.
             var starting = app.StartAsync(startLater.Count == 0 ? limit.Token : ct);
