@@ -9,24 +9,18 @@ namespace Intervention.AppHost;
 public enum ServerKind { Containers, Local }
 
 /// <summary>
-/// What the AppHost runs with, from the command line (<c>--gateway-port 5080 --servers local</c>) or the environment
-/// (<c>INTERVENTION_GATEWAY_PORT</c>, <c>INTERVENTION_SERVERS</c>, <c>INTERVENTION_APPHOST_DATA</c>).
+/// What the AppHost runs with, from the command line (<c>--gateway-port 5080 --servers local --replicas 2</c>) or the environment
+/// (<c>INTERVENTION_GATEWAY_PORT</c>, <c>INTERVENTION_SERVERS</c>, <c>INTERVENTION_APPHOST_DATA</c>, <c>AppHost__Replicas</c>: instances of each service, 1 to 8).
 /// </summary>
-public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string ServersReason, string DataFolder)
+public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string ServersReason, string DataFolder, int Replicas = 1)
 {
     public const int DefaultGatewayPort = 5080;
 
     public static AppHostSettings Read(IConfiguration configuration, string appHostDirectory)
     {
-        var port = configuration["gateway-port"] ?? configuration["INTERVENTION_GATEWAY_PORT"];
-        var gatewayPort = DefaultGatewayPort;
-        if (port is not null && (!int.TryParse(port, out gatewayPort) || gatewayPort is < 1 or > 65535))
-            throw new ArgumentException($"The gateway port must be a number from 1 to 65535, not '{port}' (--gateway-port or INTERVENTION_GATEWAY_PORT).");
-
+        var gatewayPort = Number("gateway-port", "INTERVENTION_GATEWAY_PORT", DefaultGatewayPort, 65535, "The gateway port");
         // Git-ignored, inside the clone, so a run never disturbs other work on the machine.
-        var data = configuration["INTERVENTION_APPHOST_DATA"] is { Length: > 0 } given
-            ? Path.GetFullPath(given)
-            : Path.GetFullPath(Path.Combine(appHostDirectory, "..", ".apphost"));
+        var data = Path.GetFullPath(configuration["INTERVENTION_APPHOST_DATA"] is { Length: > 0 } given ? given : Path.Combine(appHostDirectory, "..", ".apphost"));
 
         var (servers, reason) = (configuration["servers"] ?? configuration["INTERVENTION_SERVERS"])?.ToLowerInvariant() switch
         {
@@ -35,7 +29,11 @@ public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string
             "local" => (ServerKind.Local, "chosen with --servers local"),
             var other => throw new ArgumentException($"--servers must be containers, local or auto, not '{other}'."),
         };
-        return new AppHostSettings(gatewayPort, servers, reason, data);
+        return new AppHostSettings(gatewayPort, servers, reason, data, Number("replicas", "AppHost:Replicas", 1, 8, "The replicas of each service"));
+
+        int Number(string option, string key, int fallback, int most, string what) => (configuration[option] ?? configuration[key]) is not { } given ? fallback
+            : int.TryParse(given, out var number) && number >= 1 && number <= most ? number
+            : throw new ArgumentException($"{what} must be a number from 1 to {most}, not '{given}' (--{option} or {key}).");
     }
 }
 

@@ -23,8 +23,9 @@ IResourceBuilder<ProjectResource> Project<TProject>(string name) where TProject 
     return output is null ? project : project.WithAnnotation(new ExecutableAnnotation { Command = output, WorkingDirectory = Path.GetDirectoryName(path)! });
 }
 
-IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
-    servers.Connect(Project<TProject>(name), name).WithHttpEndpoint(isProxied: false).WithHttpHealthCheck("/health");
+// Replicas share one address only through DCP's proxy, which spreads connections over them; one instance listens itself, as it always has.
+IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() => servers.Connect(Project<TProject>(name), name)
+    .WithHttpEndpoint(isProxied: settings.Replicas > 1).WithReplicas(settings.Replicas).WithHttpHealthCheck("/health");
 
 var services = new[]
 {

@@ -26,8 +26,9 @@ public sealed class OutboxOptions
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ in order, with publisher confirms, and marks them
-/// published; retries with back-off until the broker takes them. A row is locked while it is
-/// published (FOR UPDATE SKIP LOCKED), so replicas never publish the same row at once; a crash
+/// published; retries with back-off until the broker takes them. One relay per database publishes at a
+/// time (a transaction-scoped advisory lock), so replicas keep the rows' order; a row is locked while it is
+/// published (FOR UPDATE SKIP LOCKED), so a replica never publishes the same row as another; a crash
 /// between publish and mark can publish a row again, which the consumers' inbox absorbs.
 /// </summary>
 internal sealed class OutboxRelay<TDb>(
@@ -39,6 +40,7 @@ internal sealed class OutboxRelay<TDb>(
     ILogger<OutboxRelay<TDb>> logger) : BackgroundService where TDb : ServiceDb
 {
     internal static readonly ActivitySource Source = new("Intervention.Outbox");
+    private const long RelayLock = 0x_0B0_7E1A; // the outbox relay's; any constant no other lock of a service database uses
 
     /// <summary>Message types the relay has had confirmed since it started or last failed (only its own loop touches it).</summary>
     private readonly HashSet<string> _warm = [];
@@ -94,6 +96,10 @@ internal sealed class OutboxRelay<TDb>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One relay of a database publishes at a time: two replicas' relays taking different batches side by side could publish
+        // a child's later event before its earlier one. Held for the transaction (PostgreSQL frees a crashed relay's with its
+        // connection) and waited for, not tried, so the rows the other pass did not see go as soon as it ends.
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RelayLock})", ct);
         var batch = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
             .AsNoTracking()

@@ -152,9 +152,10 @@ public sealed class SchemaMigrator(ILogger? logger = null)
         {
             await Execute(connection, null, $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\"", ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another process created it between the check and the CREATE: that is what we wanted.
+            // Another process created it between the check and the CREATE: that is what we wanted. Two CREATEs at the same
+            // moment (two replicas starting) fail on pg_database's unique index rather than as a duplicate database.
         }
     }
 

@@ -35,8 +35,8 @@ public sealed class BenchSystem : IAsyncDisposable
     public string Token => Tokens.Mint("bench", TeamRoles, TimeSpan.FromHours(2));
     public Uri Gateway { get; }
 
-    /// <summary>Starts the model; <paramref name="environment"/> is added to every service's environment.</summary>
-    public static async Task<BenchSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the model with <paramref name="replicas"/> instances of each service; <paramref name="environment"/> is added to every service's environment.</summary>
+    public static async Task<BenchSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null, int replicas = 1)
     {
         Console.WriteLine("starting the AppHost's model (RabbitMQ, PostgreSQL, five services, the gateway) ...");
         var dataFolder = Directory.CreateTempSubdirectory("intervention-bench-").FullName;
@@ -45,7 +45,7 @@ public sealed class BenchSystem : IAsyncDisposable
         var tokens = DevelopmentTokens.Generate();
         var port = FreePort();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
-            ["--servers=local", $"--gateway-port={port}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
+            ["--servers=local", $"--gateway-port={port}", $"--replicas={replicas}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
             (options, _) => options.DisableDashboard = true);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {

@@ -88,6 +88,44 @@ public static class EventThroughput
         return 0;
     }
 
+    /// <summary>
+    /// The durable path with one instance of each service against two (the AppHost's <c>--replicas</c>): two children's
+    /// instances behind one address, two relays taking turns per database, two finance consumers sharing its queue. Each
+    /// count of instances gets a system of its own, started afresh, and the same rounds.
+    /// </summary>
+    public static async Task<int> ReplicasAsync(Options options)
+    {
+        var events = options.Number("events", 2000);
+        var rounds = options.Number("rounds", 2);
+        var concurrency = options.Number("concurrency", 8);
+        var report = new Report("event-throughput-replicas");
+        report.Header("Event throughput: one finance consumer against two",
+            $"{events} events per round, {rounds} rounds per system, {concurrency} concurrent senders, a system with one instance of each service then one with two");
+        var rates = new Dictionary<int, List<double>>();
+        var load = new Dictionary<int, string>();
+        foreach (var replicas in new[] { 1, 2 })
+        {
+            await using var system = await BenchSystem.StartAsync(replicas: replicas);
+            using var children = system.Client(system.Address("children"));
+            var placements = new Placements(children, system.Run);
+            var childrenCount = Math.Max(concurrency * 4, events * rounds / 200);
+            await placements.RecordChildrenAsync(childrenCount);
+            while (await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages") < childrenCount) await Task.Delay(250);
+            rates[replicas] = [];
+            for (var round = 1; round <= rounds; round++) rates[replicas].Add((await DurableAsync(system, placements, events, concurrency)).EventsPerSecond);
+            load[replicas] = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        report.Line("| instances of each service | durable events/s, each round | median | load average (1 min) at the end |");
+        report.Line("|---:|---|---:|---:|");
+        foreach (var (replicas, measured) in rates)
+            report.Line($"| {replicas} | {string.Join(", ", measured.Select(rate => $"{rate:0}"))} | **{Stats.Median(measured):0}** | {load[replicas]} |");
+        report.Line();
+        report.Line($"Two against one: **{Stats.Median(rates[2]) / Stats.Median(rates[1]):0.00}x**. Durable as in the throughput benchmark: from the first change sent to the " +
+                    "children's API to the last event in finance's inbox. Every instance shares the machine's cores with the others and the bench.");
+        report.Save();
+        return 0;
+    }
+
     private sealed record DurableRound(double EventsPerSecond, double AnswersPerSecond, double Answered, double Published, double Consumed,
         IReadOnlyDictionary<string, double> CpuMsPerEvent);
 

@@ -5,6 +5,7 @@ using Intervention.Bench;
 //   dotnet run -c Release --project bench/platform -- latency      [--rates 50,200 --seconds 15]
 //   dotnet run -c Release --project bench/platform -- throughput   [--events 2000 --rounds 2 --concurrency 8]
 //   dotnet run -c Release --project bench/platform -- coldstart    [--runs 3]
+//   dotnet run -c Release --project bench/platform -- replicas     [--events 2000 --rounds 2 --concurrency 8]  (one finance consumer against two)
 var options = new Options(args);
 return args.FirstOrDefault() switch
 {
@@ -12,11 +13,12 @@ return args.FirstOrDefault() switch
     "latency" => await EventLatency.RunAsync(options),
     "throughput" => await EventThroughput.RunAsync(options),
     "coldstart" => await ColdStart.RunAsync(options),
+    "replicas" => await EventThroughput.ReplicasAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart [options]; see bench/platform/README.md");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas [options]; see bench/platform/README.md");
     return 2;
 }

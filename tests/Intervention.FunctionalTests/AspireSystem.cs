@@ -80,6 +80,9 @@ public sealed class AspireSystem : IAsyncDisposable
         InterventionApis.For<TApi>(_clients.GetOrAdd($"trace|{traceId}", _ => ClientFor(GatewayAddress, TeamsToken, new ContinuesTrace(traceId))));
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
 
+    /// <summary>How many instances of each service run.</summary>
+    public int Replicas { get; private init; } = 1;
+
     /// <summary>The running application, for what this class does not wrap (resource notifications, commands).</summary>
     public DistributedApplication App => _app;
 
@@ -89,9 +92,10 @@ public sealed class AspireSystem : IAsyncDisposable
     /// The services in <paramref name="startLater"/> wait, with whatever waits for them (the gateway), until the test
     /// starts them with <see cref="StartResourceAsync"/> (for a test that must prepare the broker before they publish).
     /// </summary>
+    /// <paramref name="replicas"/> instances of each service run (the AppHost's <c>--replicas</c>), behind one address each.
     public static async Task<AspireSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default,
-        IReadOnlyCollection<string>? startLater = null)
+        IReadOnlyCollection<string>? startLater = null, int replicas = 1)
     {
         startLater ??= [];
         var dataFolder = Directory.CreateTempSubdirectory("intervention-system-").FullName;
@@ -103,7 +107,7 @@ public sealed class AspireSystem : IAsyncDisposable
         // Settings a test deploys later (RedeployAsync): read each time a service starts, so a restart picks them up.
         var redeployed = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
-            ["--servers=local", $"--gateway-port={gatewayPort}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
+            ["--servers=local", $"--gateway-port={gatewayPort}", $"--replicas={replicas}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
             (options, _) => options.DisableDashboard = true, ct);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -130,11 +134,11 @@ public sealed class AspireSystem : IAsyncDisposable
             .Select(p => p.Name).ToList();
 
         var app = await builder.BuildAsync(ct);
-        var system = new AspireSystem(app, tokens, dataFolder, telemetry, redeployed);
+        var system = new AspireSystem(app, tokens, dataFolder, telemetry, redeployed) { Replicas = replicas };
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(TimeSpan.FromMinutes(4));
+            limit.CancelAfter(TimeSpan.FromMinutes(1 + 3 * replicas)); // each replica is one more process of every service to start
             // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
             // keeps it from returning, so it goes on in the background while the others come up.
             var starting = app.StartAsync(startLater.Count == 0 ? limit.Token : ct);
@@ -148,6 +152,7 @@ public sealed class AspireSystem : IAsyncDisposable
         {
             system.WatchLogs();
             await Task.Delay(TimeSpan.FromSeconds(1)); // the backlogs' replay
+            // A service with replicas has states only per instance: "no state" under its own name.
             var states = string.Join(", ", builder.Resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var current)
                 ? $"{r.Name}: {current.Snapshot.State?.Text} ({current.Snapshot.HealthStatus})" : $"{r.Name}: no state"));
             var logs = system.Logs();
@@ -180,6 +185,18 @@ public sealed class AspireSystem : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> answers in <paramref name="service"/>'s database, as text.</summary>
+    public async Task<IReadOnlyList<string>> ValuesAsync(string service, string sql)
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync($"{service}db"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
     }
 
     /// <summary>Messages waiting in a queue of this system's broker; 0 when the queue was never created.</summary>
@@ -244,11 +261,14 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>
     public void Kill(string service) => System.Diagnostics.Process.GetProcessById(ProcessId(service)).Kill();
 
-    /// <summary>The process id of a service's running process (it changes when the service is restarted).</summary>
-    public int ProcessId(string service)
+    /// <summary>The process id of a service's running process (it changes when the service is restarted); with replicas, the first's.</summary>
+    public int ProcessId(string service) => ProcessIds(service).Order().First();
+
+    /// <summary>The process ids of a service's running instances (one per replica).</summary>
+    public IReadOnlyList<int> ProcessIds(string service)
     {
         var binary = "/" + char.ToUpperInvariant(service[0]) + service[1..] + ".API";
-        return ProcessesWithKey().Single(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal));
+        return ProcessesWithKey().Where(p => CommandLine(p).EndsWith(binary, StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>Whether a service's <c>/health</c> answers 200 now (database and broker reachable).</summary>

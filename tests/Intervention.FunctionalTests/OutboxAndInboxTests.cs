@@ -15,9 +15,16 @@ namespace Intervention.FunctionalTests;
 /// Aspire's resource commands), the inbox across redelivery. On the shared system: each test counts its own rows.
 /// </summary>
 [Collection(SharedSystem.Name)]
-public sealed class OutboxAndInboxTests(SharedSystem shared)
+public sealed class OutboxAndInboxTests(SharedSystem shared) : OutboxAndInboxCases(shared.System);
+
+/// <summary>The same with two of every service: two relays per database, two consumers per queue.</summary>
+[Collection(TwoReplicasSystem.Name)]
+public sealed class OutboxAndInboxWithTwoReplicasTests(TwoReplicasSystem two) : OutboxAndInboxCases(two.System);
+
+/// <summary>The tests of <see cref="OutboxAndInboxTests"/>, run on each system that derives a class from it.</summary>
+public abstract class OutboxAndInboxCases(AspireSystem system)
 {
-    private AspireSystem System => shared.System;
+    private AspireSystem System => system;
 
     [Fact]
     public async Task Directions_recorded_while_the_broker_is_down_are_delivered_once_each_when_it_returns()

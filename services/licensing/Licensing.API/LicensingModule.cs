@@ -34,6 +34,7 @@ public static class LicensingModule
         builder.Services.AddSingleton(services => new EffectDates(services.Options<EffectDatesOptions>()));
         builder.Services.AddSingleton(services => new HearingPanel(services.Options<HearingPanelOptions>()));
 
+        builder.Services.AddOptions<AuditRunOptions>().BindConfiguration(AuditRunOptions.Section);
         builder.Services.AddSingleton<AuditQueue>();
         builder.Services.AddHostedService<AuditRun>();
         return builder;

@@ -14,14 +14,20 @@ namespace Intervention.FunctionalTests.Reliability;
 /// would (SIGKILL), restarted by the AppHost; the effects counted are this test's children's.
 /// </summary>
 [Collection(SharedSystem.Name)]
-public sealed class ConsumerCrashTests(SharedSystem shared, ITestOutputHelper output)
+public sealed class ConsumerCrashTests(SharedSystem shared, ITestOutputHelper output) : ConsumerCrashCases(shared.System, output);
+
+/// <summary>The same with two finance instances: one of them killed each time while the other goes on.</summary>
+[Collection(TwoReplicasSystem.Name)]
+public sealed class ConsumerCrashWithTwoReplicasTests(TwoReplicasSystem two, ITestOutputHelper output) : ConsumerCrashCases(two.System, output);
+
+/// <summary>The test of <see cref="ConsumerCrashTests"/>, run on each system that derives a class from it.</summary>
+public abstract class ConsumerCrashCases(AspireSystem system, ITestOutputHelper output)
 {
     private const int Changes = 5000;
 
     [Fact]
     public async Task Finance_killed_twice_while_5000_placement_changes_flow_has_exactly_5000_effects()
     {
-        var system = shared.System;
         var run = DemandLedForecastTests.Tag();
         var eventIds = new List<Guid>();
         var clock = Stopwatch.StartNew();
@@ -50,10 +56,9 @@ public sealed class ConsumerCrashTests(SharedSystem shared, ITestOutputHelper ou
             system.Kill("finance");
             await WaitUntilAsync(() => !ProcessExists(killed), TimeSpan.FromSeconds(10), () => $"finance (process {killed}) did not die");
             output.WriteLine($"kill {kill} at {await system.CountAsync("finance", effects)} effects");
-            // The AppHost brings it back by itself (restart on crash, with back-off).
-            await WaitUntilAsync(async () => await system.HealthyAsync("finance"), TimeSpan.FromSeconds(90),
-                () => $"the AppHost did not restart finance after kill {kill}.\n{system.Logs("finance")}");
-            Assert.NotEqual(killed, system.ProcessId("finance"));
+            // The AppHost brings it back by itself (restart on crash, with back-off): every instance runs again.
+            await WaitUntilAsync(async () => system.ProcessIds("finance") is var running && running.Count == system.Replicas && !running.Contains(killed)
+                && await system.HealthyAsync("finance"), TimeSpan.FromSeconds(90), () => $"the AppHost did not restart finance after kill {kill}.\n{system.Logs("finance")}");
         }
 
         await WaitUntilAsync(async () => await system.MessagesInQueueAsync("finance-placement-changed") == 0 && await system.CountAsync("finance", effects) >= Changes,
@@ -64,7 +69,7 @@ public sealed class ConsumerCrashTests(SharedSystem shared, ITestOutputHelper ou
         Assert.Equal(Changes, await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages WHERE consumer = 'finance-placement-changed' AND message_id IN ("
             + string.Join(", ", eventIds.Select(id => $"'{id}'")) + ")"));
         Assert.Equal(errorsBefore, await system.MessagesInQueueAsync("finance-placement-changed_error"));
-        var line = $"consumer crash: {Changes} placement changes (published in {published.TotalSeconds:0.0} s), finance killed twice, {Changes} effects exactly after {clock.Elapsed.TotalSeconds:0} s";
+        var line = $"consumer crash{(system.Replicas > 1 ? $" ({system.Replicas} finance instances, one killed each time)" : "")}: {Changes} placement changes (published in {published.TotalSeconds:0.0} s), finance killed twice, {Changes} effects exactly after {clock.Elapsed.TotalSeconds:0} s";
         output.WriteLine(line);
         Measurements.Record(line);
     }

@@ -14,14 +14,21 @@ namespace Intervention.FunctionalTests.Reliability;
 /// commands, as ops would from the dashboard, and always started again.
 /// </summary>
 [Collection(SharedSystem.Name)]
-public sealed class DatabaseOutageTests(SharedSystem shared, ITestOutputHelper output)
+public sealed class DatabaseOutageTests(SharedSystem shared, ITestOutputHelper output) : DatabaseOutageCases(shared.System, output);
+
+/// <summary>The same with two licensing instances behind one address: both answer 503 and both recover.</summary>
+[Collection(TwoReplicasSystem.Name)]
+public sealed class DatabaseOutageWithTwoReplicasTests(TwoReplicasSystem two, ITestOutputHelper output) : DatabaseOutageCases(two.System, output);
+
+/// <summary>The test of <see cref="DatabaseOutageTests"/>, run on each system that derives a class from it.</summary>
+public abstract class DatabaseOutageCases(AspireSystem system, ITestOutputHelper output)
 {
     [Fact]
     public async Task While_the_database_is_stopped_the_API_answers_503_problems_health_is_unhealthy_and_all_recovers_by_itself()
     {
-        var system = shared.System;
         using var licensing = system.Service("licensing");
-        var process = system.ProcessId("licensing");
+        var processes = system.ProcessIds("licensing").Order().ToList();
+        Assert.Equal(system.Replicas, processes.Count);
         var before = await system.Api<ILicensingApi>().CreateDriverAsync(new NewDriver("Outage Before", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
 
         var answers = new List<string>();
@@ -58,7 +65,7 @@ public sealed class DatabaseOutageTests(SharedSystem shared, ITestOutputHelper o
             TimeSpan.FromSeconds(60), () => $"licensing did not recover.\n{system.Logs("licensing")}");
         var after = await system.Api<ILicensingApi>().CreateDriverAsync(new NewDriver("Outage After", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
         Assert.NotEqual(before.Id, after.Id);
-        Assert.Equal(process, system.ProcessId("licensing")); // the same process throughout: it recovered, nothing restarted it
+        Assert.Equal(processes, system.ProcessIds("licensing").Order()); // the same processes throughout: they recovered, nothing restarted them
         var line = $"database outage: {answers.Count} calls in 10 s all 503 problem details; recovered {back.ElapsedMilliseconds} ms after PostgreSQL started";
         output.WriteLine(line);
         Measurements.Record(line);

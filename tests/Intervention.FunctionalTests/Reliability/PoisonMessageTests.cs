@@ -15,14 +15,20 @@ namespace Intervention.FunctionalTests.Reliability;
 /// for the new placement type) and taken back afterwards; the test counts its own children's effects.
 /// </summary>
 [Collection(OwnSettingsSystem.Name)]
-public sealed class PoisonMessageTests(OwnSettingsSystem own, ITestOutputHelper output)
+public sealed class PoisonMessageTests(OwnSettingsSystem own, ITestOutputHelper output) : PoisonMessageCases(own.System, output);
+
+/// <summary>The same with two finance instances: the fix is deployed to both.</summary>
+[Collection(TwoReplicasSystem.Name)]
+public sealed class PoisonMessageWithTwoReplicasTests(TwoReplicasSystem two, ITestOutputHelper output) : PoisonMessageCases(two.System, output);
+
+/// <summary>The test of <see cref="PoisonMessageTests"/>, run on each system that derives a class from it.</summary>
+public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper output)
 {
     private const string Queue = "finance-child-became-looked-after";
 
     [Fact]
     public async Task An_event_finance_cannot_cost_waits_in_the_error_queue_while_others_go_on_and_is_replayed_after_the_fix()
     {
-        var system = own.System;
         var run = DemandLedForecastTests.Tag();
         var spells = $"SELECT count(*) FROM placement_spells WHERE child_ref LIKE '{run}-%'";
         // The error queue is the system's: another test's poison may already wait there (and stays).

@@ -17,6 +17,10 @@ public sealed class DriverAudit
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Failure { get; set; }
+    /// <summary>The instance running the audit (a replica of the service), while its claim lasts.</summary>
+    public string? ClaimedBy { get; private set; }
+    /// <summary>When the runner's claim lapses unless it renews it (it does with each batch): a crashed replica's run is taken over then.</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
 
     /// <summary>Starts an audit of the drivers licensed on a day, today when none is given; not a day in the future.</summary>
     public static Decision<DriverAudit> Start(DateOnly? asAt, DateOnly today, DateTimeOffset now)
@@ -24,6 +28,21 @@ public sealed class DriverAudit
         var day = asAt ?? today;
         if (day > today) return Refusal.OfField("asAt", "must not be in the future");
         return new DriverAudit { Id = Guid.CreateVersion7(now), AsAt = day, Status = AuditStatus.Running, StartedAt = now };
+    }
+
+    /// <summary>
+    /// Claims the run for <paramref name="runner"/> until <paramref name="now"/> + <paramref name="lease"/>, or renews its own
+    /// claim: a running audit is run by one replica at a time, and one whose runner stopped renewing (crashed, stopped) is
+    /// taken over once the claim lapses. Refused while another's claim lasts (the runner that lost its claim stops there)
+    /// and once the audit has finished.
+    /// </summary>
+    public Refusal? Claim(string runner, DateTimeOffset now, TimeSpan lease)
+    {
+        if (Status != AuditStatus.Running) return Refusal.ByRule("audit-not-running", $"the audit has finished ({Status})");
+        if (ClaimedBy is not null && ClaimedBy != runner && ClaimedUntil > now)
+            return Refusal.ByRule("audit-run-claimed", $"the audit is being run by {ClaimedBy} until {ClaimedUntil:O}");
+        (ClaimedBy, ClaimedUntil) = (runner, now + lease);
+        return null;
     }
 }
 
@@ -45,6 +64,8 @@ internal sealed class DriverAuditConfiguration : IEntityTypeConfiguration<Driver
     {
         b.ToTable("audits");
         b.Property(audit => audit.Status).HasConversion<string>();
+        b.Property(audit => audit.ClaimedBy);
+        b.Property(audit => audit.ClaimedUntil);
     }
 }
 
