@@ -25,7 +25,8 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
             var report = await ImportAsync(_children, year, ct);
             progress.WriteLine($"children 903 {SyntheticReturn.CollectionYear}: {year.Children} children, {year.Episodes} episodes, " +
                 $"{year.Reviews} reviews, {year.MissingEpisodes} missing episodes imported; " +
-                               $"{report.Errors.Count} validation findings");
+                               $"{report.Errors.Count} validation findings" +
+                (report.Counts.Count == 0 ? "" : $" (by rule: {string.Join(", ", report.Counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))})"));
             await _children.LoadSocialWorkersAsync(year.SocialWorkers, ct);
             await LoadInBatchesAsync("visits", year.Visits, _children.LoadVisitsAsync, ct);
             await LoadInBatchesAsync("assessments", year.Assessments, _children.LoadAssessmentsAsync, ct);

@@ -93,45 +93,52 @@ public static class ImportFindingsEndpoints
     private static async Task<Results<Ok<ImportFindings>, NotFound, ValidationProblem>> Get(
         Guid id, string? rule, string? table, string? child, string? limit, ChildrenDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
+        // validate
         var childrensTeam = http.User.IsInRole(Roles.Children);
         var filter = Filter(rule, table, child, limit, childrensTeam);
         if (filter.Refused is { } refused) return refused.AsValidationProblem();
-        var (rules, connection) = (RuleList.All.ToDictionary(r => r.Code, r => r.Message), await ReturnStore.OpenAsync(db, ct));
-
-        string year;
-        DateTimeOffset at;
-        int rows;
-        await using (var import = new NpgsqlCommand("SELECT collection_year, imported_at, rows FROM imports WHERE id = @id", connection))
-        {
-            import.Parameters.AddWithValue("id", id);
-            await using var reader = await import.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return TypedResults.NotFound();
-            (year, at, rows) = (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2));
-        }
+        // load
+        var connection = await ReturnStore.OpenAsync(db, ct);
+        if (await ImportAsync(connection, id, ct) is not { } import) return TypedResults.NotFound();
         if (childrensTeam)
-            await db.RecordReadAsync(http, "903 import findings", $"/api/903/imports/{id}/findings", "903 findings listed with the children they concern", clock, ct);
+            await db.RecordReadAsync(http, "903 import findings", $"/api/903/imports/{id}/findings",
+                "903 findings listed with the children they concern", clock, ct);
+        var (findings, total) = await FindingsAsync(connection, id, filter.Changes!, childrensTeam, ct);
+        return TypedResults.Ok(new ImportFindings(id, import.Year, import.At, import.Rows, total, findings, childrensTeam));
+    }
 
+    private static async Task<(string Year, DateTimeOffset At, int Rows)?> ImportAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    {
+        await using var import = new NpgsqlCommand("SELECT collection_year, imported_at, rows FROM imports WHERE id = @id", connection);
+        import.Parameters.AddWithValue("id", id);
+        await using var reader = await import.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2)) : null;
+    }
+
+    /// <summary>The findings that match, the first <c>limit</c> of them, and how many match in all (0 past the last page too).</summary>
+    private static async Task<(List<ImportFinding> Findings, int Total)> FindingsAsync(
+        NpgsqlConnection connection, Guid id, FindingsFilter filter, bool childrensTeam, CancellationToken ct)
+    {
         const string where = "WHERE import_id = @id AND (@rule::text IS NULL OR rule = @rule) AND (@table::text IS NULL OR table_name = @table) " +
             "AND (@child::text IS NULL OR child = @child)";
         await using var cmd = new NpgsqlCommand(
             $"SELECT rule, table_name, row_no, fields, child, count(*) OVER () FROM import_findings {where} ORDER BY seq LIMIT @limit", connection);
         cmd.Parameters.AddWithValue("id", id);
-        cmd.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Text) { Value = (object?)filter.Changes!.Rule ?? DBNull.Value });
-        cmd.Parameters.Add(new NpgsqlParameter("table", NpgsqlDbType.Text) { Value = (object?)filter.Changes.Table ?? DBNull.Value });
-        cmd.Parameters.Add(new NpgsqlParameter("child", NpgsqlDbType.Text) { Value = (object?)filter.Changes.Child ?? DBNull.Value });
-        cmd.Parameters.AddWithValue("limit", filter.Changes.Limit);
+        cmd.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Text) { Value = (object?)filter.Rule ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("table", NpgsqlDbType.Text) { Value = (object?)filter.Table ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("child", NpgsqlDbType.Text) { Value = (object?)filter.Child ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("limit", filter.Limit);
+        var messages = RuleList.All.ToDictionary(r => r.Code, r => r.Message);
         var findings = new List<ImportFinding>();
         var total = 0;
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                var code = reader.GetString(0);
-                findings.Add(new ImportFinding(code, rules.GetValueOrDefault(code, ""), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<string[]>(3),
-                    childrensTeam && !reader.IsDBNull(4) ? reader.GetString(4) : null));
-                total = (int)reader.GetInt64(5);
-            }
-        // A page past the last finding still says how many match.
-        if (findings.Count == 0) total = 0;
-        return TypedResults.Ok(new ImportFindings(id, year, at, rows, total, findings, childrensTeam));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var code = reader.GetString(0);
+            findings.Add(new ImportFinding(code, messages.GetValueOrDefault(code, ""), reader.GetString(1), reader.GetInt32(2),
+                reader.GetFieldValue<string[]>(3), childrensTeam && !reader.IsDBNull(4) ? reader.GetString(4) : null));
+            total = (int)reader.GetInt64(5);
+        }
+        return (findings, total);
     }
 }

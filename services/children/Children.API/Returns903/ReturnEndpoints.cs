@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Intervention.ServiceDefaults;
 using Intervention.ServiceDefaults.Data;
+using Intervention.ServiceDefaults.Http;
 using Intervention.ServiceDefaults.Security;
 using System.IO.Compression;
 using System.Text;
@@ -172,9 +173,12 @@ public static class ReturnEndpoints
         return findings;
     }
 
-    private static async Task<Ok<ReturnPreviewReport>> Preview(DateOnly? asAt, ChildrenDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ReturnPreviewReport>, ValidationProblem>> Preview(string? asAt, ChildrenDb db, TimeProvider clock,
+        CancellationToken ct)
     {
-        var day = asAt ?? CouncilTime.DateOf(clock.GetUtcNow());
+        // A day outside the platform's dates (0001-01-01, 9999-12-31) would overflow the collection year's arithmetic.
+        if (!Dates.TryParse(asAt, CouncilTime.DateOf(clock.GetUtcNow()), out var day))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = [Dates.Rule] });
         var year = CollectionYear.Of(day);
         var episodes = await db.Set<Children.EpisodeRecord>().AsNoTracking()
             .Where(e => e.CollectionYear == null && e.DecomOn <= day && (e.DecOn == null || e.DecOn >= year.Start)).ToListAsync(ct);
