@@ -10,7 +10,8 @@ public enum ServerKind { Containers, Local }
 
 /// <summary>
 /// What the AppHost runs with, from the command line (<c>--gateway-port 5080 --servers local --replicas 2</c>) or the environment
-/// (<c>INTERVENTION_GATEWAY_PORT</c>, <c>INTERVENTION_SERVERS</c>, <c>INTERVENTION_APPHOST_DATA</c>, <c>AppHost__Replicas</c>: instances of each service, 1 to 8).
+/// (<c>INTERVENTION_GATEWAY_PORT</c>, <c>INTERVENTION_SERVERS</c>, <c>INTERVENTION_APPHOST_DATA</c>,
+/// <c>AppHost__Replicas</c>: instances of each service, 1 to 8).
 /// </summary>
 public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string ServersReason, string DataFolder, int Replicas = 1)
 {
@@ -20,7 +21,8 @@ public sealed record AppHostSettings(int GatewayPort, ServerKind Servers, string
     {
         var gatewayPort = Number("gateway-port", "INTERVENTION_GATEWAY_PORT", DefaultGatewayPort, 65535, "The gateway port");
         // Git-ignored, inside the clone, so a run never disturbs other work on the machine.
-        var data = Path.GetFullPath(configuration["INTERVENTION_APPHOST_DATA"] is { Length: > 0 } given ? given : Path.Combine(appHostDirectory, "..", ".apphost"));
+        var data = Path.GetFullPath(
+            configuration["INTERVENTION_APPHOST_DATA"] is { Length: > 0 } given ? given : Path.Combine(appHostDirectory, "..", ".apphost"));
 
         var (servers, reason) = (configuration["servers"] ?? configuration["INTERVENTION_SERVERS"])?.ToLowerInvariant() switch
         {

@@ -17,7 +17,8 @@ internal static class StartupReport
     {
         var watched = e.Model.Resources.Where(r => r is ProjectResource || (r is ExecutableResource && r.Annotations.OfType<HealthCheckAnnotation>().Any()))
             .ToDictionary(r => r.Name, r => r.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1);
-        Task.Run(() => Report(e.Services.GetRequiredService<ResourceNotificationService>(), watched, e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
+        Task.Run(() => Report(e.Services.GetRequiredService<ResourceNotificationService>(), watched,
+            e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         return Task.CompletedTask;
     });
 
@@ -29,7 +30,8 @@ internal static class StartupReport
         {
             var (now, name) = ((DateTime.Now - start).TotalSeconds, watched[e.Resource.Name] > 1 ? e.ResourceId : e.Resource.Name);
             var (_, running, healthy) = seen.GetValueOrDefault(name);
-            seen[name] = (e, running ?? (e.Snapshot.State?.Text == KnownResourceStates.Running ? now : null), healthy ?? (e.Snapshot.HealthStatus == HealthStatus.Healthy ? now : null));
+            seen[name] = (e, running ?? (e.Snapshot.State?.Text == KnownResourceStates.Running ? now : null),
+                healthy ?? (e.Snapshot.HealthStatus == HealthStatus.Healthy ? now : null));
             if (seen.Count == watched.Values.Sum() && seen.Values.All(s => s.Healthy is not null)) break;
         }
         Console.WriteLine($"all healthy in {seen.Values.Max(s => s.Healthy):0.0} s\n{"name",-22} {"url",-28} {"pid",-8} {"running",8} {"healthy",8}");

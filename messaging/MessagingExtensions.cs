@@ -41,7 +41,8 @@ public static class MessagingExtensions
     {
         var service = builder.ServiceIdentity();
         var connectionString = builder.Configuration.GetConnectionString("messaging")
-            ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set: name the RabbitMQ server, e.g. amqp://guest:guest@localhost:5672/.");
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:messaging is not set: name the RabbitMQ server, e.g. amqp://guest:guest@localhost:5672/.");
 
         // The outbox and inbox tables live in the service's own database, so an event commits with its change.
         builder.Services.AddServiceDbTables("Intervention.Messaging", MessagingTables.Configure);

@@ -20,7 +20,8 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
         ValueTask.FromResult(SavingChanges(eventData, result));
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)

@@ -11,10 +11,14 @@ public static class PlatformMetrics
 {
     public static readonly Meter Meter = new("Intervention.Platform");
 
-    public static readonly Counter<long> EventsPublished = Meter.CreateCounter<long>("intervention.events.published", "{event}", "Events the outbox relay published to RabbitMQ, by type");
-    public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("intervention.events.publish_failures", "{attempt}", "Publishes the outbox relay will retry, by type");
-    public static readonly Counter<long> EventsConsumed = Meter.CreateCounter<long>("intervention.events.consumed", "{event}", "Events a consumer had its effect for, by type and queue");
-    public static readonly Counter<long> EventsFailed = Meter.CreateCounter<long>("intervention.events.failed", "{attempt}", "Consumer attempts that failed (retried, then sent to the _error queue), by type and queue");
+    public static readonly Counter<long> EventsPublished =
+        Meter.CreateCounter<long>("intervention.events.published", "{event}", "Events the outbox relay published to RabbitMQ, by type");
+    public static readonly Counter<long> PublishFailures =
+        Meter.CreateCounter<long>("intervention.events.publish_failures", "{attempt}", "Publishes the outbox relay will retry, by type");
+    public static readonly Counter<long> EventsConsumed =
+        Meter.CreateCounter<long>("intervention.events.consumed", "{event}", "Events a consumer had its effect for, by type and queue");
+    public static readonly Counter<long> EventsFailed = Meter.CreateCounter<long>("intervention.events.failed", "{attempt}",
+        "Consumer attempts that failed (retried, then sent to the _error queue), by type and queue");
 
     private static long _backlog;
     private static double _oldestAgeSeconds;
@@ -22,7 +26,8 @@ public static class PlatformMetrics
     static PlatformMetrics()
     {
         Meter.CreateObservableGauge("intervention.outbox.backlog", () => Interlocked.Read(ref _backlog), "{event}", "Events committed and not yet published");
-        Meter.CreateObservableGauge("intervention.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest event not yet published");
+        Meter.CreateObservableGauge("intervention.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s",
+            "Age of the oldest event not yet published");
     }
 
     /// <summary>The relay reports what it saw at the end of each pass.</summary>

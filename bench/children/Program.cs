@@ -89,7 +89,8 @@ if (args.Contains("--large"))
     var clock = Stopwatch.StartNew();
     using var response = await http.PostAsync("api/903/imports", form);
     var body = await response.Content.ReadAsStringAsync();
-    Console.WriteLine($"large return: {large.Children} children, {large.Episodes} episodes, {large.Reviews} reviews, {bytes.Values.Sum(b => b.Length) / 1024 / 1024} MB of CSV; " +
+    Console.WriteLine($"large return: {large.Children} children, {large.Episodes} episodes, {large.Reviews} reviews, " +
+                      $"{bytes.Values.Sum(b => b.Length) / 1024 / 1024} MB of CSV; " +
                       $"answered {(int)response.StatusCode} ({body.Length / 1024} KB report) in {clock.Elapsed.TotalSeconds:0.0} s; " +
                       $"service peak resident memory {before} MB before, {PeakMegabytes(system.ProcessId("children"))} MB after");
 }
@@ -98,8 +99,10 @@ Console.WriteLine($"\n{runs} counted runs after one warm-up; medians in millisec
 Console.WriteLine("| return | read CSV (in process) | validate, 100 rules (in process) | findings | import + validate over HTTP (min-max) |");
 Console.WriteLine("|---|---|---|---|---|");
 for (var i = 0; i < returns.Count; i++)
-    Console.WriteLine($"| {returns[i].Item1} | {inProcess[i].Read:0.0} | {inProcess[i].Validate:0.0} | {inProcess[i].Findings} | {endToEnd[i].Median:0} ({endToEnd[i].Min:0}-{endToEnd[i].Max:0}) |");
-Console.WriteLine($"ratio benchmark / seed year: read {inProcess[1].Read / inProcess[0].Read:0.00}, validate {inProcess[1].Validate / inProcess[0].Validate:0.00}, HTTP import {endToEnd[1].Median / endToEnd[0].Median:0.00}; " +
+    Console.WriteLine($"| {returns[i].Item1} | {inProcess[i].Read:0.0} | {inProcess[i].Validate:0.0} | {inProcess[i].Findings} | " +
+                      $"{endToEnd[i].Median:0} ({endToEnd[i].Min:0}-{endToEnd[i].Max:0}) |");
+Console.WriteLine($"ratio benchmark / seed year: read {inProcess[1].Read / inProcess[0].Read:0.00}, " +
+                  $"validate {inProcess[1].Validate / inProcess[0].Validate:0.00}, HTTP import {endToEnd[1].Median / endToEnd[0].Median:0.00}; " +
                   $"rows {(double)Rows(returns[1].Return) / Rows(returns[0].Return):0.00}");
 return 0;
 

@@ -35,7 +35,10 @@ public sealed class BenchSystem : IAsyncDisposable
     public string Token => Tokens.Mint("bench", TeamRoles, TimeSpan.FromHours(2));
     public Uri Gateway { get; }
 
-    /// <summary>Starts the model with <paramref name="replicas"/> instances of each service; <paramref name="environment"/> is added to every service's environment.</summary>
+    /// <summary>
+    /// Starts the model with <paramref name="replicas"/> instances of each service; <paramref name="environment"/> is added to every
+    /// service's environment.
+    /// </summary>
     public static async Task<BenchSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null, int replicas = 1)
     {
         Console.WriteLine("starting the AppHost's model (RabbitMQ, PostgreSQL, five services, the gateway) ...");
@@ -45,7 +48,10 @@ public sealed class BenchSystem : IAsyncDisposable
         var tokens = DevelopmentTokens.Generate();
         var port = FreePort();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
-            ["--servers=local", $"--gateway-port={port}", $"--replicas={replicas}", $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}"],
+            [
+                "--servers=local", $"--gateway-port={port}", $"--replicas={replicas}",
+                $"INTERVENTION_APPHOST_DATA={dataFolder}", $"Auth:SigningKey={tokens.SigningKey}",
+            ],
             (options, _) => options.DisableDashboard = true);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -60,7 +66,8 @@ public sealed class BenchSystem : IAsyncDisposable
         {
             await app.StartAsync();
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await Task.WhenAll(builder.Resources.OfType<ProjectResource>().Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p.Name, limit.Token)));
+            await Task.WhenAll(builder.Resources.OfType<ProjectResource>()
+                .Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p.Name, limit.Token)));
         }
         catch
         {

@@ -16,10 +16,13 @@ public static partial class ColdStart
     {
         var runs = options.Number("runs", 3);
         var report = new Report("apphost-cold-start");
-        report.Header("AppHost cold start", $"{runs} runs, each with a new INTERVENTION_APPHOST_DATA folder (new RabbitMQ node, new PostgreSQL cluster, five services' migrations from nothing, the gateway)");
+        report.Header("AppHost cold start",
+            $"{runs} runs, each with a new INTERVENTION_APPHOST_DATA folder (new RabbitMQ node, new PostgreSQL cluster, " +
+            "five services' migrations from nothing, the gateway)");
         var assembly = Path.Combine(Repository.Root(), "AppHost", "bin", Configuration, "net10.0", "Intervention.AppHost.dll");
         if (!File.Exists(assembly)) throw new FileNotFoundException("The AppHost is not built", assembly);
-        report.Line($"Command: `dotnet run --no-build -c {Configuration} --project AppHost -- --gateway-port N --servers local` (the launch profile's dashboard included).");
+        report.Line($"Command: `dotnet run --no-build -c {Configuration} --project AppHost -- --gateway-port N --servers local` " +
+                    "(the launch profile's dashboard included).");
         report.Line();
 
         report.Line("| run | AppHost's own figure s | command -> \"all healthy\" line s | command -> gateway /alive 200 s | stopped in s |");
@@ -38,8 +41,10 @@ public static partial class ColdStart
             report.Line($"| {run} | {result.Own:0.0} | {result.Outside:0.0} | {result.GatewayAlive:0.0} | {result.Stopped:0.0} |");
         }
         report.Line();
-        report.Line($"Median: AppHost's figure **{Stats.Median(own):0.0} s**, from outside **{Stats.Median(outside):0.0} s** to every service healthy, {Stats.Median(gatewayAlive):0.0} s to the gateway answering.");
-        report.Line("From outside includes starting the .NET runtime for the AppHost itself; the AppHost's figure starts once it runs. The first run may also pay cold disk caches.");
+        report.Line($"Median: AppHost's figure **{Stats.Median(own):0.0} s**, from outside **{Stats.Median(outside):0.0} s** to every service healthy, " +
+                    $"{Stats.Median(gatewayAlive):0.0} s to the gateway answering.");
+        report.Line("From outside includes starting the .NET runtime for the AppHost itself; the AppHost's figure starts once it runs. " +
+                    "The first run may also pay cold disk caches.");
         report.Line();
         report.Line("Where the median run's time went (the AppHost's table: seconds from its start to each resource running and healthy):");
         report.Line();

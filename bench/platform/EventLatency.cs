@@ -16,7 +16,8 @@ public static class EventLatency
         var seconds = options.Number("seconds", 15);
         var childrenCount = options.Number("children", 400);
         var report = new Report("event-latency");
-        report.Header("Event latency: placement change to finance", $"rates {string.Join(" and ", rates)} changes/s, {seconds} s each, {childrenCount} children moved in turn, children and finance services");
+        report.Header("Event latency: placement change to finance",
+            $"rates {string.Join(" and ", rates)} changes/s, {seconds} s each, {childrenCount} children moved in turn, children and finance services");
 
         await using var system = await BenchSystem.StartAsync();
         using var children = system.Client(system.Address("children"));
@@ -26,7 +27,9 @@ public static class EventLatency
         Console.WriteLine($"{childrenCount} children recorded and in care in {setup.Elapsed.TotalSeconds:0.0} s");
         await WaitForFinanceAsync(system, childrenCount, TimeSpan.FromSeconds(120));
 
-        report.Line("| offered changes/s | answered changes/s | changes (failed, skipped: no free child) | API answer p50 / p99 ms | answer -> finance inbox p50 ms | p99 ms | max ms | of which answer -> published by the outbox p50 / p99 ms | published -> inbox p50 / p99 ms | not consumed after 60 s |");
+        report.Line("| offered changes/s | answered changes/s | changes (failed, skipped: no free child) | API answer p50 / p99 ms | " +
+                    "answer -> finance inbox p50 ms | p99 ms | max ms | of which answer -> published by the outbox p50 / p99 ms | " +
+                    "published -> inbox p50 / p99 ms | not consumed after 60 s |");
         report.Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var rate in rates)
         {
@@ -52,22 +55,28 @@ public static class EventLatency
             while (true)
             {
                 times = await Placements.TimesAsync(system);
-                if (answered.All(a => times.TryGetValue((a.Change!.ChildRef, a.Change.ChangedOn), out var t) && t.Consumed is not null) || waited.Elapsed > TimeSpan.FromSeconds(60)) break;
+                if (answered.All(a => times.TryGetValue((a.Change!.ChildRef, a.Change.ChangedOn), out var t) && t.Consumed is not null) ||
+                    waited.Elapsed > TimeSpan.FromSeconds(60)) break;
                 await Task.Delay(500);
             }
             var traced = answered.Select(a => (a.Change!, Times: times.GetValueOrDefault((a.Change!.ChildRef, a.Change.ChangedOn)))).ToList();
-            var latencies = traced.Where(t => t.Times.Consumed is not null).Select(t => (t.Times.Consumed!.Value - t.Item1.AnsweredAt).TotalMilliseconds).Order().ToList();
-            var relayed = traced.Where(t => t.Times.Published is not null).Select(t => (t.Times.Published!.Value - t.Item1.AnsweredAt).TotalMilliseconds).Order().ToList();
+            var latencies = traced.Where(t => t.Times.Consumed is not null)
+                .Select(t => (t.Times.Consumed!.Value - t.Item1.AnsweredAt).TotalMilliseconds).Order().ToList();
+            var relayed = traced.Where(t => t.Times.Published is not null)
+                .Select(t => (t.Times.Published!.Value - t.Item1.AnsweredAt).TotalMilliseconds).Order().ToList();
             var delivered = traced.Where(t => t.Times is { Published: not null, Consumed: not null })
                 .Select(t => (t.Times.Consumed!.Value - t.Times.Published!.Value).TotalMilliseconds).Order().ToList();
             var api = answered.Select(a => a.Ms).Order().ToList();
-            report.Line($"| {total / offeredFor:0} | {answered.Count / answeredFor:0} | {answered.Count} ({failed}, {skipped}) | {Stats.Percentile(api, 50):0} / {Stats.Percentile(api, 99):0} | " +
+            report.Line($"| {total / offeredFor:0} | {answered.Count / answeredFor:0} | {answered.Count} ({failed}, {skipped}) | " +
+                        $"{Stats.Percentile(api, 50):0} / {Stats.Percentile(api, 99):0} | " +
                         $"**{Stats.Percentile(latencies, 50):0}** | **{Stats.Percentile(latencies, 99):0}** | {latencies.LastOrDefault():0} | " +
-                        $"{Stats.Percentile(relayed, 50):0} / {Stats.Percentile(relayed, 99):0} | {Stats.Percentile(delivered, 50):0} / {Stats.Percentile(delivered, 99):0} | {answered.Count - latencies.Count} |");
+                        $"{Stats.Percentile(relayed, 50):0} / {Stats.Percentile(relayed, 99):0} | " +
+                        $"{Stats.Percentile(delivered, 50):0} / {Stats.Percentile(delivered, 99):0} | {answered.Count - latencies.Count} |");
         }
         report.Line();
-        report.Line("Latency: finance's `inbox_messages.received_at` (the consumer's transaction that re-makes the forecast starts) minus the moment the bench had the 201; " +
-                    "the same clock (one machine). Split at the outbox row's `published_at` (the relay had RabbitMQ's confirm). Negative values would mean the event overtook the answer on its way back. " +
+        report.Line("Latency: finance's `inbox_messages.received_at` (the consumer's transaction that re-makes the forecast starts) minus the moment " +
+                    "the bench had the 201; the same clock (one machine). Split at the outbox row's `published_at` (the relay had RabbitMQ's confirm). " +
+                    "Negative values would mean the event overtook the answer on its way back. " +
                     "Answered changes/s below the offered rate means the machine could not keep it: the changes queued up in the children's service.");
         report.Save();
         return 0;

@@ -14,7 +14,8 @@ namespace Intervention.Bench;
 /// </summary>
 public static class EventThroughput
 {
-    private static readonly string[] CpuParts = ["children", "finance", "integrations", "governance", "licensing", "gateway", "postgres", "rabbitmq"];
+    private static readonly string[] CpuParts =
+        ["children", "finance", "integrations", "governance", "licensing", "gateway", "postgres", "rabbitmq"];
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -23,7 +24,8 @@ public static class EventThroughput
         var concurrency = options.Number("concurrency", 8);
         var report = new Report("event-throughput");
         report.Header("Event throughput: outbox and inbox against plain AMQP",
-            $"{events} events per round, {rounds} rounds alternating durable and plain, {concurrency} concurrent senders in both, children and finance services, one private RabbitMQ");
+            $"{events} events per round, {rounds} rounds alternating durable and plain, {concurrency} concurrent senders in both, " +
+            "children and finance services, one private RabbitMQ");
 
         // --log-sql: every service logs each SQL command with its time (EF Core's Database.Command at Information), to see
         // where an event's time goes; the figures of such a run are slower than without and are not for the table.
@@ -45,10 +47,12 @@ public static class EventThroughput
 
         var factory = new ConnectionFactory { Uri = new Uri(await system.BrokerAsync()) };
         await using var connection = await factory.CreateConnectionAsync();
-        var sample = (string)(await system.RowsAsync("children", "SELECT body::text FROM outbox_messages ORDER BY sequence DESC LIMIT 1"))[0][0];
+        var sample =
+            (string)(await system.RowsAsync("children", "SELECT body::text FROM outbox_messages ORDER BY sequence DESC LIMIT 1"))[0][0];
         var body = Encoding.UTF8.GetBytes(sample);
 
-        report.Line("| round | durable events/s (API answers/s) | durable: last answer / last published / last in finance s | plain events/s | relay alone events/s | durable/plain | relay/plain |");
+        report.Line("| round | durable events/s (API answers/s) | durable: last answer / last published / last in finance s | plain events/s | " +
+                    "relay alone events/s | durable/plain | relay/plain |");
         report.Line("|---:|---:|---:|---:|---:|---:|---:|");
         var durableRates = new List<double>();
         var plainRates = new List<double>();
@@ -63,8 +67,10 @@ public static class EventThroughput
             plainRates.Add(plain);
             relayRates.Add(relay);
             cpuLines.Add($"| {round} | " + string.Join(" | ", CpuParts.Select(part => $"{durable.CpuMsPerEvent.GetValueOrDefault(part):0.00}")) +
-                         $" | {CpuParts.Sum(part => durable.CpuMsPerEvent.GetValueOrDefault(part)):0.00} | {durable.CpuMsPerEvent["idle, all parts (ms per second)"]:0} |");
-            report.Line($"| {round} | {durable.EventsPerSecond:0} ({durable.AnswersPerSecond:0}) | {durable.Answered:0.0} / {durable.Published:0.0} / {durable.Consumed:0.0} | {plain:0} | {relay:0} | " +
+                         $" | {CpuParts.Sum(part => durable.CpuMsPerEvent.GetValueOrDefault(part)):0.00} | " +
+                         $"{durable.CpuMsPerEvent["idle, all parts (ms per second)"]:0} |");
+            report.Line($"| {round} | {durable.EventsPerSecond:0} ({durable.AnswersPerSecond:0}) | " +
+                        $"{durable.Answered:0.0} / {durable.Published:0.0} / {durable.Consumed:0.0} | {plain:0} | {relay:0} | " +
                         $"{durable.EventsPerSecond / plain:0.000} | {relay / plain:0.000} |");
         }
         report.Line();
@@ -75,15 +81,19 @@ public static class EventThroughput
         report.Line("|---:|" + string.Concat(CpuParts.Select(_ => "---:|")) + "---:|---:|");
         foreach (var line in cpuLines) report.Line(line);
         report.Line();
-        report.Line($"Median: durable **{Stats.Median(durableRates):0} events/s**, plain **{Stats.Median(plainRates):0} messages/s**, relay alone **{Stats.Median(relayRates):0} events/s**; " +
-                    $"ratio durable/plain **{Stats.Median(durableRates.Zip(plainRates, (d, p) => d / p)):0.000}**, relay/plain **{Stats.Median(relayRates.Zip(plainRates, (r, p) => r / p)):0.000}**");
+        report.Line($"Median: durable **{Stats.Median(durableRates):0} events/s**, plain **{Stats.Median(plainRates):0} messages/s**, " +
+                    $"relay alone **{Stats.Median(relayRates):0} events/s**; " +
+                    $"ratio durable/plain **{Stats.Median(durableRates.Zip(plainRates, (d, p) => d / p)):0.000}**, " +
+                    $"relay/plain **{Stats.Median(relayRates.Zip(plainRates, (r, p) => r / p)):0.000}**");
         report.Line();
-        report.Line($"Durable: from the first change sent to the last event in finance's inbox, {concurrency} senders each sending its next change when the last is answered. " +
-                    $"Plain: persistent messages of the same body ({body.Length} bytes) to a durable queue with publisher confirms, {concurrency} publishers, one consumer acknowledging each, " +
-                    "from the first publish to the last delivery. Both share the 2 cores with the bench; the durable path also pays the children's API, its transaction and PostgreSQL. " +
-                    "The durable round's three times, from its first change: the last change answered, the last of its events the relay marked published, the last in finance's inbox. " +
-                    "Relay alone: as many `KpisPublished` rows committed in the children's outbox in one statement (as a bulk load commits them; integrations' queue takes them), " +
-                    "timed from the relay's first batch marked published to its last (the rows of the first batch not counted), so the relay's poll before it does not count.");
+        report.Line($"Durable: from the first change sent to the last event in finance's inbox, {concurrency} senders each sending its next change " +
+                    $"when the last is answered. Plain: persistent messages of the same body ({body.Length} bytes) to a durable queue with publisher " +
+                    $"confirms, {concurrency} publishers, one consumer acknowledging each, from the first publish to the last delivery. Both share the 2 " +
+                    "cores with the bench; the durable path also pays the children's API, its transaction and PostgreSQL. The durable round's three times, " +
+                    "from its first change: the last change answered, the last of its events the relay marked published, the last in finance's inbox. " +
+                    "Relay alone: as many `KpisPublished` rows committed in the children's outbox in one statement (as a bulk load commits them; " +
+                    "integrations' queue takes them), timed from the relay's first batch marked published to its last (the rows of the first batch not " +
+                    "counted), so the relay's poll before it does not count.");
         report.Save();
         return 0;
     }
@@ -100,7 +110,8 @@ public static class EventThroughput
         var concurrency = options.Number("concurrency", 8);
         var report = new Report("event-throughput-replicas");
         report.Header("Event throughput: one finance consumer against two",
-            $"{events} events per round, {rounds} rounds per system, {concurrency} concurrent senders, a system with one instance of each service then one with two");
+            $"{events} events per round, {rounds} rounds per system, {concurrency} concurrent senders, " +
+            "a system with one instance of each service then one with two");
         var rates = new Dictionary<int, List<double>>();
         var load = new Dictionary<int, string>();
         foreach (var replicas in new[] { 1, 2 })
@@ -120,7 +131,8 @@ public static class EventThroughput
         foreach (var (replicas, measured) in rates)
             report.Line($"| {replicas} | {string.Join(", ", measured.Select(rate => $"{rate:0}"))} | **{Stats.Median(measured):0}** | {load[replicas]} |");
         report.Line();
-        report.Line($"Two against one: **{Stats.Median(rates[2]) / Stats.Median(rates[1]):0.00}x**. Durable as in the throughput benchmark: from the first change sent to the " +
+        report.Line($"Two against one: **{Stats.Median(rates[2]) / Stats.Median(rates[1]):0.00}x**. " +
+                    "Durable as in the throughput benchmark: from the first change sent to the " +
                     "children's API to the last event in finance's inbox. Every instance shares the machine's cores with the others and the bench.");
         report.Save();
         return 0;
@@ -155,7 +167,9 @@ public static class EventThroughput
         var expected = before + events - failed;
         while (await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages") < expected)
         {
-            if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"finance did not take {events - failed} events in 5 minutes (a refused one waits in finance-placement-changed_error)");
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
+                throw new TimeoutException(
+                    $"finance did not take {events - failed} events in 5 minutes (a refused one waits in finance-placement-changed_error)");
             await Task.Delay(50);
         }
         // The last event's own time, not the poll's, ends the count.
@@ -164,9 +178,11 @@ public static class EventThroughput
         cpu["idle, all parts (ms per second)"] = idle.Values.Sum() * 1000;
         var last = (DateTime)(await system.RowsAsync("finance", "SELECT max(received_at) FROM inbox_messages"))[0][0];
         var seconds = (last.ToUniversalTime() - startedAt).TotalSeconds;
-        var published = (DateTime)(await system.RowsAsync("children", "SELECT max(published_at) FROM outbox_messages WHERE message_type LIKE '%PlacementChanged'"))[0][0];
+        var published = (DateTime)(await system.RowsAsync("children",
+            "SELECT max(published_at) FROM outbox_messages WHERE message_type LIKE '%PlacementChanged'"))[0][0];
         if (failed > 0) Console.WriteLine($"{failed} changes failed and are not counted");
-        return new DurableRound((events - failed) / seconds, (events - failed) / answered, answered, (published.ToUniversalTime() - startedAt).TotalSeconds, seconds, cpu);
+        return new DurableRound((events - failed) / seconds, (events - failed) / answered, answered,
+            (published.ToUniversalTime() - startedAt).TotalSeconds, seconds, cpu);
     }
 
     /// <summary>
@@ -188,8 +204,9 @@ public static class EventThroughput
             if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"the relay did not publish {events} rows in 5 minutes");
             await Task.Delay(50);
         }
+        var firstBatch = $"SELECT min(published_at) FROM outbox_messages WHERE created_at = '{marker}'";
         var row = (await system.RowsAsync("children", $"""
-            SELECT min(published_at), max(published_at), count(*) FILTER (WHERE published_at = (SELECT min(published_at) FROM outbox_messages WHERE created_at = '{marker}'))
+            SELECT min(published_at), max(published_at), count(*) FILTER (WHERE published_at = ({firstBatch}))
             FROM outbox_messages WHERE created_at = '{marker}'
             """))[0];
         var seconds = ((DateTime)row[1] - (DateTime)row[0]).TotalSeconds;
@@ -215,7 +232,8 @@ public static class EventThroughput
         var sent = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            await using var publishing = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+            await using var publishing = await connection.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
             var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
             while (Interlocked.Increment(ref sent) <= messages)
             {

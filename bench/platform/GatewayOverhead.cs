@@ -18,7 +18,9 @@ public static class GatewayOverhead
         var rounds = options.Number("rounds", 4);
         var warmUp = options.Number("warmup", 8);
         var report = new Report("gateway-overhead");
-        report.Header("Gateway overhead", $"`GET /api/licences?at=2015-09-01` on licensing, {concurrency} concurrent clients, {rounds} rounds of {seconds} s each way, alternating direct and gateway, after {warmUp} s of warm-up each way");
+        report.Header("Gateway overhead",
+            $"`GET /api/licences?at=2015-09-01` on licensing, {concurrency} concurrent clients, {rounds} rounds of {seconds} s each way, " +
+            $"alternating direct and gateway, after {warmUp} s of warm-up each way");
 
         await using var system = await BenchSystem.StartAsync();
         using var direct = system.Client(system.Address("licensing"));
@@ -44,22 +46,26 @@ public static class GatewayOverhead
             var b = await LoadAsync(viaGateway, concurrency, TimeSpan.FromSeconds(seconds));
             directRounds.Add(a);
             gatewayRounds.Add(b);
-            report.Line($"| {i} | {a.PerSecond:0} | {b.PerSecond:0} | {b.PerSecond / a.PerSecond:0.00} | {a.P(50):0.0} / {a.P(99):0.0} | {b.P(50):0.0} / {b.P(99):0.0} |");
+            report.Line($"| {i} | {a.PerSecond:0} | {b.PerSecond:0} | {b.PerSecond / a.PerSecond:0.00} | " +
+                        $"{a.P(50):0.0} / {a.P(99):0.0} | {b.P(50):0.0} / {b.P(99):0.0} |");
         }
 
         var ratio = Stats.Median(directRounds.Zip(gatewayRounds, (a, b) => b.PerSecond / a.PerSecond));
         var all = (Direct: Round.Merge(directRounds), Gateway: Round.Merge(gatewayRounds));
         report.Line();
-        report.Line($"Throughput, median of rounds: direct {Stats.Median(directRounds.Select(r => r.PerSecond)):0} req/s, gateway {Stats.Median(gatewayRounds.Select(r => r.PerSecond)):0} req/s; " +
+        report.Line($"Throughput, median of rounds: direct {Stats.Median(directRounds.Select(r => r.PerSecond)):0} req/s, " +
+                    $"gateway {Stats.Median(gatewayRounds.Select(r => r.PerSecond)):0} req/s; " +
                     $"gateway/direct ratio (median of pairs) **{ratio:0.00}**");
         // Added latency pair by pair (each gateway round against the direct round just before it), so drift between rounds cancels.
         var addedP50 = Stats.Median(directRounds.Zip(gatewayRounds, (a, b) => b.P(50) - a.P(50)));
         var addedP99 = Stats.Median(directRounds.Zip(gatewayRounds, (a, b) => b.P(99) - a.P(99)));
         report.Line($"Added latency, median of the pairs: **p50 {addedP50:+0.00;-0.00} ms, p99 {addedP99:+0.00;-0.00} ms**");
-        report.Line($"Latency over all rounds pooled: direct p50 {all.Direct.P(50):0.00} ms, p99 {all.Direct.P(99):0.00} ms; gateway p50 {all.Gateway.P(50):0.00} ms, p99 {all.Gateway.P(99):0.00} ms");
+        report.Line($"Latency over all rounds pooled: direct p50 {all.Direct.P(50):0.00} ms, p99 {all.Direct.P(99):0.00} ms; " +
+                    $"gateway p50 {all.Gateway.P(50):0.00} ms, p99 {all.Gateway.P(99):0.00} ms");
         report.Line($"Requests: direct {all.Direct.Count:N0} ({all.Direct.Failures} failed), gateway {all.Gateway.Count:N0} ({all.Gateway.Failures} failed)");
         report.Line();
-        report.Line("The load generator runs on the same 2 cores as the service and the gateway: the gateway's own CPU is taken from the service, so the throughput ratio is the cost of the hop on this machine, not on a deployment where the gateway has its own cores.");
+        report.Line("The load generator runs on the same 2 cores as the service and the gateway: the gateway's own CPU is taken from the service, " +
+                    "so the throughput ratio is the cost of the hop on this machine, not on a deployment where the gateway has its own cores.");
         report.Save();
         return 0;
     }

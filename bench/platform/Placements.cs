@@ -80,7 +80,8 @@ public sealed class Placements(HttpClient children, string run)
     public static async Task<Dictionary<(string, string), (DateTime? Published, DateTime? Consumed)>> TimesAsync(BenchSystem system)
     {
         var events = await system.RowsAsync("children",
-            "SELECT id, COALESCE(body->>'childRef', body->>'ChildRef'), COALESCE(body->>'changedOn', body->>'ChangedOn'), published_at FROM outbox_messages WHERE message_type LIKE '%PlacementChanged%'");
+            "SELECT id, COALESCE(body->>'childRef', body->>'ChildRef'), COALESCE(body->>'changedOn', body->>'ChangedOn'), published_at " +
+            "FROM outbox_messages WHERE message_type LIKE '%PlacementChanged%'");
         var consumed = (await system.RowsAsync("finance", "SELECT message_id, received_at FROM inbox_messages"))
             .ToDictionary(r => (Guid)r[0], r => ((DateTime)r[1]).ToUniversalTime());
         var answer = new Dictionary<(string, string), (DateTime?, DateTime?)>();

@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas [options]; see bench/platform/README.md");
+    Console.Error.WriteLine(
+        "Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas [options]; see bench/platform/README.md");
     return 2;
 }

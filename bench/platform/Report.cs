@@ -61,7 +61,8 @@ public static class Machine
             load = $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start";
         }
         catch (IOException) { }
-        return $"{Environment.ProcessorCount} cores, {cpu}{memory}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}{load}";
+        return $"{Environment.ProcessorCount} cores, {cpu}{memory}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+            $".NET {Environment.Version}{load}";
     }
 }
 

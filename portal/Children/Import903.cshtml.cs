@@ -17,7 +17,12 @@ public sealed class Import903Model(IChildrenApi children) : ChildrensTeamPage
     /// <summary>As the children's service takes (DESIGN.md: 903 uploads 256 MB).</summary>
     public const long UploadLimit = 256L * 1024 * 1024;
 
-    public static readonly FormField[] Fields = [new("collectionYear", "collection-year", "Collection year"), new("files", "files", "File"), new("body", "files", "Upload")];
+    public static readonly FormField[] Fields =
+    [
+        new("collectionYear", "collection-year", "Collection year"),
+        new("files", "files", "File"),
+        new("body", "files", "Upload"),
+    ];
 
     [BindProperty] public string? CollectionYear { get; set; }
     public FormErrors Errors { get; private set; } = FormErrors.None;

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Intervention.Portal.Children;
 
 /// <summary>
-/// <c>/childrens-services</c> (<c>/children</c> is the API's segment at the gateway): the children's KPIs at the end of a financial year, each with its numerator, denominator and definition,
-/// and one KPI's trend month by month through that year as a chart, with its figures in a table.
+/// <c>/childrens-services</c> (<c>/children</c> is the API's segment at the gateway): the children's KPIs at the end of a financial year,
+/// each with its numerator, denominator and definition, and one KPI's trend month by month through that year as a chart, with its
+/// figures in a table.
 /// </summary>
 public sealed class KpisModel(IChildrenApi children, TimeProvider clock) : ChildrensTeamPage
 {

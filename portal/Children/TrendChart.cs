@@ -50,8 +50,8 @@ public sealed class TrendChart
                 run = null;
                 continue;
             }
-            var point = new ChartPoint(Left + i * step, Top + plotHeight * (double)(1 - value / top), figure.AsAt.ToString("MMM yy", CultureInfo.InvariantCulture),
-                Figure(trend.Name, value));
+            var point = new ChartPoint(Left + i * step, Top + plotHeight * (double)(1 - value / top),
+                figure.AsAt.ToString("MMM yy", CultureInfo.InvariantCulture), Figure(trend.Name, value));
             points.Add(point);
             if (run is null) lines.Add(run = []);
             run.Add(point);

@@ -45,17 +45,22 @@ public static class Ask
         catch (ApiException e)
         {
             var problem = ProblemOf(e.Content);
-            return new ApiAnswer<T>(default, ApiTrouble.Refused, problem?.Detail ?? problem?.Title ?? $"The {service} service refused the request ({(int)e.StatusCode}).", problem?.Errors is { Count: > 0 } errors ? new Dictionary<string, string[]>(errors) : null);
+            return new ApiAnswer<T>(default, ApiTrouble.Refused,
+                problem?.Detail ?? problem?.Title ?? $"The {service} service refused the request ({(int)e.StatusCode}).",
+                problem?.Errors is { Count: > 0 } errors ? new Dictionary<string, string[]>(errors) : null);
         }
         // Refit wraps a failed send (refused, reset, timed out) in ApiRequestException.
-        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
+        catch (Exception e)
+            when (e is ApiRequestException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
         {
             return Unavailable<T>(service);
         }
     }
 
     private static ApiAnswer<T> Unavailable<T>(string service) =>
-        new(default, ApiTrouble.ServiceUnavailable, $"The {service} service is not answering at the moment, so this part of the page cannot be shown. The rest of the portal still works; try again in a few minutes.");
+        new(default, ApiTrouble.ServiceUnavailable,
+            $"The {service} service is not answering at the moment, so this part of the page cannot be shown. " +
+            "The rest of the portal still works; try again in a few minutes.");
 
     private static HttpValidationProblemDetails? ProblemOf(string? content)
     {

@@ -42,7 +42,8 @@ public sealed class FormErrors
             var index = Array.FindIndex(fields, f => string.Equals(f.ApiField, apiField, StringComparison.OrdinalIgnoreCase));
             var label = index >= 0 ? fields[index].Label : Words(apiField);
             var subject = item is null ? label : $"{label} {item}";
-            foreach (var rule in rules) items.Add((index >= 0 ? index : fields.Length, new FormError(index >= 0 ? fields[index].Id : null, Sentence($"{subject} {rule}"))));
+            foreach (var rule in rules)
+                items.Add((index >= 0 ? index : fields.Length, new FormError(index >= 0 ? fields[index].Id : null, Sentence($"{subject} {rule}"))));
         }
         if (items.Count == 0 && !string.IsNullOrWhiteSpace(detail)) items.Add((fields.Length, new FormError(null, detail)));
         return new FormErrors([.. items.OrderBy(i => i.Order).Select(i => i.Error)]);

@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Intervention.Portal.Governance;
 
 /// <summary>
-/// <c>/decisions-and-powers</c> (<c>/governance</c> is the API's segment at the gateway): the decision register, filtered by standing and function, with the reason for every decision that is not
-/// simply valid; the Directions from the first to the latest; and each function's road back to the council (the four tests with
-/// their evidence, the recommendation, "minded to", representations and the Directions that returned it).
+/// <c>/decisions-and-powers</c> (<c>/governance</c> is the API's segment at the gateway): the decision register, filtered by standing
+/// and function, with the reason for every decision that is not simply valid; the Directions from the first to the latest; and each
+/// function's road back to the council (the four tests with their evidence, the recommendation, "minded to", representations and the
+/// Directions that returned it).
 /// </summary>
 public sealed class IndexModel(IGovernanceApi governance) : PageModel
 {

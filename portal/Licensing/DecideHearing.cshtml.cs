@@ -50,7 +50,9 @@ public sealed class DecideHearingModel(ILicensingApi licensing) : PageModel
     /// <summary>"Change the answers": the form again, filled in.</summary>
     public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
-    /// <summary>"Confirm": records the decision. A second confirm (a double click, the back button) is licensing's 409, shown, never a second decision.</summary>
+    /// <summary>
+    /// "Confirm": records the decision. A second confirm (a double click, the back button) is licensing's 409, shown, never a second decision.
+    /// </summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
         if (Answers() is { } request)

@@ -26,9 +26,12 @@ public sealed record ChosenDay(DateOnly? Day, string? Error, string? Field)
         if (Blank(month)) return new(null, "The date must include a month", "month");
         if (Blank(year)) return new(null, "The date must include a year", "year");
         if (!int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)) return new(null, "The date must be a real date", "day");
-        if (!int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12) return new(null, "The date must be a real date", "month");
-        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || year!.Trim().Length != 4) return new(null, "The year must include 4 numbers", "year");
-        if (y is < 1900 or > 2100 || d < 1 || d > DateTime.DaysInMonth(y, m)) return new(null, "The date must be a real date", d < 1 || y is >= 1900 and <= 2100 ? "day" : "year");
+        if (!int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12)
+            return new(null, "The date must be a real date", "month");
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || year!.Trim().Length != 4)
+            return new(null, "The year must include 4 numbers", "year");
+        if (y is < 1900 or > 2100 || d < 1 || d > DateTime.DaysInMonth(y, m))
+            return new(null, "The date must be a real date", d < 1 || y is >= 1900 and <= 2100 ? "day" : "year");
         return new(new DateOnly(y, m, d), null, null);
     }
 

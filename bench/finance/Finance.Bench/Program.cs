@@ -71,7 +71,9 @@ public class MtfsModelBench
 
     [Benchmark]
     public decimal SeededGapWithTenPercentMoreDemand() =>
-        MtfsModel.Gap(_years, MtfsRules.Apply(_assumptions, [new Assumption(AssumptionCategory.DemandFactor, null, null, 1.1m, "bench", new DateOnly(2017, 2, 7), true)]), _limits, _ => 0m)[^1].CumulativeGap;
+        MtfsModel.Gap(_years,
+            MtfsRules.Apply(_assumptions, [new Assumption(AssumptionCategory.DemandFactor, null, null, 1.1m, "bench", new DateOnly(2017, 2, 7), true)]),
+            _limits, _ => 0m)[^1].CumulativeGap;
 }
 
 /// <summary>

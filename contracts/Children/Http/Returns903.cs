@@ -44,7 +44,9 @@ public sealed record RuleListing(string? CollectionYear, Guid? ImportId, DateTim
 /// <param name="Table">The file's name without <c>.csv</c>.</param>
 /// <param name="Row">The 0-based data row in that file.</param>
 /// <param name="Fields">The columns the rule concerns.</param>
-/// <param name="Child">The child's local identifier (the 903's <c>CHILD</c>) for the children's team; null for any other role, or when the row names none.</param>
+/// <param name="Child">
+/// The child's local identifier (the 903's <c>CHILD</c>) for the children's team; null for any other role, or when the row names none.
+/// </param>
 public sealed record ImportFinding(string Rule, string Message, string Table, int Row, IReadOnlyList<string> Fields, string? Child);
 
 /// <summary>An earlier import's findings, filtered by rule, table and child as asked, in the order of table, row and rule.</summary>
@@ -54,8 +56,11 @@ public sealed record ImportFinding(string Rule, string Message, string Table, in
 /// <param name="Rows">Rows the import kept, all files together.</param>
 /// <param name="Total">The findings that match the filters, however many are listed.</param>
 /// <param name="Findings">The matching findings: the first <c>limit</c> of them.</param>
-/// <param name="ChildrenShown">Whether <see cref="ImportFinding.Child"/> is given: for the children's team alone (child-level data; the read is audited).</param>
-public sealed record ImportFindings(Guid Id, string CollectionYear, DateTimeOffset ImportedAt, int Rows, int Total, IReadOnlyList<ImportFinding> Findings, bool ChildrenShown);
+/// <param name="ChildrenShown">
+/// Whether <see cref="ImportFinding.Child"/> is given: for the children's team alone (child-level data; the read is audited).
+/// </param>
+public sealed record ImportFindings(Guid Id, string CollectionYear, DateTimeOffset ImportedAt, int Rows, int Total, IReadOnlyList<ImportFinding> Findings,
+    bool ChildrenShown);
 
 /// <summary>
 /// The findings the 903 return would have if it were cut on <paramref name="AsAt"/> from the episodes recorded through the API,

@@ -119,7 +119,9 @@ public sealed record HearingView(Guid Id, Guid DriverId, string LicenceReference
 /// <param name="Immediate">Whether it would take effect immediately in the interests of public safety.</param>
 /// <param name="NoticeGivenOn">The day notice is given.</param>
 /// <param name="EffectiveOn">The day it would take effect; null when nothing takes effect.</param>
-/// <param name="EffectRule">The rule that sets that day: <c>no-effect</c>, <c>on-notice</c>, <c>immediate-public-safety</c>, <c>21-days-after-notice</c>.</param>
+/// <param name="EffectRule">
+/// The rule that sets that day: <c>no-effect</c>, <c>on-notice</c>, <c>immediate-public-safety</c>, <c>21-days-after-notice</c>.
+/// </param>
 /// <param name="LastDayToAppeal">The last day to appeal to the magistrates' court; null when the outcome cannot be appealed.</param>
 /// <param name="LicenceBecomes">The licence's status from the effective day; null for no action or a warning.</param>
 /// <param name="NationalRegister">Whether it would go to the national register of refusals and revocations.</param>

@@ -24,7 +24,8 @@ public static class ReturnImport
             var name = fileName(file);
             if (Returns903.Tables.FromFileName(name) is not { } table)
             {
-                var expected = string.Join(", ", Returns903.Tables.Columns.Keys.Where(key => Returns903.Tables.LastOf(key) is null).Select(key => key + ".csv"));
+                var expected = string.Join(", ",
+                    Returns903.Tables.Columns.Keys.Where(key => Returns903.Tables.LastOf(key) is null).Select(key => key + ".csv"));
                 return (null, new($"files[{name}]", $"is not a 903 file name: expected one of {expected}, or last year's as <table>_last.csv"));
             }
             if (!tables.TryAdd(table, file)) return (null, new($"files[{name}]", "is sent twice"));

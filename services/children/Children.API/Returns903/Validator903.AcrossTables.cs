@@ -64,7 +64,8 @@ public sealed partial class Validator903
         // row; last year's is not read) and a placement with no location (T0-T4, Z1), which 214 keeps without one.
         var asylumSeekers = data.Other(OtherTableRules.Uasc).Select(r => r.Child).ToHashSet(StringComparer.Ordinal);
         foreach (var e in data.Episodes)
-            if (!CodeLists.IsShortBreak(e.Ls) && !asylumSeekers.Contains(e.Child) && (e.HomePost.Length == 0 || (e.PlPost.Length == 0 && !CodeLists.IsTemporary(e.Place) && e.Place != "Z1")))
+            if (!CodeLists.IsShortBreak(e.Ls) && !asylumSeekers.Contains(e.Child) &&
+                (e.HomePost.Length == 0 || (e.PlPost.Length == 0 && !CodeLists.IsTemporary(e.Place) && e.Place != "Z1")))
                 Add("392b", Tables.Episodes, e.Row, "HOME_POST", "PL_POST");
 
         foreach (var oc3 in data.Other(OtherTableRules.Oc3))

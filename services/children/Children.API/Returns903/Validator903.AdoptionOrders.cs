@@ -72,7 +72,8 @@ public sealed partial class Validator903
     {
         if (!data.Present.Contains(OtherTableRules.Ad1)) return;
         string[] fields = ["REC", .. OtherTableRules.Ad1Items];
-        var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var e in data.Episodes)
         {
             // 335: adopted by the current foster carers (FOSTER_CARE 1) exactly when adopted from a placement with them (A3, A5).

@@ -40,7 +40,10 @@ public sealed partial class Validator903
         }
     }
 
-    /// <summary>When the child's current period of care began, if they were looked after at 31 March: the start of the run of back-to-back episodes open then.</summary>
+    /// <summary>
+    /// When the child's current period of care began, if they were looked after at 31 March: the start of the run of back-to-back episodes
+    /// open then.
+    /// </summary>
     private DateOnly? LookedAfterSince(List<EpisodeRow> episodes)
     {
         var i = episodes.FindLastIndex(e => e.DecomOn <= year.End && (e.Dec.Length == 0 || e.DecOn > year.End));

@@ -30,7 +30,8 @@ public sealed partial class Validator903(CollectionYear year)
         "628", "630", "634", "1000", "1003", "1007", "1011",
         // added for issue 17 (here and in Validator903.ShortBreaks.cs, .AdoptionOrders.cs, .HeaderRules.cs, .CareLeavers.cs, .AcrossTables.cs)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
-        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607", "335", "336", "632", "392b", "EPI",
+        "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607",
+        "335", "336", "632", "392b", "EPI",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values, .. LastYearRules.All.Select(r => r.Code),
     ];
 
@@ -153,7 +154,8 @@ public sealed partial class Validator903(CollectionYear year)
             if (e.Rec.Length > 0 && e.Rec != "X1" && CodeLists.IsTemporary(e.Place)) Add("381", t, e.Row, "PLACE", "REC");
             if (e.Rec is "E45" or "E46" && !CodeLists.IsFoster(e.Place)) Add("516", t, e.Row, "REC", "PLACE");
             // Placed for adoption with the current foster carers (A3, A5) from 1 April 2015 starts care (S) or changes carer status (T, U).
-            if (e.Place is "A3" or "A5" && e.DecomOn >= AdoptionWithFosterCarersCoded && e.Rne is not ("S" or "T" or "U")) Add("217", t, e.Row, "PLACE", "DECOM", "RNE");
+            if (e.Place is "A3" or "A5" && e.DecomOn >= AdoptionWithFosterCarersCoded && e.Rne is not ("S" or "T" or "U"))
+                Add("217", t, e.Row, "PLACE", "DECOM", "RNE");
             if (e.Rec is "E11" or "E12" && !CodeLists.IsAdoption(e.Place)) Add("390", t, e.Row, "PLACE", "REC");
             // A5 and A6 are placements for adoption under a placement order: the legal status is that order (E1). A freeing
             // order (D1) is not one, as the DfE's own check reads it.
@@ -231,7 +233,8 @@ public sealed partial class Validator903(CollectionYear year)
                 }
                 if (e.Dec.Length == 0) Add("142", t, e.Row, "DEC", "REC");
                 // 225: a change of placement (X1, then P, B, T or U into a placement that is not temporary) needs its reason.
-                if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !CodeLists.IsTemporary(e.Place) && next.Rne is "P" or "B" or "T" or "U" && !CodeLists.IsTemporary(next.Place))
+                if (e.Rec == "X1" && e.ReasonPlaceChange.Length == 0 && !CodeLists.IsTemporary(e.Place) &&
+                    next.Rne is "P" or "B" or "T" or "U" && !CodeLists.IsTemporary(next.Place))
                     Add("225", t, e.Row, "REASON_PLACE_CHANGE");
                 // 336: placed for adoption with the current foster carers (A3, A5) straight from foster care (U1-U6) or an
                 // earlier placement for adoption. The DfE's check names A3 and A4; A5, not A4, is "with current foster carers".
@@ -244,7 +247,8 @@ public sealed partial class Validator903(CollectionYear year)
                     (next.Place, next.PlPost) != (episodes[before].Place, episodes[before].PlPost))
                     Add("383", t, next.Row, "PLACE");
                 // 226: no reason is given for a temporary placement, in it or in the episode it followed (once per placement).
-                if (CodeLists.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0) Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
+                if (CodeLists.IsTemporary(next.Place) && next.ReasonPlaceChange.Length == 0 && e.ReasonPlaceChange.Length > 0)
+                    Add("226", t, next.Row, "REASON_PLACE_CHANGE", "PLACE");
                 if (e.Rec is "E2" or "E15") Add("437", t, e.Row, "REC");
                 var continuation = next.Rne != "S";
                 if (e.DecOn is { } ended)

@@ -102,7 +102,8 @@ internal static class PlacementEvents
     {
         if (string.IsNullOrWhiteSpace(childRef)) throw new PlacementEventRefusedException(eventId, "childRef is empty");
         if (costs.Find(placementType ?? "") is null)
-            throw new PlacementEventRefusedException(eventId, $"placement type '{placementType}' has no unit cost in finance's configuration (Forecast:UnitCosts)");
+            throw new PlacementEventRefusedException(eventId,
+                $"placement type '{placementType}' has no unit cost in finance's configuration (Forecast:UnitCosts)");
     }
 
     /// <summary>Saves what <paramref name="decided"/> opened with the child's spells, or refuses the event by the rule it broke.</summary>

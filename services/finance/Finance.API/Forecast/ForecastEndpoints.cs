@@ -36,7 +36,8 @@ public static class ForecastEndpoints
         static decimal P(decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero);
         return TypedResults.Ok(new ChildrenPlacementForecast(
             which.ToString(), forecast.ChildrenLookedAfter, P(forecast.Forecast), P(forecast.StovewoodForecast), P(forecast.ForecastExcludingStovewood),
-            budget, budget is { } b ? P(forecast.ForecastExcludingStovewood - b) : null, budget is { } b2 ? rag.Value.Of(b2, forecast.ForecastExcludingStovewood) : null,
+            budget, budget is { } b ? P(forecast.ForecastExcludingStovewood - b) : null,
+            budget is { } b2 ? rag.Value.Of(b2, forecast.ForecastExcludingStovewood) : null,
             forecast.Types.Select(t => new PlacementTypeForecast(t.PlacementType, t.Description, t.Children, t.StovewoodChildren, t.ChildrenNow,
                 P(t.Nights / 7m), t.WeeklyUnitCost, P(t.Forecast), P(t.StovewoodForecast))).ToList(),
             costs.Value.Source));

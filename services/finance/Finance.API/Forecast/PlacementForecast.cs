@@ -41,7 +41,8 @@ public static class PlacementForecast
                 return new TypeForecast(g.Key, cost.Description,
                     g.Select(x => x.Spell.ChildRef).Distinct().Count(),
                     g.Where(x => x.Spell.Stovewood).Select(x => x.Spell.ChildRef).Distinct().Count(),
-                    g.Where(x => x.Spell.StartedOn <= census && (x.Spell.EndedOn is null || x.Spell.EndedOn > census)).Select(x => x.Spell.ChildRef).Distinct().Count(),
+                    g.Where(x => x.Spell.StartedOn <= census && (x.Spell.EndedOn is null || x.Spell.EndedOn > census))
+                        .Select(x => x.Spell.ChildRef).Distinct().Count(),
                     nights, cost.Weekly, cost.Weekly * nights / 7m, cost.Weekly * stovewoodNights / 7m);
             })
             .ToList();

@@ -44,7 +44,9 @@ public static class PlacementNights
             .GroupBy(x => x.Type, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.Sum(x => x.Nights), g.Where(x => x.Stovewood).Sum(x => x.Nights)), StringComparer.Ordinal));
 
-    /// <summary>What a change of one child's spells from <paramref name="before"/> to <paramref name="after"/> moves <paramref name="year"/>'s nights by.</summary>
+    /// <summary>
+    /// What a change of one child's spells from <paramref name="before"/> to <paramref name="after"/> moves <paramref name="year"/>'s nights by.
+    /// </summary>
     public static NightsByType Change(IEnumerable<Spell> before, IEnumerable<Spell> after, FinancialYear year)
     {
         var (was, now) = (Of(before, year).Types, Of(after, year).Types);

@@ -78,7 +78,8 @@ public sealed class AuditRun(IServiceScopeFactory scopes, AuditQueue queue, Fitn
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<LicensingDb>();
                 var now = clock.GetUtcNow();
-                foreach (var id in await db.Set<DriverAudit>().Where(audit => audit.Status == AuditStatus.Running && (audit.ClaimedUntil == null || audit.ClaimedUntil <= now))
+                foreach (var id in await db.Set<DriverAudit>()
+                    .Where(audit => audit.Status == AuditStatus.Running && (audit.ClaimedUntil == null || audit.ClaimedUntil <= now))
                     .Select(audit => audit.Id).ToListAsync(stoppingToken))
                     queue.Enqueue(id);
             }

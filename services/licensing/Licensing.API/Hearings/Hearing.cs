@@ -146,7 +146,8 @@ public sealed class CaseHearing
             var decided = Decide(request, context, now);
             if (decided.Changes is not { } changes) return decided.Refused!;
             var made = changes.Decision;
-            return new HearingDecisionPreview(Id, HeldOn, new DecisionMakerView(DecisionMakerAuthority, DecisionMakerOversight, DecisionMakerName, DirectionsId),
+            return new HearingDecisionPreview(Id, HeldOn,
+                new DecisionMakerView(DecisionMakerAuthority, DecisionMakerOversight, DecisionMakerName, DirectionsId),
                 made.Outcome, made.Grounds, made.Immediate, made.NoticeGivenOn, made.EffectiveOn, made.EffectRule,
                 context.Effects.LastDayToAppeal(made.Outcome, made.NoticeGivenOn), changes.StatusChange?.Status, changes.RegisterEntry is not null);
         }
