@@ -26,7 +26,7 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
             progress.WriteLine($"children 903 {SyntheticReturn.CollectionYear}: {year.Children} children, {year.Episodes} episodes, " +
                 $"{year.Reviews} reviews, {year.MissingEpisodes} missing episodes imported; " +
                                $"{report.Errors.Count} validation findings" +
-                (report.Counts.Count == 0 ? "" : $" (by rule: {string.Join(", ", report.Counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))})"));
+                (report.Counts.Count == 0 ? "" : $" (by rule: {ByRule(report.Counts)})"));
             await _children.LoadSocialWorkersAsync(year.SocialWorkers, ct);
             await LoadInBatchesAsync("visits", year.Visits, _children.LoadVisitsAsync, ct);
             await LoadInBatchesAsync("assessments", year.Assessments, _children.LoadAssessmentsAsync, ct);
@@ -102,4 +102,7 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
                 new(new DateOnly(2017, 10, 1), plans[i % plans.Length], i % 4 == 0 ? new DateOnly(2018, 2, 15) : null), ct);
         progress.WriteLine("children improvement: 8 Ofsted recommendations, 7 tests, 170 children in scope for permanence");
     }
+
+    private static string ByRule(IEnumerable<KeyValuePair<string, int>> counts) =>
+        string.Join(", ", counts.OrderByDescending(count => count.Value).Select(count => $"{count.Key} {count.Value}"));
 }
