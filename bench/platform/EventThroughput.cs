@@ -58,6 +58,7 @@ public static class EventThroughput
         var plainRates = new List<double>();
         var relayRates = new List<double>();
         var cpuLines = new List<string>();
+        var idleLines = new List<string>();
         for (var round = 1; round <= rounds; round++)
         {
             var durable = await DurableAsync(system, placements, events, concurrency);
@@ -69,6 +70,8 @@ public static class EventThroughput
             cpuLines.Add($"| {round} | " + string.Join(" | ", CpuParts.Select(part => $"{durable.CpuMsPerEvent.GetValueOrDefault(part):0.00}")) +
                          $" | {CpuParts.Sum(part => durable.CpuMsPerEvent.GetValueOrDefault(part)):0.00} | " +
                          $"{durable.CpuMsPerEvent["idle, all parts (ms per second)"]:0} |");
+            idleLines.Add($"| {round} | " + string.Join(" | ", CpuParts.Select(part => $"{durable.IdleMsPerSecond.GetValueOrDefault(part):0}")) +
+                          $" | {CpuParts.Sum(part => durable.IdleMsPerSecond.GetValueOrDefault(part)):0} |");
             report.Line($"| {round} | {durable.EventsPerSecond:0} ({durable.AnswersPerSecond:0}) | " +
                         $"{durable.Answered:0.0} / {durable.Published:0.0} / {durable.Consumed:0.0} | {plain:0} | {relay:0} | " +
                         $"{durable.EventsPerSecond / plain:0.000} | {relay / plain:0.000} |");
@@ -80,6 +83,12 @@ public static class EventThroughput
         report.Line("| round | " + string.Join(" | ", CpuParts) + " | all | idle, all parts: ms of CPU per second |");
         report.Line("|---:|" + string.Concat(CpuParts.Select(_ => "---:|")) + "---:|---:|");
         foreach (var line in cpuLines) report.Line(line);
+        report.Line();
+        report.Line("Idle, by part: milliseconds of CPU per second in the 5 s before each durable round:");
+        report.Line();
+        report.Line("| round | " + string.Join(" | ", CpuParts) + " | all |");
+        report.Line("|---:|" + string.Concat(CpuParts.Select(_ => "---:|")) + "---:|");
+        foreach (var line in idleLines) report.Line(line);
         report.Line();
         report.Line($"Median: durable **{Stats.Median(durableRates):0} events/s**, plain **{Stats.Median(plainRates):0} messages/s**, " +
                     $"relay alone **{Stats.Median(relayRates):0} events/s**; " +
@@ -139,7 +148,7 @@ public static class EventThroughput
     }
 
     private sealed record DurableRound(double EventsPerSecond, double AnswersPerSecond, double Answered, double Published, double Consumed,
-        IReadOnlyDictionary<string, double> CpuMsPerEvent);
+        IReadOnlyDictionary<string, double> CpuMsPerEvent, IReadOnlyDictionary<string, double> IdleMsPerSecond);
 
     private static async Task<DurableRound> DurableAsync(BenchSystem system, Placements placements, int events, int concurrency)
     {
@@ -182,7 +191,8 @@ public static class EventThroughput
             "SELECT max(published_at) FROM outbox_messages WHERE message_type LIKE '%PlacementChanged'"))[0][0];
         if (failed > 0) Console.WriteLine($"{failed} changes failed and are not counted");
         return new DurableRound((events - failed) / seconds, (events - failed) / answered, answered,
-            (published.ToUniversalTime() - startedAt).TotalSeconds, seconds, cpu);
+            (published.ToUniversalTime() - startedAt).TotalSeconds, seconds, cpu,
+            idle.ToDictionary(part => part.Key, part => part.Value * 1000));
     }
 
     /// <summary>
