@@ -6,15 +6,28 @@ using Microsoft.Extensions.Logging;
 namespace Intervention.Messaging;
 
 /// <summary>
+/// A message type whose consumer keeps the inbox itself, in transactions of its own making (for example several messages
+/// to one transaction): the <see cref="InboxFilter{T}"/> lets it through untouched. Registered as a singleton per type.
+/// </summary>
+public sealed record InboxKeptByConsumer(Type MessageType);
+
+/// <summary>
 /// Runs every consumer inside one database transaction that first records the message id for the
 /// consumer's queue. A redelivered message finds its id already there and has no second effect; a
 /// failed attempt rolls back both the effect and the record, so the retry starts clean.
 /// </summary>
-public sealed class InboxFilter<T>(ServiceDb db, TimeProvider clock, ILogger<InboxFilter<T>> logger) : IFilter<ConsumeContext<T>>
-    where T : class
+public sealed class InboxFilter<T>(ServiceDb db, TimeProvider clock, IEnumerable<InboxKeptByConsumer> keptByConsumer, ILogger<InboxFilter<T>> logger)
+    : IFilter<ConsumeContext<T>> where T : class
 {
+    private static readonly Type Type = typeof(T);
+
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
+        if (keptByConsumer.Any(kept => kept.MessageType == Type))
+        {
+            await next.Send(context);
+            return;
+        }
         var ct = context.CancellationToken;
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a MessageId, so a redelivery could not be recognised.");

@@ -178,7 +178,7 @@ public static class EventThroughput
         {
             if (clock.Elapsed > TimeSpan.FromMinutes(5))
                 throw new TimeoutException(
-                    $"finance did not take {events - failed} events in 5 minutes (a refused one waits in finance-placement-changed_error)");
+                    $"finance did not take {events - failed} events in 5 minutes (a refused one waits in finance-children-placements_error)");
             await Task.Delay(50);
         }
         // The last event's own time, not the poll's, ends the count.

@@ -3,6 +3,7 @@ using Finance.API.Infrastructure;
 using Finance.API.Monitoring;
 using Finance.API.Mtfs;
 using Finance.API.Resilience;
+using Intervention.Contracts.Children;
 using Intervention.Directions;
 using Intervention.ServiceDefaults.Data;
 using Intervention.Messaging;
@@ -17,10 +18,14 @@ public static class FinanceModule
         builder.AddMessaging<FinanceDb>(bus =>
         {
             bus.AddDirectionsCopy();
-            bus.AddConsumer<ChildBecameLookedAfterConsumer>(typeof(ChildrenEventConsumerDefinition<ChildBecameLookedAfterConsumer>));
-            bus.AddConsumer<PlacementChangedConsumer>(typeof(ChildrenEventConsumerDefinition<PlacementChangedConsumer>));
-            bus.AddConsumer<ChildCeasedToBeLookedAfterConsumer>(typeof(ChildrenEventConsumerDefinition<ChildCeasedToBeLookedAfterConsumer>));
+            bus.AddConsumer<ChildrenPlacementsConsumer>(typeof(ChildrenPlacementsConsumerDefinition));
         });
+        // The children's events keep their inbox in the forecast writer's group transactions, not one transaction each.
+        builder.Services.AddSingleton(new InboxKeptByConsumer(typeof(ChildBecameLookedAfter)));
+        builder.Services.AddSingleton(new InboxKeptByConsumer(typeof(PlacementChanged)));
+        builder.Services.AddSingleton(new InboxKeptByConsumer(typeof(ChildCeasedToBeLookedAfter)));
+        builder.Services.AddSingleton<ForecastWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ForecastWriter>());
 
         // Policy numbers are configuration, with the defaults in code (binding a dictionary onto them overrides per key).
         builder.Services.AddOptions<ReferendumLimits>().BindConfiguration(ReferendumLimits.Section);

@@ -29,7 +29,7 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
     {
         await ResetFinanceAsync(System);
         var finance = System.Api<IFinanceApi>();
-        var errorsBefore = await System.MessagesInQueueAsync("finance-child-became-looked-after_error");
+        var errorsBefore = await System.MessagesInQueueAsync("finance-children-placements_error");
         var tag = Tag();
         // A placements budget of £500,000 for 2017/18: five children in residential homes for 25 weeks (£437,500) are Green.
         await SetUpPlacementsBudgetAsync(finance, 500_000m);
@@ -70,7 +70,7 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
             TimeSpan.FromSeconds(10), () => $"finance never reported the replay.\n{System.Logs("finance")}");
         Assert.Equal(525_000m, (await ForecastAsync(finance)).Forecast);
         Assert.Equal(6, await System.CountAsync("finance", $"SELECT count(*) FROM placement_spells WHERE child_ref LIKE '{tag}-%'"));
-        Assert.Equal(errorsBefore, await System.MessagesInQueueAsync("finance-child-became-looked-after_error")); // none of these faulted
+        Assert.Equal(errorsBefore, await System.MessagesInQueueAsync("finance-children-placements_error")); // none of these faulted
     }
 
     [Fact]
@@ -113,12 +113,12 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
     public async Task An_event_with_a_placement_type_finance_has_no_unit_cost_for_waits_in_the_error_queue()
     {
         await using var broker = await BrokerClient.ConnectAsync(await System.ConnectionStringAsync("messaging"));
-        var errorsBefore = await System.MessagesInQueueAsync("finance-child-became-looked-after_error");
+        var errorsBefore = await System.MessagesInQueueAsync("finance-children-placements_error");
         var child = $"{Tag()}-x";
 
         await broker.PublishAsync(Entered(child, "Q9"), Guid.NewGuid());
 
-        await WaitUntilAsync(async () => await System.MessagesInQueueAsync("finance-child-became-looked-after_error") == errorsBefore + 1, TimeSpan.FromSeconds(15),
+        await WaitUntilAsync(async () => await System.MessagesInQueueAsync("finance-children-placements_error") == errorsBefore + 1, TimeSpan.FromSeconds(15),
             () => $"the event never reached the error queue.\n{System.Logs("finance")}");
         Assert.Equal(0, await System.CountAsync("finance", $"SELECT count(*) FROM placement_spells WHERE child_ref = '{child}'"));
     }
@@ -149,7 +149,10 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
     {
         ChildrenPlacementForecast? last = null;
         await WaitUntilAsync(async () => (last = await ForecastAsync(finance)).Forecast == expected, TimeSpan.FromSeconds(15),
-            () => $"the 2017-18 forecast never reached {expected} (last {last?.Forecast}).\n{system.Logs("finance")}");
+            () => $"the 2017-18 forecast never reached {expected} (last {last?.Forecast}); " +
+                  $"{system.MessagesInQueueAsync("finance-children-placements").Result} messages waiting in finance-children-placements, " +
+                  $"{system.CountAsync("finance", "SELECT count(*) FROM placement_spells").Result} spells, " +
+                  $"{system.CountAsync("finance", "SELECT count(*) FROM inbox_messages").Result} in the inbox.\n{system.Logs("finance")}");
         return last!;
     }
 
@@ -159,13 +162,8 @@ public sealed class DemandLedForecastTests(OwnSettingsSystem own)
     /// </summary>
     internal static async Task ResetFinanceAsync(AspireSystem system)
     {
-        string[] queues = ["finance-child-became-looked-after", "finance-placement-changed", "finance-child-ceased-to-be-looked-after"];
-        await WaitUntilAsync(async () =>
-        {
-            foreach (var queue in queues)
-                if (await system.MessagesInQueueAsync(queue) > 0) return false;
-            return true;
-        }, TimeSpan.FromSeconds(60), () => $"finance's queues never emptied before the reset.\n{system.Logs("finance")}");
+        await WaitUntilAsync(async () => await system.MessagesInQueueAsync("finance-children-placements") == 0, TimeSpan.FromSeconds(60),
+            () => $"finance's queue of children's events never emptied before the reset.\n{system.Logs("finance")}");
         await Task.Delay(TimeSpan.FromSeconds(1)); // what finance had taken but not yet acknowledged
         await system.ResetDatabaseAsync("finance");
     }

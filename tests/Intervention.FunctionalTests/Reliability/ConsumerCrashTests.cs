@@ -45,7 +45,7 @@ public abstract class ConsumerCrashCases(AspireSystem system, ITestOutputHelper 
         var published = clock.Elapsed;
 
         var effects = $"SELECT count(*) FROM placement_spells WHERE child_ref LIKE 'crash-{run}-%'";
-        var errorsBefore = await system.MessagesInQueueAsync("finance-placement-changed_error");
+        var errorsBefore = await system.MessagesInQueueAsync("finance-children-placements_error");
         for (var kill = 1; kill <= 2; kill++)
         {
             // Kill it mid-stream, with messages taken but not yet acknowledged, and bring it back.
@@ -61,14 +61,14 @@ public abstract class ConsumerCrashCases(AspireSystem system, ITestOutputHelper 
                 && await system.HealthyAsync("finance"), TimeSpan.FromSeconds(90), () => $"the AppHost did not restart finance after kill {kill}.\n{system.Logs("finance")}");
         }
 
-        await WaitUntilAsync(async () => await system.MessagesInQueueAsync("finance-placement-changed") == 0 && await system.CountAsync("finance", effects) >= Changes,
+        await WaitUntilAsync(async () => await system.MessagesInQueueAsync("finance-children-placements") == 0 && await system.CountAsync("finance", effects) >= Changes,
             TimeSpan.FromMinutes(5), () => $"not every change had its effect.\n{system.Logs("finance")}");
         await Task.Delay(TimeSpan.FromSeconds(2)); // anything redelivered late would show here
         Assert.Equal(Changes, await system.CountAsync("finance", effects));
         Assert.Equal(Changes, await system.CountAsync("finance", effects.Replace("count(*)", "count(DISTINCT child_ref)")));
-        Assert.Equal(Changes, await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages WHERE consumer = 'finance-placement-changed' AND message_id IN ("
+        Assert.Equal(Changes, await system.CountAsync("finance", "SELECT count(*) FROM inbox_messages WHERE consumer = 'finance-children-placements' AND message_id IN ("
             + string.Join(", ", eventIds.Select(id => $"'{id}'")) + ")"));
-        Assert.Equal(errorsBefore, await system.MessagesInQueueAsync("finance-placement-changed_error"));
+        Assert.Equal(errorsBefore, await system.MessagesInQueueAsync("finance-children-placements_error"));
         var line = $"consumer crash{(system.Replicas > 1 ? $" ({system.Replicas} finance instances, one killed each time)" : "")}: {Changes} placement changes (published in {published.TotalSeconds:0.0} s), finance killed twice, {Changes} effects exactly after {clock.Elapsed.TotalSeconds:0} s";
         output.WriteLine(line);
         Measurements.Record(line);

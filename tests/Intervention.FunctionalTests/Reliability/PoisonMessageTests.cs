@@ -24,7 +24,7 @@ public sealed class PoisonMessageWithTwoReplicasTests(TwoReplicasSystem two, ITe
 /// <summary>The test of <see cref="PoisonMessageTests"/>, run on each system that derives a class from it.</summary>
 public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper output)
 {
-    private const string Queue = "finance-child-became-looked-after";
+    private const string Queue = "finance-children-placements";
 
     [Fact]
     public async Task An_event_finance_cannot_cost_waits_in_the_error_queue_while_others_go_on_and_is_replayed_after_the_fix()

@@ -45,7 +45,7 @@ public sealed class TwoOfEveryServiceTests(TwoReplicasSystem two, ITestOutputHel
             }
         })));
         var refs = string.Join(", ", free.Select(child => $"'{child.Ref}'"));
-        var errorsBefore = await System.MessagesInQueueAsync("finance-placement-changed_error");
+        var errorsBefore = await System.MessagesInQueueAsync("finance-children-placements_error");
 
         var clock = Stopwatch.StartNew();
         var sent = 0;
@@ -68,8 +68,8 @@ public sealed class TwoOfEveryServiceTests(TwoReplicasSystem two, ITestOutputHel
         Assert.Equal(Changes, await System.CountAsync("children", $"SELECT count(*) FROM ({events}) e"));
         var eventIds = string.Join(", ", (await System.ValuesAsync("children", events)).Select(id => $"'{id}'"));
         // ... and one effect of each in finance, whichever instance took it: the inbox's record and the spell it opened.
-        var inbox = $"SELECT count(*) FROM inbox_messages WHERE consumer = 'finance-placement-changed' AND message_id IN ({eventIds})";
-        await WaitUntilAsync(async () => await System.CountAsync("finance", inbox) >= Changes && await System.MessagesInQueueAsync("finance-placement-changed") == 0,
+        var inbox = $"SELECT count(*) FROM inbox_messages WHERE consumer = 'finance-children-placements' AND message_id IN ({eventIds})";
+        await WaitUntilAsync(async () => await System.CountAsync("finance", inbox) >= Changes && await System.MessagesInQueueAsync("finance-children-placements") == 0,
             TimeSpan.FromMinutes(5), () => $"finance recorded {System.CountAsync("finance", inbox).Result} of {Changes} changes.\n{System.Logs("finance", 20)}");
         var consumed = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(2)); // anything delivered twice would show here
@@ -77,7 +77,7 @@ public sealed class TwoOfEveryServiceTests(TwoReplicasSystem two, ITestOutputHel
         Assert.Equal(Changes, await System.CountAsync("finance", $"SELECT count(*) FROM placement_spells WHERE started_by IN ({eventIds})"));
         // Every child's spells follow one another: only the last is open, and each ended the day the next began.
         Assert.Equal(ChildrenMoved, await System.CountAsync("finance", $"SELECT count(*) FROM placement_spells WHERE ended_on IS NULL AND child_ref IN ({refs})"));
-        Assert.Equal(errorsBefore, await System.MessagesInQueueAsync("finance-placement-changed_error"));
+        Assert.Equal(errorsBefore, await System.MessagesInQueueAsync("finance-children-placements_error"));
 
         var line = $"two of every service: {Changes} placement changes through the gateway ({Senders} senders, {ChildrenMoved} children) answered in " +
                    $"{answered.TotalSeconds:0.0} s ({Changes / answered.TotalSeconds:0}/s), all {Changes} recorded once by two finance instances after {consumed.TotalSeconds:0.0} s";

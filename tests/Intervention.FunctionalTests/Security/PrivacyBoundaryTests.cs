@@ -175,7 +175,7 @@ public sealed class PrivacyBoundaryTests(SeededSystem seeded, ITestOutputHelper 
             }
             // Its own queue only: another audience's is refused too.
             await using (var other = await connection.CreateChannelAsync())
-                await Assert.ThrowsAsync<OperationInterruptedException>(() => other.QueueDeclareAsync("finance-placement-changed", durable: true, exclusive: false, autoDelete: false));
+                await Assert.ThrowsAsync<OperationInterruptedException>(() => other.QueueDeclareAsync("finance-children-placements", durable: true, exclusive: false, autoDelete: false));
         }
         output.WriteLine(string.Join('\n', results));
         Assert.Contains("integrator-public Intervention.Contracts.Children:PlacementChanged: ACCESS_REFUSED", results);

@@ -2,6 +2,7 @@ using Finance.API.Infrastructure;
 using Finance.API.Monitoring;
 using Intervention.Contracts.Finance;
 using Intervention.ServiceDefaults;
+using Intervention.ServiceDefaults.Data;
 using Intervention.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,68 +43,113 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
             .TryGetValue((year.StartYear, options.PlacementsCostCentre), out var budget) ? budget : null;
 
     /// <summary>
-    /// Runs <paramref name="change"/> on one child's spells (tracked: add new ones to the list and the DbContext) and
-    /// writes a <see cref="ForecastOutturnChanged"/> to the outbox for each budgeted year from <paramref name="from"/>'s
-    /// whose RAG the change moved, saving in the caller's unit of work (the inbox's transaction). Returns the budgeted years
-    /// whose forecast the change raised, for the section 114 test (a fall in demand cannot create that risk).
+    /// Writes a group of children's events, in the order given, in the caller's transaction: each event's decision runs on
+    /// its child's spells as the events before it left them, exactly as if each had its own transaction. For each budgeted
+    /// year whose RAG an event moved, a <see cref="ForecastOutturnChanged"/> goes to the outbox. An event already in the
+    /// inbox of <paramref name="consumer"/> changes nothing; a refused one changes nothing and is not put in the inbox, so
+    /// that it can be replayed once its cause is put right. Saves; returns each event's outcome and the budgeted years
+    /// whose forecast the group raised, for the section 114 test (a fall in demand cannot create that risk).
     /// </summary>
-    public async Task<IReadOnlyList<FinancialYear>> ChangeAsync(
-        string childRef, DateOnly from, string cause, Action<List<PlacementSpellRecord>> change, CancellationToken ct)
+    public async Task<(IReadOnlyList<PlacementOutcome> Outcomes, IReadOnlyList<FinancialYear> Raised)> WriteAsync(
+        IReadOnlyList<PlacementEvent> events, string consumer, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // One change at a time: two children's events forecast side by side would each miss the other's effect, and a
-        // RAG boundary crossed by the two together would never be announced. Held until the inbox's transaction ends.
+        // One group at a time: two forecasting side by side would each miss the other's effect, and a RAG boundary crossed by
+        // the two together would never be announced. Held until the caller's transaction ends.
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReforecastLock})", ct);
-        var child = await db.PlacementSpells.Where(s => s.ChildRef == childRef).OrderBy(s => s.StartedOn).ToListAsync(ct);
-        var firstYear = FinancialYear.Of(from);
-        var budgets = (await Budgets.CurrentAsync(db, costCentre: options.PlacementsCostCentre, fromYear: firstYear.StartYear, ct: ct))
+        var ids = events.Select(e => e.MessageId).Distinct().ToList();
+        var handled = (await db.Database.SqlQuery<Guid>(
+                $"SELECT message_id AS \"Value\" FROM inbox_messages WHERE consumer = {consumer} AND message_id = ANY({ids.ToArray()})")
+            .ToListAsync(ct)).ToHashSet();
+        var fresh = events.Where(e => !handled.Contains(e.MessageId)).ToList();
+        var childRefs = fresh.Select(e => e.ChildRef).Distinct().ToList();
+        var spellsOf = (await db.PlacementSpells.Where(s => childRefs.Contains(s.ChildRef)).OrderBy(s => s.StartedOn).ToListAsync(ct))
+            .GroupBy(s => s.ChildRef).ToDictionary(g => g.Key, g => g.ToList());
+        var factsOf = (await db.Set<PlacementEventRecord>().AsNoTracking().Where(f => childRefs.Contains(f.ChildRef)).ToListAsync(ct))
+            .GroupBy(f => f.ChildRef).ToDictionary(g => g.Key, g => g.ToList());
+        var budgets = fresh.Count == 0 ? [] : (await Budgets.CurrentAsync(db, costCentre: options.PlacementsCostCentre,
+                fromYear: fresh.Min(e => FinancialYear.Of(e.On)).StartYear, ct: ct))
             .ToDictionary(b => new FinancialYear(b.Key.Year), b => b.Value);
+        // Incremental: each budgeted year's nights are kept by type; an event moves them by what it did to its one child's
+        // spells. A year is counted in full from every spell once, the first time an event falls in it while it is budgeted;
+        // budgets and virements are never deleted, so a kept year stays budgeted and every later event moves it.
+        var kept = budgets.Count == 0 ? [] : await KeptNightsAsync([.. budgets.Keys], now, ct);
+        var forecast = budgets.Keys.ToDictionary(y => y, y => PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, y.StartYear), costs));
 
-        // Incremental: each budgeted year's nights are kept by type; the change moves them by what it did to this one
-        // child's spells. A year is counted in full from every spell once, the first time an event falls in it while it is
-        // budgeted; budgets and virements are never deleted, so a kept year stays budgeted and every later event moves it.
-        if (budgets.Count == 0)
-        {
-            change(child);
-            await db.SaveChangesAsync(ct);
-            return [];
-        }
-
-        var kept = await KeptNightsAsync([.. budgets.Keys], now, ct);
-        var spellsBefore = child.Select(s => s.ToSpell()).ToList();
-        var before = budgets.Keys.ToDictionary(y => y, y => PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, y.StartYear), costs));
-        change(child);
-        var spellsAfter = child.Select(s => s.ToSpell()).ToList();
-        foreach (var year in budgets.Keys)
-            db.AddRange(PlacementNights.Apply(kept, year.StartYear, PlacementNights.Change(spellsBefore, spellsAfter, year)));
-        await db.SaveChangesAsync(ct);
-        var after = budgets.Keys.ToDictionary(y => y, y => PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, y.StartYear), costs));
-
+        var outcomes = new List<PlacementOutcome>(events.Count);
+        var raised = new HashSet<FinancialYear>();
+        var written = new HashSet<Guid>();
         string? directorate = null;
-        foreach (var (year, budget) in budgets.OrderBy(b => b.Key))
+        foreach (var e in events)
         {
-            var (was, now_) = (rag.Of(budget, before[year]), rag.Of(budget, after[year]));
-            if (was == now_) continue;
-            directorate ??= await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate).FirstOrDefaultAsync(ct) ?? "";
-            db.AddEvent(new ForecastOutturnChanged
+            if (handled.Contains(e.MessageId) || !written.Add(e.MessageId))
             {
-                EventId = Guid.CreateVersion7(now),
-                OccurredAt = now,
-                Year = year.ToString(),
-                CostCentre = options.PlacementsCostCentre,
-                Directorate = directorate,
-                Budget = budget,
-                PreviousForecastOutturn = Math.Round(before[year], 2),
-                ForecastOutturn = Math.Round(after[year], 2),
-                Variance = Math.Round(after[year] - budget, 2),
-                PreviousRag = was,
-                Rag = now_,
-                Cause = cause,
-            }, now);
-            logger.LogInformation("Children's placements {Year}: forecast {Before:0.00} -> {After:0.00} against {Budget:0.00}, RAG {Was} -> {Now} ({Cause})",
-                year, before[year], after[year], budget, was, now_, cause);
+                outcomes.Add(PlacementOutcome.AlreadyHandled);
+                continue;
+            }
+            var spells = spellsOf.TryGetValue(e.ChildRef, out var loaded) ? loaded : spellsOf[e.ChildRef] = [];
+            var facts = factsOf.TryGetValue(e.ChildRef, out var known) ? known : factsOf[e.ChildRef] = [];
+            if (facts.Any(f => f.EventId == e.Fact.EventId))
+            {
+                outcomes.Add(PlacementOutcome.Applied(SpellNote.AlreadyRecorded)); // the same event under another message id
+                continue;
+            }
+            var folded = PlacementSpells.Fold([.. facts, e.Fact], e.Fact.EventId, now);
+            if (folded.Refused is { } broken)
+            {
+                written.Remove(e.MessageId);
+                outcomes.Add(PlacementOutcome.Refused(broken.Detail ?? broken.Rule ?? "refused"));
+                continue;
+            }
+            var spellsBefore = spells.Select(s => s.ToSpell()).ToList();
+            var (added, removed) = PlacementSpells.Reconcile(spells, folded.Changes!.Spells);
+            db.PlacementSpells.RemoveRange(removed);
+            db.PlacementSpells.AddRange(added);
+            facts.Add(e.Fact);
+            db.Add(e.Fact);
+            outcomes.Add(PlacementOutcome.Applied(folded.Changes.Note));
+            var spellsAfter = spells.Select(s => s.ToSpell()).ToList();
+            foreach (var (year, budget) in budgets.OrderBy(b => b.Key))
+            {
+                var moved = PlacementNights.Change(spellsBefore, spellsAfter, year);
+                if (moved.Types.Count == 0) continue;
+                db.AddRange(PlacementNights.Apply(kept, year.StartYear, moved));
+                var (before, after) = (forecast[year], PlacementNights.ForecastExcludingStovewood(PlacementNights.Of(kept, year.StartYear), costs));
+                forecast[year] = after;
+                if (after > before) raised.Add(year);
+                var (was, now_) = (rag.Of(budget, before), rag.Of(budget, after));
+                if (was == now_) continue;
+                directorate ??= await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate).FirstOrDefaultAsync(ct) ?? "";
+                db.AddEvent(new ForecastOutturnChanged
+                {
+                    EventId = Guid.CreateVersion7(now),
+                    OccurredAt = now,
+                    Year = year.ToString(),
+                    CostCentre = options.PlacementsCostCentre,
+                    Directorate = directorate,
+                    Budget = budget,
+                    PreviousForecastOutturn = Math.Round(before, 2),
+                    ForecastOutturn = Math.Round(after, 2),
+                    Variance = Math.Round(after - budget, 2),
+                    PreviousRag = was,
+                    Rag = now_,
+                    Cause = e.Cause,
+                }, now);
+                logger.LogInformation("Children's placements {Year}: forecast {Before:0.00} -> {After:0.00} against {Budget:0.00}, RAG {Was} -> {Now} ({Cause})",
+                    year, before, after, budget, was, now_, e.Cause);
+            }
         }
-        return budgets.Keys.Where(y => after[y] > before[y]).Order().ToList();
+
+        // The inbox: one statement for the group's new message ids, written with their effects.
+        if (written.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO inbox_messages (message_id, consumer, received_at) SELECT unnest({written.ToArray()}), {consumer}, {now}", ct);
+            foreach (var e in events.Where(e => written.Contains(e.MessageId)).DistinctBy(e => e.MessageId))
+                AuditTrail.RecordConsumed(db, consumer, e.Cause, e.MessageId, now);
+        }
+        await db.SaveChangesAsync(ct);
+        return (outcomes, raised.Order().ToList());
     }
 
     /// <summary>

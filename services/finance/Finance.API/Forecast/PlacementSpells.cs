@@ -7,6 +7,9 @@ namespace Finance.API.Forecast;
 /// <param name="Note">What the consumer logs about it.</param>
 public sealed record SpellChange(PlacementSpellRecord? Opened, SpellNote Note);
 
+/// <summary>A child's spells made from their events, with the note on the one event being written.</summary>
+public sealed record FoldedSpells(List<PlacementSpellRecord> Spells, SpellNote Note);
+
 /// <summary>What is worth a line in the log about a change to a child's spells.</summary>
 public enum SpellNote
 {
@@ -62,6 +65,56 @@ public static class PlacementSpells
                 $"child {childRef}'s placement started {open.StartedOn:yyyy-MM-dd}, after they ceased to be looked after on {on:yyyy-MM-dd}");
         (open.EndedOn, open.EndedBy) = (on, eventId);
         return new SpellChange(null, SpellNote.None);
+    }
+
+    /// <summary>
+    /// A child's spells made from their events in the order the children's service recorded them, whatever order they
+    /// arrived in: each event's rule (<see cref="Start"/>, <see cref="Move"/>, <see cref="End"/>) on the spells the ones
+    /// before it left. The first event a rule refuses refuses the whole (its events do not make a history). The note is
+    /// <paramref name="noteOf"/>'s.
+    /// </summary>
+    public static Decision<FoldedSpells> Fold(IEnumerable<PlacementEventRecord> events, Guid noteOf, DateTimeOffset now)
+    {
+        var spells = new List<PlacementSpellRecord>();
+        var note = SpellNote.None;
+        foreach (var e in events.OrderBy(e => e.OccurredAt).ThenBy(e => e.EventId))
+        {
+            var decided = e.Kind switch
+            {
+                PlacementEventKind.Start => Start(spells, e.EventId, e.ChildRef, e.PlacementType!, e.Stovewood, e.HappenedOn, now),
+                PlacementEventKind.Move => Move(spells, e.EventId, e.ChildRef, e.PlacementType!, e.Stovewood, e.HappenedOn, now),
+                _ => End(spells, e.EventId, e.ChildRef, e.HappenedOn),
+            };
+            if (decided.Refused is { } broken)
+                return e.EventId == noteOf ? broken : Refusal.ByRule(broken.Rule ?? "placement-history-inconsistent",
+                    $"with event {noteOf} in its place, the child's later event {e.EventId} would break a rule: {broken.Detail}");
+            if (decided.Changes!.Opened is { } opened) spells.Add(opened);
+            if (e.EventId == noteOf) note = decided.Changes.Note;
+        }
+        return new FoldedSpells(spells, note);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="stored"/> (a child's spells as saved) the <paramref name="folded"/> ones: a spell opened by the
+    /// same event is kept and its end moved if the fold moved it; the others are added or taken away. Returns which.
+    /// </summary>
+    public static (List<PlacementSpellRecord> Added, List<PlacementSpellRecord> Removed) Reconcile(List<PlacementSpellRecord> stored,
+        IReadOnlyList<PlacementSpellRecord> folded)
+    {
+        var byOpening = stored.ToDictionary(s => s.StartedBy);
+        var added = new List<PlacementSpellRecord>();
+        foreach (var spell in folded)
+        {
+            if (byOpening.Remove(spell.StartedBy, out var kept))
+                (kept.EndedOn, kept.EndedBy) = (spell.EndedOn, spell.EndedBy);
+            else
+                added.Add(spell);
+        }
+        var removed = byOpening.Values.ToList();
+        stored.RemoveAll(removed.Contains);
+        stored.AddRange(added);
+        stored.Sort((a, b) => a.StartedOn.CompareTo(b.StartedOn));
+        return (added, removed);
     }
 
     private static string Normalised(string placementType) => placementType.Trim().ToUpperInvariant();
