@@ -308,22 +308,11 @@ internal sealed class IdempotencyKeyStore(string connectionString)
 internal sealed class ExpiredIdempotencyKeys(IdempotencyKeyStore store, TimeProvider clock, IConfiguration configuration,
     ILogger<ExpiredIdempotencyKeys> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(configuration.GetValue("Idempotency:CleanupEvery", TimeSpan.FromHours(1)), clock);
-        do
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Repeating.EveryAsync(configuration.GetValue("Idempotency:CleanupEvery", TimeSpan.FromHours(1)), clock, logger,
+            "Could not delete expired Idempotency-Keys; will try again", async ct =>
             {
                 var deleted = await store.DeleteExpiredAsync(clock.GetUtcNow(), ct);
                 if (deleted > 0) logger.LogInformation("Deleted {Count} expired Idempotency-Keys", deleted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database may be away for a while; the next round tries again.
-                logger.LogWarning(e, "Could not delete expired Idempotency-Keys");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(ct));
-    }
+            }, stoppingToken);
 }

@@ -154,6 +154,25 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
+    public void Health_assessments_due_before_the_year_or_after_the_day_are_not_counted()
+    {
+        // The year to 31 March 2018 starts on 1 April 2017; the as-at day is 31 March 2018.
+        var inputs = new KpiInputs
+        {
+            HealthAssessments =
+            [
+                new("A", "Annual", D("2017-03-31"), D("2017-03-30")), // due the day before the year
+                new("B", "Annual", D("2017-04-01"), null), // due on the year's first day, not done
+                new("C", "Initial", D("2018-03-31"), D("2018-03-31")), // due on the day, done on it
+                new("D", "Initial", D("2018-04-01"), D("2018-03-01")), // due the day after
+            ],
+        };
+        var kpi = Get(inputs, "health-assessments-on-time");
+        Assert.Equal((1, 2, 50.0m), (kpi.Numerator, kpi.Denominator, kpi.Value));
+        Assert.Equal((1, 1, 1, 0), (kpi.Notes!["initial-due"], kpi.Notes["initial-on-time"], kpi.Notes["annual-due"], kpi.Notes["annual-on-time"]));
+    }
+
+    [Fact]
     public void Caseload_and_agency_rate_count_the_social_workers_in_post_on_the_day()
     {
         var inputs = new KpiInputs

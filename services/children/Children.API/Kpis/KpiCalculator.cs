@@ -144,12 +144,9 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             new Dictionary<string, int> { ["no-postcode"] = noPostcode, ["unknown-postcode"] = unknown });
     }
 
-    private static Kpi VisitsOnTime(List<Visit> visits, DateOnly yearStart, DateOnly asAt)
-    {
-        var due = visits.Where(v => v.DueOn >= yearStart && v.DueOn <= asAt).ToList();
-        return Percent("statutory-visits-on-time", due.Count(v => v.VisitedOn is { } on && on <= v.DueOn), due.Count,
+    private static Kpi VisitsOnTime(List<Visit> visits, DateOnly yearStart, DateOnly asAt) =>
+        DoneByDueDate("statutory-visits-on-time", visits, visit => visit.DueOn, visit => visit.VisitedOn, yearStart, asAt,
             "Statutory visits to looked-after children due in the twelve months to the day that took place on or before their due date.");
-    }
 
     private Kpi AssessmentsWithin45Days(List<Assessment> assessments, DateOnly yearStart, DateOnly asAt)
     {
@@ -192,17 +189,25 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             new Dictionary<string, int> { ["out-of-borough-returns"] = outDenominator, ["out-of-borough-interviewed"] = outNumerator });
     }
 
-    private static Kpi HealthAssessmentsOnTime(List<HealthAssessment> health, DateOnly yearStart, DateOnly asAt)
-    {
-        var due = health.Where(h => h.DueOn >= yearStart && h.DueOn <= asAt).ToList();
-        bool OnTime(HealthAssessment h) => h.DoneOn is { } d && d <= h.DueOn;
-        return Percent("health-assessments-on-time", due.Count(OnTime), due.Count,
+    private static Kpi HealthAssessmentsOnTime(List<HealthAssessment> health, DateOnly yearStart, DateOnly asAt) =>
+        DoneByDueDate("health-assessments-on-time", health, assessment => assessment.DueOn, assessment => assessment.DoneOn, yearStart, asAt,
             "Initial and annual health assessments of looked-after children due in the twelve months to the day that were done by their due date.",
-            new Dictionary<string, int>
+            (due, onTime) => new Dictionary<string, int>
             {
-                ["initial-due"] = due.Count(h => h.Kind == "Initial"), ["initial-on-time"] = due.Count(h => h.Kind == "Initial" && OnTime(h)),
-                ["annual-due"] = due.Count(h => h.Kind == "Annual"), ["annual-on-time"] = due.Count(h => h.Kind == "Annual" && OnTime(h)),
+                ["initial-due"] = due.Count(h => h.Kind == "Initial"), ["initial-on-time"] = due.Count(h => h.Kind == "Initial" && onTime(h)),
+                ["annual-due"] = due.Count(h => h.Kind == "Annual"), ["annual-on-time"] = due.Count(h => h.Kind == "Annual" && onTime(h)),
             });
+
+    /// <summary>
+    /// The share of the records due in the twelve months to the day that were done on or before their due date (statutory
+    /// visits, health assessments): one rule, so that the two KPIs cannot drift apart.
+    /// </summary>
+    private static Kpi DoneByDueDate<T>(string name, List<T> records, Func<T, DateOnly> dueOn, Func<T, DateOnly?> doneOn, DateOnly yearStart,
+        DateOnly asAt, string definition, Func<List<T>, Func<T, bool>, IReadOnlyDictionary<string, int>>? notes = null)
+    {
+        var due = records.Where(record => dueOn(record) >= yearStart && dueOn(record) <= asAt).ToList();
+        bool OnTime(T record) => doneOn(record) is { } done && done <= dueOn(record);
+        return Percent(name, due.Count(OnTime), due.Count, definition, notes?.Invoke(due, OnTime));
     }
 
     private static Kpi AverageCaseload(KpiInputs inputs, DateOnly asAt)

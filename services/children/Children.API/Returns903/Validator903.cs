@@ -45,6 +45,13 @@ public sealed partial class Validator903(CollectionYear year)
 
     private void Add(string rule, string table, int row, params string[] fields) => _findings.Add(new Finding(rule, table, row, fields));
 
+    /// <summary>The INT rules of a table that repeats the child's date of birth: the child is in the header, with the same date of birth.</summary>
+    private void MatchHeader(Dictionary<string, HeaderRow> header, string table, int row, string child, string dob, string notInHeader, string otherDob)
+    {
+        if (!header.TryGetValue(child, out var headerRow)) Add(notInHeader, table, row, "CHILD");
+        else if (headerRow.Dob != dob) Add(otherDob, table, row, "DOB");
+    }
+
     public List<Finding> Validate(ReturnData data)
     {
         _findings.Clear();
@@ -340,8 +347,7 @@ public sealed partial class Validator903(CollectionYear year)
         var checkChildren = data.Present.Contains(Tables.Header);
         foreach (var r in data.Reviews)
         {
-            if (checkChildren && !header.ContainsKey(r.Child)) Add("INT08", t, r.Row, "CHILD");
-            else if (checkChildren && header[r.Child].Dob != r.Dob) Add("INT17", t, r.Row, "DOB");
+            if (checkChildren) MatchHeader(header, t, r.Row, r.Child, r.Dob, notInHeader: "INT08", otherDob: "INT17");
             if (r.ReviewOn is null) Add("166", t, r.Row, "REVIEW");
             if (!CodeLists.ReviewParticipation.Contains(r.ReviewCode)) Add("167", t, r.Row, "REVIEW_CODE");
             if (r.DobOn is { } dob && r.ReviewOn is { } on)
@@ -360,8 +366,7 @@ public sealed partial class Validator903(CollectionYear year)
         var checkChildren = data.Present.Contains(Tables.Header);
         foreach (var m in data.Missing)
         {
-            if (checkChildren && !header.ContainsKey(m.Child)) Add("INT04", t, m.Row, "CHILD");
-            else if (checkChildren && header[m.Child].Dob != m.Dob) Add("INT13", t, m.Row, "DOB");
+            if (checkChildren) MatchHeader(header, t, m.Row, m.Child, m.Dob, notInHeader: "INT04", otherDob: "INT13");
             if (m.Missing.Length > 0 && !CodeLists.MissingType.Contains(m.Missing)) Add("1006", t, m.Row, "MISSING");
             if (m.MisStart.Length > 0 && m.MisStartOn is null) Add("1004", t, m.Row, "MIS_START");
             if (m.MisEnd.Length > 0 && m.MisEndOn is null) Add("1005", t, m.Row, "MIS_END");

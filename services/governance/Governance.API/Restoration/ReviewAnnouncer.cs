@@ -20,28 +20,9 @@ public sealed class ReviewAnnouncer(IServiceScopeFactory scopes, IOptions<Review
 {
     private readonly ReviewOptions options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await AnnounceDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not announce the review dates that arrived; will try again");
-            }
-            try
-            {
-                await Task.Delay(options.CheckEvery, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Repeating.EveryAsync(options.CheckEvery, clock, logger, "Could not announce the review dates that arrived; will try again", AnnounceDueAsync,
+            stoppingToken);
 
     /// <summary>Announces every review date that has arrived and was not announced yet.</summary>
     public async Task AnnounceDueAsync(CancellationToken ct)

@@ -5,6 +5,7 @@ using Licensing.API.Drivers;
 using Licensing.API.Infrastructure;
 using Licensing.API.Licences;
 using Microsoft.EntityFrameworkCore;
+using Intervention.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Licensing.API.Audits;
@@ -69,34 +70,17 @@ public sealed class AuditRun(IServiceScopeFactory scopes, AuditQueue queue, Fitn
     }
 
     /// <summary>Queues running audits whose claim has lapsed or was never made: at start, then every <see cref="AuditRunOptions.LookEvery"/>.</summary>
-    private async Task LookForUnclaimedAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    private Task LookForUnclaimedAsync(CancellationToken stoppingToken) =>
+        Repeating.EveryAsync(options.LookEvery, clock, logger, "Could not look for audits no replica runs; will look again", async ct =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<LicensingDb>();
-                var now = clock.GetUtcNow();
-                foreach (var id in await db.Set<DriverAudit>()
-                    .Where(audit => audit.Status == AuditStatus.Running && (audit.ClaimedUntil == null || audit.ClaimedUntil <= now))
-                    .Select(audit => audit.Id).ToListAsync(stoppingToken))
-                    queue.Enqueue(id);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not look for audits no replica runs; will look again");
-            }
-            try
-            {
-                await Task.Delay(options.LookEvery, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDb>();
+            var now = clock.GetUtcNow();
+            foreach (var id in await db.Set<DriverAudit>()
+                .Where(audit => audit.Status == AuditStatus.Running && (audit.ClaimedUntil == null || audit.ClaimedUntil <= now))
+                .Select(audit => audit.Id).ToListAsync(ct))
+                queue.Enqueue(id);
+        }, stoppingToken);
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
