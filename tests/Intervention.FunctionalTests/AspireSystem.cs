@@ -93,11 +93,15 @@ public sealed class AspireSystem : IAsyncDisposable
     /// starts them with <see cref="StartResourceAsync"/> (for a test that must prepare the broker before they publish).
     /// </summary>
     /// <paramref name="replicas"/> instances of each service run (the AppHost's <c>--replicas</c>), behind one address each.
+    /// Without <paramref name="portal"/> the portal is never started: a collection whose tests only call the APIs does not
+    /// pay for its start and its idling on two cores (the gateway does not wait for it).
     public static async Task<AspireSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default,
-        IReadOnlyCollection<string>? startLater = null, int replicas = 1)
+        IReadOnlyCollection<string>? startLater = null, int replicas = 1, bool portal = true)
     {
         startLater ??= [];
+        IReadOnlyCollection<string> neverStarted = portal ? [] : ["portal"];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var dataFolder = Directory.CreateTempSubdirectory("intervention-system-").FullName;
         // The servers run as their own users (rabbitmq, postgres) and must be able to enter it.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
@@ -127,10 +131,10 @@ public sealed class AspireSystem : IAsyncDisposable
                 foreach (var (name, value) in redeployed.GetValueOrDefault(project.Name) ?? new Dictionary<string, string>())
                     context.EnvironmentVariables[name] = value;
             });
-            if (startLater.Contains(project.Name)) resource.WithExplicitStart();
+            if (startLater.Contains(project.Name) || neverStarted.Contains(project.Name)) resource.WithExplicitStart();
         }
         var startNow = builder.Resources.OfType<ProjectResource>()
-            .Where(p => !startLater.Contains(p.Name) && !p.Annotations.OfType<WaitAnnotation>().Any(w => startLater.Contains(w.Resource.Name)))
+            .Where(p => !startLater.Contains(p.Name) && !neverStarted.Contains(p.Name) && !p.Annotations.OfType<WaitAnnotation>().Any(w => startLater.Contains(w.Resource.Name)))
             .Select(p => p.Name).ToList();
 
         var app = await builder.BuildAsync(ct);
@@ -147,6 +151,8 @@ public sealed class AspireSystem : IAsyncDisposable
             await Task.WhenAll(startNow.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token)));
             // Once DCP has named the resources' instances; each log's backlog is replayed from its start.
             system.WatchLogs();
+            // What a collection pays before its first test (issue 19: ./test no slower).
+            Measurements.Record($"system start: {replicas} of each service{(startLater.Count > 0 ? $", {string.Join(", ", startLater)} later" : "")}, healthy after {clock.Elapsed.TotalSeconds:0.0} s");
         }
         catch (Exception e)
         {
@@ -432,6 +438,7 @@ public sealed class AspireSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _gateway?.Dispose();
         foreach (var client in _clients.Values) client.Dispose();
         try
@@ -448,6 +455,7 @@ public sealed class AspireSystem : IAsyncDisposable
         if (_tokenFolder is not null) Directory.Delete(_tokenFolder, recursive: true);
         try { Directory.Delete(_dataFolder, recursive: true); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        Measurements.Record($"system stop: {Replicas} of each service, stopped after {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class TunedSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
-        System = await AspireSystem.StartAsync(perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
+        System = await AspireSystem.StartAsync(portal: false, perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             // Today's review arrived at midnight, before the service started; the other is still to come.
             ["governance"] = new Dictionary<string, string>

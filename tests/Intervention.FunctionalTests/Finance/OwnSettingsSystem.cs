@@ -19,7 +19,7 @@ public sealed class OwnSettingsSystem : IAsyncLifetime
 
     public AspireSystem System { get; private set; } = null!;
 
-    public async Task InitializeAsync() => System = await AspireSystem.StartAsync(perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
+    public async Task InitializeAsync() => System = await AspireSystem.StartAsync(portal: false, perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["integrations"] = new Dictionary<string, string>
         {
