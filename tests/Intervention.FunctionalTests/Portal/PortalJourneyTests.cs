@@ -93,6 +93,37 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_day_that_is_not_a_real_date_on_the_overview_is_named_in_the_error_summary_and_beside_the_date_as_on_every_form()
+    {
+        await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
+        var page = browser.Page;
+        await browser.SignInAsync("Commissioner");
+
+        foreach (var (day, month, year, box, words) in new[]
+                 {
+                     ("31", "2", "2017", "on-day", "The date must be a real date"),
+                     ("1", "6", "16", "on-year", "The year must include 4 numbers"),
+                     ("1", "", "2016", "on-month", "The date must include a month"),
+                 })
+        {
+            var answer = await page.GotoAsync($"/?day={day}&month={month}&year={year}");
+            Assert.Equal(400, answer!.Status);
+            // The page's title starts "Error:", so a screen reader says so first; the summary is the one every form shows.
+            Assert.StartsWith("Error: ", await page.TitleAsync());
+            await Expect(page.Locator($".govuk-error-summary[data-trouble=refused] a[href='#{box}']")).ToHaveTextAsync(words);
+            // The message is beside the date, and the date's fieldset names it for a screen reader.
+            var message = page.Locator("fieldset .govuk-error-message");
+            await Expect(message).ToContainTextAsync(words);
+            var describedBy = await page.Locator("fieldset").First.GetAttributeAsync("aria-describedby");
+            Assert.Contains(await message.GetAttributeAsync("id"), describedBy!.Split(' '));
+            await Expect(page.Locator($"#{box}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
+            await Expect(page.Locator("#on-year")).ToHaveValueAsync(year);
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        }
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
     public async Task While_finance_is_down_its_page_says_so_and_the_rest_of_the_portal_works()
     {
         await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
