@@ -140,6 +140,7 @@ public sealed partial class LicensingFinancePagesJourneyTests(SeededSystem seede
             new NewMember("Cllr Ann Ashby", MemberRole.DecisionMaker),
             new NewMember("Bill Barnes", MemberRole.Advisory),
             new NewMember("Cllr Cath Cole", MemberRole.DecisionMaker, "Her brother drives for the operator"),
+            new NewMember("Cllr Dan Dyer", MemberRole.DecisionMaker),
         ]));
         // An interest declared after the hearing was scheduled: the member takes no part from then on.
         await licensing.DeclareInterestAsync(hearing.Id, new DeclareInterest("Cllr Ann Ashby", "Knows the complainant"));
@@ -150,7 +151,7 @@ public sealed partial class LicensingFinancePagesJourneyTests(SeededSystem seede
         foreach (var path in new[] { $"/hearings/{hearing.Id}/decide", $"/hearings/{hearing.Id}" })
         {
             await page.GotoAsync(path);
-            await Expect(page.Locator("#panel tbody tr")).ToHaveCountAsync(3);
+            await Expect(page.Locator("#panel tbody tr")).ToHaveCountAsync(4);
             var ashby = page.Locator("#panel tr[data-member='Cllr Ann Ashby']");
             await Expect(ashby).ToContainTextAsync("Decision-maker");
             await Expect(ashby).ToContainTextAsync("Knows the complainant");
@@ -163,7 +164,8 @@ public sealed partial class LicensingFinancePagesJourneyTests(SeededSystem seede
             Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
         }
 
-        // The check before the decision is recorded shows the panel too.
+        // The check before the decision is recorded shows the panel too (licensing refuses a decision when every decision-making member
+        // declared an interest: Cllr Dan Dyer takes part).
         await page.GotoAsync($"/hearings/{hearing.Id}/decide");
         await page.GetByLabel("A warning", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Other grounds").CheckAsync();
