@@ -6,6 +6,7 @@ using Intervention.Bench;
 //   dotnet run -c Release --project bench/platform -- throughput   [--events 2000 --rounds 2 --concurrency 8]
 //   dotnet run -c Release --project bench/platform -- coldstart    [--runs 3]
 //   dotnet run -c Release --project bench/platform -- replicas     [--events 2000 --rounds 2 --concurrency 8]  (one finance consumer against two)
+//   dotnet run -c Release --project bench/platform -- portal       [--runs 20 --drivers 150]  (every portal page on the seeded system)
 var options = new Options(args);
 return args.FirstOrDefault() switch
 {
@@ -14,12 +15,13 @@ return args.FirstOrDefault() switch
     "throughput" => await EventThroughput.RunAsync(options),
     "coldstart" => await ColdStart.RunAsync(options),
     "replicas" => await EventThroughput.ReplicasAsync(options),
+    "portal" => await PortalPages.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine(
-        "Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas [options]; see bench/platform/README.md");
+        "Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas|portal [options]; see bench/platform/README.md");
     return 2;
 }

@@ -25,12 +25,17 @@ public sealed class Report(string name)
         return path;
     }
 
+    /// <summary>The configuration this program (and so the system it started) was built in: the README's commands say Release.</summary>
+    private static string Configuration =>
+        typeof(Report).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "unknown";
+
     /// <summary>The first lines of every report: what ran, when and on what, so a figure is never read without its machine.</summary>
     public void Header(string title, string settings)
     {
         Line($"# {title}");
         Line();
-        Line($"- run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, Release build");
+        Line($"- run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Configuration} build");
         Line($"- machine: {Machine.Describe()}");
         Line($"- settings: {settings}");
         Line();

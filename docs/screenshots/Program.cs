@@ -93,7 +93,8 @@ Console.WriteLine($"wrote {resourcesPng}\nwrote {tracePng} (trace {traceId})");
 foreach (var picture in await PortalPicturesAsync(chromium, gatewayUrl, output)) Console.WriteLine($"wrote {picture}");
 return 0;
 
-// The portal through the gateway, signed in on its development sign-in page as a Commissioner, then as the finance team.
+// Every page of the portal through the gateway, each signed in on the development sign-in page with the role that uses it; each
+// picture is reported as "wrote <file> for <the page's route>" (the functional test checks every @page of portal/ is there).
 static async Task<List<string>> PortalPicturesAsync(string chromium, string gateway, string output)
 {
     using var playwright = await Playwright.CreateAsync();
@@ -107,37 +108,51 @@ static async Task<List<string>> PortalPicturesAsync(string chromium, string gate
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in for development" }).WaitForAsync();
-        if (signInPicture is not null) pictures.Add(await PictureAsync(page, signInPicture));
+        if (signInPicture is not null) await PictureAsync(page, signInPicture, "/sign-in");
         await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
         return page;
     }
 
-    async Task<string> PictureAsync(IPage page, string name)
+    async Task PictureAsync(IPage page, string name, params string[] routes)
     {
         var file = Path.Combine(output, name);
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        return file;
+        pictures.AddRange(routes.Length == 0 ? [file] : routes.Select(route => $"{file} for {route}"));
     }
 
     var commissioner = await SignedInAsync("Commissioner", "/?day=1&month=6&year=2016", "portal-sign-in.png");
     await commissioner.Locator("tr[data-function=licensing]").WaitForAsync();
-    pictures.Add(await PictureAsync(commissioner, "portal-overview.png"));
+    await PictureAsync(commissioner, "portal-overview.png", "/");
+    await commissioner.GotoAsync("/no-such-page");
+    await commissioner.GetByRole(AriaRole.Heading, new() { Name = "Page not found" }).WaitForAsync();
+    await PictureAsync(commissioner, "portal-not-found.png", "/page-not-found");
+    await commissioner.GotoAsync("/");
+    await commissioner.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+    await commissioner.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" }).WaitForAsync();
+    // GET /sign-out answers with the same page: signing out itself is the form's POST.
+    await PictureAsync(commissioner, "portal-signed-out.png", "/signed-out", "/sign-out");
+
     var finance = await SignedInAsync("Finance team", "/budget");
     await finance.Locator("h1").WaitForAsync();
-    pictures.Add(await PictureAsync(finance, "portal-budget.png"));
-    pictures.AddRange(await ChildrenAndGovernancePicturesAsync(SignedInAsync, PictureAsync));
+    await PictureAsync(finance, "portal-budget.png", "/budget");
+    var ops = await SignedInAsync("Operations", "/ops");
+    await ops.Locator("#services").WaitForAsync();
+    await PictureAsync(ops, "portal-ops.png", "/ops");
+    await ChildrenAndGovernancePicturesAsync(SignedInAsync, PictureAsync);
+    await LicensingPicturesAsync(SignedInAsync, PictureAsync);
     return pictures;
 }
 
 // The children's pages as their team reads them, after a small 2015/16 year is uploaded through the form (three children placed in
-// 2015, two with codes the DfE rules refuse): its findings, then the KPIs of that year; and governance's page.
-static async Task<List<string>> ChildrenAndGovernancePicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, Task<string>> picture)
+// 2015, two with codes the DfE rules refuse): its findings, then the KPIs of that year, the recommendations and the preview of the
+// return cut on 31 March 2016; and governance's page.
+static async Task ChildrenAndGovernancePicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, string[], Task> picture)
 {
     var children = await signedIn("Children's services team", "/childrens-services/903", null);
     await children.Locator("h1").WaitForAsync();
-    List<string> pictures = [await picture(children, "portal-children-903.png")];
+    await picture(children, "portal-children-903.png", ["/childrens-services/903"]);
     var folder = Directory.CreateTempSubdirectory("portal-903-").FullName;
     await File.WriteAllTextAsync(Path.Combine(folder, "header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n" +
         "P1,1,01/03/2010,WBRI,A123456789012,,\r\nP2,9,14/07/2008,WBRI,A123456789013,,\r\nP3,2,02/02/2006,XXXX,A123456789014,,\r\n");
@@ -148,15 +163,67 @@ static async Task<List<string>> ChildrenAndGovernancePicturesAsync(Func<string, 
     await children.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
     await children.WaitForURLAsync(url => url.Contains("/childrens-services/903/imports/"));
     await children.Locator("#findings").WaitForAsync();
-    pictures.Add(await picture(children, "portal-children-903-findings.png"));
+    await picture(children, "portal-children-903-findings.png", ["/childrens-services/903/imports/{id:guid}"]);
     await children.GotoAsync("/childrens-services?year=2015-16&kpi=family-based-placements");
-    pictures.Add(await picture(children, "portal-children-kpis.png"));
+    await picture(children, "portal-children-kpis.png", ["/childrens-services"]);
     await children.GotoAsync("/childrens-services/ofsted");
-    pictures.Add(await picture(children, "portal-children-ofsted.png"));
+    await picture(children, "portal-children-ofsted.png", ["/childrens-services/ofsted"]);
+    await children.GotoAsync("/childrens-services/903/preview?asAt=2016-03-31");
+    await children.Locator("#preview").WaitForAsync();
+    await picture(children, "portal-children-903-preview.png", ["/childrens-services/903/preview"]);
     var governance = await signedIn("Governance team", "/decisions-and-powers", null);
     await governance.Locator("h1").WaitForAsync();
-    pictures.Add(await picture(governance, "portal-governance.png"));
-    return pictures;
+    await picture(governance, "portal-governance.png", ["/decisions-and-powers"]);
+}
+
+// Licensing's pages as its team uses them on the seeded drivers: the standards audit of 1 September 2015 started and followed to
+// the end, a driver it calls to a hearing, that hearing scheduled for 15 June 2016, decided (the form, then the check of the
+// decision-maker and the dates) and listed.
+static async Task LicensingPicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, string[], Task> picture)
+{
+    var licensing = await signedIn("Licensing team", "/audits", null);
+    await licensing.Locator("h1").WaitForAsync();
+    await DatesAsync(licensing, "asAt", "1", "9", "2015");
+    await licensing.GetByRole(AriaRole.Button, new() { Name = "Start the audit" }).ClickAsync();
+    await licensing.Locator("#audit-status").Filter(new() { HasText = "Completed" }).WaitForAsync(new() { Timeout = 120_000 });
+    await picture(licensing, "portal-audit.png", ["/audits/{id:guid}"]);
+    await licensing.GotoAsync("/audits");
+    await licensing.Locator("#past-audits").WaitForAsync();
+    await picture(licensing, "portal-audits.png", ["/audits"]);
+    await licensing.GoBackAsync();
+    // The last the audit lists: the functional tests decide the first.
+    await licensing.Locator("#audit-hearing-list tbody a").Last.ClickAsync();
+    await licensing.Locator("#fitness").WaitForAsync();
+    await picture(licensing, "portal-driver.png", ["/drivers/{id:guid}"]);
+    await licensing.GetByRole(AriaRole.Button, new() { Name = "Schedule a hearing" }).ClickAsync();
+    await licensing.GetByRole(AriaRole.Heading, new() { Name = "Schedule a hearing" }).WaitForAsync();
+    await DatesAsync(licensing, "heldOn", "15", "6", "2016");
+    await licensing.GetByLabel("Grounds").FillAsync("The 2015 audit found a conviction inside its period");
+    await picture(licensing, "portal-hearing-schedule.png", ["/hearings/schedule"]);
+    await licensing.GetByRole(AriaRole.Button, new() { Name = "Schedule the hearing" }).ClickAsync();
+    await licensing.Locator("#decision-maker").WaitForAsync();
+    await picture(licensing, "portal-hearing.png", ["/hearings/{id:guid}"]);
+    await licensing.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+    await licensing.GetByLabel("Suspension of the licence").CheckAsync();
+    await licensing.GetByLabel("Other grounds").CheckAsync();
+    await licensing.GetByLabel("Written reasons").FillAsync("A conviction for violence inside the policy's period, not declared.");
+    await DatesAsync(licensing, "noticeGivenOn", "15", "6", "2016");
+    await picture(licensing, "portal-hearing-decide.png", ["/hearings/{id:guid}/decide"]);
+    await licensing.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    await licensing.GetByRole(AriaRole.Heading, new() { Name = "Check the decision before recording it" }).WaitForAsync();
+    await picture(licensing, "portal-hearing-check.png", []);
+    await licensing.GetByRole(AriaRole.Button, new() { Name = "Confirm the decision" }).ClickAsync();
+    await licensing.Locator("#effective-on").WaitForAsync();
+    await licensing.GotoAsync("/hearings");
+    await licensing.Locator("h1").WaitForAsync();
+    await picture(licensing, "portal-hearings.png", ["/hearings"]);
+
+    static async Task DatesAsync(IPage page, string field, string day, string month, string year)
+    {
+        await page.Locator($"#{field}").FillAsync(day);
+        await page.Locator($"#{field}-month").FillAsync(month);
+        await page.Locator($"#{field}-year").FillAsync(year);
+    }
 }
 
 static async Task DismissBannerAsync(IPage page)

@@ -28,6 +28,9 @@ public sealed class FormErrors
     /// <summary>The errors about the box <paramref name="id"/>, joined; null when it has none.</summary>
     public string? For(string id) => Items.Where(e => e.Id == id).Select(e => e.Text).ToList() is { Count: > 0 } texts ? string.Join(". ", texts) : null;
 
+    /// <summary>What the page itself found wrong before asking any API (a day that is not a real date), each error already in words.</summary>
+    public static FormErrors Found(params FormError[] errors) => new([.. errors]);
+
     /// <summary>What an API answer says is wrong with the form; none when it was not refused.</summary>
     public static FormErrors Of<T>(ApiAnswer<T>? answer, params FormField[] fields) =>
         answer is { Trouble: ApiTrouble.Refused } ? From(answer.Errors, answer.Message, fields) : None;

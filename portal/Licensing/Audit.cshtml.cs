@@ -22,4 +22,8 @@ public sealed class AuditModel(ILicensingApi licensing) : PageModel
         if (Audit.Value?.Status is AuditStatus.Completed) HearingList = await Ask.Api("licensing", () => licensing.GetAuditHearingListAsync(id, ct));
         return Page();
     }
+
+    /// <summary>The GOV.UK tag colour of an audit's status: green done, red stopped, blue running.</summary>
+    public static string Tag(AuditStatus status) =>
+        status switch { AuditStatus.Completed => "govuk-tag--green", AuditStatus.Failed => "govuk-tag--red", _ => "govuk-tag--blue" };
 }

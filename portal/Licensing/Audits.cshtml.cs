@@ -7,7 +7,7 @@ namespace Intervention.Portal.Licensing;
 
 /// <summary>
 /// <c>/audits</c>: the licensing team starts the standards audit of every driver licensed on a day (the 2015 taxi audit);
-/// licensing answers at once and the audit's own page shows its progress.
+/// licensing answers at once and the audit's own page shows its progress. Below the form, the audits run before, newest first.
 /// </summary>
 public sealed class AuditsModel(ILicensingApi licensing) : PageModel
 {
@@ -19,7 +19,10 @@ public sealed class AuditsModel(ILicensingApi licensing) : PageModel
 
     public FormErrors Errors { get; } = new(Labels);
 
-    public void OnGet() { }
+    /// <summary>The latest audits licensing lists, newest first.</summary>
+    public ApiAnswer<List<AuditView>>? Past { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReadPastAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -30,7 +33,10 @@ public sealed class AuditsModel(ILicensingApi licensing) : PageModel
             if (started is { Ok: true, Value: { } audit }) return Redirect($"/audits/{audit.Id}");
             Errors.From(started);
         }
+        await ReadPastAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    private async Task ReadPastAsync(CancellationToken ct) => Past = await Ask.Api("licensing", () => licensing.ListAuditsAsync(ct));
 }

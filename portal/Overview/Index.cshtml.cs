@@ -17,6 +17,8 @@ public sealed class IndexModel(IGovernanceApi governance, TimeProvider clock) : 
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
 
     public ChosenDay Chosen { get; private set; } = null!;
+    /// <summary>A day that is not a real date, named against the box to correct (<c>on-day</c>, <c>on-month</c>, <c>on-year</c>).</summary>
+    public FormErrors Errors { get; private set; } = FormErrors.None;
     public bool IsToday { get; private set; }
     public ApiAnswer<List<FunctionInForce>>? Functions { get; private set; }
     public ApiAnswer<List<DirectionsDetail>>? Directions { get; private set; }
@@ -26,8 +28,9 @@ public sealed class IndexModel(IGovernanceApi governance, TimeProvider clock) : 
     {
         var today = CouncilTime.DateOf(clock.GetUtcNow());
         Chosen = ChosenDay.Read(Day, Month, Year, today);
-        if (Chosen.Error is not null)
+        if (Chosen.Error is { } error)
         {
+            Errors = FormErrors.Found(new FormError($"on-{Chosen.Field}", error));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -38,6 +38,10 @@ public interface ILicensingApi
     [Post("/licensing/api/audits")]
     Task<AuditView> StartAuditAsync([Body] StartAudit request, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest 20 audits, newest first, each with its progress and outcome counts.</summary>
+    [Get("/licensing/api/audits")]
+    Task<List<AuditView>> ListAuditsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>An audit's progress and its outcome counts so far.</summary>
     [Get("/licensing/api/audits/{id}")]
     Task<AuditView> GetAuditAsync(Guid id, CancellationToken cancellationToken = default);

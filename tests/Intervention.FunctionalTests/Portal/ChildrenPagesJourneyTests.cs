@@ -110,6 +110,59 @@ public sealed class ChildrenPagesJourneyTests(SeededSystem seeded, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_childrens_analyst_previews_what_the_903_return_would_say_if_cut_on_a_day_and_a_day_that_is_not_a_date_is_named_beside_its_box()
+    {
+        // A boy of 8 placed in independent living (P2), which needs 15 (rule 370), recorded live in 1994/95, a year no other test records.
+        var children = seeded.System.Api<IChildrenApi>();
+        var child = await children.RecordChildAsync(new RecordChildRequest
+        {
+            LocalId = "PP" + Random.Shared.Next(1_000_000, 9_999_999), Sex = "1", DateOfBirth = new DateOnly(1986, 2, 2), Ethnicity = "WBRI", Upn = "UN2",
+        });
+        await children.RecordEpisodeAsync(child.Id, new RecordEpisodeRequest
+        {
+            StartedOn = new DateOnly(1994, 5, 1), ReasonForNewEpisode = "S", LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = "P2", PlacementProvider = "PR1",
+        });
+        await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
+        var page = browser.Page;
+
+        await browser.SignInAsync("Children's services team", "/childrens-services/903/preview");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "903 return if cut now" })).ToBeVisibleAsync();
+        // None chosen: today, in London.
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("yyyy-MM-dd");
+        await Expect(page.GetByLabel("Cut the return as on")).ToHaveValueAsync(today);
+        await Expect(page.Locator("#preview")).ToContainTextAsync(today[..4]);
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        await page.GetByLabel("Cut the return as on").FillAsync("1994-06-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.Locator("#preview")).ToContainTextAsync("1994/95");
+        // Each rule broken, in the DfE's words, with as many findings as the children's service reports for that day.
+        var expected = await children.PreviewReturnAsync("1994-06-01");
+        var message370 = (await children.ListReturnRulesAsync()).Rules.Single(r => r.Code == "370").Message;
+        Assert.Contains("370", expected.Counts.Keys);
+        await Expect(page.Locator("#preview-rules tbody tr")).ToHaveCountAsync(expected.Counts.Count);
+        foreach (var (rule, count) in expected.Counts)
+            await Expect(page.Locator($"#preview-rules tr[data-rule='{rule}'] td.govuk-table__cell--numeric")).ToHaveTextAsync(count.ToString());
+        await Expect(page.Locator("#preview-rules tr[data-rule='370']")).ToContainTextAsync(message370);
+        await Expect(page.Locator("#preview")).ToContainTextAsync($"{expected.Errors.Count} finding");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        // A day that is not a date: the children's service's words next to the box, the summary linking to it, the box as typed.
+        await page.GetByLabel("Cut the return as on").FillAsync("1994-13-01");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync(),
+            response => response.Request.ResourceType == "document");
+        Assert.Equal(400, answer.Status);
+        await Expect(page.Locator(".govuk-error-summary a[href='#as-at']")).ToContainTextAsync("must be a date, yyyy-MM-dd");
+        await Expect(page.Locator("#as-at-error")).ToContainTextAsync("must be a date, yyyy-MM-dd");
+        await Expect(page.Locator("#as-at")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
+        await Expect(page.Locator("#as-at")).ToHaveValueAsync("1994-13-01");
+        await Expect(page.Locator("#preview-rules")).ToHaveCountAsync(0);
+        Assert.StartsWith("Error:", await page.TitleAsync());
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
     public async Task Without_scripts_the_903_form_is_a_plain_post_and_what_the_service_refuses_is_named_beside_its_box()
     {
         await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
@@ -146,12 +199,13 @@ public sealed class ChildrenPagesJourneyTests(SeededSystem seeded, ITestOutputHe
         var page = browser.Page;
         await browser.SignInAsync(role, "/childrens-services");
 
-        foreach (var path in new[] { "/childrens-services", "/childrens-services/ofsted", "/childrens-services/903", $"/childrens-services/903/imports/{Guid.Empty}" })
+        foreach (var path in new[] { "/childrens-services", "/childrens-services/ofsted", "/childrens-services/903", $"/childrens-services/903/imports/{Guid.Empty}",
+                     "/childrens-services/903/preview" })
         {
             var answer = await page.GotoAsync(path);
             Assert.Equal(403, answer!.Status);
             await Expect(page.Locator("[data-trouble=not-for-your-role]")).ToContainTextAsync("These pages are for the children's services team");
-            await Expect(page.Locator("#kpis, #findings, #recommendations, form#upload-903")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#kpis, #findings, #recommendations, form#upload-903, #preview")).ToHaveCountAsync(0);
         }
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
         Assert.Empty(browser.CspViolations);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Intervention.Contracts.Licensing;
+using Intervention.Contracts.Licensing.Http;
 using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
@@ -126,6 +128,79 @@ public sealed partial class LicensingFinancePagesJourneyTests(SeededSystem seede
         Assert.Empty(await commissioner.SeriousAccessibilityViolationsAsync());
 
         Record(timings);
+    }
+
+    [Fact]
+    public async Task The_hearing_and_its_decision_form_show_the_panel_with_each_members_part_and_declared_interest()
+    {
+        var licensing = seeded.System.Api<ILicensingApi>();
+        var driver = await licensing.CreateDriverAsync(new NewDriver("Panel Case", new DateOnly(1971, 3, 3), LicenceType.PrivateHire, AppliedOn: new DateOnly(2016, 1, 4)));
+        var hearing = await licensing.ScheduleHearingAsync(new ScheduleHearing(driver.Id, new DateOnly(2016, 6, 20), "A complaint from a passenger",
+        [
+            new NewMember("Cllr Ann Ashby", MemberRole.DecisionMaker),
+            new NewMember("Bill Barnes", MemberRole.Advisory),
+            new NewMember("Cllr Cath Cole", MemberRole.DecisionMaker, "Her brother drives for the operator"),
+            new NewMember("Cllr Dan Dyer", MemberRole.DecisionMaker),
+        ]));
+        // An interest declared after the hearing was scheduled: the member takes no part from then on.
+        await licensing.DeclareInterestAsync(hearing.Id, new DeclareInterest("Cllr Ann Ashby", "Knows the complainant"));
+        await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
+        var page = browser.Page;
+        await browser.SignInAsync("Licensing team", $"/hearings/{hearing.Id}/decide");
+
+        foreach (var path in new[] { $"/hearings/{hearing.Id}/decide", $"/hearings/{hearing.Id}" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator("#panel tbody tr")).ToHaveCountAsync(4);
+            var ashby = page.Locator("#panel tr[data-member='Cllr Ann Ashby']");
+            await Expect(ashby).ToContainTextAsync("Decision-maker");
+            await Expect(ashby).ToContainTextAsync("Knows the complainant");
+            await Expect(ashby).ToContainTextAsync("Takes no part");
+            var barnes = page.Locator("#panel tr[data-member='Bill Barnes']");
+            await Expect(barnes).ToContainTextAsync("Advisory");
+            await Expect(barnes).ToContainTextAsync("None declared");
+            await Expect(barnes).ToContainTextAsync("Takes part");
+            await Expect(page.Locator("#panel tr[data-member='Cllr Cath Cole']")).ToContainTextAsync("Her brother drives for the operator");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        }
+
+        // The check before the decision is recorded shows the panel too (licensing refuses a decision when every decision-making member
+        // declared an interest: Cllr Dan Dyer takes part).
+        await page.GotoAsync($"/hearings/{hearing.Id}/decide");
+        await page.GetByLabel("A warning", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Other grounds").CheckAsync();
+        await page.GetByLabel("Written reasons").FillAsync("A first complaint, not repeated.");
+        await FillDateAsync(page, "noticeGivenOn", "20", "6", "2016");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check the decision before recording it" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#panel tr[data-member='Cllr Cath Cole']")).ToContainTextAsync("Takes no part");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
+    public async Task The_standards_audit_page_lists_past_audits_newest_first_with_their_status_and_progress()
+    {
+        var licensing = seeded.System.Api<ILicensingApi>();
+        var started = await licensing.StartAuditAsync(new StartAudit(new DateOnly(2015, 10, 1)));
+        await Eventually.WaitUntilAsync(async () => (await licensing.GetAuditAsync(started.Id)).Status == AuditStatus.Completed,
+            TimeSpan.FromSeconds(60), () => "the audit never completed");
+        var audit = await licensing.GetAuditAsync(started.Id);
+        await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
+        var page = browser.Page;
+
+        await browser.SignInAsync("Licensing team", "/audits");
+        var rows = page.Locator("#past-audits tbody tr");
+        await Expect(rows.First).ToHaveAttributeAsync("data-audit", audit.Id.ToString());
+        await Expect(rows.First).ToContainTextAsync("1 October 2015");
+        await Expect(rows.First).ToContainTextAsync("Completed");
+        await Expect(rows.First).ToContainTextAsync($"{audit.DriversChecked} of {audit.DriversTotal}");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        await rows.First.GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/audits/{audit.Id}");
+        await Expect(page.Locator("#audit-status")).ToHaveTextAsync("Completed");
+        Assert.Empty(browser.CspViolations);
     }
 
     [Fact]

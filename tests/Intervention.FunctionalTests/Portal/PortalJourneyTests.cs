@@ -93,6 +93,37 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_day_that_is_not_a_real_date_on_the_overview_is_named_in_the_error_summary_and_beside_the_date_as_on_every_form()
+    {
+        await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
+        var page = browser.Page;
+        await browser.SignInAsync("Commissioner");
+
+        foreach (var (day, month, year, box, words) in new[]
+                 {
+                     ("31", "2", "2017", "on-day", "The date must be a real date"),
+                     ("1", "6", "16", "on-year", "The year must include 4 numbers"),
+                     ("1", "", "2016", "on-month", "The date must include a month"),
+                 })
+        {
+            var answer = await page.GotoAsync($"/?day={day}&month={month}&year={year}");
+            Assert.Equal(400, answer!.Status);
+            // The page's title starts "Error:", so a screen reader says so first; the summary is the one every form shows.
+            Assert.StartsWith("Error: ", await page.TitleAsync());
+            await Expect(page.Locator($".govuk-error-summary[data-trouble=refused] a[href='#{box}']")).ToHaveTextAsync(words);
+            // The message is beside the date, and the date's fieldset names it for a screen reader.
+            var message = page.Locator("fieldset .govuk-error-message");
+            await Expect(message).ToContainTextAsync(words);
+            var describedBy = await page.Locator("fieldset").First.GetAttributeAsync("aria-describedby");
+            Assert.Contains(await message.GetAttributeAsync("id"), describedBy!.Split(' '));
+            await Expect(page.Locator($"#{box}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
+            await Expect(page.Locator("#on-year")).ToHaveValueAsync(year);
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        }
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
     public async Task While_finance_is_down_its_page_says_so_and_the_rest_of_the_portal_works()
     {
         await using var browser = await PortalBrowser.OpenAsync(seeded.System.GatewayAddress);
@@ -121,13 +152,14 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// docs/screenshots pictures the portal's pages from a running system (the README shows them): run here on the seeded
-    /// system, into a temporary folder, or into <c>PORTAL_PICTURES</c> (docs/images) to retake the README's.
+    /// docs/screenshots pictures every page of the portal from a running system (the README shows the overview; docs/images holds
+    /// them all): run here on the seeded system, into a temporary folder, or into <c>PORTAL_PICTURES</c> (docs/images) to retake
+    /// them. Every <c>@page</c> of the portal's source must be pictured, so a new page without a picture fails here.
     /// </summary>
     [Fact]
-    public async Task The_screenshots_program_pictures_the_sign_in_page_the_overview_and_the_budget()
+    public async Task The_screenshots_program_pictures_every_page_of_the_portal()
     {
-        await seeded.System.RunSeedsAsync("--only", "finance");
+        await seeded.System.RunSeedsAsync("--only", "finance,children");
         var folder = Environment.GetEnvironmentVariable("PORTAL_PICTURES") is { Length: > 0 } given ? given : Directory.CreateTempSubdirectory("portal-pictures-").FullName;
         var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("screenshots"), "--only", "portal", "--gateway", seeded.System.GatewayAddress.ToString(), "--out", folder])
         {
@@ -137,15 +169,22 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var written = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(6)).Token);
         Assert.True(process.ExitCode == 0, $"screenshots exited with {process.ExitCode}:\n{written}\n{await errors}");
 
-        foreach (var name in new[] { "portal-sign-in.png", "portal-overview.png", "portal-budget.png" })
+        // "wrote <file> for <page>": the page is the route of its @page directive.
+        var pictured = written.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim().Split(" for "))
+            .Where(parts => parts.Length == 2 && parts[0].StartsWith("wrote ")).ToDictionary(parts => parts[1], parts => parts[0]["wrote ".Length..]);
+        var pages = Directory.EnumerateFiles(Path.Combine(BuildOutput.RepoRoot(), "portal"), "*.cshtml", SearchOption.AllDirectories)
+            .Select(file => File.ReadLines(file).FirstOrDefault() ?? "").Where(line => line.StartsWith("@page \""))
+            .Select(line => line["@page \"".Length..^1]).Order().ToList();
+        Assert.True(pages.Count >= 20, $"only {pages.Count} pages found in portal/");
+        var unpictured = pages.Where(page => !pictured.ContainsKey(page)).ToList();
+        Assert.True(unpictured.Count == 0, $"no picture of {string.Join(", ", unpictured)}; the program wrote:\n{written}");
+        foreach (var file in pictured.Values.Distinct())
         {
-            var file = Path.Combine(folder, name);
-            Assert.True(File.Exists(file), $"{name} was not written: {written}");
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(file)[..4]);
-            Assert.True(new FileInfo(file).Length > 10_000, $"{name} is {new FileInfo(file).Length} bytes: a blank page?");
+            Assert.True(new FileInfo(file).Length > 10_000, $"{file} is {new FileInfo(file).Length} bytes: a blank page?");
         }
         output.WriteLine($"pictures in {folder}");
     }

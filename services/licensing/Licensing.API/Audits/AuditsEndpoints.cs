@@ -14,6 +14,8 @@ public static class AuditsEndpoints
         var group = app.MapGroup("/api/audits").WithTags("Audits");
         group.MapPost("/", Start).WithName("StartAudit")
             .WithSummary("Audit every licensed driver against the standards; answers 202 at once with the progress view's address");
+        group.MapGet("/", List).WithName("ListAudits")
+            .WithSummary($"The latest {ListedAudits} audits, newest first, each with its progress and outcome counts");
         group.MapGet("/{id:guid}", Get).WithName("GetAudit").WithSummary("An audit's progress and its outcome counts so far");
         group.MapGet("/{id:guid}/hearing-list", HearingList).WithName("GetAuditHearingList").RequireAccess(Access.Personal)
             .WithSummary("The drivers the audit found need a hearing, with every reason");
@@ -30,6 +32,18 @@ public static class AuditsEndpoints
         await db.SaveChangesAsync(ct);
         queue.Enqueue(audit.Id);
         return TypedResults.Accepted($"/api/audits/{audit.Id}", await ToViewAsync(db, audit, ct));
+    }
+
+    /// <summary>How many past audits the list gives: a few a year were run in 2015-16; older ones stay readable by id.</summary>
+    public const int ListedAudits = 20;
+
+    private static async Task<Ok<List<AuditView>>> List(LicensingDb db, CancellationToken ct)
+    {
+        var audits = await db.Set<DriverAudit>().AsNoTracking().OrderByDescending(audit => audit.StartedAt).ThenByDescending(audit => audit.Id)
+            .Take(ListedAudits).ToListAsync(ct);
+        var views = new List<AuditView>(audits.Count);
+        foreach (var audit in audits) views.Add(await ToViewAsync(db, audit, ct));
+        return TypedResults.Ok(views);
     }
 
     private static async Task<Results<Ok<AuditView>, NotFound>> Get(Guid id, LicensingDb db, CancellationToken ct)
