@@ -187,6 +187,16 @@ public sealed class MoreRuleTests
             f => f is { Rule: "199", Table: "episodes", Row: 2 });
     }
 
+    // 222 reads the placement codes the DfE lists: an invalid code beginning with T is 146's to report, not 222's.
+    [Fact]
+    public void Rule_222_leaves_an_invalid_placement_code_to_146()
+    {
+        var findings = Returns.Validate(Returns.With("episodes:1:PLACE=T9"));
+        Assert.Contains(findings, f => f is { Rule: "146", Table: "episodes", Row: 1 });
+        Assert.DoesNotContain(findings, f => f.Rule == "222");
+        Assert.Contains(Returns.Validate(Returns.With("episodes:1:PLACE=T4")), f => f is { Rule: "222", Table: "episodes", Row: 1 });
+    }
+
     // 218 reads whether the placement is in England (PL_LA), which only the postcode lookup gives: not built until it is.
     [Fact]
     public void Rule_218_says_it_waits_for_the_placements_local_authority()

@@ -38,6 +38,7 @@ public sealed partial class Validator903(CollectionYear year)
 
     private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
 
+    private static readonly HashSet<string> PlacementsWithoutUrn = ["H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
     private static readonly DateOnly AdoptionWithFosterCarersCoded = new(2015, 4, 1);
@@ -133,8 +134,8 @@ public sealed partial class Validator903(CollectionYear year)
             if (noLocation && (e.PlPost.Length > 0 || e.Urn.Length > 0)) Add("214", t, e.Row, "PL_POST", "URN");
             // 222: placements Ofsted does not register (parents, independent living, residential employment, CQC homes, hospitals,
             // young offender institutions, semi-independent living, temporary, other) have no URN; XXXXXXX says there is none.
-            if (e.Urn.Length > 0 && e.Urn != "XXXXXXX" && (noLocation || e.Place is "H5" or "P1" or "P2" or "P3" or "R1" or "R2" or "R5"))
-                Add("222", t, e.Row, "URN");
+            // The codes as the DfE lists them: an invalid code (T9) is 146's alone.
+            if (e.Urn.Length > 0 && e.Urn != "XXXXXXX" && PlacementsWithoutUrn.Contains(e.Place)) Add("222", t, e.Row, "URN");
             if (!noLocation && CodeLists.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
             switch (e.PlaceProvider)
             {
