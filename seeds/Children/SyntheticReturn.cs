@@ -175,7 +175,10 @@ public sealed class SyntheticReturn
             var provider = place switch { "P1" => "PR0", "A4" or "A6" or "U1" or "U3" => "PR1", "H5" or "R1" => "PR4",
                 _ => _random.Next(3) == 0 ? "PR4" : "PR1" };
             var pl = place == "P1" ? home : PlacementSector(home);
-            var urn = place is "K2" or "H5" or "R1" ? $"SC{_random.Next(100000, 999999)}" : "";
+            // Only the children's home (K2) is Ofsted's to register (rule 222). The number is drawn for H5 and R1 as well, as it always
+            // was, so that every later draw, and so the whole year, stays the same.
+            var urnNumber = place is "K2" or "H5" or "R1" ? _random.Next(100000, 999999) : 0;
+            var urn = place == "K2" ? $"SC{urnNumber}" : "";
             var end = last ? careEnd : starts[e + 1];
             var rec = end is null ? "" : !last ? "X1" : LeavingReason(place, Age(dob, end.Value));
             var reasonChange = !last ? Pick(new[] { "CARPL", "PLACE", "CHILD", "LAREQ", "OTHER" }) : "";

@@ -131,7 +131,9 @@ public sealed class DfeReadingTests
     [Fact]
     public void Rule_575_a_change_of_legal_status_only_does_not_end_the_placement()
     {
-        const string missingFromFirstPlacement = "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;missing:0:MIS_END=";
+        // C1 still in his second placement (not adopted), so only a change of placement can end the one he went missing from.
+        const string missingFromFirstPlacement = "episodes:1:DEC=;episodes:1:REC=;missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;" +
+                                                 "missing:0:MIS_END=";
         Assert.Equal([0], Rows(Findings(missingFromFirstPlacement), "575"));
         const string sameCarers = ";episodes:1:RNE=L;episodes:1:LS=C1;episodes:1:PLACE=U4;episodes:1:PLACE_PROVIDER=PR1;episodes:1:PL_POST=S61 2;episodes:1:URN=";
         Assert.Empty(Rows(Findings(missingFromFirstPlacement + sameCarers), "575"));

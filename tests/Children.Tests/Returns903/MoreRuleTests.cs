@@ -8,6 +8,10 @@ namespace Children.Tests.Returns903;
 /// </summary>
 public sealed class MoreRuleTests
 {
+    // A decision that C2 be placed for adoption, taken last year (placed_for_adoption row 1).
+    private const string C2DecisionLastYear = "placed_for_adoption:1:CHILD=C2;placed_for_adoption:1:DOB=10/10/2003;placed_for_adoption:1:DATE_PLACED=01/03/2017;" +
+                                              "placed_for_adoption:1:REASON_PLACED_CEASED=RD1";
+
     public static TheoryData<string, string, string, int, string> Cases => new()
     {
         // rule, change that breaks it, near miss that keeps it, row and table reported
@@ -84,6 +88,27 @@ public sealed class MoreRuleTests
         // EPI: "Episodes need to be loaded for this child": C4 is in the header alone; with an episode, or as C3 a care leaver, not.
         { "EPI", "header:3:CHILD=C4", "header:3:CHILD=C4;episodes:3:CHILD=C4", 3, "header" },
         { "607", "header:1:MOTHER=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "header:1:MOTHER=0;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", 1, "header" },
+
+        // The rest of issue 17 that needs no reference data.
+        // C1's decision (01/07/2017) reversed on 31/05/2017, before he started to be looked after on 01/06/2017; on that day it is not.
+        { "118", "placed_for_adoption:0:DATE_PLACED_CEASED=31/05/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1",
+            "placed_for_adoption:0:DATE_PLACED_CEASED=01/06/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
+        // C2, looked after since 2016: a decision reversed on 31 March 2017 belongs to last year's return; on 1 April 2017 it is this year's.
+        { "118", $"{C2DecisionLastYear};placed_for_adoption:1:DATE_PLACED_CEASED=31/03/2017",
+            $"{C2DecisionLastYear};placed_for_adoption:1:DATE_PLACED_CEASED=01/04/2017", 1, "placed_for_adoption" },
+        // C1 was adopted on 01/03/2018: an episode after that shows a child adopted from care before; one before it does not.
+        { "199", "episodes:3:CHILD=C1;episodes:3:DECOM=15/03/2018", "episodes:3:CHILD=C1;episodes:3:DECOM=15/08/2017", 3, "episodes" },
+        // A residential care home (R1) is registered with the CQC, not Ofsted: no URN, save XXXXXXX, which says it has none.
+        { "222", "episodes:1:PLACE=R1", "episodes:1:PLACE=R1;episodes:1:URN=XXXXXXX", 1, "episodes" },
+        // C1 moved placement on 01/09/2017 (X1, then P): the category of need stays N1; starting a new period of care it may change.
+        { "504", "episodes:1:CIN=N2", "episodes:1:CIN=N2;episodes:0:REC=E4A;episodes:1:RNE=S", 1, "episodes" },
+        // C1's adoption details (ad1) need his adoption in the year: 31 March 2018 is in it, 1 April 2018 is not.
+        { "602", "episodes:1:DEC=01/04/2018", "episodes:1:DEC=31/03/2018", 0, "ad1" },
+        // The local authority where C2's previous permanence option was arranged: an English authority's code, WAL, SCO, NIR or NUK.
+        { "633", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:LA_PERM=458",
+            "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:LA_PERM=NUK", 0, "previous_permanence" },
+        { "633", "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:LA_PERM=372.0",
+            "previous_permanence:0:PREV_PERM=P1;previous_permanence:0:LA_PERM=372", 0, "previous_permanence" },
     };
 
     [Theory]
@@ -129,6 +154,56 @@ public sealed class MoreRuleTests
     {
         var findings = Returns.Validate(Returns.With("episodes:1:PLACE=T1;episodes:1:PLACE_PROVIDER=;episodes:1:PL_POST=;episodes:1:URN="));
         Assert.DoesNotContain(findings, f => f.Rule is "392b" or "214");
+    }
+
+    // 118 reports the episode the decision is held against (C1's first) beside the decision.
+    [Fact]
+    public void Rule_118_reports_the_childs_first_episode_as_well()
+    {
+        var findings = Returns.Validate(Returns.With("placed_for_adoption:0:DATE_PLACED_CEASED=31/05/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1"));
+        Assert.Contains(findings, f => f is { Rule: "118", Table: "episodes", Row: 0 });
+    }
+
+    // 118: a short break (V3, V4) is not the start of being looked after; C1's first episode, on short breaks, does not count.
+    [Fact]
+    public void Rule_118_holds_the_decision_against_the_first_episode_that_is_not_a_short_break()
+    {
+        var findings = Returns.Validate(Returns.With(
+            "episodes:0:LS=V3;placed_for_adoption:0:DATE_PLACED_CEASED=31/08/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1"));
+        Assert.Contains(findings, f => f is { Rule: "118", Table: "episodes", Row: 1 });
+        Assert.DoesNotContain(Returns.Validate(Returns.With(
+            "episodes:0:LS=V3;placed_for_adoption:0:DATE_PLACED_CEASED=01/09/2017;placed_for_adoption:0:REASON_PLACED_CEASED=RD1")), f => f.Rule == "118");
+    }
+
+    // 199 reads last year's episodes too, when the import has them: C2 adopted on 31 March 2017 and looked after again this year.
+    [Fact]
+    public void Rule_199_sees_an_adoption_in_last_years_return()
+    {
+        const string adoptedLastYear = "episodes_last:1:DEC=31/03/2017;episodes_last:1:REC=E11;episodes_last:1:PLACE=A4;episodes:2:DECOM=01/04/2017;episodes:2:RNE=S";
+        Assert.Contains(Returns.Validate(Returns.With(adoptedLastYear)), f => f is { Rule: "199", Table: "episodes", Row: 2 });
+        Assert.DoesNotContain(Returns.Validate(Returns.ThisYearOnly(Returns.With(adoptedLastYear))), f => f.Rule == "199");
+        // A second adoption is reported too: the first already showed the child adopted from care.
+        Assert.Contains(Returns.Validate(Returns.With(adoptedLastYear + ";episodes:2:DEC=01/03/2018;episodes:2:REC=E11;episodes:2:PLACE=A4")),
+            f => f is { Rule: "199", Table: "episodes", Row: 2 });
+    }
+
+    // 222 reads the placement codes the DfE lists: an invalid code beginning with T is 146's to report, not 222's.
+    [Fact]
+    public void Rule_222_leaves_an_invalid_placement_code_to_146()
+    {
+        var findings = Returns.Validate(Returns.With("episodes:1:PLACE=T9"));
+        Assert.Contains(findings, f => f is { Rule: "146", Table: "episodes", Row: 1 });
+        Assert.DoesNotContain(findings, f => f.Rule == "222");
+        Assert.Contains(Returns.Validate(Returns.With("episodes:1:PLACE=T4")), f => f is { Rule: "222", Table: "episodes", Row: 1 });
+    }
+
+    // 218 reads whether the placement is in England (PL_LA), which only the postcode lookup gives: not built until it is.
+    [Fact]
+    public void Rule_218_says_it_waits_for_the_placements_local_authority()
+    {
+        var (ran, because) = RuleList.RanFor(RuleList.All.Single(r => r.Code == "218"), new RuleList.ImportTables(["episodes"], ["episodes"]));
+        Assert.False(ran);
+        Assert.StartsWith("not built yet: it needs the placement's local authority (PL_LA)", because);
     }
 
     [Fact]

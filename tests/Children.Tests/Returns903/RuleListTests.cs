@@ -63,7 +63,8 @@ public sealed class RuleListTests
     [Fact]
     public void A_rule_not_built_is_never_reported_as_run()
     {
-        var unbuilt = RuleList.All.First(r => !r.Checked && !RuleList.NotApplicable.ContainsKey(r.Code));
+        // A rule of its own: once every rule of the list is built, none of the list is left unbuilt to try.
+        var unbuilt = new RuleList.Rule("999", "A rule the validator does not check.", ["CHILD"], ["episodes"], Checked: false);
         Assert.Equal((false, "not built yet"), RuleList.RanFor(unbuilt, null));
         Assert.Equal((false, "not built yet"), RuleList.RanFor(unbuilt, new RuleList.ImportTables(["header", "episodes"], ["header", "episodes"])));
     }

@@ -185,8 +185,9 @@ public sealed class ValidationRuleTests
         // across tables (C3 given an episode of his own as row 3 where a rule needs one)
         { "578", "episodes:2:DEC=01/12/2017;episodes:2:REC=E4A", "episodes:2:DEC=10/12/2017;episodes:2:REC=E4A", 1, "missing" },
         { "577", "missing:1:MIS_END=;episodes:2:DEC=01/03/2018;episodes:2:REC=E4A", "missing:1:MIS_END=", 1, "missing" },
-        { "575", "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;missing:0:MIS_END=",
-                 "missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/10/2017;missing:0:MIS_END=", 0, "missing" },
+        // C1 not adopted: still in the placement he began on 01/09/2017.
+        { "575", "episodes:1:DEC=;episodes:1:REC=;missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/08/2017;missing:0:MIS_END=",
+                 "episodes:1:DEC=;episodes:1:REC=;missing:0:CHILD=C1;missing:0:DOB=04/05/2009;missing:0:MIS_START=01/10/2017;missing:0:MIS_END=", 0, "missing" },
         { "581", "missing:0:MIS_START=14/04/2016", "missing:0:MIS_START=15/04/2016", 0, "missing" },
         { "1000", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E2", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
         { "1011", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E3", "episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 0, "oc3" },
@@ -194,14 +195,16 @@ public sealed class ValidationRuleTests
         { "628", "header:2:MOTHER=0", "header:2:MOTHER=0;episodes:3:CHILD=C3;episodes:3:DECOM=01/06/2017;episodes:3:DEC=01/07/2017;episodes:3:REC=E4A", 2, "header" },
         { "630", "previous_permanence:1:PREV_PERM=", "previous_permanence:1:PREV_PERM=;episodes:0:DECOM=31/03/2017", 0, "episodes" },
         { "634", "episodes:2:DECOM=31/03/2016", "episodes:2:DECOM=01/04/2016", 0, "previous_permanence" },
-        { "551", "episodes:2:PLACE=A5", "episodes:2:PLACE=A5;placed_for_adoption:0:CHILD=C2;placed_for_adoption:0:DOB=10/10/2003", 2, "episodes" },
+        { "551", "episodes:2:PLACE=A5", "episodes:2:PLACE=A5;placed_for_adoption:1:CHILD=C2;placed_for_adoption:1:DOB=10/10/2003", 2, "episodes" },
         { "582", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/03/2018", "episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=28/02/2018", 1, "episodes" },
         { "334", "ad1:0:DATE_INT=31/05/2017", "ad1:0:DATE_INT=01/06/2017", 0, "ad1" },
         { "521", "episodes:1:PLACE=A5;ad1:0:DATE_INT=02/09/2017;ad1:0:DATE_MATCH=02/09/2017", "episodes:1:PLACE=A5;ad1:0:DATE_INT=01/09/2017;ad1:0:DATE_MATCH=02/09/2017", 0, "ad1" },
         { "331", "episodes:1:PLACE=A5;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=02/09/2017", "episodes:1:PLACE=A5;episodes:1:DEC=01/03/2018;episodes:1:REC=E11;ad1:0:DATE_MATCH=01/09/2017", 0, "ad1" },
         { "525", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", "placed_for_adoption:0:DATE_PLACED_CEASED=28/02/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1;ad1:0:DATE_INT=;ad1:0:DATE_MATCH=;ad1:0:FOSTER_CARE=;ad1:0:NB_ADOPTR=;ad1:0:SEX_ADOPTR=;ad1:0:LS_ADOPTR=", 0, "ad1" },
 
-        { "117", "placed_for_adoption:0:DATE_PLACED=01/04/2018", "placed_for_adoption:0:DATE_PLACED=31/03/2018", 0, "placed_for_adoption" },
+        // C1 not adopted, still looked after at 31 March.
+        { "117", "episodes:1:DEC=;episodes:1:REC=;placed_for_adoption:0:DATE_PLACED=01/04/2018",
+                 "episodes:1:DEC=;episodes:1:REC=;placed_for_adoption:0:DATE_PLACED=31/03/2018", 0, "placed_for_adoption" },
         { "117", "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=02/03/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1",
                  "episodes:1:DEC=01/03/2018;episodes:1:REC=E4A;placed_for_adoption:0:DATE_PLACED_CEASED=01/03/2018;placed_for_adoption:0:REASON_PLACED_CEASED=RD1", 0, "placed_for_adoption" },
         { "1003", "placed_for_adoption:0:DATE_PLACED=31/05/2017", "placed_for_adoption:0:DATE_PLACED=01/06/2017", 0, "placed_for_adoption" },

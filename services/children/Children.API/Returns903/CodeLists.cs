@@ -31,6 +31,26 @@ public static partial class CodeLists
         ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"];
     public static readonly HashSet<string> ReviewParticipation = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"];
     public static readonly HashSet<string> MissingType = ["M", "A"];
+    /// <summary>
+    /// Where a previous permanence option was arranged (LA_PERM): an English authority's three-digit DfE code, WAL, SCO or NIR
+    /// for Wales, Scotland or Northern Ireland, NUK for not known. The 152 authorities of 2013-2019 (an order made years ago
+    /// names the authority of its day), 999 as the public validators accept it, and the authorities created since: Dorset (838)
+    /// and Bournemouth, Christchurch and Poole (839) in 2019, North and West Northamptonshire (940, 941) in 2021, Cumberland
+    /// and Westmorland and Furness (942, 943) in 2023.
+    /// </summary>
+    public static readonly HashSet<string> PreviousPermanenceAuthority =
+    [
+        "201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212", "213", "301", "302", "303", "304", "305", "306", "307",
+        "308", "309", "310", "311", "312", "313", "314", "315", "316", "317", "318", "319", "320", "330", "331", "332", "333", "334", "335", "336",
+        "340", "341", "342", "343", "344", "350", "351", "352", "353", "354", "355", "356", "357", "358", "359", "370", "371", "372", "373", "380",
+        "381", "382", "383", "384", "390", "391", "392", "393", "394", "420", "800", "801", "802", "803", "805", "806", "807", "808", "810", "811",
+        "812", "813", "815", "816", "821", "822", "823", "825", "826", "830", "831", "835", "836", "837", "840", "841", "845", "846", "850", "851",
+        "852", "855", "856", "857", "860", "861", "865", "866", "867", "868", "869", "870", "871", "872", "873", "874", "876", "877", "878", "879",
+        "880", "881", "882", "883", "884", "885", "886", "887", "888", "889", "890", "891", "892", "893", "894", "895", "896", "908", "909", "916",
+        "919", "921", "925", "926", "928", "929", "931", "933", "935", "936", "937", "938", "999",
+        "838", "839", "940", "941", "942", "943",
+        "WAL", "SCO", "NIR", "NUK",
+    ];
 
     /// <summary>Placement types that are temporary (T0–T4).</summary>
     public static bool IsTemporary(string place) => place.Length == 2 && place[0] == 'T';

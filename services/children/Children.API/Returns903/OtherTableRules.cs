@@ -164,6 +164,8 @@ public static class OtherTableRules
         new("INT16", PreviousPermanence, ["DOB"], DobDiffers),
         // Blank is 630's to report (a child who started to be looked after this year without one).
         new("631", PreviousPermanence, ["PREV_PERM"], (r, _) => Given(r["PREV_PERM"]) && !PreviousPermanenceOption.Contains(r["PREV_PERM"])),
+        // Blank is 635's or 630's to judge; a code written 372.0 is not 372.
+        new("633", PreviousPermanence, ["LA_PERM"], (r, _) => Given(r["LA_PERM"]) && !CodeLists.PreviousPermanenceAuthority.Contains(r["LA_PERM"])),
         new("635", PreviousPermanence, ["LA_PERM", "DATE_PERM", "PREV_PERM"],
             (r, _) => r["PREV_PERM"] == "Z1" && (Given(r["LA_PERM"]) || Given(r["DATE_PERM"]))),
     ];

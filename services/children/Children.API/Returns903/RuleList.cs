@@ -29,6 +29,14 @@ public static class RuleList
         ["303"] = UascStatus, ["205A"] = UascStatus, ["205B"] = UascStatus, ["205C"] = UascStatus, ["205D"] = UascStatus,
     };
 
+    /// <summary>The rules not built because they read what this service does not hold yet, and what that is.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotBuiltBecause = new Dictionary<string, string>
+    {
+        // The DfE asks for a URN only where the placement is in England (PL_LA an English authority): PL_LA is derived from
+        // PL_POST through the postcode lookup, reference data this service does not hold yet.
+        ["218"] = "not built yet: it needs the placement's local authority (PL_LA), which only the postcode lookup gives from PL_POST",
+    };
+
     private const string UascStatus = "not applicable to these CSV files: their header has no UASC status field to compare (uasc.csv gives the date " +
                                       "the status ceased)";
     public const string NoImport = "no import for this year";
@@ -52,7 +60,7 @@ public static class RuleList
     public static (bool Ran, string? Because) RanFor(Rule rule, ImportTables? import)
     {
         if (NotApplicable.TryGetValue(rule.Code, out var reason)) return (false, reason);
-        if (!rule.Checked) return (false, NotBuilt);
+        if (!rule.Checked) return (false, NotBuiltBecause.GetValueOrDefault(rule.Code, NotBuilt));
         if (import is null) return (false, NoImport);
         foreach (var table in rule.Tables)
         {

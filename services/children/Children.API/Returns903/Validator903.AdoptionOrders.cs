@@ -15,6 +15,7 @@ public sealed partial class Validator903
         if (!data.Present.Contains(Tables.Episodes)) return;
         Adopted(data);
         if (!data.Present.Contains(pfa)) return;
+        DecisionReversedEarly(data, episodesOf);
 
         // Each child's dated decisions, earliest first.
         var decisionsOf = data.Other(pfa).Where(r => r.Date("DATE_PLACED") is not null).GroupBy(r => r.Child, StringComparer.Ordinal)
@@ -67,6 +68,25 @@ public sealed partial class Validator903
         }
     }
 
+    /// <summary>
+    /// 118: a decision that the child should no longer be placed for adoption (DATE_PLACED_CEASED) dated before the year, which
+    /// is an earlier return's, or before the child started to be looked after: the first episode the return shows that is not a
+    /// short break (V3, V4). A child with no such episode is not judged. The decision and that episode are both reported.
+    /// </summary>
+    private void DecisionReversedEarly(ReturnData data, Dictionary<string, List<EpisodeRow>> episodesOf)
+    {
+        string[] fields = ["DATE_PLACED_CEASED", "DECOM", "LS"];
+        var reportedEpisodes = new HashSet<int>();
+        foreach (var row in data.Other(OtherTableRules.PlacedForAdoption))
+        {
+            if (row.Date("DATE_PLACED_CEASED") is not { } reversed || !episodesOf.TryGetValue(row.Child, out var episodes)) continue;
+            if (episodes.FirstOrDefault(e => !CodeLists.IsShortBreak(e.Ls)) is not { DecomOn: { } lookedAfter } first) continue;
+            if (reversed >= year.Start && reversed >= lookedAfter) continue;
+            Add("118", OtherTableRules.PlacedForAdoption, row.Row, fields);
+            if (reportedEpisodes.Add(first.Row)) Add("118", Tables.Episodes, first.Row, fields);
+        }
+    }
+
     /// <summary>601: a child adopted in the year (an episode ended E11 or E12) has every adoption item in ad1.</summary>
     private void Adopted(ReturnData data)
     {
@@ -74,6 +94,11 @@ public sealed partial class Validator903
         string[] fields = ["REC", .. OtherTableRules.Ad1Items];
         var ad1Of = data.Other(OtherTableRules.Ad1).GroupBy(r => r.Child, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // 602: adoption details (any ad1 item) for a child whose episodes show no adoption (E11, E12) in the year.
+        var adoptedInYear = data.Episodes.Where(e => e.Rec is "E11" or "E12" && e.DecOn >= year.Start && e.DecOn <= year.End)
+            .Select(e => e.Child).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in data.Other(OtherTableRules.Ad1))
+            if (!adoptedInYear.Contains(row.Child) && OtherTableRules.Ad1Items.Any(f => row[f].Length > 0)) Add("602", OtherTableRules.Ad1, row.Row, "CHILD");
         foreach (var e in data.Episodes)
         {
             // 335: adopted by the current foster carers (FOSTER_CARE 1) exactly when adopted from a placement with them (A3, A5).

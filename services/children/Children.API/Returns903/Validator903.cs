@@ -32,11 +32,13 @@ public sealed partial class Validator903(CollectionYear year)
         "217", "358", "366", "390", "408", "367", "377", "426", "210", "625", "552", "553", "554", "555", "556", "557", "558", "601",
         "225", "226", "359", "209", "364", "186", "197B", "157", "1014", "383", "580", "1012", "3001", "399", "451", "523", "607",
         "335", "336", "632", "392b", "EPI",
+        "118", "199", "222", "504", "602",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values, .. LastYearRules.All.Select(r => r.Code),
     ];
 
     private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
 
+    private static readonly HashSet<string> PlacementsWithoutUrn = ["H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
     private static readonly DateOnly AdoptionWithFosterCarersCoded = new(2015, 4, 1);
@@ -137,6 +139,10 @@ public sealed partial class Validator903(CollectionYear year)
             var noLocation = CodeLists.IsTemporary(e.Place) || e.Place == "Z1";
             if (noLocation && e.PlaceProvider.Length > 0) Add("213", t, e.Row, "PLACE_PROVIDER");
             if (noLocation && (e.PlPost.Length > 0 || e.Urn.Length > 0)) Add("214", t, e.Row, "PL_POST", "URN");
+            // 222: placements Ofsted does not register (parents, independent living, residential employment, CQC homes, hospitals,
+            // young offender institutions, semi-independent living, temporary, other) have no URN; XXXXXXX says there is none.
+            // The codes as the DfE lists them: an invalid code (T9) is 146's alone.
+            if (e.Urn.Length > 0 && e.Urn != "XXXXXXX" && PlacementsWithoutUrn.Contains(e.Place)) Add("222", t, e.Row, "URN");
             if (!noLocation && CodeLists.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
             switch (e.PlaceProvider)
             {
@@ -219,6 +225,9 @@ public sealed partial class Validator903(CollectionYear year)
             }
         }
 
+        // 199 holds this year's episodes against last year's adoptions as well, when the import has last year's episodes.
+        var adoptedLastYear = data.Last?.Episodes.Where(e => e.Rec is "E11" or "E12" && e.DecomOn is not null)
+            .ToLookup(e => e.Child, e => e.DecomOn!.Value, StringComparer.Ordinal);
         // Sequence rules: each child's episodes in the order they started.
         foreach (var (childId, episodes) in episodesOf)
         {
@@ -227,6 +236,7 @@ public sealed partial class Validator903(CollectionYear year)
             // return, so the first in this file is the first ever only when it started in the collection year.
             if (first.Rne != "S" && first.DecomOn >= year.Start) Add("357", t, first.Row, "RNE");
             StatusPeriods(episodes);
+            AdoptedBefore(episodes, adoptedLastYear?[childId] ?? []);
             ShortBreaksAndHolidays(episodes);
             if (header.TryGetValue(childId, out var h) && h.DobOn is { } dob && first.DecomOn < dob) Add("302", t, first.Row, "DECOM", "DOB");
             for (var i = 0; i < episodes.Count; i++)
@@ -263,6 +273,9 @@ public sealed partial class Validator903(CollectionYear year)
                     if (next.DecomOn < ended) Add("501", t, next.Row, "DECOM", "DEC");
                     if (!continuation && next.DecomOn == ended) Add("431", t, next.Row, "RNE", "DECOM");
                 }
+                // 504: a change of placement (the previous episode ended X1 the day this began) keeps the category of need that
+                // the period of care began with; compared link by link, the first episode that changes it is reported.
+                if (e.Rec == "X1" && e.DecOn is { } moved && next.DecomOn == moved && next.Cin != e.Cin) Add("504", t, next.Row, "CIN");
                 if (!continuation) continue;
                 // A continuation is compared with the previous episode as it stands, even when that one is still open or
                 // ended with a gap: an open episode has not finished, so nothing starts on the day it finished.
@@ -281,6 +294,21 @@ public sealed partial class Validator903(CollectionYear year)
                         Add("436", t, next.Row, "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"); break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// 199: a child adopted from care (an episode ended E11 or E12) is not looked after again, nor adopted again: every episode
+    /// that began after an adoption episode began, this year's or last year's, is reported. The adoption episode itself is not.
+    /// </summary>
+    private void AdoptedBefore(List<EpisodeRow> episodes, IEnumerable<DateOnly> adoptionsLastYear)
+    {
+        var adoptions = 0;
+        var earliestLastYear = adoptionsLastYear.DefaultIfEmpty(DateOnly.MaxValue).Min();
+        foreach (var e in episodes)
+        {
+            if (adoptions > 0 || earliestLastYear < e.DecomOn) Add("199", Tables.Episodes, e.Row, "CHILD");
+            if (e.Rec is "E11" or "E12") adoptions++;
         }
     }
 
