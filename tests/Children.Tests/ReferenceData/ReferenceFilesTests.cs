@@ -75,3 +75,28 @@ public sealed class ReferenceFilesTests
         Assert.Equal(["SC654321 is already given at row 2: a URN appears once in a list"], problems["rows[3].URN"]);
     }
 }
+
+/// <summary>The seeds' fictional reference data is a lookup and a list the upload keeps, and the seeds' year breaks none of the rules over it.</summary>
+public sealed class SeedReferenceDataTests
+{
+    [Fact]
+    public void The_synthetic_year_with_its_reference_sample_breaks_no_rule_over_reference_data()
+    {
+        var year = Intervention.Seeds.Children.SyntheticReturn.Generate(Intervention.Seeds.Children.SyntheticYearShape.Rotherham2017To18);
+        static CsvFile Csv(StringBuilder text) => CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), "upload.csv");
+        var (postcodes, postcodeProblems) = ReferenceFiles.ReadPostcodes(Csv(year.ReferencePostcodes));
+        var (providers, providerProblems) = ReferenceFiles.ReadProviders(Csv(year.ReferenceProviders));
+        Assert.Null(postcodeProblems);
+        Assert.Null(providerProblems);
+        var data = new ReturnData();
+        var reader = new RowReader();
+        foreach (var (table, text) in year.Files) reader.Read(table, table + ".csv", Csv(text), data);
+        var lists = new ReferenceLists(Intervention.Seeds.Children.SyntheticReturn.OwnLa, postcodes, providers);
+        var findings = new Validator903(new CollectionYear(2017), lists).Validate(data);
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Take(20).Select(f => $"{f.Rule} {f.Table} {f.Row} {string.Join(' ', f.Fields)}")));
+        // Every episode with a placement postcode has a derived placement LA, and some are placed out of the council's area.
+        Assert.All(data.Episodes.Where(e => e.PlPost.Length > 0), e => Assert.NotNull(lists.Derive(e.HomePost, e.PlPost).PlLa));
+        Assert.Contains(data.Episodes, e => lists.Derive(e.HomePost, e.PlPost).PlLocation == "OUT");
+        Assert.Contains(data.Episodes, e => ReferenceDataRules.HasUrn(e));
+    }
+}

@@ -71,8 +71,9 @@ public sealed class ReferenceDataRuleTests
         { "503J", "episodes_last:1:PL_POST=LS6 1", $"episodes_last:1:PL_POST=LS6 1;{C2CareEndedLastYear}", 2 },
         // "Ofsted URN is not valid": not in the provider list; XXXXXXX records that there is none.
         { "1008", "episodes:1:URN=SC999999", "episodes:1:URN=XXXXXXX", 1 },
-        // "Placement provider is own provision but child not placed in own LA": PR1 in Leeds; PR2 there is another LA's provision.
-        { "1015", "episodes:0:PL_POST=LS6 1", "episodes:0:PL_POST=LS6 1;episodes:0:PLACE_PROVIDER=PR2", 0 },
+        // "Placement provider is own provision but child not placed in own LA": PR1 in Leeds.
+        // C1's first placement (U4) is with the council's own foster carers, who may live beyond its boundary; a children's home may not.
+        { "1015", "episodes:0:PL_POST=LS6 1;episodes:0:PLACE=K2", "episodes:0:PL_POST=LS6 1", 0 },
     };
 
     private static List<Finding> Validate(string changes, ReferenceLists? lists) =>

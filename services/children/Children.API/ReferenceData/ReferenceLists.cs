@@ -82,10 +82,9 @@ public sealed class ReferenceLists
     /// </summary>
     public static string Sector(string postcode)
     {
-        var compact = string.Concat(postcode.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        var normal = Kpis.Postcodes.Normalise(postcode);
         // A full postcode's inward part is a digit and two letters; a sector's is the digit alone.
-        var inward = compact.Length >= 5 && char.IsAsciiLetter(compact[^1]) && char.IsAsciiLetter(compact[^2]) ? 3 : 1;
-        return compact.Length <= inward ? compact : compact[..^inward] + " " + compact[^inward];
+        return normal.Length >= 6 && char.IsAsciiLetter(normal[^1]) && char.IsAsciiLetter(normal[^2]) && normal[^4] == ' ' ? normal[..^2] : normal;
     }
 
     // A sector given by several full postcodes is placed at their mean grid reference, in the local authority most of them are

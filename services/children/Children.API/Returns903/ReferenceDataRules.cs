@@ -121,8 +121,10 @@ public static class ReferenceDataRules
         new("503J", Episodes, ["PL_LOCATION"], Postcodes, c => ContinuesOpen(c, (now, open) => c.Derived(now).PlLocation != c.Derived(open).PlLocation)),
         // 1008 "Ofsted URN is not valid": a URN given (XXXXXXX records that there is none) that the provider list does not hold.
         new("1008", Episodes, ["URN"], ProviderInfo, c => c.Episodes(e => HasUrn(e) && c.Lists.ProviderOf(e.Urn) is null)),
-        // 1015 "Placement provider is own provision but child not placed in own LA": PR1 with a placement LA not the council's.
-        new("1015", Episodes, ["PL_LA"], Postcodes, c => c.Episodes(e => e.PlaceProvider == "PR1" && c.Derived(e).PlLa is { } la && la != c.Lists.OwnLa)),
+        // 1015 "Placement provider is own provision but child not placed in own LA": PR1 with a placement LA not the council's. The
+        // council's own foster carers and adopters (U1-U6, A3-A6) may live beyond its boundary, as the public validators read it.
+        new("1015", Episodes, ["PL_LA"], Postcodes, c => c.Episodes(e => e.PlaceProvider == "PR1" && !CodeLists.IsFoster(e.Place) &&
+            !CodeLists.IsAdoption(e.Place) && c.Derived(e).PlLa is { } la && la != c.Lists.OwnLa)),
     ];
 
     private static readonly Dictionary<string, string> ReadsOf = All.ToDictionary(rule => rule.Code, rule => rule.Reads, StringComparer.Ordinal);
