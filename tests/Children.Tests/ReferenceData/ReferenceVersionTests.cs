@@ -38,3 +38,17 @@ public sealed class ReferenceVersionTests
         Assert.Same(providers, ReferenceVersion.InForce(all, "providers", new DateOnly(2018, 3, 31), Morning));
     }
 }
+
+/// <summary>A past year's return reads the reference lists of its year; the current year's, those of the day it is imported.</summary>
+public sealed class DayValidatedTests
+{
+    [Fact]
+    public void A_year_already_over_is_validated_as_at_its_31_March_and_the_current_year_as_at_the_import_day()
+    {
+        var year = new global::Children.API.Returns903.CollectionYear(2017);
+        Assert.Equal(new DateOnly(2018, 3, 31), ReferenceVersion.DayValidated(year, new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2017, 11, 26), ReferenceVersion.DayValidated(year, new DateTimeOffset(2017, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+        // 23:30 UTC on 31 March 2018 is already 1 April in London (BST began on 25 March 2018): past the year's end.
+        Assert.Equal(new DateOnly(2018, 3, 31), ReferenceVersion.DayValidated(year, new DateTimeOffset(2018, 3, 31, 23, 30, 0, TimeSpan.Zero)));
+    }
+}

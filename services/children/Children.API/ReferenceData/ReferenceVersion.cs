@@ -38,6 +38,14 @@ public sealed class ReferenceVersion
             .OrderByDescending(version => version.AsAt).ThenByDescending(version => version.UploadedAt).ThenByDescending(version => version.Id)
             .FirstOrDefault();
 
+    /// <summary>
+    /// The day an import of <paramref name="year"/> at <paramref name="at"/> is validated as at: the import's day in London, or the
+    /// year's last day (31 March) for a year already over. A past year's return reads the lists of its year, so a lookup dated for
+    /// a later year changes no earlier year's findings.
+    /// </summary>
+    public static DateOnly DayValidated(Returns903.CollectionYear year, DateTimeOffset at) =>
+        Intervention.ServiceDefaults.CouncilTime.DateOf(at) is var today && today < year.End ? today : year.End;
+
     /// <summary>The version as the API answers it.</summary>
     public ReferenceDataVersion ToView() => new(Id, Kind, AsAt, UploadedAt, Rows, Sha256);
 }

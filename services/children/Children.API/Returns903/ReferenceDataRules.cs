@@ -61,8 +61,10 @@ public static class ReferenceDataRules
 
     /// <summary>Why a rule over reference data did not run when none of its kind was in force.</summary>
     public static string NotLoaded(string reads) => reads == Postcodes
-        ? "no reference data loaded: no postcode lookup was in force on the import's day (upload one to /api/903/reference/postcodes)"
-        : "no reference data loaded: no Ofsted provider list was in force on the import's day (upload one to /api/903/reference/providers)";
+        ? "no reference data loaded: no postcode lookup dated on or before the day the import was validated as at (its day, or 31 March " +
+          "for a year already over; upload one to /api/903/reference/postcodes)"
+        : "no reference data loaded: no Ofsted provider list dated on or before the day the import was validated as at (its day, or 31 " +
+          "March for a year already over; upload one to /api/903/reference/providers)";
 
     /// <summary>
     /// 179 and 411 check <c>PL_LOCATION</c> as an XML return records it. Here it is derived from <c>PL_LA</c> (<c>IN</c> when

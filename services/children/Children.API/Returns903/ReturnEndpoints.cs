@@ -78,9 +78,9 @@ public static class ReturnEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{notA903File.File}]"] = [notA903File.Reason] },
                 title: "Not a 903 file", detail: notA903File.Message);
         }
-        // decide: the year's rules over what it now holds, with the reference data in force today
+        // decide: the year's rules over what it now holds, with the reference data in force on the day validated
         var now = clock.GetUtcNow();
-        var reference = await ReferenceDataEndpoints.InForceAsync(db, options.Value.LocalAuthority, CouncilTime.DateOf(now), now, ct);
+        var reference = await ReferenceDataEndpoints.InForceAsync(db, options.Value.LocalAuthority, ReferenceVersion.DayValidated(year, now), now, ct);
         var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, reference, ct));
         // save: the import's summary and the request's audit line, in the same transaction
         await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
@@ -233,7 +233,7 @@ public static class ReturnEndpoints
         // collection year), and an import validates the year's tables as they stand after it, so they are the tables held now.
         // The reference data in force at the import is named among the tables held, as the rules over it read it.
         var import = id is null ? null : new RuleList.ImportTables(sent, [.. (await ReturnStore.ValidatedTablesAsync(connection, collectionYear, ct)).Held,
-            .. await ReferenceDataEndpoints.KindsInForceAsync(db, CouncilTime.DateOf(at!.Value), at.Value, ct)]);
+            .. await ReferenceDataEndpoints.KindsInForceAsync(db, ReferenceVersion.DayValidated(collectionYear, at!.Value), at.Value, ct)]);
         return TypedResults.Ok(new RuleListing(collectionYear.ToString(), id, at, [.. RuleList.All.Select(r => Status(r, forYear: true, import))]));
     }
 
