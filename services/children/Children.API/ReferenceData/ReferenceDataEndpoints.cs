@@ -92,13 +92,15 @@ public static class ReferenceDataEndpoints
         });
         try
         {
+            // The version first: EF knows no relationship between the rows and their version, so it could insert rows first.
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
             foreach (var batch in rows.Chunk(SaveBatch))
             {
                 db.AddRange(batch);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
-            await db.SaveChangesAsync(ct); // a version whose rows were all saved above still writes the request's audit line
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
