@@ -6,7 +6,7 @@ using Refit;
 namespace Intervention.Seeds.Children;
 
 /// <summary>
-/// Loads the children's part of the scenario through the gateway: the postcode table, the synthetic 2017/18 903 return
+/// Loads the children's part of the scenario through the gateway: the postcode table, the 903 reference data, the synthetic 2017/18 903 return
 /// (through the import endpoint), the casework behind the KPIs, the 2018 Ofsted recommendations and the seven tests
 /// (wording paraphrased and illustrative), the permanence cohort (170 children, as the seeds say), and publishes the
 /// KPIs as at 31 March 2018. Safe to run again: the import replaces the year and every other load is keyed.
@@ -22,6 +22,7 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
         {
             var year = SyntheticReturn.Generate(SyntheticYearShape.Rotherham2017To18);
             await _children.LoadPostcodesAsync(year.Postcodes, ct);
+            await LoadReferenceDataAsync(_children, year, ct);
             var report = await ImportAsync(_children, year, ct);
             progress.WriteLine($"children 903 {SyntheticReturn.CollectionYear}: {year.Children} children, {year.Episodes} episodes, " +
                 $"{year.Reviews} reviews, {year.MissingEpisodes} missing episodes imported; " +
@@ -52,6 +53,19 @@ public sealed class ChildrenScenario(HttpClient gateway, TextWriter progress)
     public static Task<ImportReport> ImportAsync(IChildrenApi children, SyntheticReturn year, CancellationToken ct = default) =>
         children.ImportReturnAsync(SyntheticReturn.CollectionYear,
             year.Files.Select(f => new ByteArrayPart(Encoding.UTF8.GetBytes(f.Value.ToString()), f.Key + ".csv", "text/csv", "files")).ToList(), ct);
+
+    /// <summary>
+    /// Uploads the year's 903 reference data (the postcode lookup and the provider list) before the import, so the rules over it run.
+    /// The same files for the same day again are the versions already held.
+    /// </summary>
+    public static async Task LoadReferenceDataAsync(IChildrenApi children, SyntheticReturn year, CancellationToken ct = default)
+    {
+        var asAt = SyntheticReturn.ReferenceAsAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await children.UploadPostcodeLookupAsync(asAt, Part(year.ReferencePostcodes, "postcodes.csv"), ct);
+        await children.UploadProviderListAsync(asAt, Part(year.ReferenceProviders, "providers.csv"), ct);
+
+        static StreamPart Part(StringBuilder csv, string name) => new(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), name, "text/csv", "file");
+    }
 
     /// <summary>A casework list in requests of at most 2,000 records, under the 1 MB body limit.</summary>
     private async Task LoadInBatchesAsync<T>(string what, IReadOnlyList<T> records, Func<IEnumerable<T>, CancellationToken, Task<Loaded>> load,

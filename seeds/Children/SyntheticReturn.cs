@@ -55,6 +55,34 @@ public sealed class SyntheticReturn
     public List<AllocationRecord> Allocations { get; } = [];
     public List<PostcodeRecord> Postcodes { get; } = [];
 
+    /// <summary>
+    /// The 903 reference data for this year, as the children's team uploads it: the postcode lookup of every sector the episodes use
+    /// (<c>POSTCODE,LA,EASTING,NORTHING</c>; made-up grid references near the real towns, the authorities' public ONS codes) and a
+    /// provider list of the made-up URNs (<c>URN,LA,POSTCODE,REGISTERED,CEASED,PLACE_CODES,PROVIDER_CODES</c>): fictional providers.
+    /// </summary>
+    public StringBuilder ReferencePostcodes { get; } = new("POSTCODE,LA,EASTING,NORTHING\r\n");
+
+    /// <inheritdoc cref="ReferencePostcodes"/>
+    public StringBuilder ReferenceProviders { get; } = new("URN,LA,POSTCODE,REGISTERED,CEASED,PLACE_CODES,PROVIDER_CODES\r\n");
+
+    /// <summary>The council's local authority code (Rotherham's ONS code), as the reference postcode lookup writes codes.</summary>
+    public const string OwnLa = "E08000018";
+
+    /// <summary>The day the seeds' reference data describes.</summary>
+    public static readonly DateOnly ReferenceAsAt = new(2017, 4, 1);
+
+    // The authority of each sector outside Rotherham's: Sheffield, Doncaster, Barnsley, Leeds, Manchester, Birmingham, Nottingham.
+    private static readonly Dictionary<string, string> LaOfSector = new()
+    {
+        ["S10 2"] = "E08000019", ["S8 0"] = "E08000019", ["DN1 3"] = "E08000017", ["S70 1"] = "E08000016",
+        ["LS6 1"] = "E08000035", ["M14 5"] = "E08000003", ["B15 2"] = "E08000025", ["NG7 1"] = "E06000018",
+    };
+
+    private readonly SortedDictionary<string, (string La, string Postcode, SortedSet<string> Places, SortedSet<string> Providers)> _providers =
+        new(StringComparer.Ordinal);
+
+    private static string LaOf(string sector) => LaOfSector.GetValueOrDefault(sector, OwnLa);
+
     /// <summary>Rotherham's postcode sectors (home and most placements) and places further away, with made-up centroids near the real towns.</summary>
     private static readonly (string Sector, double Lat, double Lon)[] HomeSectors = Enumerable.Range(0, 40)
         .Select(i => ($"S{60 + i % 7} {1 + i / 7}", 53.40 + (i % 7) * 0.012, -1.38 + (i / 7) * 0.015)).ToArray();
@@ -83,6 +111,20 @@ public sealed class SyntheticReturn
         return r;
     }
 
+    /// <summary>The provider list's row for a URN placement: its place and provider codes gathered from every episode that names it.</summary>
+    private void Provide(string urn, string sector, string place, string provider)
+    {
+        if (!_providers.TryGetValue(urn, out var known)) _providers[urn] = known = (LaOf(sector), sector, [], []);
+        known.Places.Add(place);
+        known.Providers.Add(provider);
+    }
+
+    private void WriteProviders()
+    {
+        foreach (var (urn, (la, postcode, places, providers)) in _providers)
+            ReferenceProviders.Append($"{urn},{la},{postcode},01/04/2000,,{string.Join(' ', places)},{string.Join(' ', providers)}\r\n");
+    }
+
     private static string D(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     private DateOnly Between(DateOnly from, DateOnly to) => from.AddDays(_random.Next(0, Math.Max(1, to.DayNumber - from.DayNumber + 1)));
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
@@ -90,7 +132,13 @@ public sealed class SyntheticReturn
     private void Build()
     {
         foreach (var (sector, lat, lon) in HomeSectors.Concat(NearSectors).Concat(FarSectors))
+        {
             Postcodes.Add(new(sector, lat, lon));
+            // A rough flat projection of the made-up centroids onto the British National Grid: near enough for made-up places.
+            var easting = (int)Math.Round(400000 + (lon + 2) * 66000);
+            var northing = (int)Math.Round((lat - 49.766) * 111200);
+            ReferencePostcodes.Append(CultureInfo.InvariantCulture, $"{sector},{LaOf(sector)},{easting},{northing}\r\n");
+        }
 
         var workers = Enumerable.Range(1, Math.Max(10, _shape.LookedAfterAtEnd / 11)).Select(i => $"SW{i:000}").ToList();
         var agency = (int)Math.Round(workers.Count * 0.18);
@@ -125,6 +173,7 @@ public sealed class SyntheticReturn
             var due = _random.NextDouble() < 0.986 ? YearEnd.AddDays(_random.Next(0, 90)) : YearEnd.AddDays(-_random.Next(1, 40));
             Plans.Add(new($"N{i + 1:00000}", started, null, due));
         }
+        WriteProviders();
     }
 
     private void Child(string id, bool atStart, bool leaves, bool? familyAtYearEnd, List<string> workers)
@@ -179,6 +228,10 @@ public sealed class SyntheticReturn
             // was, so that every later draw, and so the whole year, stays the same.
             var urnNumber = place is "K2" or "H5" or "R1" ? _random.Next(100000, 999999) : 0;
             var urn = place == "K2" ? $"SC{urnNumber}" : "";
+            // A home in another authority is not the council's own provision (DfE 229, 1015): it is that authority's. Decided
+            // from what was drawn, so the rest of the year is generated as before.
+            if (place is "K2" or "H5" or "R1" && provider == "PR1" && LaOf(pl) != OwnLa) provider = "PR2";
+            if (urn.Length > 0) Provide(urn, pl, place, provider);
             var end = last ? careEnd : starts[e + 1];
             var rec = end is null ? "" : !last ? "X1" : LeavingReason(place, Age(dob, end.Value));
             var reasonChange = !last ? Pick(new[] { "CARPL", "PLACE", "CHILD", "LAREQ", "OTHER" }) : "";

@@ -52,6 +52,30 @@ public interface IChildrenApi
     Task<ImportReport> ImportReturnFromStreamsAsync(string collectionYear, IEnumerable<StreamPart> files, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Uploads a postcode lookup as a new dated version (201; 200 with the version already held when the same file is sent again
+    /// for the same day): a CSV file <c>file</c> with the columns <c>POSTCODE,LA,EASTING,NORTHING</c> (the 903's postcode form,
+    /// <c>S60 1</c>, or a full postcode; the local authority's code; the grid reference in metres), valid from <paramref name="asAt"/>
+    /// (<c>YYYY-MM-DD</c>). A row that breaks a rule is a 400 naming the row, the field and the rule; nothing is kept.
+    /// </summary>
+    [Multipart]
+    [Post("/children/api/903/reference/postcodes")]
+    Task<ReferenceDataVersion> UploadPostcodeLookupAsync(string asAt, StreamPart file, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Uploads Ofsted's provider list as a new dated version (201; 200 when the same file is sent again for the same day): a CSV
+    /// file <c>file</c> with the columns <c>URN,LA,POSTCODE,REGISTERED,CEASED,PLACE_CODES,PROVIDER_CODES</c> (dates
+    /// <c>DD/MM/YYYY</c>, <c>CEASED</c> blank while open; the 903 placement and provider codes the URN may be recorded with,
+    /// separated by spaces). A row that breaks a rule is a 400 naming the row, the field and the rule; nothing is kept.
+    /// </summary>
+    [Multipart]
+    [Post("/children/api/903/reference/providers")]
+    Task<ReferenceDataVersion> UploadProviderListAsync(string asAt, StreamPart file, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version of the reference data uploaded, newest first within each kind.</summary>
+    [Get("/children/api/903/reference")]
+    Task<ReferenceDataVersions> ListReferenceDataAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every rule of the DfE's 903 rule list: code, message, fields, tables and whether this service checks it; with
     /// <paramref name="year"/> (<c>2017/18</c>), whether each ran at that year's latest import and, when not, why.
     /// </summary>

@@ -4,6 +4,7 @@ using Children.API.FrontDoor;
 using Children.API.Improvement;
 using Children.API.Infrastructure;
 using Children.API.Kpis;
+using Children.API.ReferenceData;
 using Children.API.Returns903;
 using Intervention.Directions;
 using Intervention.ServiceDefaults;
@@ -42,6 +43,7 @@ public static class ChildrenModule
         ChildEndpoints.MapChildren(app);
         app.MapReturns();
         app.MapImportFindings();
+        app.MapReferenceData();
         app.MapKpis();
         app.MapCasework();
         app.MapFrontDoor();

@@ -14,6 +14,12 @@ public sealed class ChildrenOptions
     /// </summary>
     public string[] HomeDistricts { get; set; } = [];
 
+    /// <summary>
+    /// The council's local authority code as the postcode lookup writes codes (<c>Children:LocalAuthority</c>; Rotherham's ONS code
+    /// by default): a placement whose postcode is in another authority is OUT of it (the 903's derived <c>PL_LOCATION</c>).
+    /// </summary>
+    public string LocalAuthority { get; set; } = "E08000018";
+
     /// <summary>The KPIs' policy numbers (<c>Children:Kpis</c>).</summary>
     public KpiPolicy Kpis { get; set; } = new();
 

@@ -7,6 +7,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Children.API.Infrastructure;
+using Children.API.ReferenceData;
+using Microsoft.Extensions.Options;
 using Intervention.Contracts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,7 +60,7 @@ public static class ReturnEndpoints
     }
 
     private static async Task<Results<Created<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpContext context, ChildrenDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext context, ChildrenDb db, TimeProvider clock, IOptions<ChildrenOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         // validate: a readable upload, a collection year and a 903 table for each file
         var (upload, invalid, tooLarge) = await ReadUploadAsync(context, ct);
@@ -76,9 +78,10 @@ public static class ReturnEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{notA903File.File}]"] = [notA903File.Reason] },
                 title: "Not a 903 file", detail: notA903File.Message);
         }
-        // decide: the year's rules over what it now holds
+        // decide: the year's rules over what it now holds, with the reference data in force on the day validated
         var now = clock.GetUtcNow();
-        var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, ct));
+        var reference = await ReferenceDataEndpoints.InForceAsync(db, options.Value.LocalAuthority, ReferenceVersion.DayValidated(year, now), now, ct);
+        var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, reference, ct));
         // save: the import's summary and the request's audit line, in the same transaction
         await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
         await ImportFindingsEndpoints.RecordAsync(connection, report, ct);
@@ -159,10 +162,11 @@ public static class ReturnEndpoints
     /// Every rule reads one child's rows: a batch of children is validated at a time, read back from what was stored. The
     /// year's return is every table the rules read that it holds, sent now or by an earlier import of the year.
     /// </summary>
-    private static async Task<List<Finding>> ValidateYearAsync(Npgsql.NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    private static async Task<List<Finding>> ValidateYearAsync(Npgsql.NpgsqlConnection connection, CollectionYear year, ReferenceLists reference,
+        CancellationToken ct)
     {
         var present = await ReturnStore.ValidatedTablesAsync(connection, year, ct);
-        var validator = new Validator903(year);
+        var validator = new Validator903(year, reference);
         var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
         var findings = new List<Finding>();
         for (var i = 0; i < children.Count; i += ValidationBatch)
@@ -174,7 +178,7 @@ public static class ReturnEndpoints
     }
 
     private static async Task<Results<Ok<ReturnPreviewReport>, ValidationProblem>> Preview(string? asAt, ChildrenDb db, TimeProvider clock,
-        CancellationToken ct)
+        IOptions<ChildrenOptions> options, CancellationToken ct)
     {
         // A day outside the platform's dates (0001-01-01, 9999-12-31) would overflow the collection year's arithmetic.
         if (!Dates.TryParse(asAt, CouncilTime.DateOf(clock.GetUtcNow()), out var day))
@@ -188,7 +192,8 @@ public static class ReturnEndpoints
         var data = ReturnPreview.Cut(header.Select(h => new HeaderRow(0, h.Child, h.Sex, h.Dob, h.Ethnic, h.Upn, h.Mother, h.McDob)),
             episodes.Select(e => new EpisodeRow(0, e.Child, e.Decom, e.Rne, e.Ls, e.Cin, e.Place, e.PlaceProvider, e.Dec, e.Rec,
                 e.ReasonPlaceChange, e.HomePost, e.PlPost, e.Urn)), day);
-        return TypedResults.Ok(ReturnPreview.Report(day, data, new Validator903(year).Validate(data)));
+        var reference = await ReferenceDataEndpoints.InForceAsync(db, options.Value.LocalAuthority, day, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(ReturnPreview.Report(day, data, new Validator903(year, reference).Validate(data)));
     }
 
     private static async Task<Results<Ok<JsonElement>, NotFound>> GetImport(Guid id, ChildrenDb db, CancellationToken ct)
@@ -226,7 +231,9 @@ public static class ReturnEndpoints
         }
         // The tables the latest import validated: only an import of the year changes the year's rows (live records have no
         // collection year), and an import validates the year's tables as they stand after it, so they are the tables held now.
-        var import = id is null ? null : new RuleList.ImportTables(sent, [.. (await ReturnStore.ValidatedTablesAsync(connection, collectionYear, ct)).Held]);
+        // The reference data in force at the import is named among the tables held, as the rules over it read it.
+        var import = id is null ? null : new RuleList.ImportTables(sent, [.. (await ReturnStore.ValidatedTablesAsync(connection, collectionYear, ct)).Held,
+            .. await ReferenceDataEndpoints.KindsInForceAsync(db, ReferenceVersion.DayValidated(collectionYear, at!.Value), at.Value, ct)]);
         return TypedResults.Ok(new RuleListing(collectionYear.ToString(), id, at, [.. RuleList.All.Select(r => Status(r, forYear: true, import))]));
     }
 

@@ -11,7 +11,8 @@ public static class RuleList
 
     /// <summary>
     /// The tables of a year's latest import: the files it <paramref name="Sent"/>, and the tables the year <paramref name="Held"/>
-    /// with rows when it was validated (sent then or by an earlier import of the year), which are the ones the rules read.
+    /// with rows when it was validated (sent then or by an earlier import of the year), which are the ones the rules read, and the
+    /// reference data in force then (<see cref="ReferenceDataRules.Postcodes"/>, <see cref="ReferenceDataRules.ProviderInfo"/>).
     /// </summary>
     public sealed record ImportTables(IReadOnlyCollection<string> Sent, IReadOnlyCollection<string> Held);
 
@@ -27,6 +28,7 @@ public static class RuleList
         // 303 and 205A-D read a UASC status (1 or 0) in the header: the CSV files this service takes (SEX coded 1/2, 2017/18
         // onwards) have no such field; a child's row in uasc.csv is their date UASC status ceased.
         ["303"] = UascStatus, ["205A"] = UascStatus, ["205B"] = UascStatus, ["205C"] = UascStatus, ["205D"] = UascStatus,
+        ["179"] = ReferenceDataRules.LocationDerived, ["411"] = ReferenceDataRules.LocationDerived,
     };
 
     /// <summary>The rules not built because they read what this service does not hold yet, and what that is.</summary>
@@ -62,6 +64,8 @@ public static class RuleList
         if (NotApplicable.TryGetValue(rule.Code, out var reason)) return (false, reason);
         if (!rule.Checked) return (false, NotBuiltBecause.GetValueOrDefault(rule.Code, NotBuilt));
         if (import is null) return (false, NoImport);
+        // A rule over reference data runs when a version of it was in force at the import (Held names it like a table).
+        if (ReferenceDataRules.Reads(rule.Code) is { } reads && !import.Held.Contains(reads)) return (false, ReferenceDataRules.NotLoaded(reads));
         foreach (var table in rule.Tables)
         {
             if (import.Held.Contains(table)) continue;

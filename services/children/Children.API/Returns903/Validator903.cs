@@ -9,9 +9,10 @@ public sealed record Finding(string Rule, string Table, int Row, IReadOnlyList<s
 /// The DfE SSDA903 validation rules (2022/23 rule set) over header, episodes, reviews, missing and the other tables
 /// (uasc, oc2, oc3, ad1, placed_for_adoption, previous_permanence; their one-row rules are listed in <see cref="OtherTableRules"/>). Each rule is
 /// one of the list's codes, checked as its message describes; a row that breaks it is reported with the table,
-/// row and fields, and nothing is dropped or changed. Pure: the return and its collection year in, findings out.
+/// row and fields, and nothing is dropped or changed. Pure: the return, its collection year and the reference data in force
+/// (<paramref name="reference"/>, null when none is loaded: its rules then do not run) in, findings out.
 /// </summary>
-public sealed partial class Validator903(CollectionYear year)
+public sealed partial class Validator903(CollectionYear year, ReferenceData.ReferenceLists? reference = null)
 {
     /// <summary>The codes this validator checks.</summary>
     public static readonly IReadOnlyList<string> RuleCodes =
@@ -34,6 +35,7 @@ public sealed partial class Validator903(CollectionYear year)
         "335", "336", "632", "392b", "EPI",
         "118", "199", "222", "504", "602",
         .. OtherTableRules.All.Select(r => r.Code), .. OtherTableRules.OnceOnly.Values, .. LastYearRules.All.Select(r => r.Code),
+        .. ReferenceDataRules.All.Select(r => r.Code),
     ];
 
     private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
@@ -72,6 +74,7 @@ public sealed partial class Validator903(CollectionYear year)
         CareLeaverRows(data, dobOf, episodesOf);
         HeaderAgainstEpisodes(data, episodesOf);
         _findings.AddRange(LastYearRules.Check(data, year));
+        _findings.AddRange(ReferenceDataRules.Check(data, year, reference));
         return [.. _findings.OrderBy(f => f.Table).ThenBy(f => f.Row).ThenBy(f => f.Rule, StringComparer.Ordinal)];
     }
 
