@@ -25,8 +25,9 @@ public sealed class ReferenceDataRuleTests
             ? [
                 // C1's adoptive placement (episodes row 1, K2, PR4, from 01/09/2017): registered that very day.
                 new Provider("SC123456", Leeds, "LS6 1AA", new DateOnly(2017, 9, 1), null, Set("K2"), Set("PR4", "PR5")),
-                new Provider("SC222222", Leeds, "LS6 1AA", new DateOnly(2010, 1, 1), new DateOnly(2018, 3, 31), Set("K2"), Set("PR4")),
-                new Provider("SC333333", Leeds, "LS6 1AA", new DateOnly(2010, 1, 1), new DateOnly(2018, 3, 30), Set("K2"), Set("PR4")),
+                // Ceased the day C1's placement ended (01/03/2018: adopted), and the day before.
+                new Provider("SC222222", Leeds, "LS6 1AA", new DateOnly(2010, 1, 1), new DateOnly(2018, 3, 1), Set("K2"), Set("PR4")),
+                new Provider("SC333333", Leeds, "LS6 1AA", new DateOnly(2010, 1, 1), new DateOnly(2018, 2, 28), Set("K2"), Set("PR4")),
             ]
             : null);
 
