@@ -68,7 +68,8 @@ public static partial class PortalPages
             : $"**Answered otherwise than expected:** {string.Join(", ", wrong.Select(page => $"{page.Name} ({string.Join(", ", answers[page])})"))}.");
         report.Line(slow.Count == 0 ? $"Every page's p95 is under {Bound.TotalMilliseconds:0} ms."
             : $"**p95 over {Bound.TotalMilliseconds:0} ms:** {string.Join(", ", slow.Select(page => page.Name))}.");
-        report.Line($"Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 shared cores: other work on the machine shows in the p95).");
+        report.Line($"Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} " +
+                    "(2 shared cores: other work on the machine shows in the p95).");
         report.Save();
         return wrong.Count == 0 ? 0 : 1;
     }
@@ -135,7 +136,8 @@ public static partial class PortalPages
         var driver = hearingList.EnumerateArray().First().GetProperty("driverId").GetGuid();
         var hearing = await PostAsync(api, "licensing/api/hearings", new { driverId = driver, heldOn = "2016-06-15", grounds = "The 2015 audit" });
         var rules = await api.GetFromJsonAsync<JsonElement>("children/api/903/rules?year=2017/18");
-        if (rules.GetProperty("importId").ValueKind != JsonValueKind.String) throw new InvalidOperationException("the children's seeds imported no 2017/18 year");
+        if (rules.GetProperty("importId").ValueKind != JsonValueKind.String)
+            throw new InvalidOperationException("the children's seeds imported no 2017/18 year");
         return new PageIds(auditId, driver, hearing.GetProperty("id").GetGuid(), rules.GetProperty("importId").GetGuid());
     }
 

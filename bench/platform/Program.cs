@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine(
-        "Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas|portal [options]; see bench/platform/README.md");
+        "Usage: dotnet run -c Release --project bench/platform -- gateway|latency|throughput|coldstart|replicas|portal [options]; " +
+        "see bench/platform/README.md");
     return 2;
 }

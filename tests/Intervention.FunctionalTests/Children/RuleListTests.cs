@@ -42,8 +42,13 @@ public sealed class RuleListTests(SharedSystem shared)
         Assert.Equal((false, "the import had no oc2 file"), (oc2.Ran, oc2.NotRunBecause));
         var episodes = rules.Rules.Single(r => r.Code == "141");
         Assert.Equal((true, true, null), (episodes.Checked, episodes.Ran, episodes.NotRunBecause));
-        var unbuilt = rules.Rules.Single(r => r.Code == "219");
-        Assert.Equal((false, false, "not built yet"), (unbuilt.Checked, unbuilt.Ran, unbuilt.NotRunBecause));
+        var unbuilt = rules.Rules.Single(r => r.Code == "218");
+        Assert.Equal((false, false), (unbuilt.Checked, unbuilt.Ran));
+        Assert.StartsWith("not built yet", unbuilt.NotRunBecause);
+        // A rule over reference data, with no Ofsted provider list in force for the year: checked by the service, not run.
+        var overProviders = rules.Rules.Single(r => r.Code == "219");
+        Assert.Equal((true, false), (overProviders.Checked, overProviders.Ran));
+        Assert.StartsWith("no reference data loaded", overProviders.NotRunBecause);
         Assert.Equal("Date episode began is not a valid date.", episodes.Message);
 
         // Without a year: the list alone.

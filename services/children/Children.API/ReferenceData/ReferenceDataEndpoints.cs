@@ -133,7 +133,9 @@ public static class ReferenceDataEndpoints
         var providers = ReferenceVersion.InForce(versions, ReferenceFiles.Providers, day, at);
         var postcodeRows = postcodes is null ? null : await db.Set<PostcodeEntry>().AsNoTracking().Where(entry => entry.VersionId == postcodes.Id)
             .Select(entry => new { entry.Postcode, entry.La, entry.Easting, entry.Northing }).ToListAsync(ct);
-        var providerRows = providers is null ? null : await db.Set<ProviderEntry>().AsNoTracking().Where(entry => entry.VersionId == providers.Id).ToListAsync(ct);
+        var providerRows = providers is null
+            ? null
+            : await db.Set<ProviderEntry>().AsNoTracking().Where(entry => entry.VersionId == providers.Id).ToListAsync(ct);
         return new ReferenceLists(ownLa, postcodeRows?.Select(row => (row.Postcode, new PostcodePlace(row.La, row.Easting, row.Northing))),
             providerRows?.Select(row => row.ToProvider()));
     }

@@ -134,7 +134,8 @@ public static partial class ReferenceFiles
         var codes = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var unknown = codes.Where(code => !allowed.Contains(code)).ToList();
         if (codes.Count > 0 && unknown.Count == 0) return codes;
-        problems.Add(row, field, codes.Count == 0 ? $"must list one or more {what}, separated by spaces" : $"{string.Join(", ", unknown)} not among the {what}");
+        problems.Add(row, field,
+            codes.Count == 0 ? $"must list one or more {what}, separated by spaces" : $"{string.Join(", ", unknown)} not among the {what}");
         return null;
     }
 

@@ -119,7 +119,8 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
                 if (after > before) raised.Add(year);
                 var (was, now_) = (rag.Of(budget, before), rag.Of(budget, after));
                 if (was == now_) continue;
-                directorate ??= await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate).FirstOrDefaultAsync(ct) ?? "";
+                directorate ??= await db.CostCentres.Where(c => c.Code == options.PlacementsCostCentre).Select(c => c.Directorate)
+                    .FirstOrDefaultAsync(ct) ?? "";
                 db.AddEvent(new ForecastOutturnChanged
                 {
                     EventId = Guid.CreateVersion7(now),
@@ -135,7 +136,8 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
                     Rag = now_,
                     Cause = e.Cause,
                 }, now);
-                logger.LogInformation("Children's placements {Year}: forecast {Before:0.00} -> {After:0.00} against {Budget:0.00}, RAG {Was} -> {Now} ({Cause})",
+                logger.LogInformation(
+                    "Children's placements {Year}: forecast {Before:0.00} -> {After:0.00} against {Budget:0.00}, RAG {Was} -> {Now} ({Cause})",
                     year, before, after, budget, was, now_, e.Cause);
             }
         }
