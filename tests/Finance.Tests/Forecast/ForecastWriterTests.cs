@@ -68,18 +68,23 @@ public class ForecastWriterTests
     public async Task Any_other_failure_of_a_group_writes_each_event_alone_and_fails_only_the_one_at_fault()
     {
         var attempts = new List<string[]>();
+        var firstWriting = new TaskCompletionSource();
         var blockFirst = new TaskCompletionSource();
         var writer = new ForecastWriter(async (group, _) =>
         {
             attempts.Add([.. group.Select(e => e.ChildRef)]);
-            if (attempts.Count == 1) await blockFirst.Task; // so that the next three arrive together
+            if (attempts.Count == 1)
+            {
+                firstWriting.SetResult();
+                await blockFirst.Task; // so that the next three arrive together
+            }
             if (group.Any(e => e.ChildRef == "bad")) throw new InvalidOperationException("a constraint the decisions did not foresee");
             return [.. group.Select(_ => PlacementOutcome.Applied(SpellNote.None))];
         }, NullLogger<ForecastWriter>.Instance, TimeSpan.FromMilliseconds(10));
         await writer.StartAsync(CancellationToken.None);
 
         var opening = writer.WriteAsync(Event("opening"), CancellationToken.None);
-        await Task.Delay(50);
+        await firstWriting.Task;
         var (before, bad, after) = (writer.WriteAsync(Event("before"), CancellationToken.None), writer.WriteAsync(Event("bad"), CancellationToken.None),
             writer.WriteAsync(Event("after"), CancellationToken.None));
         blockFirst.SetResult();
