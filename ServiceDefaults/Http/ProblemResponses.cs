@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Intervention.ServiceDefaults.Data;
 using Npgsql;
 
 namespace Intervention.ServiceDefaults.Http;
@@ -39,7 +40,7 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                     context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<MethodInfo>()) is { } parameter => (400, parameter),
             BadHttpRequestException bad => (bad.StatusCode, new ProblemDetails { Title = "Bad request", Detail = bad.Message }),
             // EF wraps what Npgsql throws (DbUpdateException, InvalidOperationException): look through the chain.
-            _ when IsDatabaseOutage(exception) => (503, new ProblemDetails
+            _ when DatabaseOutage.Is(exception) => (503, new ProblemDetails
             {
                 Title = "Service unavailable",
                 Detail = "The service's database cannot be reached; nothing was changed. Try again shortly.",
@@ -54,16 +55,6 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
         if (status == 503) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
-
-    /// <summary>
-    /// The database cannot be reached or is going away: a transient Npgsql error, a connection exception (SQLSTATE class 08)
-    /// or an operator intervention such as a shutdown (57P01-57P03), a socket error or a timeout, anywhere in the chain.
-    /// </summary>
-    private static bool IsDatabaseOutage(Exception e) =>
-        e is NpgsqlException { IsTransient: true }
-            or PostgresException { SqlState: ['0', '8', ..] or ['5', '7', 'P', ..] }
-            or SocketException or TimeoutException
-        || e.InnerException is not null && IsDatabaseOutage(e.InnerException);
 
     [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[(?<type>[^\]]+)\]|(?<type>.+?))\. Path: ")]
     private static partial Regex TargetType();

@@ -12,7 +12,7 @@ namespace Finance.Tests.Forecast;
 public class ForecastWriterTests
 {
     private static PlacementEvent Event(string childRef) =>
-        new(Guid.NewGuid(), "finance-children-placements", nameof(Intervention.Contracts.Children.PlacementChanged), childRef, new DateOnly(2017, 5, 1),
+        new(Guid.NewGuid(), "finance-children-placements", nameof(Intervention.Contracts.Children.PlacementChanged),
             new PlacementEventRecord { ChildRef = childRef, Kind = PlacementEventKind.Move, HappenedOn = new DateOnly(2017, 5, 1), PlacementType = "K2" });
 
     [Fact]
@@ -23,7 +23,7 @@ public class ForecastWriterTests
         var letFirstGroupFinish = new TaskCompletionSource();
         var writer = new ForecastWriter(async (group, _) =>
         {
-            groups.Add([.. group.Select(e => e.ChildRef)]);
+            groups.Add([.. group.Select(e => e.Fact.ChildRef)]);
             if (groups.Count == 1)
             {
                 firstGroupWriting.SetResult();
@@ -50,7 +50,7 @@ public class ForecastWriterTests
         var attempts = new List<string[]>();
         var writer = new ForecastWriter((group, _) =>
         {
-            attempts.Add([.. group.Select(e => e.ChildRef)]);
+            attempts.Add([.. group.Select(e => e.Fact.ChildRef)]);
             if (attempts.Count <= 3) throw new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
             return Task.FromResult<IReadOnlyList<PlacementOutcome>>([.. group.Select(_ => PlacementOutcome.Applied(SpellNote.None))]);
         }, NullLogger<ForecastWriter>.Instance, TimeSpan.FromMilliseconds(10));
@@ -72,13 +72,13 @@ public class ForecastWriterTests
         var blockFirst = new TaskCompletionSource();
         var writer = new ForecastWriter(async (group, _) =>
         {
-            attempts.Add([.. group.Select(e => e.ChildRef)]);
+            attempts.Add([.. group.Select(e => e.Fact.ChildRef)]);
             if (attempts.Count == 1)
             {
                 firstWriting.SetResult();
                 await blockFirst.Task; // so that the next three arrive together
             }
-            if (group.Any(e => e.ChildRef == "bad")) throw new InvalidOperationException("a constraint the decisions did not foresee");
+            if (group.Any(e => e.Fact.ChildRef == "bad")) throw new InvalidOperationException("a constraint the decisions did not foresee");
             return [.. group.Select(_ => PlacementOutcome.Applied(SpellNote.None))];
         }, NullLogger<ForecastWriter>.Instance, TimeSpan.FromMilliseconds(10));
         await writer.StartAsync(CancellationToken.None);
@@ -96,14 +96,5 @@ public class ForecastWriterTests
         Assert.Contains("constraint", failed.Message);
         await writer.StopAsync(CancellationToken.None);
         Assert.Equal([["opening"], ["before", "bad", "after"], ["before"], ["bad"], ["after"]], attempts);
-    }
-
-    [Fact]
-    public void Only_an_unreachable_database_is_waited_out()
-    {
-        Assert.True(ForecastWriter.IsDatabaseUnreachable(new NpgsqlException("down", new SocketException((int)SocketError.ConnectionRefused))));
-        Assert.True(ForecastWriter.IsDatabaseUnreachable(new InvalidOperationException("wrapped", new TimeoutException())));
-        Assert.False(ForecastWriter.IsDatabaseUnreachable(new InvalidOperationException("a bug")));
-        Assert.False(ForecastWriter.IsDatabaseUnreachable(new PostgresException("duplicate key", "ERROR", "ERROR", "23505")));
     }
 }

@@ -73,7 +73,7 @@ public sealed class ChildrenPlacementsConsumer(ForecastWriter writer, IOptions<U
             EventId = eventId, ChildRef = childRef, OccurredAt = occurredAt, Kind = kind, HappenedOn = on, PlacementType = placementType,
             Stovewood = stovewood, RecordedAt = clock.GetUtcNow(),
         };
-        var outcome = await writer.WriteAsync(new PlacementEvent(messageId, consumer, typeof(T).Name, childRef, on, fact), context.CancellationToken);
+        var outcome = await writer.WriteAsync(new PlacementEvent(messageId, consumer, typeof(T).Name, fact), context.CancellationToken);
         if (outcome.Refusal is { } why) throw new PlacementEventRefusedException(eventId, why);
         if (outcome.Kind == PlacementOutcomeKind.AlreadyHandled)
             logger.LogInformation("{Consumer} already handled {MessageType} {MessageId}: redelivery ignored", consumer, typeof(T).Name, messageId);

@@ -62,13 +62,13 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
                 $"SELECT message_id AS \"Value\" FROM inbox_messages WHERE consumer = {consumer} AND message_id = ANY({ids.ToArray()})")
             .ToListAsync(ct)).ToHashSet();
         var fresh = events.Where(e => !handled.Contains(e.MessageId)).ToList();
-        var childRefs = fresh.Select(e => e.ChildRef).Distinct().ToList();
+        var childRefs = fresh.Select(e => e.Fact.ChildRef).Distinct().ToList();
         var spellsOf = (await db.PlacementSpells.Where(s => childRefs.Contains(s.ChildRef)).OrderBy(s => s.StartedOn).ToListAsync(ct))
             .GroupBy(s => s.ChildRef).ToDictionary(g => g.Key, g => g.ToList());
         var factsOf = (await db.Set<PlacementEventRecord>().AsNoTracking().Where(f => childRefs.Contains(f.ChildRef)).ToListAsync(ct))
             .GroupBy(f => f.ChildRef).ToDictionary(g => g.Key, g => g.ToList());
         var budgets = fresh.Count == 0 ? [] : (await Budgets.CurrentAsync(db, costCentre: options.PlacementsCostCentre,
-                fromYear: fresh.Min(e => FinancialYear.Of(e.On)).StartYear, ct: ct))
+                fromYear: fresh.Min(e => FinancialYear.Of(e.Fact.HappenedOn)).StartYear, ct: ct))
             .ToDictionary(b => new FinancialYear(b.Key.Year), b => b.Value);
         // Incremental: each budgeted year's nights are kept by type; an event moves them by what it did to its one child's
         // spells. A year is counted in full from every spell once, the first time an event falls in it while it is budgeted;
@@ -87,8 +87,8 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
                 outcomes.Add(PlacementOutcome.AlreadyHandled);
                 continue;
             }
-            var spells = spellsOf.TryGetValue(e.ChildRef, out var loaded) ? loaded : spellsOf[e.ChildRef] = [];
-            var facts = factsOf.TryGetValue(e.ChildRef, out var known) ? known : factsOf[e.ChildRef] = [];
+            var spells = spellsOf.TryGetValue(e.Fact.ChildRef, out var loaded) ? loaded : spellsOf[e.Fact.ChildRef] = [];
+            var facts = factsOf.TryGetValue(e.Fact.ChildRef, out var known) ? known : factsOf[e.Fact.ChildRef] = [];
             if (facts.Any(f => f.EventId == e.Fact.EventId))
             {
                 outcomes.Add(PlacementOutcome.Applied(SpellNote.AlreadyRecorded)); // the same event under another message id

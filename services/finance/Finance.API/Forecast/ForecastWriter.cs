@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Finance.API.Infrastructure;
 using Finance.API.Resilience;
 using Intervention.Messaging;
-using Npgsql;
+using Intervention.ServiceDefaults.Data;
 
 namespace Finance.API.Forecast;
 
@@ -10,10 +10,8 @@ namespace Finance.API.Forecast;
 /// <param name="MessageId">The message id, recorded in the inbox of <paramref name="Consumer"/>.</param>
 /// <param name="Consumer">The queue it came from.</param>
 /// <param name="Cause">The event's type, named in the forecast's own events and the audit trail.</param>
-/// <param name="ChildRef">The child's pseudonymous reference.</param>
-/// <param name="On">The day it takes effect.</param>
 /// <param name="Fact">What it did to the child's placement, as finance keeps it.</param>
-public sealed record PlacementEvent(Guid MessageId, string Consumer, string Cause, string ChildRef, DateOnly On, PlacementEventRecord Fact);
+public sealed record PlacementEvent(Guid MessageId, string Consumer, string Cause, PlacementEventRecord Fact);
 
 /// <summary>What became of a <see cref="PlacementEvent"/>.</summary>
 public enum PlacementOutcomeKind { Applied, AlreadyHandled, Refused }
@@ -103,7 +101,7 @@ public sealed class ForecastWriter : BackgroundService
                 for (var i = 0; i < group.Count; i++) group[i].Outcome.TrySetResult(outcomes[i]);
                 return;
             }
-            catch (Exception e) when (!ct.IsCancellationRequested && IsDatabaseUnreachable(e))
+            catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))
             {
                 var pause = TimeSpan.FromMilliseconds(Math.Min(_longestPause.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(attempt, 10))));
                 _logger.LogWarning("The forecast could not be written ({Error}): {Count} children's events wait and are tried again in {Pause} ms",
@@ -122,14 +120,6 @@ public sealed class ForecastWriter : BackgroundService
                 return;
             }
         }
-    }
-
-    /// <summary>PostgreSQL down, restarting or unreachable: nothing an event did, and worth waiting out.</summary>
-    internal static bool IsDatabaseUnreachable(Exception e)
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException) return true;
-        return false;
     }
 
     private static async Task<IReadOnlyList<PlacementOutcome>> WriteInScopeAsync(IServiceScopeFactory scopes, IReadOnlyList<PlacementEvent> group,
