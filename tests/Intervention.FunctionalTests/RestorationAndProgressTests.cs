@@ -184,18 +184,18 @@ public sealed class RestorationAndProgressTests(SharedSystem shared) : IDisposab
 }
 
 /// <summary>
-/// Each quarterly review is announced once, through the outbox, even across a restart: on the tuned system, whose
-/// governance has a review date that has arrived.
+/// Each quarterly review is announced once, through the outbox, even across a restart: on the system with its own settings,
+/// whose governance has a review date that has arrived.
 /// </summary>
-[Collection(TunedSystem.Name)]
-public sealed class ReviewAnnouncementTests(TunedSystem tuned)
+[Collection(OwnSettingsSystem.Name)]
+public sealed class ReviewAnnouncementTests(OwnSettingsSystem own)
 {
     [Fact]
     public async Task A_review_date_that_arrives_is_announced_once_through_the_outbox_even_across_a_restart()
     {
-        // The tuned system's governance has today's review (arrived at midnight, before the service started) and one to come.
-        var (today, later) = (tuned.Today, tuned.Later);
-        var system = tuned.System;
+        // This system's governance has today's review (arrived at midnight, before the service started) and one to come.
+        var (today, later) = (own.Today, own.Later);
+        var system = own.System;
         const string reviewDue = "Intervention.Contracts.Governance.ReviewDue";
         var published = $"SELECT count(*) FROM outbox_messages WHERE message_type = '{reviewDue}' AND published_at IS NOT NULL";
 

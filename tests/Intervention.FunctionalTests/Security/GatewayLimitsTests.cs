@@ -6,27 +6,38 @@ using Xunit;
 namespace Intervention.FunctionalTests.Security;
 
 /// <summary>
-/// The gateway's rate limit per client and route, on the tuned system (5 requests a minute). The client over its rate is
-/// this test's own (a subject of its own), so no other test's requests count against it.
+/// The gateway's rate limit per client and route, lowered to 5 requests a minute for this test: deployed to the gateway of
+/// the system with its own settings and taken back afterwards. The client over its rate is this test's own (a subject of
+/// its own), so no other request counts against it.
 /// </summary>
-[Collection(TunedSystem.Name)]
-public sealed class GatewayRateLimitTests(TunedSystem tuned)
+[Collection(OwnSettingsSystem.Name)]
+public sealed class GatewayRateLimitTests(OwnSettingsSystem own) : IAsyncLifetime
 {
+    private const int PermitsPerWindow = 5;
+
+    public Task InitializeAsync() => own.System.RedeployAsync("gateway", new Dictionary<string, string>
+    {
+        ["Gateway__Limits__PermitsPerWindow"] = PermitsPerWindow.ToString(),
+        ["Gateway__Limits__Window"] = "00:01:00",
+    });
+
+    public Task DisposeAsync() => own.System.RedeployAsync("gateway", new Dictionary<string, string>());
+
     [Fact]
     public async Task A_client_over_its_rate_on_one_route_gets_429_with_Retry_After_while_other_clients_and_routes_go_on()
     {
-        var system = tuned.System;
+        var system = own.System;
         using var client = system.GatewayAs(system.Tokens.Mint($"rate-test-{Guid.NewGuid():N}", AspireSystem.TeamRoles, TimeSpan.FromHours(1)));
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i <= PermitsPerWindow; i++)
         {
             using var response = await client.GetAsync("licensing/api/authority");
             statuses.Add(response.StatusCode);
-            if (i < 5) continue;
+            if (i < PermitsPerWindow) continue;
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.True(int.TryParse(response.Headers.GetValues("Retry-After").Single(), out var seconds) && seconds is > 0 and <= 60, "Retry-After in seconds");
         }
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, PermitsPerWindow), HttpStatusCode.TooManyRequests], statuses);
 
         // Another route for the same client, and the same route for another client, are counted apart.
         using (var otherRoute = await client.GetAsync("governance/api/authority"))
