@@ -75,7 +75,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
             string.Join("; ", _spans.Select(s => $"{s.Service}/{s.Name}/kind {s.Kind}/trace {s.TraceId}")));
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // The system that sent here has stopped: disposed without a stop, Kestrel would give open connections 5 s to close.
+        using (var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+        {
+            try { await _app.StopAsync(soon.Token); }
+            catch (OperationCanceledException) { }
+        }
+        await _app.DisposeAsync();
+    }
 
     /// <summary>Just enough of the protobuf wire format for OTLP's trace export.</summary>
     private static class Protobuf
