@@ -458,6 +458,23 @@ public sealed class AspireSystem : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Deletes the servers' data (thousands of PostgreSQL and RabbitMQ files: 3.8 s of a stop on a loaded machine) in a process
+    /// of its own, which the next collection does not wait for and which finishes even if the test run ends first.
+    /// </summary>
+    private static void DeleteLater(string folder)
+    {
+        try
+        {
+            using var rm = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("rm", ["-rf", "--", folder]) { UseShellExecute = false });
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            try { Directory.Delete(folder, recursive: true); } // no rm (Windows)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -481,8 +498,7 @@ public sealed class AspireSystem : IAsyncDisposable
         await Telemetry.DisposeAsync();
         var received = clock.Elapsed.TotalSeconds;
         if (_tokenFolder is not null) Directory.Delete(_tokenFolder, recursive: true);
-        try { Directory.Delete(_dataFolder, recursive: true); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        DeleteLater(_dataFolder);
         Measurements.Record($"system stop: {Replicas} of each service, stopped after {clock.Elapsed.TotalSeconds:0.0} s (the application's stop {stopped:0.0} s, its disposal {disposed - stopped:0.0} s, the telemetry receiver's {received - disposed:0.0} s, the data's deletion {clock.Elapsed.TotalSeconds - received:0.0} s)");
     }
 }
