@@ -69,7 +69,8 @@ public sealed class RuleListTests
         Assert.DoesNotContain(RuleList.All, rule => RuleList.RanFor(rule, tables).Because?.StartsWith(RuleList.NotBuilt) == true);
         Assert.True(Rule("218").Checked);
         // As README.md states them: 285 checked, 8 not applicable.
-        Assert.Equal((285, 8), (RuleList.All.Count(rule => rule.Checked), RuleList.All.Count(rule => RuleList.NotApplicable.ContainsKey(rule.Code))));
+        var notApplicable = RuleList.All.Count(rule => RuleList.NotApplicable.ContainsKey(rule.Code));
+        Assert.Equal((285, 8), (RuleList.All.Count(rule => rule.Checked), notApplicable));
     }
 
     [Fact]
