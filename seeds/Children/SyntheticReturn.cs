@@ -91,6 +91,21 @@ public sealed class SyntheticReturn
     private static readonly (string Sector, double Lat, double Lon)[] FarSectors = [("LS6 1", 53.82, -1.57), ("M14 5", 53.45, -2.22),
         ("B15 2", 52.46, -1.92), ("NG7 1", 52.95, -1.18)];
 
+    /// <summary>
+    /// The made-up agencies whose URNs foster placements and placements for adoption give (DfE 218): the council's own fostering
+    /// service and adoption agency (PR1), at its offices in Rotherham, and an independent fostering agency (PR4) in Sheffield.
+    /// Fixed numbers below the range drawn for children's homes, so none is a home's and nothing more is drawn.
+    /// </summary>
+    public static readonly (string Urn, string Office) OwnFosteringService = ("SC040018", "S60 1"), OwnAdoptionAgency = ("SC040019", "S60 1"),
+        IndependentFosteringAgency = ("SC041234", "S10 2");
+
+    private static (string Urn, string Office)? AgencyOf(string place, string provider) => place switch
+    {
+        ['U', _] => provider == "PR1" ? OwnFosteringService : IndependentFosteringAgency,
+        ['A', _] => OwnAdoptionAgency,
+        _ => null,
+    };
+
     private static readonly string[] FamilyPlacements = ["U4", "U4", "U4", "U6", "U6", "U1", "U3", "U5", "A4", "A6", "P1"];
     private static readonly string[] OtherPlacements = ["K2", "K2", "K2", "H5", "R1"];
     private const string Ethnicities = "WBRI WBRI WBRI WBRI WBRI WBRI WBRI WBRI APKN MWBA BAFR WROM WOTH";
@@ -232,6 +247,8 @@ public sealed class SyntheticReturn
             // from what was drawn, so the rest of the year is generated as before.
             if (place is "K2" or "H5" or "R1" && provider == "PR1" && LaOf(pl) != OwnLa) provider = "PR2";
             if (urn.Length > 0) Provide(urn, pl, place, provider);
+            // Foster care and placements for adoption give their agency's URN (DfE 218), listed at the agency's office, not the carers' home.
+            else if (AgencyOf(place, provider) is { } agency) Provide(urn = agency.Urn, agency.Office, place, provider);
             var end = last ? careEnd : starts[e + 1];
             var rec = end is null ? "" : !last ? "X1" : LeavingReason(place, Age(dob, end.Value));
             var reasonChange = !last ? Pick(new[] { "CARPL", "PLACE", "CHILD", "LAREQ", "OTHER" }) : "";

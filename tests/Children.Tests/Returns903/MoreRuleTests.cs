@@ -197,15 +197,6 @@ public sealed class MoreRuleTests
         Assert.Contains(Returns.Validate(Returns.With("episodes:1:PLACE=T4")), f => f is { Rule: "222", Table: "episodes", Row: 1 });
     }
 
-    // 218 needs URNs for foster placements in the seeds' year and the tests' return first: listed as not built, and why.
-    [Fact]
-    public void Rule_218_says_why_it_is_not_built_yet()
-    {
-        var (ran, because) = RuleList.RanFor(RuleList.All.Single(r => r.Code == "218"), new RuleList.ImportTables(["episodes"], ["episodes"]));
-        Assert.False(ran);
-        Assert.StartsWith("not built yet: the DfE asks for a URN for foster placements too", because);
-    }
-
     [Fact]
     public void Each_added_rule_is_reported_as_checked_by_the_rule_list()
     {

@@ -7,6 +7,7 @@ namespace Children.Tests.Returns903;
 /// A small valid 2017/18 return, and the same return with fields changed, read through the service's own CSV reader.
 /// C1 (a boy) was placed for adoption, matched and adopted (01/03/2018) this year; C2 (a girl, looked after since 2016) was once an unaccompanied
 /// asylum seeker and has the OC2 items of a child looked after for 12 months; C3 (a young man of 17) is a care leaver (OC3).
+/// A foster placement gives its fostering service's URN (DfE 218): the council's own (SC040018) or an independent agency's (SC041234).
 /// </summary>
 public static class Returns
 {
@@ -37,9 +38,9 @@ public static class Returns
             "C2,2,10/10/2003,WBRI,UN3,0,",
             "C3,1,01/01/2000,WBRI,UN1,,"),
         [Tables.Episodes] = Rows(Tables.Episodes,
-            "C1,01/06/2017,S,C2,N1,U4,PR1,01/09/2017,X1,CARPL,S60 1,S61 2,",
+            "C1,01/06/2017,S,C2,N1,U4,PR1,01/09/2017,X1,CARPL,S60 1,S61 2,SC040018",
             "C1,01/09/2017,P,C2,N1,A4,PR4,01/03/2018,E11,,S60 1,LS6 1,SC123456",
-            "C2,15/04/2016,S,C2,N2,U6,PR4,,,,S62 1,S63 1,"),
+            "C2,15/04/2016,S,C2,N2,U6,PR4,,,,S62 1,S63 1,SC041234"),
         [Tables.Reviews] = Rows(Tables.Reviews,
             "C1,04/05/2009,20/06/2017,PN1",
             "C2,10/10/2003,01/10/2017,PN3"),
@@ -58,8 +59,8 @@ public static class Returns
             "C2,2,10/10/2003,WBRI,UN3,0,",
             "C3,1,01/01/2000,WBRI,UN1,,"),
         ["episodes_last"] = Rows("episodes_last",
-            "C3,01/01/2015,S,C2,N1,U4,PR1,01/01/2017,E8,,S60 1,S61 2,",
-            "C2,15/04/2016,S,C2,N2,U6,PR4,,,,S62 1,S63 1,"),
+            "C3,01/01/2015,S,C2,N1,U4,PR1,01/01/2017,E8,,S60 1,S61 2,SC040018",
+            "C2,15/04/2016,S,C2,N2,U6,PR4,,,,S62 1,S63 1,SC041234"),
         ["missing_last"] = Rows("missing_last", "C2,10/10/2003,M,01/03/2017,05/03/2017"),
         ["placed_for_adoption_last"] = Rows("placed_for_adoption_last", "C2,10/10/2003,01/02/2017,01/03/2017,RD1"),
     };

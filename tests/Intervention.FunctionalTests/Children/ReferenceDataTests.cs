@@ -64,7 +64,8 @@ public sealed class ReferenceDataTests(OwnSettingsSystem own, ITestOutputHelper 
         Assert.Equal(["postcodes", "providers"], versions.Select(version => version.Kind).Order());
 
         // An import of 2020/21 runs the rules over them: ZZ7 7 is in no lookup (169), SC999999 in no list (1008), and SC900001
-        // is at ZZ9 1, not ZZ7 7 (221). The placement at ZZ1 2, a known postcode, breaks none.
+        // is at ZZ9 1, not ZZ7 7 (221). The placement at ZZ1 2, a known postcode, breaks none of those; a foster placement in
+        // England, it gives no URN (218: its fostering service's is required).
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent("2020/21"), "collectionYear");
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(EpisodesHeader +
@@ -81,10 +82,13 @@ public sealed class ReferenceDataTests(OwnSettingsSystem own, ITestOutputHelper 
         Assert.Contains(("164", 1), findings);
         Assert.Contains(("221", 1), findings);
         Assert.Contains(("1008", 2), findings);
+        Assert.Contains(("218", 0), findings);
+        Assert.DoesNotContain(findings, finding => finding.Item1 == "218" && finding.Item2 != 0);
         Assert.DoesNotContain(findings, finding => finding.Item2 == 0 && finding.Item1 is "164" or "169" or "1015" or "392a");
         var rules = (await children.ListReturnRulesAsync("2020/21")).Rules.ToDictionary(rule => rule.Code);
         Assert.Equal((true, null), (rules["169"].Ran, rules["169"].NotRunBecause));
         Assert.Equal((true, null), (rules["1008"].Ran, rules["1008"].NotRunBecause));
+        Assert.Equal((true, null), (rules["218"].Ran, rules["218"].NotRunBecause));
         Assert.StartsWith("not applicable here: PL_LOCATION is derived", rules["179"].NotRunBecause);
 
         // A year whose 31 March is before any list's day: the rules over reference data did not run, and say so.
@@ -100,5 +104,6 @@ public sealed class ReferenceDataTests(OwnSettingsSystem own, ITestOutputHelper 
         Assert.Equal(false, earlyRules["169"].Ran);
         Assert.StartsWith("no reference data loaded: no postcode lookup", earlyRules["169"].NotRunBecause);
         Assert.StartsWith("no reference data loaded: no Ofsted provider list", earlyRules["1008"].NotRunBecause);
+        Assert.StartsWith("no reference data loaded: no postcode lookup", earlyRules["218"].NotRunBecause);
     }
 }

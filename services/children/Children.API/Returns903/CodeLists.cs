@@ -21,6 +21,12 @@ public static partial class CodeLists
         "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
         "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1",
     ];
+    /// <summary>
+    /// The placements Ofsted registers neither the placement nor its provider, so they have no URN (DfE 218, 222): placed with
+    /// parents (P1), independent living (P2), residential employment (P3), CQC homes (R1), hospitals (R2), young offender
+    /// institutions (R5), semi-independent living (H5), temporary placements (T0-T4) and other (Z1).
+    /// </summary>
+    public static readonly HashSet<string> PlacementsWithoutUrn = ["H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
     public static readonly HashSet<string> Provider = ["PR0", "PR1", "PR2", "PR3", "PR4", "PR5"];
     public static readonly HashSet<string> ReasonEpisodeCeased =
     [

@@ -85,13 +85,21 @@ public static class ReferenceDataRules
         // 169 "LA of placement is not valid or is missing. Please check a valid postcode has been entered": the placement postcode
         // is given but the lookup gives no local authority for it. Short breaks (V3, V4) record no placement LA (420).
         new("169", Episodes, ["PL_LA"], Postcodes, c => c.Episodes(e => !CodeLists.IsShortBreak(e.Ls) && e.PlPost.Length > 0 && c.Derived(e).PlLa is null)),
+        // 218 "Ofsted Unique reference number (URN) is required", as the DfE's guidance and its check read it: a placement Ofsted
+        // registers, or whose provider it registers (placed for adoption: the adoption agency's URN; foster care: the fostering
+        // service's), that ended on or after 1 April or is still open, with the URN blank (XXXXXXX answers that none applies).
+        // Not where the lookup places it outside England (no Ofsted registration there); a blank or unknown postcode is no sign
+        // of that. An invalid placement code or end date is 146's or 147's.
+        new("218", Episodes, ["URN"], Postcodes, c => c.Episodes(e => e.Urn.Length == 0 && CodeLists.Placement.Contains(e.Place) &&
+            !CodeLists.PlacementsWithoutUrn.Contains(e.Place) && (e.Dec.Length == 0 || e.DecOn >= c.Year.Start) && !OutsideEngland(c.Derived(e).PlLa))),
         // 219 "The URN provided for the child's placement does not match the placement type recorded": the placement type is not
         // one the provider's registration allows (PLACE_CODES of the list).
         new("219", Episodes, ["URN", "PLACE"], ProviderInfo, c => c.Placements((e, p) => !p.PlaceCodes.Contains(e.Place))),
         // 221 "The URN ... does not match the placement postcode provided": the provider's postcode, in the 903's sector form, is
-        // not the placement's. A blank placement postcode is another rule's.
-        new("221", Episodes, ["PL_POST"], ProviderInfo, c => c.Placements((e, p) => e.PlPost.Length > 0 &&
-            ReferenceLists.Sector(e.PlPost) != ReferenceLists.Sector(p.Postcode))),
+        // not the placement's. As the DfE checks it, only for placements at the provider's own address (K1, K2, R3, S1), not on
+        // short breaks: a fostering service's or adoption agency's office is not the carers' home. A blank postcode is another rule's.
+        new("221", Episodes, ["PL_POST"], ProviderInfo, c => c.Placements((e, p) => e.Place is "K1" or "K2" or "R3" or "S1" &&
+            !CodeLists.IsShortBreak(e.Ls) && e.PlPost.Length > 0 && ReferenceLists.Sector(e.PlPost) != ReferenceLists.Sector(p.Postcode))),
         // 224 "The URN ... does not match the placement provider recorded": PLACE_PROVIDER is not one the list gives the URN.
         new("224", Episodes, ["PLACE_PROVIDER"], ProviderInfo, c => c.Placements((e, p) => !p.ProviderCodes.Contains(e.PlaceProvider))),
         // 227 "URN is not valid for the episode start date": the episode began before the provider was registered or after it ceased.
@@ -155,6 +163,10 @@ public static class ReferenceDataRules
 
     /// <summary>A URN is given: blank and XXXXXXX both record that there is none.</summary>
     public static bool HasUrn(EpisodeRow episode) => episode.Urn.Length > 0 && episode.Urn != "XXXXXXX";
+
+    // A local authority code outside England: ONS codes begin E in England (W, S, N Wales, Scotland, Northern Ireland; L, M the
+    // Channel Islands and the Isle of Man), the DfE's three-digit codes are all English. Unknown (null) is not outside.
+    private static bool OutsideEngland(string? la) => la is { Length: > 0 } && la[0] != 'E' && !char.IsAsciiDigit(la[0]);
 
     private static bool NoLocation(string place) => CodeLists.IsTemporary(place) || place == "Z1";
 

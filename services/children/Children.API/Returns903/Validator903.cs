@@ -40,7 +40,6 @@ public sealed partial class Validator903(CollectionYear year, ReferenceData.Refe
 
     private static readonly ILookup<string, RowRule> RulesOfTable = OtherTableRules.All.ToLookup(r => r.Table);
 
-    private static readonly HashSet<string> PlacementsWithoutUrn = ["H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
     private static readonly DateOnly EarliestEpisode = new(1991, 10, 14);
     private static readonly DateOnly FreeingOrdersEnded = new(2005, 12, 30);
     private static readonly DateOnly AdoptionWithFosterCarersCoded = new(2015, 4, 1);
@@ -145,7 +144,7 @@ public sealed partial class Validator903(CollectionYear year, ReferenceData.Refe
             // 222: placements Ofsted does not register (parents, independent living, residential employment, CQC homes, hospitals,
             // young offender institutions, semi-independent living, temporary, other) have no URN; XXXXXXX says there is none.
             // The codes as the DfE lists them: an invalid code (T9) is 146's alone.
-            if (e.Urn.Length > 0 && e.Urn != "XXXXXXX" && PlacementsWithoutUrn.Contains(e.Place)) Add("222", t, e.Row, "URN");
+            if (e.Urn.Length > 0 && e.Urn != "XXXXXXX" && CodeLists.PlacementsWithoutUrn.Contains(e.Place)) Add("222", t, e.Row, "URN");
             if (!noLocation && CodeLists.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
             switch (e.PlaceProvider)
             {
