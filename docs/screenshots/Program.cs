@@ -9,10 +9,12 @@ using Microsoft.Playwright;
 // in the trace detail view. Reads the dashboard's URL, login token and telemetry API key from <data>/dashboard.json and
 // the role tokens from <data>/tokens/, both written by the AppHost. The portal's (after the seeds have run: dotnet run
 // --project seeds): its sign-in page, the overview on 1 June 2016 as a Commissioner reads it, and the budget as the
-// finance team reads it; `--only portal --gateway <url>` takes those alone, from any running system.
+// finance team reads it; `--only portal --gateway <url>` takes those alone, from any running system. The 903 preview is cut on
+// 30 September 2018 from the children recorded live through the API; on a system with none there, three are recorded first (one
+// with a placement the DfE rules refuse) with the children's team's token from <data>/tokens/ or `--tokens <folder>`.
 //
 //   dotnet run --project docs/screenshots [-- --data .apphost --out docs/images --chromium /usr/bin/chromium]
-//   dotnet run --project docs/screenshots -- --only portal --gateway http://localhost:5080 [--out docs/images]
+//   dotnet run --project docs/screenshots -- --only portal --gateway http://localhost:5080 [--tokens .apphost/tokens --out docs/images]
 //
 // Playwright cannot download browsers here: it drives Debian's chromium (apt-get install -y chromium).
 
@@ -21,10 +23,12 @@ var data = Option("--data") ?? Path.Combine(repo, ".apphost");
 var output = Option("--out") ?? Path.Combine(repo, "docs", "images");
 var chromium = Option("--chromium") ?? "/usr/bin/chromium";
 if (!File.Exists(chromium)) return Fail($"no browser at {chromium}: apt-get install -y chromium, or give --chromium <path>");
+var tokens = Option("--tokens") ?? Path.Combine(data, "tokens");
+var childrenToken = Path.Combine(tokens, "children.jwt") is var tokenFile && File.Exists(tokenFile) ? File.ReadAllText(tokenFile).Trim() : null;
 if (Option("--only") == "portal")
 {
     if (Option("--gateway") is not { } portalGateway) return Fail("--only portal needs --gateway <the gateway's address>");
-    foreach (var picture in await PortalPicturesAsync(chromium, portalGateway, output)) Console.WriteLine($"wrote {picture}");
+    foreach (var picture in await PortalPicturesAsync(chromium, portalGateway, output, childrenToken)) Console.WriteLine($"wrote {picture}");
     return 0;
 }
 var dashboardFile = Path.Combine(data, "dashboard.json");
@@ -90,12 +94,12 @@ var tracePng = Path.Combine(output, "dashboard-trace.png");
 await page.ScreenshotAsync(new() { Path = tracePng });
 
 Console.WriteLine($"wrote {resourcesPng}\nwrote {tracePng} (trace {traceId})");
-foreach (var picture in await PortalPicturesAsync(chromium, gatewayUrl, output)) Console.WriteLine($"wrote {picture}");
+foreach (var picture in await PortalPicturesAsync(chromium, gatewayUrl, output, childrenToken)) Console.WriteLine($"wrote {picture}");
 return 0;
 
 // Every page of the portal through the gateway, each signed in on the development sign-in page with the role that uses it; each
 // picture is reported as "wrote <file> for <the page's route>" (the functional test checks every @page of portal/ is there).
-static async Task<List<string>> PortalPicturesAsync(string chromium, string gateway, string output)
+static async Task<List<string>> PortalPicturesAsync(string chromium, string gateway, string output, string? childrenToken)
 {
     using var playwright = await Playwright.CreateAsync();
     await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
@@ -140,15 +144,17 @@ static async Task<List<string>> PortalPicturesAsync(string chromium, string gate
     var ops = await SignedInAsync("Operations", "/ops");
     await ops.Locator("#services").WaitForAsync();
     await PictureAsync(ops, "portal-ops.png", "/ops");
-    await ChildrenAndGovernancePicturesAsync(SignedInAsync, PictureAsync);
+    await ChildrenAndGovernancePicturesAsync(SignedInAsync, PictureAsync, gateway, childrenToken);
     await LicensingPicturesAsync(SignedInAsync, PictureAsync);
     return pictures;
 }
 
 // The children's pages as their team reads them, after a small 2015/16 year is uploaded through the form (three children placed in
 // 2015, two with codes the DfE rules refuse): its findings, then the KPIs of that year, the recommendations and the preview of the
-// return cut on 31 March 2016; and governance's page.
-static async Task ChildrenAndGovernancePicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, string[], Task> picture)
+// return cut on 30 September 2018 from the children recorded live (the seeded year is imported, and the preview reads only what was
+// recorded live: cut on a day without any, it was an empty page); and governance's page.
+static async Task ChildrenAndGovernancePicturesAsync(Func<string, string, string?, Task<IPage>> signedIn, Func<IPage, string, string[], Task> picture,
+    string gateway, string? childrenToken)
 {
     var children = await signedIn("Children's services team", "/childrens-services/903", null);
     await children.Locator("h1").WaitForAsync();
@@ -168,12 +174,51 @@ static async Task ChildrenAndGovernancePicturesAsync(Func<string, string, string
     await picture(children, "portal-children-kpis.png", ["/childrens-services"]);
     await children.GotoAsync("/childrens-services/ofsted");
     await picture(children, "portal-children-ofsted.png", ["/childrens-services/ofsted"]);
-    await children.GotoAsync("/childrens-services/903/preview?asAt=2016-03-31");
+    const string previewPath = "/childrens-services/903/preview?asAt=2018-09-30";
+    await children.GotoAsync(previewPath);
     await children.Locator("#preview").WaitForAsync();
+    if (await children.Locator("#preview-rules").CountAsync() == 0)
+    {
+        if (childrenToken is null)
+            throw new InvalidOperationException("no child recorded live in 2018/19 and no children's token to record some: give --tokens <folder>");
+        await RecordLiveChildrenAsync(gateway, childrenToken);
+        await children.GotoAsync(previewPath);
+    }
+    await children.Locator("#preview-rules").WaitForAsync();
     await picture(children, "portal-children-903-preview.png", ["/childrens-services/903/preview"]);
     var governance = await signedIn("Governance team", "/decisions-and-powers", null);
     await governance.Locator("h1").WaitForAsync();
     await picture(governance, "portal-governance.png", ["/decisions-and-powers"]);
+}
+
+// Three children recorded live in 2018/19 as the children's team records them: a girl fostered then moved to a children's home, a boy
+// fostered, and a boy of 8 placed in independent living (P2), which the DfE allows only from 16 (rule 370). A child already
+// recorded (409) is left as it is.
+static async Task RecordLiveChildrenAsync(string gateway, string childrenToken)
+{
+    using var api = Client(gateway, childrenToken);
+    (string LocalId, string Sex, string Born, (string Start, string Rne, string Place, string Provider)[] Episodes)[] children =
+    [
+        ("LIVE1801", "2", "2005-03-14", [("2018-05-08", "S", "U4", "PR1"), ("2018-08-20", "P", "K2", "PR4")]),
+        ("LIVE1802", "1", "2012-11-02", [("2018-06-11", "S", "U4", "PR1")]),
+        ("LIVE1803", "1", "2010-02-02", [("2018-07-02", "S", "P2", "PR1")]),
+    ];
+    foreach (var (localId, sex, born, episodes) in children)
+    {
+        using var recorded = await api.PostAsync("children/api/children", new StringContent(
+            $$"""{"localId":"{{localId}}","sex":"{{sex}}","dateOfBirth":"{{born}}","ethnicity":"WBRI","upn":"UN2"}""", Encoding.UTF8, "application/json"));
+        if (recorded.StatusCode == HttpStatusCode.Conflict) continue;
+        if (recorded.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"recording {localId}: {(int)recorded.StatusCode} {await recorded.Content.ReadAsStringAsync()}");
+        var id = JsonDocument.Parse(await recorded.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        foreach (var (start, rne, place, provider) in episodes)
+        {
+            var moved = rne == "P" ? ",\"reasonForPlacementChange\":\"CHILD\"" : "";
+            await PostAsync(api, $"children/api/children/{id}/episodes",
+                $$"""{"startedOn":"{{start}}","reasonForNewEpisode":"{{rne}}","legalStatus":"C2","categoryOfNeed":"N1",""" +
+                $$"""  "placementType":"{{place}}","placementProvider":"{{provider}}","homePostcode":"S60 1","placementPostcode":"S61 2"{{moved}}}""");
+        }
+    }
 }
 
 // Licensing's pages as its team uses them on the seeded drivers: the standards audit of 1 September 2015 started and followed to

@@ -161,7 +161,12 @@ public sealed class PortalJourneyTests(SeededSystem seeded, ITestOutputHelper ou
     {
         await seeded.System.RunSeedsAsync("--only", "finance,children");
         var folder = Environment.GetEnvironmentVariable("PORTAL_PICTURES") is { Length: > 0 } given ? given : Directory.CreateTempSubdirectory("portal-pictures-").FullName;
-        var start = new ProcessStartInfo("dotnet", [BuildOutput.Assembly("screenshots"), "--only", "portal", "--gateway", seeded.System.GatewayAddress.ToString(), "--out", folder])
+        // The children's team's token records the children the 903 preview is cut from, when none is recorded live in 2018/19.
+        var tokens = Intervention.AppHost.RoleTokenFiles.WriteRoleTokens(seeded.System.Tokens,
+            Directory.CreateTempSubdirectory("tokens-").FullName, TimeSpan.FromHours(1));
+        var start = new ProcessStartInfo("dotnet",
+            [BuildOutput.Assembly("screenshots"), "--only", "portal", "--gateway", seeded.System.GatewayAddress.ToString(), "--tokens", tokens,
+                "--out", folder])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

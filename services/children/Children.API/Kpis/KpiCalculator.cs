@@ -43,12 +43,44 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         "assessments-within-45-days", "plans-up-to-date", "return-home-interviews", "health-assessments-on-time", "average-caseload", "agency-rate",
     ];
 
-    public IReadOnlyList<Kpi> Calculate(KpiInputs inputs, DateOnly asAt)
+    /// <summary>The KPIs as at <paramref name="asAt"/>.</summary>
+    public IReadOnlyList<Kpi> Calculate(KpiInputs inputs, DateOnly asAt) => Calculate(Arrange(inputs), asAt);
+
+    /// <summary>
+    /// What does not depend on the day, worked out once for any number of days (a series draws twelve or more): each child's episodes
+    /// in order, each placement's distance from home, each assessment's working days, each missing episode's interview and borough.
+    /// Measured on the seeded year (1,500 episodes, 10,000 casework records), a twelve-month series took 105-130 ms of CPU arranged
+    /// day by day and 17 ms arranged once.
+    /// </summary>
+    public KpiCohort Arrange(KpiInputs inputs)
     {
-        var yearStart = asAt.AddYears(-1).AddDays(1);
         var byChild = inputs.Episodes.GroupBy(e => e.Child).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Start).ToList());
+        var distances = new Dictionary<CareEpisode, PlacementDistance>(ReferenceEqualityComparer.Instance);
+        foreach (var episode in inputs.Episodes) distances[episode] = DistanceOf(episode, inputs.Postcodes);
+        var completed = inputs.Assessments.Where(a => a.CompletedOn is not null)
+            .Select(a => (CompletedOn: a.CompletedOn!.Value, InTime: workingDays.Between(a.StartedOn, a.CompletedOn!.Value) <= policy.AssessmentWorkingDays))
+            .ToList();
+        var interviews = inputs.ReturnInterviews.GroupBy(r => (r.Child, r.ReturnedOn)).ToDictionary(g => g.Key, g => g.Min(r => r.InterviewedOn));
+        var returns = inputs.Missing.Where(m => m.End is not null).Select(m =>
+        {
+            var returned = m.End!.Value;
+            var done = interviews.TryGetValue((m.Child, returned), out var on)
+                       && on >= returned && on.DayNumber - returned.DayNumber <= policy.ReturnInterviewDays;
+            var placement = byChild.GetValueOrDefault(m.Child)?.LastOrDefault(e => e.Start <= m.Start && (e.End is null || e.End >= m.Start));
+            var outOfBorough = PlacementDecisions.District(placement?.PlPost) is { } district
+                               && !homeDistricts.Contains(district, StringComparer.OrdinalIgnoreCase);
+            return new MissingReturn(returned, done, outOfBorough);
+        }).ToList();
+        return new KpiCohort(inputs, byChild, distances, completed, returns);
+    }
+
+    /// <summary>The KPIs as at <paramref name="asAt"/> from inputs arranged once (<see cref="Arrange"/>).</summary>
+    public IReadOnlyList<Kpi> Calculate(KpiCohort cohort, DateOnly asAt)
+    {
+        var inputs = cohort.Inputs;
+        var yearStart = asAt.AddYears(-1).AddDays(1);
         // Looked after on the day, other than on a series of short breaks (V3/V4), which the stability measures exclude.
-        var lookedAfter = byChild
+        var lookedAfter = cohort.ByChild
             .Select(c => (Child: c.Key, Episodes: c.Value, Current: c.Value.LastOrDefault(e => e.Start <= asAt && (e.End is null || e.End > asAt))))
             .Where(c => c.Current is not null && !CodeLists.IsShortBreak(c.Current.Ls))
             .ToList();
@@ -57,15 +89,15 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         [
             PlacementsThreePlus(lookedAfter, yearStart, asAt),
             LongTermStability(lookedAfter, inputs.DatesOfBirth, asAt),
-            PlacedOver20Miles(lookedAfter, inputs.Postcodes),
+            PlacedOver20Miles(lookedAfter, cohort.Distances),
             Percent("family-based-placements",
                 lookedAfter.Count(c => IsFamilyBased(c.Current!.Place)), lookedAfter.Count,
                 $"Children looked after on the day (not on short breaks) living in a family-based setting: foster care (U1–U6), placed for adoption " +
                 $"(A3–A6) or placed with parents (P1)."),
             VisitsOnTime(inputs.Visits, yearStart, asAt),
-            AssessmentsWithin45Days(inputs.Assessments, yearStart, asAt),
+            AssessmentsWithin45Days(cohort.CompletedAssessments, yearStart, asAt),
             PlansUpToDate(inputs.Plans, asAt),
-            ReturnHomeInterviews(inputs, byChild, yearStart, asAt),
+            ReturnHomeInterviews(cohort.MissingReturns, yearStart, asAt),
             HealthAssessmentsOnTime(inputs.HealthAssessments, yearStart, asAt),
             AverageCaseload(inputs, asAt),
             AgencyRate(inputs.SocialWorkers, asAt),
@@ -122,20 +154,27 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             unknownAge > 0 ? new Dictionary<string, int> { ["unknown-date-of-birth"] = unknownAge } : null);
     }
 
+    private PlacementDistance DistanceOf(CareEpisode episode, Dictionary<string, (double Latitude, double Longitude)> postcodes)
+    {
+        if (episode.HomePost.Length == 0 || episode.PlPost.Length == 0) return PlacementDistance.NoPostcode;
+        if (Postcodes.Find(postcodes, episode.HomePost) is not { } home || Postcodes.Find(postcodes, episode.PlPost) is not { } placed)
+            return PlacementDistance.UnknownPostcode;
+        return Postcodes.Miles(home, placed) > policy.DistantPlacementMiles ? PlacementDistance.Over : PlacementDistance.Within;
+    }
+
     private Kpi PlacedOver20Miles(
-        List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, Dictionary<string, (double Latitude, double Longitude)> postcodes)
+        List<(string Child, List<CareEpisode> Episodes, CareEpisode? Current)> lookedAfter, Dictionary<CareEpisode, PlacementDistance> distances)
     {
         int over = 0, known = 0, noPostcode = 0, unknown = 0;
         foreach (var (_, _, current) in lookedAfter)
         {
-            if (current!.HomePost.Length == 0 || current.PlPost.Length == 0) { noPostcode++; continue; }
-            if (Postcodes.Find(postcodes, current.HomePost) is not { } home || Postcodes.Find(postcodes, current.PlPost) is not { } placed)
+            switch (distances[current!])
             {
-                unknown++;
-                continue;
+                case PlacementDistance.NoPostcode: noPostcode++; break;
+                case PlacementDistance.UnknownPostcode: unknown++; break;
+                case PlacementDistance.Over: known++; over++; break;
+                default: known++; break;
             }
-            known++;
-            if (Postcodes.Miles(home, placed) > policy.DistantPlacementMiles) over++;
         }
         return Percent("placed-over-20-miles", over, known,
             $"Children looked after on the day (not on short breaks) whose placement is more than {policy.DistantPlacementMiles} miles from home, " +
@@ -148,11 +187,10 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         DoneByDueDate("statutory-visits-on-time", visits, visit => visit.DueOn, visit => visit.VisitedOn, yearStart, asAt,
             "Statutory visits to looked-after children due in the twelve months to the day that took place on or before their due date.");
 
-    private Kpi AssessmentsWithin45Days(List<Assessment> assessments, DateOnly yearStart, DateOnly asAt)
+    private Kpi AssessmentsWithin45Days(List<(DateOnly CompletedOn, bool InTime)> completedAssessments, DateOnly yearStart, DateOnly asAt)
     {
-        var completed = assessments.Where(a => a.CompletedOn is { } c && c >= yearStart && c <= asAt).ToList();
-        var inTime = completed.Count(assessment => workingDays.Between(assessment.StartedOn, assessment.CompletedOn!.Value) <= policy.AssessmentWorkingDays);
-        return Percent("assessments-within-45-days", inTime, completed.Count,
+        var completed = completedAssessments.Where(a => a.CompletedOn >= yearStart && a.CompletedOn <= asAt).ToList();
+        return Percent("assessments-within-45-days", completed.Count(a => a.InTime), completed.Count,
             $"Children and family assessments completed in the twelve months to the day that were completed within {policy.AssessmentWorkingDays} " +
             $"working days of starting (weekends and England and Wales bank holidays not counted).");
     }
@@ -164,23 +202,16 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
             "Children in need with a plan open on the day whose plan is up to date: its next review is not overdue.");
     }
 
-    private Kpi ReturnHomeInterviews(KpiInputs inputs, Dictionary<string, List<CareEpisode>> byChild, DateOnly yearStart, DateOnly asAt)
+    private Kpi ReturnHomeInterviews(List<MissingReturn> returns, DateOnly yearStart, DateOnly asAt)
     {
-        var interviews = inputs.ReturnInterviews.GroupBy(r => (r.Child, r.ReturnedOn)).ToDictionary(g => g.Key, g => g.Min(r => r.InterviewedOn));
         int numerator = 0, denominator = 0, outNumerator = 0, outDenominator = 0;
-        foreach (var m in inputs.Missing.Where(m => m.End is { } e && e >= yearStart && e <= asAt))
+        foreach (var missing in returns.Where(m => m.ReturnedOn >= yearStart && m.ReturnedOn <= asAt))
         {
-            var returned = m.End!.Value;
-            var done = interviews.TryGetValue((m.Child, returned), out var on)
-                       && on >= returned && on.DayNumber - returned.DayNumber <= policy.ReturnInterviewDays;
             denominator++;
-            if (done) numerator++;
-            var placement = byChild.GetValueOrDefault(m.Child)?.LastOrDefault(e => e.Start <= m.Start && (e.End is null || e.End >= m.Start));
-            if (PlacementDecisions.District(placement?.PlPost) is { } district && !homeDistricts.Contains(district, StringComparer.OrdinalIgnoreCase))
-            {
-                outDenominator++;
-                if (done) outNumerator++;
-            }
+            if (missing.Interviewed) numerator++;
+            if (!missing.OutOfBorough) continue;
+            outDenominator++;
+            if (missing.Interviewed) outNumerator++;
         }
         return Percent("return-home-interviews", numerator, denominator,
             $"Missing episodes of looked-after children ending in the twelve months to the day after which a return home interview was held within " +
@@ -226,6 +257,24 @@ public sealed class KpiCalculator(WorkingCalendar workingDays, IReadOnlyCollecti
         return Percent("agency-rate", inPost.Count(w => w.Agency), inPost.Count, "Social workers in post on the day who are agency workers.");
     }
 }
+
+/// <summary>
+/// The KPIs' inputs with what does not depend on the day worked out (<see cref="KpiCalculator.Arrange"/>): each child's episodes in
+/// order of start, each episode's distance from home, each completed assessment's day and whether it kept to the working days, and
+/// each missing episode's return with whether it was interviewed in time and whether the child was placed out of borough.
+/// </summary>
+public sealed record KpiCohort(
+    KpiInputs Inputs,
+    Dictionary<string, List<CareEpisode>> ByChild,
+    Dictionary<CareEpisode, PlacementDistance> Distances,
+    List<(DateOnly CompletedOn, bool InTime)> CompletedAssessments,
+    List<MissingReturn> MissingReturns);
+
+/// <summary>How far an episode's placement is from home, as the distance KPI counts it.</summary>
+public enum PlacementDistance { NoPostcode, UnknownPostcode, Within, Over }
+
+/// <summary>A missing episode's return: the day, an interview within the policy's days, placed out of borough when it began.</summary>
+public sealed record MissingReturn(DateOnly ReturnedOn, bool Interviewed, bool OutOfBorough);
 
 /// <summary>The KPIs' policy numbers (configuration <c>Children:Kpis</c>), defaulting to the published definitions.</summary>
 public sealed class KpiPolicy
