@@ -60,6 +60,7 @@ public static class ImportFindingsEndpoints
     /// </summary>
     public static async Task RecordAsync(NpgsqlConnection connection, ImportReport report, CancellationToken ct)
     {
+        if (report.Errors.Count == 0) return; // a COPY of nothing still costs its round trips (bench/children)
         await using (var writer = await connection.BeginBinaryImportAsync(
             "COPY import_findings (import_id, seq, rule, table_name, row_no, fields) FROM STDIN (FORMAT BINARY)", ct))
         {
@@ -76,7 +77,6 @@ public static class ImportFindingsEndpoints
             }
             await writer.CompleteAsync(ct);
         }
-        if (report.Errors.Count == 0) return;
         await using var children = new NpgsqlCommand(
             "UPDATE import_findings f SET child = r.child FROM (" +
             "SELECT 'header' AS t, row_no, child FROM header_rows WHERE collection_year = @y UNION ALL " +
