@@ -74,30 +74,38 @@ public static class ReturnEndpoints
         var connection = await ReturnStore.OpenAsync(db, ct);
         var (rows, notA903File) = await ReplaceTablesAsync(connection, year, files, ct);
         timings.Mark("copy");
-        if (notA903File is not null)
-        {
-            await tx.RollbackAsync(ct);
-            loggers.CreateLogger(typeof(ReturnEndpoints)).LogInformation("903 import refused: {Reason}", notA903File.Message);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{notA903File.File}]"] = [notA903File.Reason] },
-                title: "Not a 903 file", detail: notA903File.Message);
-        }
+        if (notA903File is not null) return Refused(notA903File, loggers); // nothing kept: the transaction rolls back as it is disposed
         // decide: the year's rules over what it now holds, with the reference data in force on the day validated
         var now = clock.GetUtcNow();
         var reference = await ReferenceDataEndpoints.InForceAsync(db, options.Value.LocalAuthority, ReferenceVersion.DayValidated(year, now), now, ct);
         timings.Mark("reference");
         var report = ReturnImport.Report(Guid.CreateVersion7(now), year, rows, await ValidateYearAsync(connection, year, reference, timings, ct));
         timings.Mark("report");
-        // save: the import's summary and the request's audit line, in the same transaction
-        await ReturnStore.RecordImportAsync(connection, report, files.Keys, now, ct);
-        await ImportFindingsEndpoints.RecordAsync(connection, report, ct);
-        timings.Mark("findings");
-        await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
+        // save: the import's summary, its findings and the request's audit line, in the same transaction
+        await SaveAsync(db, connection, report, files.Keys, now, timings, ct);
         await tx.CommitAsync(ct);
         timings.Mark("commit");
         context.Response.Headers["Server-Timing"] = timings.ToString();
         loggers.CreateLogger(typeof(ReturnEndpoints))
             .LogInformation("903 return {Year} imported: {Rows} rows, {Findings} findings", year, rows.Values.Sum(), report.Errors.Count);
         return TypedResults.Created($"/api/903/imports/{report.Id}", report);
+    }
+
+    private static async Task SaveAsync(ChildrenDb db, Npgsql.NpgsqlConnection connection, ImportReport report, IEnumerable<string> tables,
+        DateTimeOffset now, ImportTimings timings, CancellationToken ct)
+    {
+        await ReturnStore.RecordImportAsync(connection, report, tables, now, ct);
+        await ImportFindingsEndpoints.RecordAsync(connection, report, ct);
+        timings.Mark("findings");
+        await db.SaveChangesAsync(ct); // nothing of its own: it writes the request's audit line in this transaction
+    }
+
+    /// <summary>The 400 for an upload part that is not a 903 file, naming the file and the fault.</summary>
+    private static ValidationProblem Refused(NotA903FileException notA903File, ILoggerFactory loggers)
+    {
+        loggers.CreateLogger(typeof(ReturnEndpoints)).LogInformation("903 import refused: {Reason}", notA903File.Message);
+        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"files[{notA903File.File}]"] = [notA903File.Reason] },
+            title: "Not a 903 file", detail: notA903File.Message);
     }
 
     /// <summary>The upload's collection year and its files by table; or the 400 (or 413) that names what is wrong with it.</summary>
