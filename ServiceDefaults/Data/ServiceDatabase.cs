@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Intervention.ServiceDefaults.Data;
@@ -38,6 +39,7 @@ public static class ServiceDatabase
         builder.Services.AddSingleton(PlatformMigrations);
         builder.Services.AddSingleton(new MigrationSet(service.Name, typeof(TDb).Assembly));
         builder.Services.AddSingleton(sp => new DatabaseMigrations(connectionString, sp.GetServices<MigrationSet>().ToList()));
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database");
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
     }
@@ -48,16 +50,29 @@ public static class ServiceDatabase
 
 internal sealed record DatabaseMigrations(string ConnectionString, IReadOnlyList<MigrationSet> Sets);
 
+/// <summary>The <c>Database</c> section, as the migrations at start read it.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Database:StartupTimeout</c>: how long the start waits for an unreachable database before failing (60 s).</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// <c>Database:AppPassword</c>: the application role's password (none for a local server that trusts loopback). The
+    /// connection string is made from it when the service is registered, before options exist; the grant at start reads it here.
+    /// </summary>
+    public string? AppPassword { get; set; }
+}
+
 /// <summary>
 /// Applies pending migrations before any other hosted service (the bus, the relay, Kestrel) starts.
 /// While the database is unreachable it retries for <c>Database:StartupTimeout</c> (60 s), then fails
 /// the start so that whoever runs the process sees it and can restart it.
 /// </summary>
-internal sealed class MigrateOnStart(DatabaseMigrations database, IConfiguration configuration, ILogger<MigrateOnStart> logger) : IHostedLifecycleService
+internal sealed class MigrateOnStart(DatabaseMigrations database, IOptions<DatabaseOptions> options, ILogger<MigrateOnStart> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken ct)
     {
-        var timeout = configuration.GetValue("Database:StartupTimeout", TimeSpan.FromSeconds(60));
+        var timeout = options.Value.StartupTimeout;
         var deadline = DateTimeOffset.UtcNow + timeout;
         var migrator = new SchemaMigrator(logger);
         while (true)
@@ -65,7 +80,7 @@ internal sealed class MigrateOnStart(DatabaseMigrations database, IConfiguration
             try
             {
                 await migrator.MigrateAsync(database.ConnectionString, database.Sets, ct);
-                await ApplicationRole.GrantAsync(database.ConnectionString, configuration["Database:AppPassword"], ct);
+                await ApplicationRole.GrantAsync(database.ConnectionString, options.Value.AppPassword, ct);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException && DateTimeOffset.UtcNow < deadline)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Intervention.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ public static class IdempotencyKeysExtensions
     internal static IServiceCollection AddIdempotencyKeys(this IServiceCollection services, string applicationConnectionString)
     {
         services.AddSingleton(new IdempotencyKeyStore(applicationConnectionString));
+        services.AddOptions<IdempotencyOptions>().BindConfiguration("Idempotency");
         services.AddHostedService<ExpiredIdempotencyKeys>();
         return services;
     }
@@ -304,12 +306,19 @@ internal sealed class IdempotencyKeyStore(string connectionString)
     }
 }
 
-/// <summary>Deletes expired keys and their kept answers every <c>Idempotency:CleanupEvery</c> (1 hour), first at start.</summary>
-internal sealed class ExpiredIdempotencyKeys(IdempotencyKeyStore store, TimeProvider clock, IConfiguration configuration,
+/// <summary>The <c>Idempotency</c> section: how often expired keys are deleted.</summary>
+public sealed class IdempotencyOptions
+{
+    /// <summary><c>Idempotency:CleanupEvery</c>: the time between two deletions of expired keys (1 hour).</summary>
+    public TimeSpan CleanupEvery { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>Deletes expired keys and their kept answers every <see cref="IdempotencyOptions.CleanupEvery"/>, first at start.</summary>
+internal sealed class ExpiredIdempotencyKeys(IdempotencyKeyStore store, TimeProvider clock, IOptions<IdempotencyOptions> options,
     ILogger<ExpiredIdempotencyKeys> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Repeating.EveryAsync(configuration.GetValue("Idempotency:CleanupEvery", TimeSpan.FromHours(1)), clock, logger,
+        Repeating.EveryAsync(options.Value.CleanupEvery, clock, logger,
             "Could not delete expired Idempotency-Keys; will try again", async ct =>
             {
                 var deleted = await store.DeleteExpiredAsync(clock.GetUtcNow(), ct);
