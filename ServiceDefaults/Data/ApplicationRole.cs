@@ -20,10 +20,18 @@ public static class ApplicationRole
     /// </summary>
     public static string ConnectionString(string ownerConnectionString, IConfiguration configuration, string connectionName)
     {
-        if (configuration.GetConnectionString(connectionName + "_app") is { Length: > 0 } given) return given;
-        var builder = new NpgsqlConnectionStringBuilder(ownerConnectionString);
-        builder.Username = NameFor(builder.Database ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} names no database."));
-        builder.Password = configuration["Database:AppPassword"];
+        NpgsqlConnectionStringBuilder builder;
+        if (configuration.GetConnectionString(connectionName + "_app") is { Length: > 0 } given)
+            builder = new NpgsqlConnectionStringBuilder(given);
+        else
+        {
+            builder = new NpgsqlConnectionStringBuilder(ownerConnectionString);
+            builder.Username = NameFor(builder.Database ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} names no database."));
+            builder.Password = configuration["Database:AppPassword"];
+        }
+        // A service sends the same few statements over and over: prepared once per connection, PostgreSQL stops parsing
+        // and planning each (a connection string that sets its own number keeps it).
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
         return builder.ConnectionString;
     }
 

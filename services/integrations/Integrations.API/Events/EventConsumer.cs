@@ -40,6 +40,7 @@ public sealed class EventConsumer<T>(IntegrationsDb db, TimeProvider clock, Deli
             .Select(subscription => new { subscription.Id, subscription.Audiences }).ToListAsync(ct);
         var allowed = asked.Where(subscription => EventAudiences.MayReceive(typeof(T), subscription.Audiences.ToHashSet()))
             .Select(subscription => subscription.Id).ToArray();
+        if (allowed.Length == 0) return; // stored for replays; no subscriber to queue a delivery for
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO deliveries (id, subscription_id, event_id, status, replay, created_at, attempts, next_attempt_at)
             SELECT gen_random_uuid(), s.id, {eventId}, 'Pending', false, {now}, 0, {now}
