@@ -45,6 +45,9 @@ internal sealed class OutboxRelay<TDb>(
     /// <summary>Message types the relay has had confirmed since it started or last failed (only its own loop touches it).</summary>
     private readonly HashSet<string> _warm = [];
 
+    /// <summary>When the relay last counted the backlog (only its own loop touches it).</summary>
+    private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -161,13 +164,18 @@ internal sealed class OutboxRelay<TDb>(
             await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {reason.Key} WHERE id = ANY({ids})", ct);
         }
         await tx.CommitAsync(ct);
-        await ReportBacklogAsync(db, ct);
+        // The gauges are read every few seconds: counting the backlog after every pass would cost a busy relay a round trip per
+        // batch, and delay the next batch by as much.
+        if (clock.GetUtcNow() - _backlogCountedAt >= BacklogCountInterval) await ReportBacklogAsync(db, ct);
         return (confirmed.Count, refused.Count > 0);
     }
 
+    private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
+
     private async Task ReportBacklogAsync(TDb db, CancellationToken ct)
     {
-        // One statement over the partial index of pending rows: this runs after every pass.
+        _backlogCountedAt = clock.GetUtcNow();
+        // One statement over the partial index of pending rows, at most once a second while the relay is busy.
         var state = await db.OutboxMessages.Where(m => m.PublishedAt == null)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => (DateTimeOffset?)m.CreatedAt) })
