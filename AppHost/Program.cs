@@ -39,7 +39,9 @@ var services = new[]
 
 var gateway = Project<Projects.Intervention_Gateway>("gateway")
     .WithHttpEndpoint(port: settings.GatewayPort, targetPort: settings.GatewayPort, isProxied: false).WithHttpHealthCheck("/alive");
-foreach (var service in services) gateway.WithReference(service).WaitFor(service);
+// No WaitFor: YARP needs only the services' addresses, and a request to one still starting gets the gateway's 502 problem;
+// waiting made the gateway's own start a step after the slowest service's in every start.
+foreach (var service in services) gateway.WithReference(service);
 // The portal, behind the gateway at /, calls the APIs through the gateway as everyone does; the gateway does not wait for it.
 gateway.WithReference(Project<Projects.Intervention_Portal>("portal").WithHttpEndpoint(isProxied: false).WithHttpHealthCheck("/alive").WithReference(gateway));
 

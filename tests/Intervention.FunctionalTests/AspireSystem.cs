@@ -89,7 +89,7 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>
     /// Starts the AppHost's model. <paramref name="environment"/> is added to every service's and the gateway's
     /// environment (configuration such as <c>Reviews__Dates__0</c>); <paramref name="perResource"/> to named ones.
-    /// The services in <paramref name="startLater"/> wait, with whatever waits for them (the gateway), until the test
+    /// The services in <paramref name="startLater"/> wait, with whatever waits for them, until the test
     /// starts them with <see cref="StartResourceAsync"/> (for a test that must prepare the broker before they publish).
     /// </summary>
     /// <paramref name="replicas"/> instances of each service run (the AppHost's <c>--replicas</c>), behind one address each.
@@ -145,8 +145,8 @@ public sealed class AspireSystem : IAsyncDisposable
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(TimeSpan.FromMinutes(1 + 3 * replicas)); // each replica is one more process of every service to start
-            // StartAsync returns only once every resource has started: with some held back, the gateway waiting for them
-            // keeps it from returning, so it goes on in the background while the others come up.
+            // StartAsync returns only once every resource has started: with some held back, a resource waiting for them
+            // would keep it from returning, so it goes on in the background while the others come up.
             var starting = app.StartAsync(startLater.Count == 0 ? limit.Token : ct);
             if (startLater.Count == 0) await starting;
             else system._starting = starting;

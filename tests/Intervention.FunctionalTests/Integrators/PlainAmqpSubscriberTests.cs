@@ -32,7 +32,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         var exchanges = catalogue.RootElement.GetProperty("channels").EnumerateObject().Select(c => c.Name).ToList();
 
         // A system of its own, whose governance (with a review due today) starts only after the integrator's queue is bound,
-        // so that even its first event reaches the queue; the gateway waits for it.
+        // so that even its first event reaches the queue.
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
         await using var system = await AspireSystem.StartAsync(portal: false,
             perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -59,7 +59,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         };
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
 
-        // Governance starts after the binding, and the gateway once governance is healthy.
+        // Governance starts after the binding (and is healthy when StartResourceAsync returns).
         await system.StartResourceAsync("governance");
         await system.WaitForHealthyAsync("gateway");
         var (governance, licensing, children, finance) = (system.Api<IGovernanceApi>(), system.Api<ILicensingApi>(), system.Api<IChildrenApi>(), system.Api<IFinanceApi>());

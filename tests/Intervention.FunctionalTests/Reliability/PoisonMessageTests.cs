@@ -17,14 +17,23 @@ namespace Intervention.FunctionalTests.Reliability;
 [Collection(OwnSettingsSystem.Name)]
 public sealed class PoisonMessageTests(OwnSettingsSystem own, ITestOutputHelper output) : PoisonMessageCases(own.System, output);
 
-/// <summary>The same with two finance instances: the fix is deployed to both.</summary>
+/// <summary>
+/// The same with two finance instances: the fix is deployed to both, and stays: no other test on this system sends a Q9
+/// placement, and taking the fix back restarted two finance instances for nothing (issue 19: ./test no slower).
+/// </summary>
 [Collection(TwoReplicasSystem.Name)]
-public sealed class PoisonMessageWithTwoReplicasTests(TwoReplicasSystem two, ITestOutputHelper output) : PoisonMessageCases(two.System, output);
+public sealed class PoisonMessageWithTwoReplicasTests(TwoReplicasSystem two, ITestOutputHelper output) : PoisonMessageCases(two.System, output)
+{
+    protected override bool OtherTestsNeedQ9Uncosted => false;
+}
 
 /// <summary>The test of <see cref="PoisonMessageTests"/>, run on each system that derives a class from it.</summary>
 public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper output)
 {
     private const string Queue = "finance-children-placements";
+
+    /// <summary>Whether a test on this system relies on finance having no unit cost for Q9 (DemandLedForecastTests does), so the fix is taken back.</summary>
+    protected virtual bool OtherTestsNeedQ9Uncosted => true;
 
     [Fact]
     public async Task An_event_finance_cannot_cost_waits_in_the_error_queue_while_others_go_on_and_is_replayed_after_the_fix()
@@ -86,7 +95,7 @@ public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper 
         finally
         {
             // As built again: the other tests on this system expect no unit cost for Q9.
-            await system.RedeployAsync("finance", new Dictionary<string, string>());
+            if (OtherTestsNeedQ9Uncosted) await system.RedeployAsync("finance", new Dictionary<string, string>());
         }
     }
 }
