@@ -63,6 +63,41 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_file_set_refused_part_way_leaves_the_years_earlier_import_as_it_was()
+    {
+        // 2009/10: a year no other test imports. Files are copied in the order of their tables (episodes before header),
+        // so the refused header file comes after the year's episodes were already replaced inside the import's transaction.
+        const string header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n";
+        const string year = "2009/10";
+        var status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C1,01/06/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n" +
+            "C2,01/07/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"), ("header.csv", header + "C1,1,01/01/2005,WBRI,,,\r\nC2,2,01/01/2006,WBRI,,,\r\n"));
+        Assert.Equal(HttpStatusCode.Created, status);
+
+        status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C3,01/08/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"),
+            ("header.csv", header + "C3,1,01/01/2007\r\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2009/10' AND child IN ('C1', 'C2')"));
+        Assert.Equal(0, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2009/10' AND child = 'C3'"));
+        Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM header_rows WHERE collection_year = '2009/10'"));
+        Assert.Equal(1, await System.CountAsync("children", "SELECT count(*) FROM imports WHERE collection_year = '2009/10'"));
+    }
+
+    private async Task<HttpStatusCode> ImportFilesAsync(string year, params (string Name, string Content)[] files)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(year), "collectionYear" } };
+        foreach (var (name, content) in files)
+        {
+            var file = Text(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "files", name);
+        }
+        using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
+        output.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task A_missing_or_malformed_collection_year_and_a_body_that_is_not_multipart_are_400s()
     {
         var (status, body) = await ImportAsync(Text(EpisodesHeader), "episodes.csv", year: null);
