@@ -83,6 +83,30 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
         Assert.Equal(1, await System.CountAsync("children", "SELECT count(*) FROM imports WHERE collection_year = '2009/10'"));
     }
 
+    [Fact]
+    public async Task A_return_of_more_children_than_one_validation_batch_is_validated_to_its_last_child()
+    {
+        // 2,001 children: the import validates 2,000 at a time, so K2000 ends the first batch and K2001 is the second alone.
+        // 2008/09: a year no other test imports. LS ZZ is not a legal status (rule 144) in the first and last rows of each batch.
+        var broken = new[] { 0, 1999, 2000 };
+        var episodes = new StringBuilder(EpisodesHeader);
+        for (var i = 0; i <= 2000; i++)
+            episodes.Append($"K{i + 1:0000},01/06/2008,S,{(broken.Contains(i) ? "ZZ" : "C2")},N1,U4,PR1,,,,S60 1,S61 2,\r\n");
+        using var form = new MultipartFormDataContent { { new StringContent("2008/09"), "collectionYear" } };
+        var file = Text(episodes.ToString());
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", "episodes.csv");
+
+        using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2001, body.GetProperty("rows").GetProperty("episodes").GetInt32());
+        var rows = body.GetProperty("errors").EnumerateArray().Where(e => e.GetProperty("rule").GetString() == "144")
+            .Select(e => e.GetProperty("row").GetInt32()).Order().ToList();
+        Assert.Equal(broken, rows);
+    }
+
     private async Task<HttpStatusCode> ImportFilesAsync(string year, params (string Name, string Content)[] files)
     {
         using var form = new MultipartFormDataContent { { new StringContent(year), "collectionYear" } };
