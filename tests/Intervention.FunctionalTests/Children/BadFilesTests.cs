@@ -74,7 +74,7 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Created, status);
 
         status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C3,01/08/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"),
-            ("header.csv", header + "C3,1,01/01/2007\r\n"));
+            ("header.csv", "CHILD,SEX\r\nC3,1\r\n")); // refused at its header row, before its COPY begins
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2009/10' AND child IN ('C1', 'C2')"));
