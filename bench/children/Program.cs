@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Children.API.Returns903;
 using Intervention.Seeds.Children;
 using Intervention.Bench;
 
 // Import + validate time of a 903 return, side by side for two sizes:
-//   dotnet run -c Release --project bench/children [-- --runs 7] [--in-process] [--large]
+//   dotnet run -c Release --project bench/children [-- --runs 7] [--in-process] [--large [--large-scales 0.5,1,2]]
 // 1. In process: read the CSV (the service's streaming reader) and run every rule, no database.
 // 2. End to end: POST /api/903/imports to the children service as the AppHost runs it (its own process, a private
 //    PostgreSQL and RabbitMQ: upload, read, COPY into the database, validate, commit, report).
@@ -54,10 +55,11 @@ if (args.Contains("--in-process"))
     return 0;
 }
 
-await using var system = await BenchSystem.StartAsync(new Dictionary<string, string>
-{
-    ["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("BENCH_GC_SERVER") ?? "1",
-});
+// The services collect garbage as they are built to (Directory.Build.props: the workstation GC); BENCH_GC_SERVER=1 (or 0)
+// says otherwise, to compare.
+await using var system = await BenchSystem.StartAsync(Environment.GetEnvironmentVariable("BENCH_GC_SERVER") is { } gcServer
+    ? new Dictionary<string, string> { ["DOTNET_gcServer"] = gcServer }
+    : null);
 using var http = system.Client(system.Address("children"));
 http.Timeout = TimeSpan.FromMinutes(5);
 var endToEnd = new List<(string, double Median, double Min, double Max)>();
@@ -92,24 +94,40 @@ foreach (var (name, r) in returns)
 
 if (args.Contains("--large"))
 {
-    // One large return (about 50 MB of CSV): time and the service's peak resident memory (VmHWM) before and after.
-    var large = SyntheticReturn.Generate(new SyntheticYearShape(90_000, 108_000, 54_000, 0.81, 0.93, 7.0, 0.385));
-    var bytes = large.Files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value.ToString()));
-    var before = PeakMegabytes(system.ProcessId("children"));
-    using var form = new MultipartFormDataContent { { new StringContent("2017/18"), "collectionYear" } };
-    foreach (var (table, content) in bytes)
+    // Large returns (about 50 MB of CSV at scale 1), smallest first: the time of each and the service's peak resident memory
+    // (VmHWM) while it imports, above its resident memory before the first. Bounded memory means the peak does not grow with
+    // the file: compare the scales. The peak is reset before each import (clear_refs 5), so each figure is that import's own.
+    var at = Array.IndexOf(args, "--large-scales");
+    var scales = at >= 0 ? args[at + 1].Split(',').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray() : [1.0];
+    var pid = system.ProcessId("children");
+    var baseline = Megabytes(pid, "VmRSS:");
+    foreach (var scale in scales)
     {
-        var part = new ByteArrayContent(content);
-        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(part, "files", table + ".csv");
+        var large = SyntheticReturn.Generate(new SyntheticYearShape((int)(90_000 * scale), (int)(108_000 * scale), (int)(54_000 * scale), 0.81, 0.93,
+            7.0, 0.385));
+        var bytes = large.Files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value.ToString()));
+        large = null;
+        GC.Collect(); // the bench's own copy of the CSV text is not the service's memory, but it shares the machine
+        var before = Megabytes(pid, "VmRSS:");
+        File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+        using var form = new MultipartFormDataContent { { new StringContent("2017/18"), "collectionYear" } };
+        foreach (var (table, content) in bytes)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(part, "files", table + ".csv");
+        }
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync("api/903/imports", form);
+        var body = await response.Content.ReadAsStringAsync();
+        var peak = Megabytes(pid, "VmHWM:");
+        var report = JsonDocument.Parse(body).RootElement;
+        var rows = report.TryGetProperty("rows", out var kept) ? kept.EnumerateObject().Sum(table => table.Value.GetInt32()) : 0;
+        Console.WriteLine($"large return x{scale}: {rows:N0} rows, {bytes.Values.Sum(b => (long)b.Length) / 1024 / 1024} MB of CSV; " +
+                          $"answered {(int)response.StatusCode} ({body.Length / 1024} KB report) in {clock.Elapsed.TotalSeconds:0.0} s; " +
+                          $"service resident memory {baseline} MB before the first large return, {before} MB before this one, peak {peak} MB " +
+                          $"(+{peak - baseline} MB)");
     }
-    var clock = Stopwatch.StartNew();
-    using var response = await http.PostAsync("api/903/imports", form);
-    var body = await response.Content.ReadAsStringAsync();
-    Console.WriteLine($"large return: {large.Children} children, {large.Episodes} episodes, {large.Reviews} reviews, " +
-                      $"{bytes.Values.Sum(b => b.Length) / 1024 / 1024} MB of CSV; " +
-                      $"answered {(int)response.StatusCode} ({body.Length / 1024} KB report) in {clock.Elapsed.TotalSeconds:0.0} s; " +
-                      $"service peak resident memory {before} MB before, {PeakMegabytes(system.ProcessId("children"))} MB after");
 }
 
 Console.WriteLine($"\n{runs} counted runs after one warm-up; medians in milliseconds");
@@ -132,7 +150,8 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-static long PeakMegabytes(int pid) =>
-    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+// VmRSS (resident now) or VmHWM (the peak since the process started or its peak was last reset) of a process, in MB.
+static long Megabytes(int pid, string field) =>
+    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
 
 static int Rows(SyntheticReturn r) => r.Children + r.Episodes + r.Reviews + r.MissingEpisodes;

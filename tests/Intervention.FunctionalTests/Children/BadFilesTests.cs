@@ -63,6 +63,65 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_file_set_refused_part_way_leaves_the_years_earlier_import_as_it_was()
+    {
+        // 2009/10: a year no other test imports. Files are copied in the order of their tables (episodes before header),
+        // so the refused header file comes after the year's episodes were already replaced inside the import's transaction.
+        const string header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n";
+        const string year = "2009/10";
+        var status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C1,01/06/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n" +
+            "C2,01/07/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"), ("header.csv", header + "C1,1,01/01/2005,WBRI,,,\r\nC2,2,01/01/2006,WBRI,,,\r\n"));
+        Assert.Equal(HttpStatusCode.Created, status);
+
+        status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C3,01/08/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"),
+            ("header.csv", "CHILD,SEX\r\nC3,1\r\n")); // refused at its header row, before its COPY begins
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2009/10' AND child IN ('C1', 'C2')"));
+        Assert.Equal(0, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2009/10' AND child = 'C3'"));
+        Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM header_rows WHERE collection_year = '2009/10'"));
+        Assert.Equal(1, await System.CountAsync("children", "SELECT count(*) FROM imports WHERE collection_year = '2009/10'"));
+    }
+
+    [Fact]
+    public async Task A_return_of_more_children_than_one_validation_batch_is_validated_to_its_last_child()
+    {
+        // 2,001 children: the import validates 2,000 at a time, so K2000 ends the first batch and K2001 is the second alone.
+        // 2008/09: a year no other test imports. LS ZZ is not a legal status (rule 144) in the first and last rows of each batch.
+        var broken = new[] { 0, 1999, 2000 };
+        var episodes = new StringBuilder(EpisodesHeader);
+        for (var i = 0; i <= 2000; i++)
+            episodes.Append($"K{i + 1:0000},01/06/2008,S,{(broken.Contains(i) ? "ZZ" : "C2")},N1,U4,PR1,,,,S60 1,S61 2,\r\n");
+        using var form = new MultipartFormDataContent { { new StringContent("2008/09"), "collectionYear" } };
+        var file = Text(episodes.ToString());
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", "episodes.csv");
+
+        using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2001, body.GetProperty("rows").GetProperty("episodes").GetInt32());
+        var rows = body.GetProperty("errors").EnumerateArray().Where(e => e.GetProperty("rule").GetString() == "144")
+            .Select(e => e.GetProperty("row").GetInt32()).Order().ToList();
+        Assert.Equal(broken, rows);
+    }
+
+    private async Task<HttpStatusCode> ImportFilesAsync(string year, params (string Name, string Content)[] files)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(year), "collectionYear" } };
+        foreach (var (name, content) in files)
+        {
+            var file = Text(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "files", name);
+        }
+        using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
+        output.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task A_missing_or_malformed_collection_year_and_a_body_that_is_not_multipart_are_400s()
     {
         var (status, body) = await ImportAsync(Text(EpisodesHeader), "episodes.csv", year: null);

@@ -183,16 +183,15 @@ public static class ReturnEndpoints
     {
         var present = await ReturnStore.ValidatedTablesAsync(connection, year, ct);
         timings.Mark("tables");
-        var children = await ReturnStore.ChildrenOfYearAsync(connection, year, ct);
+        var batches = await ReturnStore.ChildBatchesAsync(connection, year, ValidationBatch, ct);
         timings.Mark("children");
         var findings = new List<Finding>();
         // The rules over one batch run while the next is read: the database's work and ours overlap, and no more than two
         // batches are held at once.
         Task<List<Finding>>? checking = null;
-        for (var i = 0; i < children.Count; i += ValidationBatch)
+        foreach (var (first, last) in batches)
         {
-            var last = children[Math.Min(i + ValidationBatch, children.Count) - 1];
-            var batch = await ReturnStore.ReadChildrenAsync(connection, year, children[i], last, present, ct);
+            var batch = await ReturnStore.ReadChildrenAsync(connection, year, first, last, present, ct);
             timings.Mark("read");
             if (checking is not null) findings.AddRange(await checking);
             timings.Mark("rules");

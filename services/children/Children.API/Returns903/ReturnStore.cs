@@ -172,19 +172,27 @@ public static class ReturnStore
     // An other table's CHILD value: its columns are kept as sent, so the CHILD column is found by name, in any case.
     private const string OtherChild = "fields[(SELECT c.i FROM unnest(columns) WITH ORDINALITY AS c(name, i) WHERE upper(c.name) = 'CHILD' LIMIT 1)::int]";
 
-    /// <summary>Every child named in the year's core tables, in the database's order of child.</summary>
-    public static async Task<List<string>> ChildrenOfYearAsync(NpgsqlConnection connection, CollectionYear year, CancellationToken ct)
+    /// <summary>
+    /// The year's children (those named in its core tables and the other tables the rules read) cut into batches of at most
+    /// <paramref name="batch"/>, in the database's order of child: each batch's first and last child. The database cuts them,
+    /// so the import holds two names per batch, not a name per child: its memory stays the same whatever the size of the return.
+    /// </summary>
+    public static async Task<List<(string First, string Last)>> ChildBatchesAsync(
+        NpgsqlConnection connection, CollectionYear year, int batch, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
+            "SELECT min(child), max(child) FROM (SELECT child, (row_number() OVER (ORDER BY child) - 1) / @batch AS b FROM (" +
             "SELECT child FROM header_rows WHERE collection_year = @y UNION SELECT child FROM episode_rows WHERE collection_year = @y " +
             "UNION SELECT child FROM review_rows WHERE collection_year = @y UNION SELECT child FROM missing_rows WHERE collection_year = @y " +
-            $"UNION SELECT {OtherChild} FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables) ORDER BY 1", connection);
+            $"UNION SELECT {OtherChild} FROM other_rows WHERE collection_year = @y AND table_name = ANY(@tables)) c WHERE child IS NOT NULL) " +
+            "n GROUP BY b ORDER BY b", connection);
         cmd.Parameters.AddWithValue("y", year.ToString());
         cmd.Parameters.AddWithValue("tables", Tables.OtherValidated.ToArray());
-        var children = new List<string>();
+        cmd.Parameters.AddWithValue("batch", (long)batch);
+        var batches = new List<(string, string)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) if (!reader.IsDBNull(0)) children.Add(reader.GetString(0));
-        return children;
+        while (await reader.ReadAsync(ct)) batches.Add((reader.GetString(0), reader.GetString(1)));
+        return batches;
     }
 
     /// <summary>
