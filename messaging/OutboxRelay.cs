@@ -47,6 +47,7 @@ internal sealed class OutboxRelay<TDb>(
 
     /// <summary>When the relay last counted the backlog (only its own loop touches it).</summary>
     private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
+    private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -169,8 +170,6 @@ internal sealed class OutboxRelay<TDb>(
         if (clock.GetUtcNow() - _backlogCountedAt >= BacklogCountInterval) await ReportBacklogAsync(db, ct);
         return (confirmed.Count, refused.Count > 0);
     }
-
-    private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
 
     private async Task ReportBacklogAsync(TDb db, CancellationToken ct)
     {

@@ -144,7 +144,7 @@ public sealed partial class Validator903(CollectionYear year, ReferenceData.Refe
             // 222: placements Ofsted does not register (parents, independent living, residential employment, CQC homes, hospitals,
             // young offender institutions, semi-independent living, temporary, other) have no URN; XXXXXXX says there is none.
             // The codes as the DfE lists them: an invalid code (T9) is 146's alone.
-            if (e.Urn.Length > 0 && e.Urn != "XXXXXXX" && CodeLists.PlacementsWithoutUrn.Contains(e.Place)) Add("222", t, e.Row, "URN");
+            if (ReferenceDataRules.HasUrn(e) && CodeLists.PlacementsWithoutUrn.Contains(e.Place)) Add("222", t, e.Row, "URN");
             if (!noLocation && CodeLists.Placement.Contains(e.Place) && e.PlaceProvider.Length == 0) Add("526", t, e.Row, "PLACE", "PLACE_PROVIDER");
             switch (e.PlaceProvider)
             {
