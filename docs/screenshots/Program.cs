@@ -109,6 +109,8 @@ static async Task<List<string>> PortalPicturesAsync(string chromium, string gate
     async Task<IPage> SignedInAsync(string role, string path, string? signInPicture = null)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = gateway, ViewportSize = new() { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light });
+        // A program that pictures, not a timer: a CI machine starting two systems beside it may take longer than Playwright's 30 s.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in for development" }).WaitForAsync();
