@@ -35,9 +35,16 @@ public abstract class DatabaseOutageCases(AspireSystem system, ITestOutputHelper
         // A bound on each call, not a timing: a call that never answers is the failure this test exists for.
         using var http = new HttpClient { BaseAddress = licensing.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
         http.DefaultRequestHeaders.Authorization = licensing.DefaultRequestHeaders.Authorization;
-        await system.StopResourceAsync("postgres");
+        var stopping = Stopwatch.StartNew();
         try
         {
+            // Inside the try: a stop that fails part-way still leaves PostgreSQL to be started again.
+            await system.StopResourceAsync("postgres");
+            stopping.Stop();
+            // A clean stop, as pg_ctl's default: not a smart shutdown left waiting on the services' pooled connections until killed.
+            await WaitUntilAsync(() => system.Logs("postgres", 400).Contains("database system is shut down"), TimeSpan.FromSeconds(10),
+                () => $"PostgreSQL did not shut down cleanly.\n{system.Logs("postgres", 20)}");
+            Assert.Contains("received fast shutdown request", system.Logs("postgres", 400));
             var stopped = Stopwatch.StartNew();
             while (stopped.Elapsed < TimeSpan.FromSeconds(10))
             {
@@ -66,7 +73,7 @@ public abstract class DatabaseOutageCases(AspireSystem system, ITestOutputHelper
         var after = await system.Api<ILicensingApi>().CreateDriverAsync(new NewDriver("Outage After", new DateOnly(1980, 1, 1), LicenceType.PrivateHire));
         Assert.NotEqual(before.Id, after.Id);
         Assert.Equal(processes, system.ProcessIds("licensing").Order()); // the same processes throughout: they recovered, nothing restarted them
-        var line = $"database outage: {answers.Count} calls in 10 s all 503 problem details; recovered {back.ElapsedMilliseconds} ms after PostgreSQL started";
+        var line = $"database outage: PostgreSQL stopped (fast shutdown) {stopping.ElapsedMilliseconds} ms after the stop command; {answers.Count} calls in 10 s all 503 problem details; recovered {back.ElapsedMilliseconds} ms after PostgreSQL started";
         output.WriteLine(line);
         Measurements.Record(line);
     }
