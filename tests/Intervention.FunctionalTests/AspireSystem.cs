@@ -243,12 +243,34 @@ public sealed class AspireSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>Consumers attached to a queue of this system's broker now (one per instance of the service that consumes it).</summary>
+    public async Task<uint> ConsumersOfQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(await ConnectionStringAsync("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+    }
+
     /// <summary>Stops a resource as ops would from the dashboard (it is not restarted).</summary>
     public async Task StopResourceAsync(string resource)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StopCommand);
-        if (!result.Success) throw new InvalidOperationException($"could not stop {resource}: {result.Message}");
-        await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
+        // The command asks DCP to stop the resource, then polls DCP for about 15 s and answers "Failed to stop" if the state
+        // has not changed by then, as on a loaded machine (two CI runs: PostgreSQL left running, then stopped after a start
+        // that saw it still healthy and returned, so nothing started it again). DCP goes on stopping it: wait for the stop
+        // itself, so that a start after this one begins from a stopped resource.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InvalidOperationException($"could not stop {resource}: {(result.Success ? "the command succeeded" : result.Message)}, and it was not stopped 2 min later");
+        }
+        if (!result.Success) Measurements.Record($"stop of {resource}: Aspire's command answered \"{result.Message}\"; the resource stopped {clock.Elapsed.TotalSeconds:0.0} s after the command");
         // The test process's pooled connections die with a stopped PostgreSQL or a dropped database (57P01 on next use).
         NpgsqlConnection.ClearAllPools();
     }
@@ -295,11 +317,30 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <summary>Lets a process frozen by <see cref="Pause"/> run again (SIGCONT).</summary>
     public void Resume(string service) => Signal(service, "CONT");
 
-    private void Signal(string service, string signal)
+    /// <summary>
+    /// PostgreSQL taken down as <c>pg_ctl stop</c> takes it (SIGINT to the postmaster its <c>postmaster.pid</c> names: a fast
+    /// shutdown), and seen stopped by the AppHost; <see cref="StartResourceAsync"/> brings it back. Not Aspire's stop command:
+    /// DCP gives a stop a fixed time, a loaded machine's PostgreSQL still writing its shutdown checkpoint outlived it, and DCP
+    /// then lost the run ("timed out waiting for process ... to stop", then "run could not be tracked"): the resource never
+    /// showed stopped, and a start made then returned at once while PostgreSQL went down after it.
+    /// </summary>
+    public async Task TakePostgresDownAsync()
     {
-        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", ProcessId(service).ToString()]);
+        var postmaster = File.ReadLines(Path.Combine(_dataFolder, "postgres", "data", "postmaster.pid")).First();
+        SendSignal(postmaster, "INT");
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _app.ResourceNotifications.WaitForResourceAsync("postgres", KnownResourceStates.TerminalStates, limit.Token);
+        // The test process's pooled connections died with it (57P01 on next use).
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private void Signal(string service, string signal) => SendSignal(ProcessId(service).ToString(), signal);
+
+    private static void SendSignal(string process, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process]);
         kill.WaitForExit();
-        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {service} exited with {kill.ExitCode}");
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {process} exited with {kill.ExitCode}");
     }
 
     /// <summary>Kills a service's process (SIGKILL), as a crash would; the AppHost restarts it.</summary>
