@@ -120,7 +120,7 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             var answered = Stopwatch.StartNew();
             Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
             var id = (await posted.Content.ReadFromJsonAsync<DirectionsRecorded>(ContractJson.Options))!.Id;
-            await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(15),
+            await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(60),
                 () => "licensing never showed the Directions through the gateway.\n" + Tail());
             Measurements.Record($"apphost: all healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
 

@@ -53,8 +53,8 @@ public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper 
         }
         await WaitUntilAsync(async () => await system.MessagesInQueueAsync(Queue + "_error") == errorsBefore + 1, TimeSpan.FromSeconds(60),
             () => $"the poison message never reached {Queue}_error.\n{system.Logs("finance")}");
-        await WaitUntilAsync(async () => await system.CountAsync("finance", spells) == 3, TimeSpan.FromSeconds(30),
-            () => "the consumer did not go on with the other events");
+        await WaitUntilAsync(async () => await system.CountAsync("finance", spells) == 3, TimeSpan.FromSeconds(60),
+            () => $"the consumer did not go on with the other events.\n{system.Logs("finance")}");
 
         // The fix: finance learns a unit cost for Q9 (configuration), deployed by restarting the service.
         await system.RedeployAsync("finance", new Dictionary<string, string>
@@ -64,6 +64,10 @@ public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper 
         });
         try
         {
+            // Deployed means every finance instance consumes again: Aspire calls a service with replicas healthy when its first
+            // instance is, and a loaded machine starts the second well after (a replay with none consuming waits unseen).
+            await WaitUntilAsync(async () => await system.ConsumersOfQueueAsync(Queue) >= system.Replicas, TimeSpan.FromMinutes(2),
+                () => $"finance's {system.Replicas} instance(s) did not all consume {Queue} again after the fix.\n{system.Logs("finance")}");
             // The replay, as the runbook says: move the message from the _error queue back to the consumer's queue.
             // Only this test's message is moved; any other waiting there is put back as it was.
             var factory = new ConnectionFactory { Uri = new Uri(await system.ConnectionStringAsync("messaging")) };
@@ -83,7 +87,7 @@ public abstract class PoisonMessageCases(AspireSystem system, ITestOutputHelper 
                 }
                 Assert.True(replayed, $"the poison message {poison.EventId} was not in {Queue}_error");
             }
-            await WaitUntilAsync(async () => await system.CountAsync("finance", spells) == 4, TimeSpan.FromSeconds(30),
+            await WaitUntilAsync(async () => await system.CountAsync("finance", spells) == 4, TimeSpan.FromSeconds(60),
                 () => $"the replayed message had no effect.\n{system.Logs("finance")}");
             await WaitUntilAsync(async () => await system.MessagesInQueueAsync(Queue + "_error") == errorsBefore, TimeSpan.FromSeconds(10),
                 () => $"{Queue}_error does not hold what it held before the test");
