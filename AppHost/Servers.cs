@@ -151,13 +151,16 @@ internal static class LocalServers
         var initdb = Executable(builder, "postgres-initdb", "/bin/sh", folder, "postgres")
             .WithArgs("-c", $"test -f '{data}/PG_VERSION' || exec '{bin}/initdb' -D '{data}' -A trust -U postgres -E UTF8 --locale=C --no-sync");
         // DCP stops an executable with SIGTERM, which PostgreSQL takes as a smart shutdown: it waits for every client to leave,
-        // the services' pooled connections never do, and DCP kills it after its grace period (an unclean stop that took 13-15 s,
-        // beyond what Aspire's stop command waits on a loaded machine). The shell hands PostgreSQL SIGINT instead, a fast
-        // shutdown (pg_ctl's default), and exits with its status.
-        const string fastShutdown = "trap 'kill -INT $pid' TERM INT; \"$0\" \"$@\" & pid=$!; wait $pid; status=$?; "
-            + "while kill -0 $pid 2>/dev/null; do wait $pid; status=$?; done; exit $status";
+        // the services' pooled connections never do, and DCP kills it after about 6 s (unclean, and 13-15 s in all, beyond what
+        // Aspire's stop command waits on a loaded machine). The shell hands PostgreSQL SIGINT instead, a fast shutdown (pg_ctl's
+        // default, 0.4 s here), then SIGQUIT, an immediate one, if it is not down within 3 s: DCP's kill would reach the shell,
+        // not PostgreSQL, and DCP loses track of a run that outlives its wait. The shell exits with PostgreSQL's status.
+        const string fastShutdown = "trap 'kill -INT $pid; (i=0; while [ $i -lt 30 ] && kill -0 $pid 2>/dev/null; do sleep 0.1; i=$((i+1)); done; "
+            + "kill -QUIT $pid 2>/dev/null) &' TERM INT; "
+            + "\"$0\" \"$@\" & pid=$!; wait $pid; status=$?; while kill -0 $pid 2>/dev/null; do wait $pid; status=$?; done; exit $status";
         var postgres = Executable(builder, "postgres", "/bin/sh", folder, "postgres")
-            .WithArgs("-c", fastShutdown, Path.Combine(bin, "postgres"), "-D", data, "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300",
+            .WithArgs("-c", fastShutdown, Path.Combine(bin, "postgres"), "-D", data,
+                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300",
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", isProxied: false)
             .WaitForCompletion(initdb).WithHealthCheck("postgres-sql");
