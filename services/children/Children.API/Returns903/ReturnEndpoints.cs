@@ -72,8 +72,7 @@ public static class ReturnEndpoints
         // load: the files replace the year's tables, under the year's lock, inside the transaction
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = await ReturnStore.OpenAsync(db, ct);
-        var (rows, notA903File) = await ReplaceTablesAsync(connection, year, files, ct);
-        timings.Mark("copy");
+        var (rows, notA903File) = await ReplaceTablesAsync(connection, year, files, timings, ct);
         if (notA903File is not null) return Refused(notA903File, loggers); // nothing kept: the transaction rolls back as it is disposed
         // decide: the year's rules over what it now holds, with the reference data in force on the day validated
         var now = clock.GetUtcNow();
@@ -124,7 +123,7 @@ public static class ReturnEndpoints
     /// answers the rows kept per table, or the file that is not a 903 file (the caller rolls back).
     /// </summary>
     private static async Task<(Dictionary<string, int> Rows, NotA903FileException? NotA903File)> ReplaceTablesAsync(
-        Npgsql.NpgsqlConnection connection, CollectionYear year, IDictionary<string, IFormFile> files, CancellationToken ct)
+        Npgsql.NpgsqlConnection connection, CollectionYear year, IDictionary<string, IFormFile> files, ImportTimings timings, CancellationToken ct)
     {
         await ReturnStore.LockYearAsync(connection, year, ct);
         var rows = new Dictionary<string, int>();
@@ -132,8 +131,11 @@ public static class ReturnEndpoints
         {
             foreach (var (table, file) in files)
             {
+                await ReturnStore.DeleteYearAsync(connection, year, table, ct);
+                timings.Mark("delete");
                 await using var stream = file.OpenReadStream();
-                rows[table] = await ReturnStore.ReplaceYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
+                rows[table] = await ReturnStore.CopyYearAsync(connection, year, table, CsvFile.Open(stream, file.FileName), file.FileName, ct);
+                timings.Mark("copy");
             }
         }
         catch (NotA903FileException e)

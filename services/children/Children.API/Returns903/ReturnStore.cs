@@ -27,15 +27,15 @@ public static class ReturnStore
         await lockYear.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Replaces what the year held of <paramref name="table"/> with the rows of its file; answers the number of data rows.</summary>
-    public static async Task<int> ReplaceYearAsync(
-        NpgsqlConnection connection, CollectionYear year, string table, CsvFile csv, string file, CancellationToken ct)
-    {
-        await DeleteYearAsync(connection, table, year, ct);
-        return Tables.IsCore(table)
+    /// <summary>
+    /// Adds the rows of <paramref name="table"/>'s file to the year, after <see cref="DeleteYearAsync"/> has removed what the year held
+    /// of it; answers the number of data rows.
+    /// </summary>
+    public static async Task<int> CopyYearAsync(
+        NpgsqlConnection connection, CollectionYear year, string table, CsvFile csv, string file, CancellationToken ct) =>
+        Tables.IsCore(table)
             ? await CopyCoreAsync(connection, year, table, file, csv, ct)
             : await CopyOtherAsync(connection, year, table, file, csv, ct);
-    }
 
     /// <summary>Keeps the import's summary: the files sent, the rows kept, the number of findings and their counts by rule.</summary>
     public static async Task RecordImportAsync(
@@ -55,7 +55,8 @@ public static class ReturnStore
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task DeleteYearAsync(NpgsqlConnection connection, string table, CollectionYear year, CancellationToken ct)
+    /// <summary>Removes what the year held of <paramref name="table"/>: an import's file replaces it whole.</summary>
+    public static async Task DeleteYearAsync(NpgsqlConnection connection, CollectionYear year, string table, CancellationToken ct)
     {
         var sql = Tables.IsCore(table)
             ? $"DELETE FROM {Core[table].Table} WHERE collection_year = @year"
@@ -292,8 +293,11 @@ public static class ReturnStore
             _ => "child IN (SELECT child FROM episode_rows WHERE collection_year IS NULL AND decom_on <= @end AND (dec_on IS NULL OR dec_on >= @start))" +
                  " AND child NOT IN (SELECT child FROM header_rows WHERE collection_year = @year)",
         };
+        // Live records come after the import's rows, in the order they were recorded (reviews and missing episodes have no
+        // live records and no key: their order ends with the row's number).
+        var recorded = table is Tables.Header or Tables.Episodes ? ", id" : "";
         var sql = $"SELECT {string.Join(", ", columns)} FROM {name} WHERE collection_year = @year OR (collection_year IS NULL AND ({live})) " +
-                  "ORDER BY collection_year IS NULL, row_no, id";
+                  $"ORDER BY collection_year IS NULL, row_no{recorded}";
         await using var cmd = new NpgsqlCommand(sql, connection);
         cmd.Parameters.AddWithValue("year", year.ToString());
         cmd.Parameters.AddWithValue("start", year.Start);
