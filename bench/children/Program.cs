@@ -60,6 +60,9 @@ if (args.Contains("--in-process"))
 await using var system = await BenchSystem.StartAsync(Environment.GetEnvironmentVariable("BENCH_GC_SERVER") is { } gcServer
     ? new Dictionary<string, string> { ["DOTNET_gcServer"] = gcServer }
     : null);
+// Measured on a settled system: the other services' warm-up after "healthy" took most of a core from the import.
+var (settledAfter, settledRate) = await system.SettledAsync();
+Console.WriteLine($"system settled {settledAfter:0} s after healthy: {settledRate:0} ms of CPU per second, all parts");
 using var http = system.Client(system.Address("children"));
 http.Timeout = TimeSpan.FromMinutes(5);
 var endToEnd = new List<(string, double Median, double Min, double Max)>();

@@ -138,6 +138,26 @@ public sealed class BenchSystem : IAsyncDisposable
         return ticks.ToDictionary(pair => pair.Key, pair => pair.Value / 100.0); // USER_HZ is 100 on Linux
     }
 
+    /// <summary>
+    /// Waits until the whole system has settled after its start: every part together using less than
+    /// <paramref name="msPerSecond"/> of CPU per second over three seconds in a row (the settled system idles at about 90), or
+    /// <paramref name="within"/> has passed. "Healthy" comes while the services still compile and warm up, and on two cores
+    /// that work competes with whatever is measured next. Answers the seconds waited and the last three seconds' rate.
+    /// </summary>
+    public async Task<(double Seconds, double MsPerSecond)> SettledAsync(double msPerSecond = 200, TimeSpan? within = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var limit = within ?? TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            var before = CpuSeconds().Values.Sum();
+            var from = clock.Elapsed;
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var rate = (CpuSeconds().Values.Sum() - before) * 1000 / (clock.Elapsed - from).TotalSeconds;
+            if (rate < msPerSecond || clock.Elapsed >= limit) return (clock.Elapsed.TotalSeconds, rate);
+        }
+    }
+
     private static string? PartOf(string commandLine)
     {
         var binary = Path.GetFileName(commandLine.Split('\0')[0]);
