@@ -29,8 +29,15 @@ public static class HttpClientDefaults
             http.AddStandardResilienceHandler(ForOwnServices);
             http.AddServiceDiscovery();
         });
+        // OpenTelemetry's OTLP exporters take their clients from the factory under these names. They call the collector (the
+        // dashboard), not our services, and retry on their own: with the standard handler every export wrote two Polly lines
+        // at Information to the console, several a second with the AppHost's export intervals, most of each service's log.
+        foreach (var exporter in OtlpExporterClients) services.AddHttpClient(exporter).ForOutsideAddresses();
         return services;
     }
+
+    /// <summary>The names of the clients OpenTelemetry's OTLP exporters create through the factory (traces, metrics, logs).</summary>
+    public static readonly IReadOnlyList<string> OtlpExporterClients = ["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"];
 
     /// <summary>The standard handler (rate limiter, timeouts, retries, circuit breaker) with uploads' timeouts and no retry of a change.</summary>
     public static void ForOwnServices(HttpStandardResilienceOptions options)

@@ -68,6 +68,11 @@ public sealed class OneTraceTests(SharedSystem shared, ITestOutputHelper output)
         await WaitUntilAsync(() => metrics.All(m => Metric(m.Service, m.Name, m.AtLeast)), TimeSpan.FromSeconds(30),
             () => "metrics not exported: " + string.Join(", ", metrics.Where(m => !Metric(m.Service, m.Name, m.AtLeast)).Select(m => $"{m.Service} {m.Name}")) +
                   "\nreceived: " + string.Join(", ", system.Telemetry.Metrics.Select(m => $"{m.Service}/{m.Name}").Distinct().Order()));
+
+        // Exporting telemetry is not itself logged: the console logs ops read stay the services' own (each export used to
+        // write two Polly lines, several a second).
+        foreach (var service in new[] { "licensing", "governance", "children", "gateway" })
+            Assert.DoesNotContain(system.Logs(service, 400).Split('\n'), line => line.Contains("/v1/metrics") || line.Contains("/v1/traces") || line.Contains("/v1/logs"));
     }
 
     /// <summary>The spans of a trace as an indented tree, parents before children.</summary>

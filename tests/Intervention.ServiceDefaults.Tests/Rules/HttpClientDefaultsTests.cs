@@ -41,6 +41,16 @@ public sealed class HttpClientDefaultsTests
     }
 
     [Theory]
+    [InlineData("OtlpTraceExporter")]
+    [InlineData("OtlpMetricExporter")]
+    [InlineData("OtlpLogExporter")]
+    public void The_telemetry_exporters_clients_have_no_resilience_handler(string exporter)
+    {
+        Assert.Contains(exporter, HttpClientDefaults.OtlpExporterClients);
+        Assert.DoesNotContain("ResilienceHandler", HandlerChain(_ => { }, exporter));
+    }
+
+    [Theory]
     [InlineData("GET", true)]
     [InlineData("HEAD", true)]
     [InlineData("POST", false)]
