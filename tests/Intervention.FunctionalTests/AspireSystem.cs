@@ -35,18 +35,19 @@ public sealed class AspireSystem : IAsyncDisposable
     private string? _tokenFolder;
     private Task? _starting;
 
-    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, OtlpReceiver telemetry,
+    private AspireSystem(DistributedApplication app, DevelopmentTokens tokens, string dataFolder, OtlpReceiver? telemetry,
         ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> redeployed)
     {
         _app = app;
         _redeployed = redeployed;
-        Telemetry = telemetry;
+        _telemetry = telemetry;
         Tokens = tokens;
         _dataFolder = dataFolder;
     }
 
     /// <summary>Every span, metric and log the services and the gateway export (OTLP over HTTP to the test process).</summary>
-    public OtlpReceiver Telemetry { get; }
+    public OtlpReceiver Telemetry => _telemetry ?? throw new InvalidOperationException("this system was started without telemetry (StartAsync(telemetry: false))");
+    private readonly OtlpReceiver? _telemetry;
 
     /// <summary>This system's signing key and its tokens (the services check them as they would the council's provider's).</summary>
     public DevelopmentTokens Tokens { get; }
@@ -95,9 +96,12 @@ public sealed class AspireSystem : IAsyncDisposable
     /// <paramref name="replicas"/> instances of each service run (the AppHost's <c>--replicas</c>), behind one address each.
     /// Without <paramref name="portal"/> the portal is never started: a collection whose tests only call the APIs does not
     /// pay for its start and its idling on two cores (the gateway does not wait for it).
+    /// Without <paramref name="telemetry"/> nothing is exported (as a service runs with no collector): the services still trace
+    /// (MassTransit's headers carry the trace), but a collection whose tests read no span or metric does not pay for exporting
+    /// its thousands of events' spans every 200 ms and every process's metrics every 500 ms, nor the test process for reading them.
     public static async Task<AspireSystem> StartAsync(IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perResource = null, CancellationToken ct = default,
-        IReadOnlyCollection<string>? startLater = null, int replicas = 1, bool portal = true)
+        IReadOnlyCollection<string>? startLater = null, int replicas = 1, bool portal = true, bool telemetry = true)
     {
         startLater ??= [];
         IReadOnlyCollection<string> neverStarted = portal ? [] : ["portal"];
@@ -107,7 +111,7 @@ public sealed class AspireSystem : IAsyncDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dataFolder, (UnixFileMode)0b111_101_101);
         var tokens = DevelopmentTokens.Generate();
         var gatewayPort = FreePort();
-        var telemetry = await OtlpReceiver.StartAsync();
+        var receiver = telemetry ? await OtlpReceiver.StartAsync() : null;
         // Settings a test deploys later (RedeployAsync): read each time a service starts, so a restart picks them up.
         var redeployed = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Intervention_AppHost>(
@@ -119,10 +123,13 @@ public sealed class AspireSystem : IAsyncDisposable
             // Short pauses so a test sees the outbox retry soon after the broker returns.
             resource.WithEnvironment("Outbox__MaxBackoff", "00:00:01");
             // Telemetry to this test's receiver, exported quickly.
-            resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", telemetry.Endpoint)
-                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200")
-                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "500");
+            if (receiver is not null)
+                resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.Endpoint)
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                    .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200")
+                    .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "500");
+            else
+                resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", ""); // no collector, whatever the AppHost would name
             foreach (var (name, value) in environment ?? new Dictionary<string, string>()) resource.WithEnvironment(name, value);
             if (perResource?.GetValueOrDefault(project.Name) is { } own)
                 foreach (var (name, value) in own) resource.WithEnvironment(name, value);
@@ -139,7 +146,7 @@ public sealed class AspireSystem : IAsyncDisposable
 
         var app = await builder.BuildAsync(ct);
         CheckHealthOften(app);
-        var system = new AspireSystem(app, tokens, dataFolder, telemetry, redeployed) { Replicas = replicas };
+        var system = new AspireSystem(app, tokens, dataFolder, receiver, redeployed) { Replicas = replicas };
         var timeline = ResourceTimeline.Watch(app, clock);
         try
         {
@@ -536,7 +543,7 @@ public sealed class AspireSystem : IAsyncDisposable
         await _app.DisposeAsync();
         var disposed = clock.Elapsed.TotalSeconds;
         await _stopWatchingLogs.CancelAsync();
-        await Telemetry.DisposeAsync();
+        if (_telemetry is not null) await _telemetry.DisposeAsync();
         var received = clock.Elapsed.TotalSeconds;
         if (_tokenFolder is not null) Directory.Delete(_tokenFolder, recursive: true);
         DeleteLater(_dataFolder);

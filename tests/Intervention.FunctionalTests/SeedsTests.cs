@@ -22,7 +22,7 @@ public sealed class SeededSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        System = await AspireSystem.StartAsync();
+        System = await AspireSystem.StartAsync(telemetry: false);
         FirstRun = (await System.RunSeedsAsync("--only", "governance,licensing", "--drivers", SeededDrivers.ToString())).Output;
         // Licensing's copy of the Directions arrives over the broker: wait for the last of the six.
         var licensing = System.Api<ILicensingApi>();

@@ -19,7 +19,7 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
     /// <summary>Today in Europe/London, a review date of this system's governance.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
 
-    public async Task InitializeAsync() => System = await AspireSystem.StartAsync(replicas: Replicas, portal: false,
+    public async Task InitializeAsync() => System = await AspireSystem.StartAsync(replicas: Replicas, portal: false, telemetry: false,
         perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             // Both governance instances look every half second for a review date that has arrived: today's has.

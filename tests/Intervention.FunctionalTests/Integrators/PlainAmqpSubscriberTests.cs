@@ -34,7 +34,7 @@ public sealed class PlainAmqpSubscriberTests(ITestOutputHelper output)
         // A system of its own, whose governance (with a review due today) starts only after the integrator's queue is bound,
         // so that even its first event reaches the queue.
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
-        await using var system = await AspireSystem.StartAsync(portal: false,
+        await using var system = await AspireSystem.StartAsync(portal: false, telemetry: false,
             perResource: new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
                 ["governance"] = new Dictionary<string, string> { ["Reviews__Dates__0"] = today.ToString("yyyy-MM-dd"), ["Reviews__CheckEvery"] = "00:00:00.500" },
