@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 
 // The README's screenshots, from a running AppHost (./run). The dashboard's: the Resources page, and the trace of one
-// licensing decision made through the gateway (as the functional test Dashboard/DashboardTelemetryTests makes it) opened
+// licensing decision made through the gateway (as the functional test AppHostTests makes it, through Dashboard/DashboardTrace) opened
 // in the trace detail view. Reads the dashboard's URL, login token and telemetry API key from <data>/dashboard.json and
 // the role tokens from <data>/tokens/, both written by the AppHost. The portal's (after the seeds have run: dotnet run
 // --project seeds): its sign-in page, the overview on 1 June 2016 as a Commissioner reads it, and the budget as the

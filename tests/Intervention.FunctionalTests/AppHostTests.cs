@@ -14,13 +14,16 @@ using Intervention.ServiceDefaults.Security;
 
 namespace Intervention.FunctionalTests;
 
-/// <summary>The one command: the Aspire AppHost brings the whole system up behind the gateway, keeps it up, and takes it all down.</summary>
+/// <summary>
+/// The one command: the Aspire AppHost brings the whole system up behind the gateway, with the dashboard in which ops find a
+/// request as one trace (<see cref="Dashboard.DashboardTrace"/>), keeps it up, and takes it all down.
+/// </summary>
 public sealed partial class AppHostTests(ITestOutputHelper output)
 {
     private static readonly string[] Portfolios = ["governance", "licensing", "children", "finance"];
 
     [Fact]
-    public async Task The_Aspire_AppHost_brings_up_the_servers_five_services_the_gateway_and_the_dashboard_and_leaves_nothing_on_SIGTERM()
+    public async Task The_Aspire_AppHost_brings_up_the_servers_five_services_the_gateway_and_the_dashboard_showing_a_decision_as_one_trace_and_leaves_nothing_on_SIGTERM()
     {
         var dataFolder = Directory.CreateTempSubdirectory("apphost-test-").FullName;
         // The server users (rabbitmq, postgres) must be able to enter it, as they can the clone's .apphost.
@@ -78,6 +81,13 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
                 Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK, $"dashboard login answered {(int)signedIn.StatusCode}");
                 Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.Contains(".Aspire.Dashboard.Auth", StringComparison.OrdinalIgnoreCase));
             }
+            // What a script reads to query the dashboard's telemetry API: its address and key; without the key it refuses.
+            var dashboard = new Uri($"http://localhost:{dashboardPort}/");
+            Assert.Equal($"http://localhost:{dashboardPort}", dashboardFile.GetProperty("url").GetString());
+            using var telemetry = new HttpClient { BaseAddress = dashboard, DefaultRequestHeaders = { { "x-api-key", dashboardFile.GetProperty("apiKey").GetString() } } };
+            using (var anonymous = new HttpClient { BaseAddress = dashboard })
+            using (var refused = await anonymous.GetAsync("api/telemetry/traces"))
+                Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"the telemetry API without x-api-key answered {(int)refused.StatusCode}, not 401");
 
             // The AppHost wrote a token per role; the commissioner reads every portfolio, governance records Directions.
             HttpClient As(string role) => new(new HttpClientHandler()) { BaseAddress = new Uri($"http://localhost:{gatewayPort}/"),
@@ -123,6 +133,11 @@ public sealed partial class AppHostTests(ITestOutputHelper output)
             await Eventually.WaitUntilAsync(async () => (await gateway.GetStringAsync("licensing/api/authority")).Contains(id.ToString()), TimeSpan.FromSeconds(60),
                 () => "licensing never showed the Directions through the gateway.\n" + Tail());
             Measurements.Record($"apphost: all healthy {started.Elapsed.TotalSeconds:0.0} s after start (built); Directions through the gateway visible in licensing through the gateway {answered.ElapsedMilliseconds} ms after the 201");
+
+            // What ops do with the dashboard: a licensing decision through the gateway (licensing is the Commissioners' now)
+            // is one trace there, from the gateway to governance's consumer.
+            using (var asLicensing = As("licensing"))
+                output.WriteLine(await Dashboard.DashboardTrace.OfLicensingDecisionAsync(asLicensing, telemetry, dashboard));
 
             // A service that dies shows as unhealthy at the gateway, and the AppHost brings it back on the same address.
             using var asOpsAtGateway = As("ops"); // the gateway names each service's health to ops alone
