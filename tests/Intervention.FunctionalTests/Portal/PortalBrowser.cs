@@ -7,20 +7,18 @@ namespace Intervention.FunctionalTests.Portal;
 /// <summary>
 /// Headless Chromium (Debian's <c>chromium</c> package: Playwright cannot download browsers here) driving the portal through
 /// the gateway, as a person would: it signs in on the development page, reads pages, and has axe-core check each one.
-/// Each is a browser context of its own (its own cookies and storage, as a separate browser profile would be) in the one
-/// Chromium the test process starts: a Chromium and a Playwright driver started for every journey cost seconds of CPU each.
 /// </summary>
 public sealed class PortalBrowser : IAsyncDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private static readonly SemaphoreSlim Launching = new(1, 1);
-    private static (IPlaywright Playwright, IBrowser Browser)? _chromium;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
     private readonly List<string> _cspViolations = [];
 
-    private PortalBrowser(IBrowserContext context, IPage page, Uri gateway)
+    private PortalBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, Uri gateway)
     {
-        (Context, Page, Gateway) = (context, page, gateway);
+        (_playwright, _browser, Context, Page, Gateway) = (playwright, browser, context, page, gateway);
         // A page blocked from its own scripts or styles says so on the console.
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) lock (_cspViolations) _cspViolations.Add(message.Text); };
     }
@@ -34,35 +32,11 @@ public sealed class PortalBrowser : IAsyncDisposable
 
     public static async Task<PortalBrowser> OpenAsync(Uri gateway)
     {
-        var browser = await ChromiumAsync();
+        if (!File.Exists(Chromium)) throw new InvalidOperationException($"no browser at {Chromium}: apt-get install -y chromium (./test does, through eng/install-servers)");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var context = await browser.NewContextAsync(new() { BaseURL = gateway.ToString(), ViewportSize = new() { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light });
-        return new PortalBrowser(context, await context.NewPageAsync(), gateway);
-    }
-
-    /// <summary>The test process's Chromium, launched by the first journey (again if it has gone) and closed when the process exits.</summary>
-    private static async Task<IBrowser> ChromiumAsync()
-    {
-        await Launching.WaitAsync();
-        try
-        {
-            if (_chromium is { Browser.IsConnected: true } running) return running.Browser;
-            if (!File.Exists(Chromium)) throw new InvalidOperationException($"no browser at {Chromium}: apt-get install -y chromium (./test does, through eng/install-servers)");
-            var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-            if (_chromium is null)
-                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                {
-                    if (_chromium is not { } last) return;
-                    last.Browser.CloseAsync().Wait(TimeSpan.FromSeconds(5));
-                    last.Playwright.Dispose();
-                };
-            _chromium = (playwright, browser);
-            return browser;
-        }
-        finally
-        {
-            Launching.Release();
-        }
+        return new PortalBrowser(playwright, browser, context, await context.NewPageAsync(), gateway);
     }
 
     /// <summary>Opens <paramref name="path"/>, signs in on the development page as <paramref name="roleName"/> (the radio's label), and lands back there.</summary>
@@ -83,5 +57,10 @@ public sealed class PortalBrowser : IAsyncDisposable
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
     }
 
-    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
 }
