@@ -65,16 +65,19 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
     [Fact]
     public async Task A_file_set_refused_part_way_leaves_the_years_earlier_import_as_it_was()
     {
-        // 2009/10: a year no other test imports. Files are copied in the order of their tables (episodes before header),
-        // so the refused header file comes after the year's episodes were already replaced inside the import's transaction.
+        // 2009/10: a year no other test imports. Files are copied in the order of their tables (episodes before header). An
+        // upload over 2 MB is copied as it is read, not read whole first, so the header file's bad record is met after the
+        // year's episodes were already replaced inside the import's transaction.
         const string header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n";
         const string year = "2009/10";
         var status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C1,01/06/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n" +
             "C2,01/07/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"), ("header.csv", header + "C1,1,01/01/2005,WBRI,,,\r\nC2,2,01/01/2006,WBRI,,,\r\n"));
         Assert.Equal(HttpStatusCode.Created, status);
 
-        status = await ImportFilesAsync(year, ("episodes.csv", EpisodesHeader + "C3,01/08/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n"),
-            ("header.csv", "CHILD,SEX\r\nC3,1\r\n")); // refused at its header row, before its COPY begins
+        var large = new StringBuilder(EpisodesHeader);
+        while (large.Length <= 2 * 1024 * 1024) large.Append("C3,01/08/2009,S,C2,N1,U4,PR1,,,,S60 1,S61 2,\r\n");
+        status = await ImportFilesAsync(year, ("episodes.csv", large.ToString()),
+            ("header.csv", header + "C3,1,01/01/2005,WBRI,,,\r\nC4,1\r\n")); // refused at its second record, during its COPY
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(2, await System.CountAsync("children", "SELECT count(*) FROM episode_rows WHERE collection_year = '2009/10' AND child IN ('C1', 'C2')"));
@@ -86,8 +89,12 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
     [Fact]
     public async Task A_return_of_more_children_than_one_validation_batch_is_validated_to_its_last_child()
     {
-        // 2,001 children: the import validates 2,000 at a time, so K2000 ends the first batch and K2001 is the second alone.
-        // 2008/09: a year no other test imports. LS ZZ is not a legal status (rule 144) in the first and last rows of each batch.
+        // 2,001 children: the import reads a year back 2,000 children at a time, so K2000 ends the first batch and K2001 is the
+        // second alone. 2008/09: a year no other test imports. LS ZZ is not a legal status (rule 144) in the first and last rows
+        // of each batch. The year's header is imported first: the episodes alone are then not the whole year, so the year is
+        // read back, not validated as the upload is read (ValidatedAsReadTests compares the two).
+        Assert.Equal(HttpStatusCode.Created, await ImportFilesAsync("2008/09", ("header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n" +
+            "K0001,1,01/01/2005,WBRI,,,\r\n")));
         var broken = new[] { 0, 1999, 2000 };
         var episodes = new StringBuilder(EpisodesHeader);
         for (var i = 0; i <= 2000; i++)
@@ -100,6 +107,7 @@ public sealed class BadFilesTests(SharedSystem shared, ITestOutputHelper output)
         using var response = await System.Gateway.PostAsync("children/api/903/imports", form);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Contains("read;", string.Join(",", response.Headers.GetValues("Server-Timing")));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(2001, body.GetProperty("rows").GetProperty("episodes").GetInt32());
         var rows = body.GetProperty("errors").EnumerateArray().Where(e => e.GetProperty("rule").GetString() == "144")

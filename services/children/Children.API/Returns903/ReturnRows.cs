@@ -128,7 +128,8 @@ public sealed class ReturnData
 
 /// <summary>
 /// Turns a whole CSV file into rows in memory (the rules' tests and the in-process benchmark; imports stream into the
-/// database instead and read back a batch of children at a time). Codes, dates and postcodes repeat across thousands of rows: each distinct
+/// database instead, keeping the rows as they copy them when the upload is small, and otherwise read back a batch of
+/// children at a time). Codes, dates and postcodes repeat across thousands of rows: each distinct
 /// short value is kept once, so a large return costs references, not strings.
 /// </summary>
 public sealed class RowReader
@@ -194,20 +195,14 @@ public sealed class RowReader
             Read(current, file, csv, data.Last ??= new ReturnData());
             return;
         }
-        var header = csv.Next();
-        var map = MapColumns(table, file, header);
+        var read = ReturnFile.Open(table, file, csv);
         data.Present.Add(table);
-        var width = header!.Length;
         var row = 0;
-        var columns = Tables.IsCore(table) ? null : OtherRow.ColumnIndex(header);
+        var columns = Tables.IsCore(table) ? null : OtherRow.ColumnIndex(read.Columns);
         if (columns is not null) data.Others[table] = [];
-        while (csv.Next() is { } record)
+        foreach (var record in read.Records())
         {
-            if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
-            if (record.Length != width)
-                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
-            RefuseFormulaCells(file, header, record, row, csv.Line);
-            if (columns is null) data.Add(table, row, i => Pooled(record[map[i]]));
+            if (columns is null) data.Add(table, row, i => Pooled(record[read.Map[i]]));
             else data.Others[table].Add(new OtherRow(row, columns, [.. record.Select(Pooled)]));
             row++;
         }

@@ -28,14 +28,11 @@ public static class ReturnStore
     }
 
     /// <summary>
-    /// Adds the rows of <paramref name="table"/>'s file to the year, after <see cref="DeleteYearAsync"/> has removed what the year held
-    /// of it; answers the number of data rows.
+    /// Adds the rows of <paramref name="file"/> to the year, after <see cref="DeleteYearAsync"/> has removed what the year held
+    /// of its table; answers the number of data rows.
     /// </summary>
-    public static async Task<int> CopyYearAsync(
-        NpgsqlConnection connection, CollectionYear year, string table, CsvFile csv, string file, CancellationToken ct) =>
-        Tables.IsCore(table)
-            ? await CopyCoreAsync(connection, year, table, file, csv, ct)
-            : await CopyOtherAsync(connection, year, table, file, csv, ct);
+    public static async Task<int> CopyYearAsync(NpgsqlConnection connection, CollectionYear year, ReturnFile file, CancellationToken ct) =>
+        Tables.IsCore(file.Table) ? await CopyCoreAsync(connection, year, file, ct) : await CopyOtherAsync(connection, year, file, ct);
 
     /// <summary>Keeps the import's summary: the files sent, the rows kept, the number of findings and their counts by rule.</summary>
     public static async Task RecordImportAsync(
@@ -68,27 +65,21 @@ public static class ReturnStore
     }
 
     /// <summary>
-    /// Copies a core table straight from its file, one record at a time: nothing of the file is kept in memory.
-    /// Answers the number of data rows.
+    /// Copies a core table straight from its file, one record at a time: nothing of the file is kept in memory (unless it was
+    /// buffered). Answers the number of data rows.
     /// </summary>
-    private static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    private static async Task<int> CopyCoreAsync(NpgsqlConnection connection, CollectionYear year, ReturnFile file, CancellationToken ct)
     {
-        var header = csv.Next();
-        var map = RowReader.MapColumns(table, file, header);
-        var (name, columns) = Core[table];
-        var dates = DateColumns(table);
-        var width = header!.Length;
+        var (name, columns) = Core[file.Table];
+        var dates = DateColumns(file.Table);
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY {name} ({string.Join(", ", new[] { "collection_year", "row_no" }.Concat(columns).Concat(dates.Select(d => d.Column)))}) FROM " +
             $"STDIN (FORMAT BINARY)", ct);
         var row = 0;
         var y = year.ToString();
-        while (csv.Next() is { } record)
+        var map = file.Map;
+        foreach (var record in file.Records())
         {
-            if (record.Length == 1 && record[0].Length == 0) continue; // a blank line
-            if (record.Length != width)
-                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {width}");
-            RowReader.RefuseFormulaCells(file, header, record, row, csv.Line);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(y, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
@@ -252,26 +243,18 @@ public static class ReturnStore
     }
 
     /// <summary>Copies one of the return's other tables straight from its file, row by row, as sent.</summary>
-    private static async Task<int> CopyOtherAsync(
-        NpgsqlConnection connection, CollectionYear year, string table, string file, CsvFile csv, CancellationToken ct)
+    private static async Task<int> CopyOtherAsync(NpgsqlConnection connection, CollectionYear year, ReturnFile file, CancellationToken ct)
     {
-        var header = csv.Next();
-        RowReader.MapColumns(table, file, header);
-        var columns = header!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY other_rows (collection_year, table_name, row_no, columns, fields) FROM STDIN (FORMAT BINARY)", ct);
         var row = 0;
-        while (csv.Next() is { } record)
+        foreach (var record in file.Records())
         {
-            if (record.Length == 1 && record[0].Length == 0) continue;
-            if (record.Length != columns.Length)
-                throw new NotA903FileException(file, $"line {csv.Line}: {record.Length} fields where the header row has {columns.Length}");
-            RowReader.RefuseFormulaCells(file, columns, record, row, csv.Line);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(year.ToString(), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(table, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(file.Table, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(row++, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(columns, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(file.Columns, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             await writer.WriteAsync(record, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
         }
         await writer.CompleteAsync(ct);
