@@ -128,10 +128,10 @@ public static class ReturnEndpoints
 
     /// <summary>
     /// Each file replaces its table's rows of the year, read once from its buffered part straight into the database, under the
-    /// year's lock; the year's rules then run over what the year holds. The files of an upload of at most
-    /// <see cref="ValidatedAsReadUpTo"/> are read into memory ahead of their copy, and when they are the whole of their year
-    /// their rows are validated as read while they are copied. Answers the rows kept per table and the findings, or the file
-    /// that is not a 903 file (the caller rolls back).
+    /// year's lock; the year's rules then run over what the year holds. An upload of at most <see cref="ValidatedAsReadUpTo"/> is
+    /// read and checked whole first (a file that is not a 903 file is refused before anything is written), and when it is the
+    /// whole of its year its rows are validated as read while they are copied. Answers the rows kept per table and the findings,
+    /// or the file that is not a 903 file (the caller rolls back).
     /// </summary>
     private static async Task<(Dictionary<string, int>? Rows, List<Finding>? Findings, NotA903FileException? NotA903File)> ReplaceAndValidateAsync(
         Npgsql.NpgsqlConnection connection, CollectionYear year, IDictionary<string, IFormFile> files, ReferenceLists reference,
@@ -140,15 +140,16 @@ public static class ReturnEndpoints
         await ReturnStore.LockYearAsync(connection, year, ct);
         var buffered = files.Values.Sum(file => file.Length) <= ValidatedAsReadUpTo;
         var streams = new List<Stream>();
-        var read = new List<ReturnFile>();
         try
         {
+            var read = new List<ReturnFile>();
             foreach (var (table, file) in files)
             {
                 streams.Add(file.OpenReadStream());
                 var opened = ReturnFile.Open(table, file.FileName, CsvFile.Open(streams[^1], file.FileName));
-                read.Add(buffered ? opened.ReadAhead() : opened);
+                read.Add(buffered ? opened.Buffer() : opened);
             }
+            timings.Mark("parse");
             var asRead = buffered ? await ValidateAsReadAsync(connection, year, read, reference, ct) : null;
             timings.Mark("tables");
             var rows = new Dictionary<string, int>();
@@ -156,8 +157,6 @@ public static class ReturnEndpoints
             {
                 await ReturnStore.DeleteYearAsync(connection, year, file.Table, ct);
                 timings.Mark("delete");
-                await file.Buffered; // a refusal found while reading ahead is thrown here, in the order of the files
-                timings.Mark("parse");
                 rows[file.Table] = await ReturnStore.CopyYearAsync(connection, year, file, ct);
                 timings.Mark("copy");
             }
@@ -171,8 +170,6 @@ public static class ReturnEndpoints
         }
         finally
         {
-            // A refused import leaves the other files' reading ahead to finish before their streams close.
-            await Task.WhenAll(read.Select(file => file.Buffered)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             foreach (var stream in streams) await stream.DisposeAsync();
         }
     }
@@ -187,9 +184,8 @@ public static class ReturnEndpoints
     {
         var held = await ReturnStore.ValidatedTablesAsync(connection, year, ct);
         if (held.LastYearStored || !held.Held.All(table => read.Any(file => file.Table == table))) return null;
-        return Task.Run(async () =>
+        return Task.Run(() =>
         {
-            await Task.WhenAll(read.Select(file => file.Buffered));
             var data = new ReturnData();
             foreach (var file in read) file.AddTo(data);
             data.MoveLastYearFiles();

@@ -39,27 +39,16 @@ public sealed class ReturnFile
         return new ReturnFile(table, file, csv, [.. header!.Select(h => h.Trim().TrimStart('\uFEFF'))], map);
     }
 
-    /// <summary>
-    /// The data records, checked: read from the file as they are asked for, or from memory once <see cref="ReadAhead"/>'s
-    /// reading is done.
-    /// </summary>
-    public IEnumerable<string[]> Records()
-    {
-        if (!Buffered.IsCompleted) throw new InvalidOperationException($"{File} is still being read ahead: await Buffered first");
-        Buffered.GetAwaiter().GetResult(); // the refusal found while reading ahead, if there was one
-        return _buffered ?? Read();
-    }
-
-    /// <summary>Completes when <see cref="ReadAhead"/> has every record in memory, or faults with the file's refusal.</summary>
-    public Task Buffered { get; private set; } = Task.CompletedTask;
+    /// <summary>The data records, checked: read from the file as they are asked for, or from memory after <see cref="Buffer"/>.</summary>
+    public IEnumerable<string[]> Records() => _buffered ?? Read();
 
     /// <summary>
-    /// Starts reading and checking every record into memory on the thread pool, so that the file is parsed while others are
-    /// copied and its records can be read twice (copied and validated at once).
+    /// Reads and checks every record now, so that a file that is not a 903 file is refused before anything is written, and the
+    /// records can be read twice (copied and validated at once).
     /// </summary>
-    public ReturnFile ReadAhead()
+    public ReturnFile Buffer()
     {
-        Buffered = Task.Run(() => { _buffered = [.. Read()]; });
+        _buffered ??= [.. Read()];
         return this;
     }
 
