@@ -37,8 +37,11 @@ public sealed class DfeReadingChoicesTests
         // 389 "Reason episode ceased is that child transferred to care of adult social care services, but child is aged under
         // 16": the age on the day care ceased; 16 that day is old enough.
         { "389", "episodes:2:DEC=01/03/2018;episodes:2:REC=E7", "episodes:2:DEC=01/03/2018;episodes:2:REC=E7;header:1:DOB=01/03/2002", 2, "episodes" },
-        // 392c "Postcode(s) provided are invalid": the shape of a UK postcode, full or the 903's sector form (S60 1). Whether
-        // the area exists needs the postcode lookup (reference data), which this service does not hold yet.
+        // 392c "Postcode(s) provided are invalid": the shape of a UK postcode, full or the 903's sector form (S60 1). The public
+        // validators also want the postcode in the ONS list; here a well-formed postcode the uploaded lookup cannot place is
+        // reported by the lookup's own rules (169: no placement LA; 164: no distance), which run only when a lookup is loaded,
+        // and a lookup may hold only the areas the authority places children in: 392c does not read it, so as not to report
+        // one postcode twice or on a partial lookup.
         { "392c", "episodes:0:HOME_POST=60 1AA", "episodes:0:HOME_POST=S60 2TH", 0, "episodes" },
         // 431 "The reason for new episode is started to be looked after, but the previous episode ended on the same day":
         // RNE S the day the previous one ended; a day later it is a new period of care.

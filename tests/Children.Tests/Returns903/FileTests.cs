@@ -45,6 +45,25 @@ public sealed class FileTests
         Assert.Contains("formula", refused.Reason);
     }
 
+    /// <summary>
+    /// A small import reads its files whole before copying them (and validates them as read): the records are those read as
+    /// they come, blank lines skipped, readable twice, and a fault in the file is the same refusal, thrown before anything is
+    /// written.
+    /// </summary>
+    [Fact]
+    public void A_file_read_whole_gives_the_records_read_as_they_come_and_the_same_refusal()
+    {
+        const string text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC0,1,01/01/2010,WBRI,UN1,,\r\n\r\nC1,2,01/01/2011,WBRI,UN2,0,\r\n";
+        ReturnFile Open(string csv) => ReturnFile.Open(Tables.Header, "header.csv", CsvFile.Open(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "header.csv"));
+
+        var whole = Open(text).Buffer();
+
+        Assert.Equal(Open(text).Records().Select(r => string.Join(",", r)), whole.Records().Select(r => string.Join(",", r)));
+        Assert.Equal(2, whole.Records().Count()); // again: from memory
+        var refused = Assert.Throws<NotA903FileException>(() => Open(text + "C2,1\r\n").Buffer());
+        Assert.Contains("line 5: 2 fields where the header row has 7", refused.Reason);
+    }
+
     [Fact]
     public void A_formula_cell_in_a_table_kept_as_sent_is_refused_too()
     {
