@@ -128,8 +128,8 @@ public sealed class ReturnData
 
 /// <summary>
 /// Turns a whole CSV file into rows in memory (the rules' tests and the in-process benchmark; imports stream into the
-/// database instead, keeping the rows as they copy them when the upload is small, and otherwise read back a batch of
-/// children at a time). Codes, dates and postcodes repeat across thousands of rows: each distinct
+/// database instead through <see cref="ReturnFile"/>, validating a small upload that is the whole of its year as read, and
+/// otherwise reading the year back a batch of children at a time). Codes, dates and postcodes repeat across thousands of rows: each distinct
 /// short value is kept once, so a large return costs references, not strings.
 /// </summary>
 public sealed class RowReader
