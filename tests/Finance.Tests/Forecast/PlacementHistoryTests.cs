@@ -62,6 +62,31 @@ public class PlacementHistoryTests
     }
 
     [Fact]
+    public void A_fact_replayed_under_another_event_id_is_already_known_whichever_id_sorts_first_and_another_fact_is_not()
+    {
+        var start = Fact(PlacementEventKind.Start, 0, new DateOnly(2017, 10, 8), "K2");
+        PlacementEventRecord Like(Guid id, DateOnly? on = null, string type = "K2", PlacementEventKind kind = PlacementEventKind.Start,
+            long microseconds = 0, string child = "c-1", bool stovewood = false) => new()
+        {
+            EventId = id, ChildRef = child, OccurredAt = start.OccurredAt.AddMicroseconds(microseconds), Kind = kind,
+            HappenedOn = on ?? start.HappenedOn, PlacementType = type, Stovewood = stovewood, RecordedAt = Now.AddDays(1),
+        };
+        PlacementEventRecord[] facts = [start];
+
+        // Folded with the original, a replay whose id sorts first would open the spell itself: known, it is not folded at all.
+        Assert.True(PlacementSpells.AlreadyKnown(facts, Like(start.EventId)));
+        foreach (var id in new[] { Guid.Empty, Guid.AllBitsSet })
+            Assert.True(PlacementSpells.AlreadyKnown(facts, Like(id)), $"the replay under {id}");
+
+        Assert.False(PlacementSpells.AlreadyKnown(facts, Like(Guid.NewGuid(), on: new DateOnly(2017, 10, 9))));
+        Assert.False(PlacementSpells.AlreadyKnown(facts, Like(Guid.NewGuid(), type: "U1")));
+        Assert.False(PlacementSpells.AlreadyKnown(facts, Like(Guid.NewGuid(), kind: PlacementEventKind.Move)));
+        Assert.False(PlacementSpells.AlreadyKnown(facts, Like(Guid.NewGuid(), microseconds: 1)));
+        Assert.False(PlacementSpells.AlreadyKnown(facts, Like(Guid.NewGuid(), child: "c-2")));
+        Assert.False(PlacementSpells.AlreadyKnown(facts, Like(Guid.NewGuid(), stovewood: true)));
+    }
+
+    [Fact]
     public void A_later_move_arriving_first_is_put_right_when_the_earlier_arrives()
     {
         var start = Fact(PlacementEventKind.Start, 0, new DateOnly(2017, 4, 1), "U1");

@@ -70,7 +70,9 @@ public sealed class ChildrenPlacementsConsumer(ForecastWriter writer, IOptions<U
         var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
         var fact = new PlacementEventRecord
         {
-            EventId = eventId, ChildRef = childRef, OccurredAt = occurredAt, Kind = kind, HappenedOn = on, PlacementType = placementType,
+            // To the microsecond, as PostgreSQL keeps it: an event then orders the same among its child's facts here as when loaded.
+            EventId = eventId, ChildRef = childRef, OccurredAt = occurredAt.AddTicks(-(occurredAt.Ticks % TimeSpan.TicksPerMicrosecond)),
+            Kind = kind, HappenedOn = on, PlacementType = placementType,
             Stovewood = stovewood, RecordedAt = clock.GetUtcNow(),
         };
         var outcome = await writer.WriteAsync(new PlacementEvent(messageId, consumer, typeof(T).Name, fact), context.CancellationToken);

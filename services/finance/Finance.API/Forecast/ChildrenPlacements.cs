@@ -89,9 +89,9 @@ public sealed class ChildrenPlacements(FinanceDb db, IOptions<UnitCosts> costs, 
             }
             var spells = spellsOf.TryGetValue(e.Fact.ChildRef, out var loaded) ? loaded : spellsOf[e.Fact.ChildRef] = [];
             var facts = factsOf.TryGetValue(e.Fact.ChildRef, out var known) ? known : factsOf[e.Fact.ChildRef] = [];
-            if (facts.Any(f => f.EventId == e.Fact.EventId))
+            if (PlacementSpells.AlreadyKnown(facts, e.Fact))
             {
-                outcomes.Add(PlacementOutcome.Applied(SpellNote.AlreadyRecorded)); // the same event under another message id
+                outcomes.Add(PlacementOutcome.Applied(SpellNote.AlreadyRecorded)); // under another message id, or another event id
                 continue;
             }
             var folded = PlacementSpells.Fold([.. facts, e.Fact], e.Fact.EventId, now);

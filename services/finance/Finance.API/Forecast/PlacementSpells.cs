@@ -68,6 +68,15 @@ public static class PlacementSpells
     }
 
     /// <summary>
+    /// Whether <paramref name="fact"/> is already among the child's <paramref name="facts"/>: the same event, or the same fact
+    /// (child, kind, day, placement type, Stovewood, and the instant the children's service recorded it) replayed under another
+    /// event id. Such a replay changes nothing, whichever of the two ids sorts first in <see cref="Fold"/>.
+    /// </summary>
+    public static bool AlreadyKnown(IEnumerable<PlacementEventRecord> facts, PlacementEventRecord fact) =>
+        facts.Any(f => f.EventId == fact.EventId || (f.ChildRef == fact.ChildRef && f.OccurredAt == fact.OccurredAt && f.Kind == fact.Kind
+            && f.HappenedOn == fact.HappenedOn && f.PlacementType == fact.PlacementType && f.Stovewood == fact.Stovewood));
+
+    /// <summary>
     /// A child's spells made from their events in the order the children's service recorded them, whatever order they
     /// arrived in: each event's rule (<see cref="Start"/>, <see cref="Move"/>, <see cref="End"/>) on the spells the ones
     /// before it left. The first event a rule refuses refuses the whole (its events do not make a history). The note is
