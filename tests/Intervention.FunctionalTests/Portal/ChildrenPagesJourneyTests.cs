@@ -170,6 +170,7 @@ public sealed class ChildrenPagesJourneyTests(SeededSystem seeded, ITestOutputHe
         {
             BaseURL = seeded.System.GatewayAddress.ToString(), JavaScriptEnabled = false, ColorScheme = ColorScheme.Light,
         });
+        PortalBrowser.ForALoadedMachine(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/childrens-services/903");
         await page.GetByLabel("Children's services team", new() { Exact = true }).CheckAsync();

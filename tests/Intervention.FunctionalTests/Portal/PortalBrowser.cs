@@ -36,7 +36,18 @@ public sealed class PortalBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var context = await browser.NewContextAsync(new() { BaseURL = gateway.ToString(), ViewportSize = new() { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light });
+        ForALoadedMachine(context);
         return new PortalBrowser(playwright, browser, context, await context.NewPageAsync(), gateway);
+    }
+
+    /// <summary>
+    /// Waits for a navigation, a response or a download up to 90 s, not Playwright's 30: in a whole run two systems start beside
+    /// the journeys on two cores, and one wait ran out there. How long pages take is measured and recorded, never asserted here.
+    /// </summary>
+    public static void ForALoadedMachine(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
     }
 
     /// <summary>Opens <paramref name="path"/>, signs in on the development page as <paramref name="roleName"/> (the radio's label), and lands back there.</summary>
