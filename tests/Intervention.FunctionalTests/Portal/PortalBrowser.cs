@@ -44,11 +44,7 @@ public sealed class PortalBrowser : IAsyncDisposable
     /// Waits for a navigation, a response or a download up to 90 s, not Playwright's 30: in a whole run two systems start beside
     /// the journeys on two cores, and one wait ran out there. How long pages take is measured and recorded, never asserted here.
     /// </summary>
-    public static void ForALoadedMachine(IBrowserContext context)
-    {
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-    }
+    public static void ForALoadedMachine(IBrowserContext context) => context.SetDefaultTimeout(90_000); // navigations too: none has its own
 
     /// <summary>Opens <paramref name="path"/>, signs in on the development page as <paramref name="roleName"/> (the radio's label), and lands back there.</summary>
     public async Task SignInAsync(string roleName, string path = "/")
